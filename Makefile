@@ -1,0 +1,51 @@
+# Two commands for a fresh machine: `make demo` and `make test`. Both install into .venv/ first;
+# installation is idempotent (re-run only when pyproject.toml changes).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+DEMO_OUT ?= demo-output
+
+# Use the shared mirror of the real data when it sits beside the project.
+ifneq ($(wildcard ../shared/data),)
+export N4C_DATA_MIRROR ?= $(abspath ../shared/data)
+endif
+
+.PHONY: install demo test lint typecheck unit test-postgres bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	@mkdir -p $(DEMO_OUT)
+	$(BIN)/n4c leftbehind --year 2019 --out $(DEMO_OUT)/left_behind_wards_2019.csv --geojson $(DEMO_OUT)/left_behind_wards_2019.geojson
+
+lint: install
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/lint-imports
+
+typecheck: install
+	$(BIN)/mypy
+
+unit: install
+	$(BIN)/pytest -n 2 -q
+
+# The platform's tests again on PostgreSQL, when CI (or you) names a server.
+test-postgres: install
+	@if [ -n "$${N4C_TEST_POSTGRES_URL:-}" ]; then \
+		DATABASE_URL="$$N4C_TEST_POSTGRES_URL" $(BIN)/pytest -n 2 -q -m "not browser" src/n4c/platform; \
+	else echo "N4C_TEST_POSTGRES_URL is not set: skipping the PostgreSQL run."; fi
+
+test: lint typecheck unit test-postgres
+
+bench: install
+	for script in benchmarks/*.py; do $(BIN)/python $$script; done
+
+clean:
+	rm -rf $(VENV) $(DEMO_OUT) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,84 @@
+"""Every setting of n4c, declared once: name, type, default and meaning.
+
+Settings come from environment variables. The CLI, the Django settings and the docs all
+read this module, so a default cannot drift between them. Defaults are safe to publish.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+__all__ = ["SETTINGS", "Setting", "data_dir", "get", "mirror_dir"]
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str
+    meaning: str
+
+
+SETTINGS: dict[str, Setting] = {
+    s.name: s
+    for s in [
+        Setting(
+            "N4C_DATA_DIR",
+            platformdirs.user_data_dir("n4c"),
+            "Folder where n4c keeps downloaded datasets, the grants database and the platform's SQLite file.",
+        ),
+        Setting(
+            "N4C_DATA_MIRROR",
+            "",
+            "Folder holding a local mirror of the datasets (e.g. ../shared/data); used before downloading.",
+        ),
+        Setting(
+            "N4C_DATA_BASE_URL",
+            "",
+            "Web address of the n4c data bundle that `n4c data fetch` downloads from (checked by SHA-256).",
+        ),
+        Setting(
+            "DATABASE_URL",
+            "",
+            "Platform database URL; empty means an SQLite file in N4C_DATA_DIR.",
+        ),
+        Setting(
+            "N4C_SECRET_KEY",
+            "",
+            "Django secret key; empty means a key generated once and kept in N4C_DATA_DIR.",
+        ),
+        Setting("N4C_DEBUG", "0", "1 turns on Django's debug pages; never in production."),
+        Setting(
+            "N4C_EMAIL_BACKEND",
+            "django.core.mail.backends.console.EmailBackend",
+            "Django e-mail backend used for deadline reminders.",
+        ),
+        Setting(
+            "N4C_ALLOWED_HOSTS",
+            "127.0.0.1,localhost",
+            "Comma-separated host names the platform answers to.",
+        ),
+    ]
+}
+
+
+def get(name: str) -> str:
+    """The value of setting ``name``: the environment if set, else its declared default."""
+    setting = SETTINGS[name]
+    return os.environ.get(name, setting.default)
+
+
+def data_dir() -> Path:
+    """The user's n4c data folder, created on first use."""
+    path = Path(get("N4C_DATA_DIR")).expanduser()
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def mirror_dir() -> Path | None:
+    """The local data mirror, if one is configured."""
+    value = get("N4C_DATA_MIRROR")
+    return Path(value).expanduser() if value else None
