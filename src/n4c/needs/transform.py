@@ -39,7 +39,7 @@ def exponential_transform(r: npt.ArrayLike, *, constant: float = EXP_CONSTANT) -
     Examples
     --------
     >>> exponential_transform([0.0, 0.5, 0.9, 1.0]).round(3).tolist()
-    [0.0, 15.425, 50.0, 100.0]
+    [0.0, 15.647, 50.427, 100.0]
     """
     values = np.asarray(r, dtype=np.float64)
     return -constant * np.log1p(-values * (1.0 - np.exp(-100.0 / constant)))
