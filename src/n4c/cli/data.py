@@ -9,7 +9,10 @@ from rich.table import Table
 from n4c import data
 
 console = Console()
-data_app = typer.Typer(help="Datasets: where each comes from, its licence, and whether it is here.", no_args_is_help=True)
+data_app = typer.Typer(
+    help="Datasets: where each comes from, its licence, and whether it is here.",
+    no_args_is_help=True,
+)
 
 
 @data_app.command("list")
@@ -32,8 +35,12 @@ def list_datasets() -> None:
 
 @data_app.command("fetch")
 def fetch(
-    names: list[str] = typer.Argument(None, help="Dataset names (see `n4c data list`); none means all."),
-    base_url: str = typer.Option(None, help="Download from this address instead of N4C_DATA_BASE_URL."),
+    names: list[str] = typer.Argument(
+        None, help="Dataset names (see `n4c data list`); none means all."
+    ),
+    base_url: str = typer.Option(
+        None, help="Download from this address instead of N4C_DATA_BASE_URL."
+    ),
 ) -> None:
     """Download datasets into the user's data folder and verify their SHA-256 checksums."""
     chosen = names or list(data.DATASETS)
@@ -44,7 +51,9 @@ def fetch(
 
 
 @data_app.command("check")
-def check(names: list[str] = typer.Argument(None, help="Dataset names; none means all CSV datasets.")) -> None:
+def check(
+    names: list[str] = typer.Argument(None, help="Dataset names; none means all CSV datasets."),
+) -> None:
     """Load and validate datasets (columns, codes, numbers, duplicates) and report rows read."""
     chosen = names or [n for n, d in data.DATASETS.items() if d.kind == "csv"]
     for name in chosen:

@@ -14,7 +14,9 @@ from n4c import needs
 from n4c.errors import InputError
 
 console = Console()
-needs_app = typer.Typer(help="Need: recompute indices, summarise areas, test sensitivity.", no_args_is_help=True)
+needs_app = typer.Typer(
+    help="Need: recompute indices, summarise areas, test sensitivity.", no_args_is_help=True
+)
 
 YEAR_HELP = "IMD year: 2019 (LSOA 2011) or 2025 (LSOA 2021)."
 
@@ -27,14 +29,22 @@ def _write_csv(frame: pd.DataFrame, out: Path) -> None:
 @needs_app.command("combine")
 def combine(
     year: int = typer.Option(2019, help=YEAR_HELP),
-    out: Path = typer.Option(..., help="CSV file to write: lsoa_code,imd_score,imd_rank,imd_decile."),
-    spec: Path = typer.Option(None, help="A composite specification (TOML) to use instead of the official IMD."),
+    out: Path = typer.Option(
+        ..., help="CSV file to write: lsoa_code,imd_score,imd_rank,imd_decile."
+    ),
+    spec: Path = typer.Option(
+        None, help="A composite specification (TOML) to use instead of the official IMD."
+    ),
 ) -> None:
     """Recompute the IMD from the published domain ranks (or any composite from a TOML spec)."""
     if spec is not None:
         composite = needs.load_spec(spec)
         if composite.dataset is None:
-            raise InputError("index.dataset must name a registered dataset (see `n4c data list`).", path=spec, field="index.dataset")
+            raise InputError(
+                "index.dataset must name a registered dataset (see `n4c data list`).",
+                path=spec,
+                field="index.dataset",
+            )
         from n4c.data import load
 
         result = needs.build_composite(load(composite.dataset), composite)
@@ -42,7 +52,9 @@ def combine(
         console.print(f"Built {composite.name} for {len(result):,} areas; wrote {out}.")
         return
     if year not in needs.iod.IMD_YEARS:
-        raise InputError(f"{year} is not an IMD year n4c holds; choose 2019 or 2025.", field="--year", value=year)
+        raise InputError(
+            f"{year} is not an IMD year n4c holds; choose 2019 or 2025.", field="--year", value=year
+        )
     result = needs.combine_imd(year)  # type: ignore[arg-type]
     _write_csv(result[["lsoa_code", "imd_score", "imd_rank", "imd_decile"]], out)
     agreement = needs.compare_imd_with_published(year)  # type: ignore[arg-type]
@@ -53,7 +65,9 @@ def combine(
     )
 
 
-def _print_left_behind(table: pd.DataFrame, agreement: needs.LeftBehindAgreement, name: str, top: int) -> None:
+def _print_left_behind(
+    table: pd.DataFrame, agreement: needs.LeftBehindAgreement, name: str, top: int
+) -> None:
     console.print(
         f"'Left behind' {name}: {agreement.predicted:,} found; {agreement.matched:,} of the "
         f"{agreement.published:,} published agree ({agreement.matched / max(agreement.published, 1):.1%}); "
@@ -62,7 +76,11 @@ def _print_left_behind(table: pd.DataFrame, agreement: needs.LeftBehindAgreement
     if top:
         listing = Table(title=f"Most deprived 'left behind' {name} (by IMD rank)")
         shown = table[table["left_behind"]].sort_values("imd_rank").head(top)
-        columns = [c for c in ("code", "name", "lad19_name", "imd_score", "imd_rank", "cni_rank") if c in shown.columns]
+        columns = [
+            c
+            for c in ("code", "name", "lad19_name", "imd_score", "imd_rank", "cni_rank")
+            if c in shown.columns
+        ]
         for column in columns:
             listing.add_column(column)
         for row in shown[columns].itertuples(index=False):
@@ -71,10 +89,16 @@ def _print_left_behind(table: pd.DataFrame, agreement: needs.LeftBehindAgreement
 
 
 def leftbehind(
-    year: int = typer.Option(2019, help="2019: wards (IMD 2019 × CNI 2019); 2025: LSOA 2021 (IMD 2025 × CNI 2023)."),
+    year: int = typer.Option(
+        2019, help="2019: wards (IMD 2019 × CNI 2019); 2025: LSOA 2021 (IMD 2025 × CNI 2023)."
+    ),
     out: Path = typer.Option(..., help="CSV file to write."),
-    geojson: Path = typer.Option(None, help="Also write ward shapes (LSOA boundaries dissolved) as GeoJSON."),
-    population: str = typer.Option("mid2015", help="Population weights for ward scores: mid2015, mid2017 or mid2019."),
+    geojson: Path = typer.Option(
+        None, help="Also write ward shapes (LSOA boundaries dissolved) as GeoJSON."
+    ),
+    population: str = typer.Option(
+        "mid2015", help="Population weights for ward scores: mid2015, mid2017 or mid2019."
+    ),
     top: int = typer.Option(10, help="How many of the most deprived left-behind areas to list."),
 ) -> None:
     """Identify 'left behind' neighbourhoods and compare them with the published list."""
@@ -83,7 +107,14 @@ def leftbehind(
         agreement = needs.compare_left_behind(table)
         result = table.rename(columns={"ward17_code": "ward_code", "ward17_name": "ward_name"})
         columns = ["ward_code", "ward_name", "imd_score", "imd_rank", "cni_rank", "left_behind"]
-        extra = ["lad19_code", "lad19_name", "population", "imd_decile", "cni_score", "left_behind_published"]
+        extra = [
+            "lad19_code",
+            "lad19_name",
+            "population",
+            "imd_decile",
+            "cni_score",
+            "left_behind_published",
+        ]
         output = result[columns + extra].copy()
         shown = result.rename(columns={"ward_code": "code", "ward_name": "name"})
         name = "wards"
@@ -94,9 +125,14 @@ def leftbehind(
         shown = output.rename(columns={"lsoa_code": "code", "lsoa_name": "name"})
         name = "LSOAs (2021)"
         if geojson is not None:
-            raise InputError("GeoJSON output is for ward shapes (2019); LSOA 2021 boundaries are not in the data.", field="--geojson")
+            raise InputError(
+                "GeoJSON output is for ward shapes (2019); LSOA 2021 boundaries are not in the data.",
+                field="--geojson",
+            )
     else:
-        raise InputError(f"{year} is not a year n4c can test; choose 2019 or 2025.", field="--year", value=year)
+        raise InputError(
+            f"{year} is not a year n4c can test; choose 2019 or 2025.", field="--year", value=year
+        )
     for column in ("left_behind", "left_behind_published"):
         output[column] = output[column].map({True: "true", False: "false"})
     _write_csv(output, out)
@@ -104,7 +140,9 @@ def leftbehind(
     written = [str(out)]
     if geojson is not None:
         boundaries = importlib.import_module("n4c.needs.boundaries")
-        count = boundaries.write_ward_geojson(result[columns + ["lad19_name", "population"]], geojson, only_left_behind=True)
+        count = boundaries.write_ward_geojson(
+            result[[*columns, "lad19_name", "population"]], geojson, only_left_behind=True
+        )
         written.append(f"{geojson} ({count:,} ward shapes)")
     console.print(f"Wrote {' and '.join(written)}.")
 

@@ -24,7 +24,9 @@ _TRUE = {"true", "1", "yes", "y", "t"}
 _FALSE = {"false", "0", "no", "n", "f"}
 
 
-def _fail(dataset: Dataset, path: Path, index: int, column: str, value: object, rule: str) -> InputError:
+def _fail(
+    dataset: Dataset, path: Path, index: int, column: str, value: object, rule: str
+) -> InputError:
     return InputError(
         f'"{value}" {rule}.',
         path=path,
@@ -59,7 +61,11 @@ def _check_number(frame: pd.DataFrame, column: Column, dataset: Dataset, path: P
         bad |= blank
     if bad.any():
         index = int(np.flatnonzero(bad.to_numpy())[0])
-        rule = "is not a number" if not blank.iloc[index] else "is blank, but this column needs a number"
+        rule = (
+            "is not a number"
+            if not blank.iloc[index]
+            else "is blank, but this column needs a number"
+        )
         raise _fail(dataset, path, index, column.name, raw.iloc[index], rule)
     if column.kind == "integer":
         fractional = numbers.notna() & (numbers != np.round(numbers))
@@ -77,7 +83,14 @@ def _check_bool(frame: pd.DataFrame, column: Column, dataset: Dataset, path: Pat
     bad = ~(truth | text.isin(_FALSE).fillna(False).astype(bool))
     if bad.any():
         index = int(np.flatnonzero(bad.to_numpy())[0])
-        raise _fail(dataset, path, index, column.name, frame[column.name].iloc[index], "is not True or False")
+        raise _fail(
+            dataset,
+            path,
+            index,
+            column.name,
+            frame[column.name].iloc[index],
+            "is not True or False",
+        )
     frame[column.name] = truth.to_numpy()
 
 
@@ -97,7 +110,12 @@ def validate_frame(frame: pd.DataFrame, dataset: Dataset, path: Path) -> pd.Data
             row=0,
             hint=f"Check that this is the right file, or fetch it again: n4c data fetch {dataset.name}",
         )
-    checks = {"code": _check_code, "number": _check_number, "integer": _check_number, "bool": _check_bool}
+    checks = {
+        "code": _check_code,
+        "number": _check_number,
+        "integer": _check_number,
+        "bool": _check_bool,
+    }
     for column in dataset.columns:
         check = checks.get(column.kind)
         if check is not None:
@@ -106,7 +124,9 @@ def validate_frame(frame: pd.DataFrame, dataset: Dataset, path: Path) -> pd.Data
         duplicated = frame[dataset.key].duplicated()
         if duplicated.any():
             index = int(np.flatnonzero(duplicated.to_numpy())[0])
-            first = int(np.flatnonzero((frame[dataset.key] == frame[dataset.key].iloc[index]).to_numpy())[0])
+            first = int(
+                np.flatnonzero((frame[dataset.key] == frame[dataset.key].iloc[index]).to_numpy())[0]
+            )
             raise _fail(
                 dataset,
                 path,

@@ -76,7 +76,9 @@ def _codes(name: str, geography: str) -> Column:
     return Column(name, "code", geography)
 
 
-def _numbers(*names: str, kind: ColumnKind = "number", nullable: bool = False) -> tuple[Column, ...]:
+def _numbers(
+    *names: str, kind: ColumnKind = "number", nullable: bool = False
+) -> tuple[Column, ...]:
     return tuple(Column(n, kind, nullable=nullable) for n in names)
 
 
@@ -90,7 +92,9 @@ _IMD_DOMAINS_2019 = (
     "Housing_and_Access",
     "Environment",
 )
-_IMD_DOMAINS_2025 = tuple(d if d != "Housing_and_Access" else "Housing_and_Services" for d in _IMD_DOMAINS_2019)
+_IMD_DOMAINS_2025 = tuple(
+    d if d != "Housing_and_Access" else "Housing_and_Services" for d in _IMD_DOMAINS_2019
+)
 
 DATASETS: dict[str, Dataset] = {
     d.name: d
@@ -398,7 +402,9 @@ def get_dataset(name: str) -> Dataset:
         return DATASETS[name]
     except KeyError:
         known = ", ".join(sorted(DATASETS))
-        raise DataMissingError(f'There is no dataset called "{name}". Known datasets: {known}.') from None
+        raise DataMissingError(
+            f'There is no dataset called "{name}". Known datasets: {known}.'
+        ) from None
 
 
 def _candidates(dataset: Dataset) -> list[Path]:
@@ -452,7 +458,9 @@ def dataset_path(name: str, *, verify: bool = True) -> Path:
                     )
                 _VERIFIED[path] = mtime
         return path
-    raise DataMissingError(f"The dataset {dataset.name} ({dataset.title}) is not on this machine. {_how_to_get(dataset)}")
+    raise DataMissingError(
+        f"The dataset {dataset.name} ({dataset.title}) is not on this machine. {_how_to_get(dataset)}"
+    )
 
 
 def status() -> list[tuple[Dataset, Path | None]]:

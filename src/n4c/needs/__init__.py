@@ -6,7 +6,12 @@ LSOAs, wards and larger areas. May import ``n4c.data``; never allocation, spendi
 
 from n4c.needs.composite import CompositeSpec, Indicator, build_composite, builtin_spec, load_spec
 from n4c.needs.iod import Agreement, combine_cni, combine_imd, compare_imd_with_published
-from n4c.needs.transform import deciles, exponential_transform, published_rank_to_r, rank_most_deprived_first
+from n4c.needs.transform import (
+    deciles,
+    exponential_transform,
+    published_rank_to_r,
+    rank_most_deprived_first,
+)
 from n4c.needs.wards import (
     LeftBehindAgreement,
     compare_left_behind,

@@ -73,7 +73,14 @@ class CompositeSpec:
         return np.array([i.weight for i in self.indicators], dtype=np.float64)
 
 
-def _choice(table: dict[str, object], key: str, allowed: tuple[str, ...], default: str, path: Path, where: str) -> str:
+def _choice(
+    table: dict[str, object],
+    key: str,
+    allowed: tuple[str, ...],
+    default: str,
+    path: Path,
+    where: str,
+) -> str:
     value = table.get(key, default)
     if value not in allowed:
         raise InputError(
@@ -91,19 +98,33 @@ def _parse(raw: dict[str, object], path: Path) -> CompositeSpec:
         raise InputError("the [index] table is missing.", path=path, field="index")
     for key in ("name", "area_column"):
         if not isinstance(index.get(key), str) or not index[key]:
-            raise InputError(f"index.{key} must be a non-empty text value.", path=path, field=f"index.{key}")
+            raise InputError(
+                f"index.{key} must be a non-empty text value.", path=path, field=f"index.{key}"
+            )
     entries = raw.get("indicators")
     if not isinstance(entries, list) or not entries:
-        raise InputError("at least one [[indicators]] entry is needed.", path=path, field="indicators")
+        raise InputError(
+            "at least one [[indicators]] entry is needed.", path=path, field="indicators"
+        )
     indicators = []
     for number, entry in enumerate(entries, start=1):
         where = f"indicators[{number}]"
         if not isinstance(entry, dict) or not isinstance(entry.get("column"), str):
-            raise InputError("each indicator needs a column name.", path=path, field=f"{where}.column")
-        weight = entry.get("weight", 1.0)
-        if isinstance(weight, bool) or not isinstance(weight, int | float) or not np.isfinite(weight) or weight < 0:
             raise InputError(
-                f'weight "{weight}" must be a number of at least 0.', path=path, field=f"{where}.weight", value=weight
+                "each indicator needs a column name.", path=path, field=f"{where}.column"
+            )
+        weight = entry.get("weight", 1.0)
+        if (
+            isinstance(weight, bool)
+            or not isinstance(weight, int | float)
+            or not np.isfinite(weight)
+            or weight < 0
+        ):
+            raise InputError(
+                f'weight "{weight}" must be a number of at least 0.',
+                path=path,
+                field=f"{where}.weight",
+                value=weight,
             )
         normalisation = _choice(entry, "normalisation", _NORMALISATIONS, "rank", path, where)
         transform = _choice(entry, "transform", _TRANSFORMS, "exponential", path, where)
@@ -118,18 +139,27 @@ def _parse(raw: dict[str, object], path: Path) -> CompositeSpec:
                 column=entry["column"],
                 label=str(entry.get("label", entry["column"])),
                 weight=float(weight),
-                direction=cast(Direction, _choice(entry, "direction", _DIRECTIONS, "higher_is_worse", path, where)),
+                direction=cast(
+                    Direction,
+                    _choice(entry, "direction", _DIRECTIONS, "higher_is_worse", path, where),
+                ),
                 normalisation=cast(Normalisation, normalisation),
                 transform=cast(Transform, transform),
             )
         )
     if sum(i.weight for i in indicators) <= 0:
-        raise InputError("the weights add up to 0; give at least one indicator a positive weight.", path=path, field="indicators")
+        raise InputError(
+            "the weights add up to 0; give at least one indicator a positive weight.",
+            path=path,
+            field="indicators",
+        )
     return CompositeSpec(
         name=str(index["name"]),
         area_column=str(index["area_column"]),
         indicators=tuple(indicators),
-        aggregation=cast(Aggregation, _choice(index, "aggregation", _AGGREGATIONS, "arithmetic", path, "index")),
+        aggregation=cast(
+            Aggregation, _choice(index, "aggregation", _AGGREGATIONS, "arithmetic", path, "index")
+        ),
         dataset=str(index["dataset"]) if index.get("dataset") else None,
         source=str(index.get("source", "")),
     )
@@ -150,7 +180,9 @@ def load_spec(path: str | Path) -> CompositeSpec:
 def builtin_spec(name: str) -> CompositeSpec:
     """One of the specifications shipped with n4c: ``imd2019``, ``imd2025``, ``cni2019``, ``cni2023``."""
     if name not in BUILT_IN:
-        raise InputError(f'"{name}" is not a built-in index; choose one of {", ".join(BUILT_IN)}.', field="index")
+        raise InputError(
+            f'"{name}" is not a built-in index; choose one of {", ".join(BUILT_IN)}.', field="index"
+        )
     with resources.as_file(resources.files("n4c.needs") / "configs" / f"{name}.toml") as path:
         return load_spec(path)
 
@@ -179,7 +211,9 @@ def normalise(values: np.ndarray, indicator: Indicator) -> np.ndarray:
     return oriented.astype(np.float64)
 
 
-def build_composite(frame: pd.DataFrame, spec: CompositeSpec, *, weights: np.ndarray | None = None) -> pd.DataFrame:
+def build_composite(
+    frame: pd.DataFrame, spec: CompositeSpec, *, weights: np.ndarray | None = None
+) -> pd.DataFrame:
     """Compute a composite index for every row of ``frame``.
 
     Parameters
@@ -211,7 +245,9 @@ def build_composite(frame: pd.DataFrame, spec: CompositeSpec, *, weights: np.nda
     """
     for column in (spec.area_column, *(i.column for i in spec.indicators)):
         if column not in frame.columns:
-            raise InputError(f'the column "{column}" that {spec.name} needs is missing.', field=column)
+            raise InputError(
+                f'the column "{column}" that {spec.name} needs is missing.', field=column
+            )
     chosen = spec.weights if weights is None else np.asarray(weights, dtype=np.float64)
     result = pd.DataFrame({"area_code": frame[spec.area_column].to_numpy()})
     parts = []
@@ -220,7 +256,9 @@ def build_composite(frame: pd.DataFrame, spec: CompositeSpec, *, weights: np.nda
         if np.isnan(values).any():
             row = int(np.flatnonzero(np.isnan(values))[0])
             raise InputError(
-                f'"{frame[indicator.column].iloc[row]}" is not a number.', row=row + 1, field=indicator.column
+                f'"{frame[indicator.column].iloc[row]}" is not a number.',
+                row=row + 1,
+                field=indicator.column,
             )
         x = normalise(values, indicator)
         if indicator.transform == "exponential":
@@ -234,7 +272,7 @@ def build_composite(frame: pd.DataFrame, spec: CompositeSpec, *, weights: np.nda
         if (matrix <= 0).any():
             raise InputError(
                 f"{spec.name}: geometric aggregation needs every transformed value above 0; "
-                "use normalisation \"rank\" (always above 0) or arithmetic aggregation.",
+                'use normalisation "rank" (always above 0) or arithmetic aggregation.',
                 field="index.aggregation",
             )
         score = np.exp((chosen / chosen.sum()) @ np.log(matrix))

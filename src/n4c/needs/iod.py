@@ -25,7 +25,9 @@ def _check_year(year: int) -> None:
     if year not in IMD_YEARS:
         from n4c.errors import InputError
 
-        raise InputError(f"{year} is not an IMD year n4c holds; choose 2019 or 2025.", field="year", value=year)
+        raise InputError(
+            f"{year} is not an IMD year n4c holds; choose 2019 or 2025.", field="year", value=year
+        )
 
 
 def combine_imd(year: ImdYear = 2019, *, weights: np.ndarray | None = None) -> pd.DataFrame:
@@ -49,7 +51,12 @@ def combine_imd(year: ImdYear = 2019, *, weights: np.ndarray | None = None) -> p
     assert spec.dataset is not None
     result = build_composite(load(spec.dataset), spec, weights=weights)
     return result.rename(
-        columns={"area_code": "lsoa_code", "score": "imd_score", "rank": "imd_rank", "decile": "imd_decile"}
+        columns={
+            "area_code": "lsoa_code",
+            "score": "imd_score",
+            "rank": "imd_rank",
+            "decile": "imd_decile",
+        }
     )
 
 

@@ -13,7 +13,13 @@ import numpy as np
 import numpy.typing as npt
 from scipy.stats import rankdata
 
-__all__ = ["EXP_CONSTANT", "exponential_transform", "published_rank_to_r", "rank_most_deprived_first", "deciles"]
+__all__ = [
+    "EXP_CONSTANT",
+    "deciles",
+    "exponential_transform",
+    "published_rank_to_r",
+    "rank_most_deprived_first",
+]
 
 #: λ in the transform: chosen so the most deprived 10% take X in [50, 100] (App. F.1.4).
 EXP_CONSTANT = 23.0

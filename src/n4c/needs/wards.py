@@ -101,10 +101,16 @@ def weighted_ward_scores(
                 value=missing[0],
             )
     frame = pd.DataFrame(
-        {"ward": ward.to_numpy(), "population": population.to_numpy(), "weighted": lsoa_scores.to_numpy() * population.to_numpy()}
+        {
+            "ward": ward.to_numpy(),
+            "population": population.to_numpy(),
+            "weighted": lsoa_scores.to_numpy() * population.to_numpy(),
+        }
     )
     grouped = frame.groupby("ward", sort=True).agg(
-        population=("population", "sum"), lsoa_count=("population", "size"), weighted=("weighted", "sum")
+        population=("population", "sum"),
+        lsoa_count=("population", "size"),
+        weighted=("weighted", "sum"),
     )
     grouped["imd_score"] = grouped["weighted"] / grouped["population"]
     grouped.index.name = "ward17_code"
@@ -127,7 +133,9 @@ def _ward_table(population: PopulationYear) -> pd.DataFrame:
     # among none and cannot be left behind, and N counts only the wards that have a score.
     scored = table["imd_score"].notna().to_numpy()
     ranks = np.full(len(table), np.nan)
-    ranks[scored] = rank_most_deprived_first(table.loc[scored, "imd_score"].to_numpy(), method="ordinal")
+    ranks[scored] = rank_most_deprived_first(
+        table.loc[scored, "imd_score"].to_numpy(), method="ordinal"
+    )
     n_scored = int(scored.sum())
     table["imd_rank"] = pd.array(ranks, dtype="Int64")
     decile = np.full(len(table), np.nan)
@@ -139,14 +147,18 @@ def _ward_table(population: PopulationYear) -> pd.DataFrame:
     imd_cut = n_scored // 10
     cni_cut = len(cni) // 10
     table["left_behind"] = (
-        scored & (np.nan_to_num(ranks, nan=np.inf) <= imd_cut) & (table["cni_rank"].to_numpy() <= cni_cut)
+        scored
+        & (np.nan_to_num(ranks, nan=np.inf) <= imd_cut)
+        & (table["cni_rank"].to_numpy() <= cni_cut)
     )
     table["left_behind_published"] = cni["Left Behind Area?"].to_numpy()
     table.attrs.update(imd_cut=imd_cut, cni_cut=cni_cut, wards_scored=n_scored)
     return table
 
 
-def ward_table(year: Literal[2019] = 2019, *, population: PopulationYear = "mid2015") -> pd.DataFrame:
+def ward_table(
+    year: Literal[2019] = 2019, *, population: PopulationYear = "mid2015"
+) -> pd.DataFrame:
     """Every ward (December 2017 codes) in the CNI 2019 with its IMD, CNI and 'left behind' status.
 
     Parameters
@@ -176,7 +188,9 @@ def ward_table(year: Literal[2019] = 2019, *, population: PopulationYear = "mid2
 def _lsoa_table(population: PopulationYear) -> pd.DataFrame:
     denominators = load("imd2019_population_denominators")
     table = denominators[["lsoa11_code", "lsoa11_name", "lad19_code", "lad19_name"]].copy()
-    table["population"] = lsoa_populations(population).reindex(table["lsoa11_code"]).to_numpy().astype(np.int64)
+    table["population"] = (
+        lsoa_populations(population).reindex(table["lsoa11_code"]).to_numpy().astype(np.int64)
+    )
     lookup = load("lookup_lsoa11_ward17").set_index("lsoa11_code")["ward17_code"]
     msoa = load("lookup_lsoa11_msoa11").set_index("lsoa11_code")["msoa11_code"]
     table["ward17_code"] = lookup.reindex(table["lsoa11_code"]).to_numpy()
@@ -188,11 +202,15 @@ def _lsoa_table(population: PopulationYear) -> pd.DataFrame:
     table["imd_decile"] = ranks["IMD_decile"].reindex(table["lsoa11_code"]).to_numpy()
     wards = _ward_table(population).set_index("ward17_code")
     table["ward_imd_decile"] = wards["imd_decile"].reindex(table["ward17_code"]).to_numpy()
-    table["ward_left_behind"] = wards["left_behind"].reindex(table["ward17_code"]).fillna(False).astype(bool).to_numpy()
+    table["ward_left_behind"] = (
+        wards["left_behind"].reindex(table["ward17_code"]).fillna(False).astype(bool).to_numpy()
+    )
     return table
 
 
-def lsoa_table(year: Literal[2019] = 2019, *, population: PopulationYear = "mid2015") -> pd.DataFrame:
+def lsoa_table(
+    year: Literal[2019] = 2019, *, population: PopulationYear = "mid2015"
+) -> pd.DataFrame:
     """Every English LSOA 2011 with its IMD 2019, geography and its ward's 'left behind' status.
 
     Returns
@@ -205,7 +223,9 @@ def lsoa_table(year: Literal[2019] = 2019, *, population: PopulationYear = "mid2
     """
     if year != 2019:
         raise InputError(
-            f"LSOA 2011 tables are built for 2019; for {year} use left_behind_lsoa21().", field="year", value=year
+            f"LSOA 2011 tables are built for 2019; for {year} use left_behind_lsoa21().",
+            field="year",
+            value=year,
         )
     return _lsoa_table(population).copy()
 
@@ -221,7 +241,9 @@ class LeftBehindAgreement:
     missed: tuple[str, ...]
 
 
-def compare_left_behind(table: pd.DataFrame, *, code_column: str = "ward17_code") -> LeftBehindAgreement:
+def compare_left_behind(
+    table: pd.DataFrame, *, code_column: str = "ward17_code"
+) -> LeftBehindAgreement:
     """Compare ``left_behind`` with ``left_behind_published`` in a ward or LSOA table."""
     ours = table["left_behind"].to_numpy(dtype=bool)
     theirs = table["left_behind_published"].to_numpy(dtype=bool)
@@ -240,19 +262,26 @@ def _left_behind_lsoa21() -> pd.DataFrame:
     imd = load("imd2025_lsoa21")
     cni = load("cni2023_lsoa21")
     table = cni[["lsoa21_code", "lsoa21_name"]].merge(
-        imd[["lsoa21_code", "IMD_score", "IMD_rank", "IMD_decile"]], on="lsoa21_code", how="outer", validate="one_to_one"
+        imd[["lsoa21_code", "IMD_score", "IMD_rank", "IMD_decile"]],
+        on="lsoa21_code",
+        how="outer",
+        validate="one_to_one",
     )
     if table[["lsoa21_name", "IMD_rank"]].isna().any().any():
         raise InputError(
             "the IMD 2025 and CNI 2023 files do not cover the same LSOAs; fetch both again.",
             field="lsoa21_code",
         )
-    table = table.rename(columns={"IMD_score": "imd_score", "IMD_rank": "imd_rank", "IMD_decile": "imd_decile"})
+    table = table.rename(
+        columns={"IMD_score": "imd_score", "IMD_rank": "imd_rank", "IMD_decile": "imd_decile"}
+    )
     cni = cni.set_index("lsoa21_code").reindex(table["lsoa21_code"])
     table["cni_score"] = cni["Community Needs Index 2023 Score"].to_numpy()
     table["cni_rank"] = cni["Community Needs Index 2023 Rank"].to_numpy()
     table["cni_decile"] = deciles(table["cni_rank"].to_numpy(), len(table))
-    table["left_behind"] = (table["imd_decile"] == 1).to_numpy() & (table["cni_decile"] == 1).to_numpy()
+    table["left_behind"] = (table["imd_decile"] == 1).to_numpy() & (
+        table["cni_decile"] == 1
+    ).to_numpy()
     table["left_behind_published"] = cni["Left Behind Area?"].to_numpy()
     return table
 

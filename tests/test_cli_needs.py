@@ -1,0 +1,53 @@
+"""The needs CLI contract: command names, columns and messages that outside checks rely on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+
+def test_combine_writes_the_contract_columns(run_n4c, tmp_path: Path) -> None:
+    out = tmp_path / "imd2025.csv"
+    result = run_n4c("needs", "combine", "--year", "2025", "--out", str(out))
+    frame = pd.read_csv(out)
+    assert list(frame.columns) == ["lsoa_code", "imd_score", "imd_rank", "imd_decile"]
+    assert len(frame) == 33_755
+    assert "33,755 ranks (100.00%) equal the published ones" in result.stdout
+
+
+def test_leftbehind_writes_wards_and_reports_agreement(run_n4c, tmp_path: Path) -> None:
+    out = tmp_path / "left_behind.csv"
+    result = run_n4c("leftbehind", "--year", "2019", "--out", str(out))
+    frame = pd.read_csv(out, dtype={"left_behind": str})
+    assert list(frame.columns[:6]) == [
+        "ward_code",
+        "ward_name",
+        "imd_score",
+        "imd_rank",
+        "cni_rank",
+        "left_behind",
+    ]
+    assert set(frame["left_behind"]) == {"true", "false"}
+    assert (frame["left_behind"] == "true").sum() == 225
+    assert "219 of the 225 published agree" in " ".join(result.stdout.split())
+
+
+def test_a_bad_year_is_one_clear_sentence_without_a_traceback(run_n4c, tmp_path: Path) -> None:
+    result = run_n4c(
+        "needs", "combine", "--year", "2017", "--out", str(tmp_path / "x.csv"), check=False
+    )
+    assert result.returncode == 1
+    assert "2017 is not an IMD year n4c holds; choose 2019 or 2025." in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_every_command_has_help(run_n4c) -> None:
+    for command in (
+        ["--help"],
+        ["needs", "--help"],
+        ["needs", "combine", "--help"],
+        ["leftbehind", "--help"],
+        ["data", "--help"],
+    ):
+        assert "Usage" in run_n4c(*command).stdout
