@@ -11,7 +11,7 @@ ifneq ($(wildcard ../shared/data),)
 export N4C_DATA_MIRROR ?= $(abspath ../shared/data)
 endif
 
-.PHONY: install demo test lint typecheck unit test-postgres bench clean
+.PHONY: install demo test lint typecheck unit test-postgres bench clean docs
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,3 +49,7 @@ bench: install
 
 clean:
 	rm -rf $(VENV) $(DEMO_OUT) .pytest_cache .mypy_cache .ruff_cache
+
+# Regenerate the README's CLI, settings and dataset reference blocks from the code.
+docs: install
+	$(BIN)/python -m n4c.cli.reference --write README.md
