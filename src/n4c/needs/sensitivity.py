@@ -59,7 +59,7 @@ def transformed_domains(ranks: pd.DataFrame, columns: Sequence[str]) -> np.ndarr
     --------
     >>> ranks = pd.DataFrame({"a": [1, 2, 3, 4], "b": [4, 3, 2, 1]})
     >>> transformed_domains(ranks, ["a", "b"]).round(2).tolist()
-    [[100.0, 3.12], [21.65, 8.88], [8.88, 21.65], [3.12, 100.0]]
+    [[100.0, 6.52], [31.01, 15.65], [15.65, 31.01], [6.52, 100.0]]
     """
     matrix = np.empty((len(ranks), len(columns)), dtype=np.float64)
     for j, column in enumerate(columns):

@@ -187,11 +187,11 @@ def summarise_areas(
     ...     "population": [1000, 3000, 1500, 2000],
     ... })
     >>> table = summarise_areas(lsoas, area_column="ward", n_national=100)
-    >>> table[["area_code", "average_score", "average_rank", "extent"]].round(3)
-      area_code  average_score  average_rank  extent
-    0         A           30.0          29.5   0.595
-    1         B           35.0          33.0   1.000
-    2         C            5.0           1.0   0.000
+    >>> table[["area_code", "average_score", "average_rank", "extent", "local_concentration"]].round(3)
+      area_code  average_score  average_rank  extent  local_concentration
+    0         A           30.0          89.5    0.82                100.0
+    1         B           35.0          93.0    1.00                 93.0
+    2         C            5.0          61.0    0.00                 61.0
     """
     n = len(lsoa) if n_national is None else int(n_national)
     numerators = [c for c in (income_column, employment_column) if c is not None]
