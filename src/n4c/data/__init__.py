@@ -5,6 +5,7 @@ n4c package except ``n4c.config`` and ``n4c.errors``.
 """
 
 from n4c.data.loaders import load, read_validated, validate_frame
+from n4c.data.regions import lad_regions
 from n4c.data.registry import DATASETS, Column, Dataset, dataset_path, fetch, get_dataset, status
 
 __all__ = [
@@ -14,6 +15,7 @@ __all__ = [
     "dataset_path",
     "fetch",
     "get_dataset",
+    "lad_regions",
     "load",
     "read_validated",
     "status",
