@@ -61,6 +61,16 @@ SETTINGS: dict[str, Setting] = {
             "127.0.0.1,localhost",
             "Comma-separated host names the platform answers to.",
         ),
+        Setting(
+            "N4C_RIGHTS_RULES",
+            "",
+            "Extra statutory rule files or folders (TOML) read after the built-in ones, separated by the path separator; e.g. a reform not yet built in.",
+        ),
+        Setting(
+            "N4C_REMINDER_LEAD_DAYS",
+            "28,7,1",
+            "Comma-separated days before a community-rights deadline on which reminder e-mails are sent.",
+        ),
     ]
 }
 

@@ -1,9 +1,171 @@
-"""CLI commands for n4c.rights (filled in by its issue)."""
+"""``n4c rights``: statutory deadlines for community rights, the rules behind them, asset registers."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+from pathlib import Path
+
 import typer
+from rich.console import Console
+from rich.table import Table
+
+from n4c import rights
+from n4c.errors import InputError
+
+console = Console()
+err_console = Console(stderr=True)
+rights_app = typer.Typer(
+    help="Community rights: Localism Act deadlines, the rules behind them, asset registers.",
+    no_args_is_help=True,
+)
+
+RULES_HELP = (
+    "Extra rule file or folder of *.toml rule files (e.g. a reform), read after the built-in "
+    "rules and N4C_RIGHTS_RULES; repeat as needed."
+)
+
+
+_STATUS_WORDS = {"applies": "", "conditional": "if: ", "not_applicable": "does not apply: "}
+
+
+@rights_app.command("deadlines")
+def deadlines(
+    event: str = typer.Option(
+        ...,
+        help="What happened: nomination, listing, listing-notice, review-request, review-decision, "
+        "notice-of-disposal, request-to-bid, loss-incurred, compensation-decision, "
+        "compensation-review-decision, area-application-publicised, forum-application-publicised, "
+        "forum-designated, pre-submission-publicised, plan-publicised, examiner-report-received, "
+        "referendum-poll, referendum-held (`n4c rights rules` lists them).",
+    ),
+    date: str = typer.Option(..., help="The date it happened, YYYY-MM-DD."),
+    also: list[str] = typer.Option(
+        None,
+        "--also",
+        help="An earlier event of the same case as EVENT=YYYY-MM-DD (a request to bid needs "
+        "notice-of-disposal=...); repeat as needed.",
+    ),
+    rules: list[Path] = typer.Option(None, "--rules", help=RULES_HELP),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+) -> None:
+    """Every statutory date that follows from an event, with the rule (id, version, citation) behind it."""
+    on = rights.parse_date(date)
+    book = rights.default_rulebook(rules or [])
+    results = rights.event_deadlines(
+        event, on, earlier=rights.parse_event_dates(also or []), rulebook=book
+    )
+    summary = (
+        f"Computed {len(results)} date(s) from the {event} on {on.isoformat()}, "
+        f"using the rules in force on each trigger date."
+    )
+    if as_json:
+        typer.echo(json.dumps([d.as_dict() for d in results], indent=2, ensure_ascii=False))
+        err_console.print(summary, highlight=False)
+        return
+    table = Table(title=f"Deadlines from the {event} on {on.isoformat()}")
+    for column in ("date", "what", "who", "period", "rule", "citation"):
+        table.add_column(column, overflow="fold")
+    for item in results:
+        what = item.title
+        if item.status != "applies":
+            what += f" ({_STATUS_WORDS[item.status]}{item.reason or item.condition})"
+        table.add_row(
+            f"{item.date:%a %d %b %Y}",
+            what,
+            item.who,
+            item.period,
+            f"{item.rule_id} (version {item.rule_version})",
+            item.citation,
+        )
+    console.print(table)
+    console.print(summary, highlight=False)
+
+
+@rights_app.command("rules")
+def rules_command(
+    on: str = typer.Option(
+        None, "--on", help="Show the rules in force on this date (default today)."
+    ),
+    rules: list[Path] = typer.Option(None, "--rules", help=RULES_HELP),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+) -> None:
+    """The statutory rules in force on a date: period, event counted from, citation, source file."""
+    day = rights.parse_date(on, field="--on") if on else dt.date.today()
+    book = rights.default_rulebook(rules or [])
+    chosen = book.in_force(day)
+    if as_json:
+        typer.echo(
+            json.dumps(
+                [
+                    {
+                        "id": r.id,
+                        "version": r.version,
+                        "event": r.event,
+                        "requires": r.requires,
+                        "title": r.title,
+                        "period": f"{r.amount} {r.unit}",
+                        "counting": r.counting,
+                        "kind": r.kind,
+                        "citation": r.citation,
+                        "source": r.source,
+                        "file": r.path,
+                    }
+                    for r in chosen
+                ],
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+    else:
+        table = Table(title=f"Statutory rules in force on {day.isoformat()}")
+        for column in ("rule", "counted from", "period", "what", "citation", "file"):
+            table.add_column(column, overflow="fold")
+        for r in chosen:
+            table.add_row(
+                f"{r.id} (version {r.version})",
+                r.event + (f" (needs {r.requires})" if r.requires else ""),
+                f"{r.amount} {r.unit} {r.counting.replace('_', ' ')}",
+                r.title,
+                r.citation,
+                r.path,
+            )
+        console.print(table)
+    err = err_console if as_json else console
+    err.print(
+        f"{len(chosen)} rules in force on {day.isoformat()} from {len(book.files)} rule files.",
+        highlight=False,
+    )
+
+
+@rights_app.command("check-assets")
+def check_assets(
+    path: Path = typer.Argument(..., help="An asset register CSV (columns: see `--help`)."),
+    out: Path = typer.Option(None, help="Write the valid assets here as clean register CSV."),
+    rejected: Path = typer.Option(
+        None, help="Write one line per problem (row, field, value, message) here."
+    ),
+) -> None:
+    """Check an asset register CSV row by row: postcodes, coordinates, LSOA codes, kinds, statuses."""
+    if not path.is_file():
+        raise InputError("does not exist or is not a file.", path=path)
+    result = rights.read_assets_csv(path)
+    for item in result.rejected[:20]:
+        for error in item.errors:
+            console.print(f"  {error}", highlight=False)
+    if len(result.rejected) > 20:
+        console.print(f"  … and {len(result.rejected) - 20:,} more rejected rows.")
+    written = []
+    if out is not None:
+        rights.write_assets_csv(result.assets, out)
+        written.append(f"wrote {out}")
+    if rejected is not None:
+        rights.write_rejections_csv(result.rejected, rejected)
+        written.append(f"see {rejected}")
+    tail = f" ({'; '.join(written)})" if written else ""
+    console.print(f"{path.name}: {result.summary()[:-1]}{tail}.", highlight=False)
 
 
 def register(app: typer.Typer) -> None:
-    """Add this concept's commands to the n4c app."""
+    """Add ``n4c rights`` to the app."""
+    app.add_typer(rights_app, name="rights")

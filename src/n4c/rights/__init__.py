@@ -1,0 +1,61 @@
+"""Community rights: the asset register and the Localism Act's statutory deadlines.
+
+Owns community asset records (CSV import and export with row-level checks), the statutory
+rules as versioned TOML files that cite their source (``rights/rules/``), the calendar
+arithmetic of statutory periods and the engine that turns the events of a case into dated,
+cited deadlines. Pure Python: may import ``n4c.config`` and ``n4c.errors``; never allocation,
+spending, rollout, the platform, Django or ninja.
+"""
+
+from n4c.rights.assets import (
+    ASSET_COLUMNS,
+    Asset,
+    AssetImport,
+    RejectedRow,
+    assets_to_text,
+    normalise_postcode,
+    read_assets_csv,
+    validate_asset,
+    write_assets_csv,
+    write_rejections_csv,
+)
+from n4c.rights.deadlines import (
+    Deadline,
+    case_deadlines,
+    default_rulebook,
+    event_deadlines,
+    parse_date,
+    parse_event_dates,
+)
+from n4c.rights.nominations import Eligibility, check_forum, check_nominator
+from n4c.rights.periods import describe_period, period_end
+from n4c.rights.rules import Rule, RuleBook, Threshold, load_rule_file, load_rulebook
+
+__all__ = [
+    "ASSET_COLUMNS",
+    "Asset",
+    "AssetImport",
+    "Deadline",
+    "Eligibility",
+    "RejectedRow",
+    "Rule",
+    "RuleBook",
+    "Threshold",
+    "assets_to_text",
+    "case_deadlines",
+    "check_forum",
+    "check_nominator",
+    "default_rulebook",
+    "describe_period",
+    "event_deadlines",
+    "load_rule_file",
+    "load_rulebook",
+    "normalise_postcode",
+    "parse_date",
+    "parse_event_dates",
+    "period_end",
+    "read_assets_csv",
+    "validate_asset",
+    "write_assets_csv",
+    "write_rejections_csv",
+]

@@ -1,0 +1,268 @@
+"""The deadline engine: from the events of a case to every statutory date, each with its rule.
+
+A *case* is what has happened so far, as event names and dates (``{"notice-of-disposal":
+2026-03-02, "request-to-bid": 2026-03-20}``). For every rule whose starting event is in the case,
+the engine takes the version of the rule in force on that event's date, counts the period and
+says which rule (id, version, citation) produced the date. A rule that needs a further event
+(the full moratorium needs a request to bid within the interim moratorium) is shown as
+conditional until that event is in the case, and as not applying if the event came too late.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from n4c import config
+from n4c.errors import InputError
+from n4c.rights.periods import describe_period
+from n4c.rights.rules import Kind, Rule, RuleBook, load_rulebook
+
+__all__ = [
+    "Deadline",
+    "Status",
+    "case_deadlines",
+    "default_rulebook",
+    "event_deadlines",
+    "parse_date",
+    "parse_event_dates",
+]
+
+#: ``applies``: the date stands. ``conditional``: it stands only if the rule's condition is met
+#: (shown in ``condition``). ``not_applicable``: the case shows it does not apply (``reason``).
+Status = Literal["applies", "conditional", "not_applicable"]
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """One computed statutory date and the rule that produced it."""
+
+    date: dt.date
+    kind: Kind
+    title: str
+    who: str
+    rule_id: str
+    rule_version: str
+    citation: str
+    source: str
+    source_url: str
+    trigger_event: str
+    trigger_date: dt.date
+    period: str
+    status: Status = "applies"
+    condition: str = ""
+    reason: str = ""
+    note: str = ""
+    extended: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready values (dates as ISO text)."""
+        return {
+            key: value.isoformat() if isinstance(value, dt.date) else value
+            for key, value in asdict(self).items()
+        }
+
+
+@functools.lru_cache(maxsize=8)
+def _cached_rulebook(extra: tuple[str, ...]) -> RuleBook:
+    return load_rulebook(extra)
+
+
+def default_rulebook(extra: Iterable[str | Path] = ()) -> RuleBook:
+    """The built-in rules, then files or folders named in ``N4C_RIGHTS_RULES``, then ``extra``."""
+    configured = [p for p in config.get("N4C_RIGHTS_RULES").split(os.pathsep) if p.strip()]
+    return _cached_rulebook(tuple(str(p) for p in [*configured, *extra]))
+
+
+def _known_event(event: str, book: RuleBook) -> None:
+    if event not in book.events:
+        raise InputError(
+            f"{event!r} is not an event any rule counts from.",
+            field="event",
+            value=event,
+            hint=f"Choose one of: {', '.join(book.events)}.",
+        )
+
+
+def _deadline(rule: Rule, start: dt.date, event: str, **extra: Any) -> Deadline:
+    return Deadline(
+        date=rule.end(start),
+        kind=rule.kind,
+        title=rule.title,
+        who=rule.who,
+        rule_id=rule.id,
+        rule_version=rule.version,
+        citation=rule.citation,
+        source=rule.source,
+        source_url=rule.source_url,
+        trigger_event=event,
+        trigger_date=start,
+        period=describe_period(rule.amount, rule.unit, rule.counting, start),
+        condition=rule.condition,
+        note=rule.note,
+        **extra,
+    )
+
+
+def _status(
+    rule: Rule, case: Mapping[str, dt.date], book: RuleBook, start: dt.date
+) -> tuple[Status, str]:
+    if rule.requires is None:
+        return ("conditional" if rule.condition else "applies"), ""
+    if rule.requires not in case:
+        return "conditional", ""
+    required_on = case[rule.requires]
+    if required_on < start:
+        return "not_applicable", (
+            f"The {rule.requires} on {required_on.isoformat()} came before the "
+            f"{rule.event} on {start.isoformat()}."
+        )
+    if rule.requires_within:
+        window = book.version_on(rule.requires_within, start)
+        if window is not None and required_on > window.end(start):
+            return "not_applicable", (
+                f"The {rule.requires} on {required_on.isoformat()} came after "
+                f"{window.end(start).isoformat()}, the last day allowed ({window.citation})."
+            )
+    return "applies", ""
+
+
+def case_deadlines(
+    case: Mapping[str, dt.date],
+    *,
+    rulebook: RuleBook | None = None,
+    extensions: Mapping[str, dt.date] | None = None,
+) -> list[Deadline]:
+    """Every statutory date that follows from the events of one case, earliest first.
+
+    Parameters
+    ----------
+    case
+        Event name to the date it happened (see ``RuleBook.events`` for the names).
+    rulebook
+        The rules to use; by default the built-in rules plus ``N4C_RIGHTS_RULES``.
+    extensions
+        Rule id to a later date agreed in writing, for rules the law lets the parties extend
+        (a listing review, for example); other rules cannot be extended.
+
+    Returns
+    -------
+    list of Deadline
+        Each date with the rule version in force on its trigger date, sorted by date.
+
+    Raises
+    ------
+    InputError
+        If an event name is unknown, or an extension names a rule that cannot be extended.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> dates = case_deadlines({"notice-of-disposal": dt.date(2026, 3, 2)})
+    >>> [(d.rule_id, d.date.isoformat(), d.status) for d in dates]  # doctest: +NORMALIZE_WHITESPACE
+    [('acv.interim-moratorium', '2026-04-12', 'applies'),
+     ('acv.request-to-bid', '2026-04-12', 'applies'),
+     ('acv.full-moratorium', '2026-09-01', 'conditional'),
+     ('acv.protected-period', '2027-09-01', 'applies')]
+    """
+    book = rulebook if rulebook is not None else default_rulebook()
+    for event in case:
+        _known_event(event, book)
+    extensions = dict(extensions or {})
+    results: list[Deadline] = []
+    for rule_id in book.rule_ids():
+        anchors = {r.event for r in book.rules if r.id == rule_id}
+        for event in anchors & set(case):
+            start = case[event]
+            rule = book.version_on(rule_id, start)
+            if rule is None or rule.event != event:
+                continue
+            status, reason = _status(rule, case, book, start)
+            deadline = _deadline(rule, start, event, status=status, reason=reason)
+            if rule_id in extensions:
+                deadline = _extend(deadline, rule, extensions.pop(rule_id))
+            results.append(deadline)
+    if extensions:
+        raise InputError(
+            f"No deadline in this case comes from rule {next(iter(extensions))!r}, so it cannot be extended.",
+            field="extensions",
+            value=next(iter(extensions)),
+        )
+    return sorted(results, key=lambda d: (d.date, d.rule_id))
+
+
+def _extend(deadline: Deadline, rule: Rule, until: dt.date) -> Deadline:
+    if not rule.extendable:
+        raise InputError(
+            f"{rule.citation} sets a fixed period for {rule.id!r}; it cannot be extended by agreement.",
+            field="extensions",
+            value=rule.id,
+        )
+    if until < deadline.date:
+        raise InputError(
+            f"An extension must be later than the statutory date {deadline.date.isoformat()}.",
+            field="extensions",
+            value=until.isoformat(),
+        )
+    return replace(deadline, date=until, extended=True)
+
+
+def event_deadlines(
+    event: str,
+    on: dt.date,
+    *,
+    earlier: Mapping[str, dt.date] | None = None,
+    rulebook: RuleBook | None = None,
+) -> list[Deadline]:
+    """The dates that follow from one event (given any earlier events of the same case).
+
+    Returns the rules counted from ``event`` and the rules ``event`` is a condition of. A
+    request to bid starts no period of its own: it switches on the full moratorium, which is
+    counted from the owner's notice of disposal, so that date must be in ``earlier``.
+
+    >>> import datetime as dt
+    >>> [d.date.isoformat() for d in event_deadlines("nomination", dt.date(2026, 1, 5))]
+    ['2026-03-01']
+    """
+    book = rulebook if rulebook is not None else default_rulebook()
+    _known_event(event, book)
+    case = {**(earlier or {}), event: on}
+    related = {r.id for r in book.rules if r.event == event or r.requires == event}
+    missing = sorted({r.event for r in book.rules if r.requires == event and r.event not in case})
+    if missing and not any(r.event == event for r in book.rules):
+        raise InputError(
+            f"A {event} starts no period of its own; its deadlines are counted from the "
+            f"{' or '.join(missing)}.",
+            field="event",
+            value=event,
+            hint=f"Give that date too, e.g. --also {missing[0]}=YYYY-MM-DD.",
+        )
+    return [d for d in case_deadlines(case, rulebook=book) if d.rule_id in related]
+
+
+def parse_event_dates(items: list[str]) -> dict[str, dt.date]:
+    """``["notice-of-disposal=2026-03-02"]`` as ``{"notice-of-disposal": date(2026, 3, 2)}``."""
+    events: dict[str, dt.date] = {}
+    for item in items:
+        name, sep, text = item.partition("=")
+        if not sep:
+            raise InputError(f"{item!r} is not EVENT=YYYY-MM-DD.", field="--also", value=item)
+        events[name.strip()] = parse_date(text.strip(), field="--also")
+    return events
+
+
+def parse_date(text: str, *, field: str = "--date") -> dt.date:
+    """A YYYY-MM-DD date, or an InputError that says so."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as error:
+        raise InputError(
+            f"{text!r} is not a date; enter it as YYYY-MM-DD, like 2026-03-02.",
+            field=field,
+            value=text,
+        ) from error
