@@ -27,6 +27,7 @@ from n4c.rights.deadlines import (
     parse_date,
     parse_event_dates,
 )
+from n4c.rights.ical import CalendarEntry, deadlines_calendar
 from n4c.rights.nominations import Eligibility, check_forum, check_nominator
 from n4c.rights.periods import describe_period, period_end
 from n4c.rights.rules import Rule, RuleBook, Threshold, load_rule_file, load_rulebook
@@ -35,6 +36,7 @@ __all__ = [
     "ASSET_COLUMNS",
     "Asset",
     "AssetImport",
+    "CalendarEntry",
     "Deadline",
     "Eligibility",
     "RejectedRow",
@@ -45,6 +47,7 @@ __all__ = [
     "case_deadlines",
     "check_forum",
     "check_nominator",
+    "deadlines_calendar",
     "default_rulebook",
     "describe_period",
     "event_deadlines",
