@@ -2,11 +2,12 @@
 
 Each replication draws seven domain weights from a Dirichlet distribution centred on the
 official IMD weights (their total kept at 0.999, as the official index has it) and one of the
-population years (the IoD's mid-2015 denominators, ONS mid-2017, mid-2019). It rebuilds every
-LSOA's IMD from the published domain ranks (ties averaged, the IoD exponential transform),
-takes each ward's population-weighted mean through the best-fit LSOA→ward lookup, ranks the
-wards and applies the left-behind test: worst floor(N / 10) wards on the IMD and CNI rank
-≤ floor(7,433 / 10). The CNI does not vary.
+population years (the IoD's mid-2015 denominators, which leave out prisoners, or the ONS
+mid-2017 and mid-2019 estimates, which count them). It rebuilds every LSOA's IMD from the
+published domain ranks (ties averaged, the IoD exponential transform), takes each ward's
+population-weighted mean through the best-fit LSOA→ward lookup, ranks the wards and applies
+the left-behind test: worst floor(N / 10) wards on the IMD and CNI rank ≤ floor(7,433 / 10).
+The CNI does not vary.
 
 Linear algebra makes this cheap. The LSOA scores of a replication are ``w @ X.T`` (X: LSOAs ×
 7 transformed domains) and ward scores are those times the sparse LSOA→ward population-weight
