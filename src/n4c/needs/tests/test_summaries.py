@@ -231,12 +231,16 @@ def test_every_lsoa_and_person_is_counted_once_in_local_authorities(
         assert local_authorities[f"rank_{measure}"].min() == 1
 
 
-def test_the_most_deprived_local_authority_by_average_score_is_blackpool(
+def test_the_most_deprived_local_authorities_are_the_ones_the_release_names(
     local_authorities: pd.DataFrame,
 ) -> None:
-    """The IoD 2019 Statistical Release names Blackpool most deprived on average score."""
+    """The IoD 2019 Statistical Release: Blackpool is most deprived on average score, and
+    Middlesbrough has the largest share of LSOAs in the most deprived decile (about 49%)."""
     first = local_authorities.set_index("rank_average_score").loc[1]
     assert first["area_name"] == "Blackpool"
+    share = local_authorities.set_index("rank_proportion_most_deprived_10pct").loc[1]
+    assert share["area_name"] == "Middlesbrough"
+    assert round(share["proportion_most_deprived_10pct"], 2) == 0.49
 
 
 def test_ward_summaries_cover_every_lsoa_in_england() -> None:
