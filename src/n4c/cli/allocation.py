@@ -1,9 +1,200 @@
-"""CLI commands for n4c.allocation (filled in by its issue)."""
+"""``n4c allocate``: share a fund by need, explain each area's amount, show who gains."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pandas as pd
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from n4c import allocation
+from n4c.allocation.bidding import simulate_bidding
+from n4c.allocation.chart import compare_chart
+from n4c.allocation.explain import explain_area
+from n4c.allocation.exports import write_csv, write_json, write_xlsx
+from n4c.allocation.fairness import fairness_groups, fairness_measures
+from n4c.errors import InputError
+
+console = Console()
+
+_LEVEL_WORDS = {"ward": "wards", "lsoa": "LSOAs", "custom": "neighbourhoods"}
+
+
+def _list_presets() -> None:
+    listing = Table(title="Fund presets (n4c allocate --preset NAME)")
+    listing.add_column("name")
+    listing.add_column("fund")
+    listing.add_column("source")
+    for name in allocation.preset_names():
+        fund = allocation.load_preset(name)
+        listing.add_row(name, fund.name, fund.source)
+    console.print(listing)
+    console.print(f"{len(allocation.preset_names())} presets.")
+
+
+def _comparison(
+    scenarios: dict[str, pd.Series], areas: pd.DataFrame
+) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+    reports = {
+        name: fairness_groups(amounts.to_numpy(), areas) for name, amounts in scenarios.items()
+    }
+    measures = pd.concat(
+        [
+            fairness_measures(amounts.to_numpy(), areas).assign(scenario=name)
+            for name, amounts in scenarios.items()
+        ],
+        ignore_index=True,
+    ).set_index("scenario")
+    return measures, reports
+
+
+def _print_measures(measures: pd.DataFrame) -> None:
+    shown = Table(
+        title="Fairness by scenario (concentration index < 0: money goes to the more deprived)"
+    )
+    columns = [
+        "share_most_deprived_10pc",
+        "share_most_deprived_20pc",
+        "per_head_left_behind",
+        "per_head_other_deprived",
+        "left_behind_ratio",
+        "concentration_index",
+    ]
+    shown.add_column("scenario")
+    for column in columns:
+        shown.add_column(column.replace("_", " "), justify="right")
+    for name, row in measures.iterrows():
+        shown.add_row(str(name), *(f"{row[c]:,.3f}" for c in columns))
+    console.print(shown)
+
+
+def allocate_command(
+    spec: Path = typer.Argument(None, help="A fund specification (TOML); or use --preset."),
+    preset: str = typer.Option(
+        None, help="Use a fund preset instead of a file (see --list-presets)."
+    ),
+    list_presets: bool = typer.Option(
+        False, "--list-presets", help="List the presets and their sources."
+    ),
+    year: int = typer.Option(2019, help="Need data year: 2019 (ward 2017 and LSOA 2011 codes)."),
+    out: Path = typer.Option(
+        None,
+        help="CSV: area_code,area_name,eligible,population,capital,revenue,capacity,total and one column per year.",
+    ),
+    fairness: Path = typer.Option(
+        None,
+        help="CSV: one row per group (IMD deciles, left_behind, other_deprived, rest) with group,population,total,per_head.",
+    ),
+    xlsx: Path = typer.Option(
+        None, help="Excel workbook: allocation with explanations, fairness, measures, fund."
+    ),
+    json_out: Path = typer.Option(
+        None, "--json", help="JSON: fund, areas with explanations, fairness."
+    ),
+    chart: Path = typer.Option(
+        None,
+        help="PNG or SVG chart comparing this fund with competitive bidding (and --compare funds).",
+    ),
+    scenarios_out: Path = typer.Option(
+        None, "--scenarios", help="CSV of fairness measures, one row per scenario compared."
+    ),
+    compare: list[Path] = typer.Option(
+        None, help="Another fund specification to compare with (repeatable)."
+    ),
+    explain: list[str] = typer.Option(
+        None, help="Explain, step by step, one area's amount (repeatable)."
+    ),
+    capacity_strength: float = typer.Option(
+        3.0,
+        help="Competitive-bidding baseline: how much community capacity raises the odds of winning (0 = a lottery).",
+    ),
+    seed: int = typer.Option(0, help="Seed of the simulated bidding draws."),
+) -> None:
+    """Allocate a fund by need (not competition): per area, by year, capital and revenue."""
+    if list_presets:
+        _list_presets()
+        return
+    if (spec is None) == (preset is None):
+        raise InputError(
+            "give a fund specification file or --preset NAME (not both).",
+            field="SPEC",
+            hint="See the presets with: n4c allocate --list-presets",
+        )
+    fund = allocation.load_preset(preset) if preset else allocation.load_spec(spec)
+    others = [allocation.load_spec(path) for path in compare or []]
+    mismatched = [o for o in others if o.level != fund.level]
+    if mismatched:
+        raise InputError(
+            f"can only compare funds at the same level; this fund is by {fund.level}, that one by {mismatched[0].level}.",
+            path=mismatched[0].path,
+            field="fund.level",
+        )
+    want_comparison = chart is not None or scenarios_out is not None or bool(others)
+    steps = 2 + len(others) + (1 if want_comparison else 0)
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task(f"Loading {_LEVEL_WORDS[fund.level]}", total=steps)
+        areas = allocation.load_areas(fund.level, year, custom_areas=fund.custom_areas)
+        progress.update(task, advance=1, description=f"Allocating {fund.name}")
+        result = allocation.allocate(fund, areas)
+        progress.update(task, advance=1)
+        table = result.table
+        scenarios = {fund.name: table["total"]}
+        for other in others:
+            progress.update(task, description=f"Allocating {other.name}")
+            scenarios[other.name] = allocation.allocate(other, areas).table["total"]
+            progress.update(task, advance=1)
+        if want_comparison:
+            progress.update(task, description="Simulating competitive bidding")
+            funded = int((table["total"] > 0).sum())
+            award = max(result.pot_gbp // max(funded, 1), 1)
+            scenarios["Competitive bidding (simulated)"] = pd.Series(
+                simulate_bidding(
+                    table, result.pot_gbp, award, capacity_strength=capacity_strength, seed=seed
+                )
+            )
+            progress.update(task, advance=1)
+
+    written = []
+    if out:
+        written.append(write_csv(result, out))
+    if fairness:
+        fairness.parent.mkdir(parents=True, exist_ok=True)
+        fairness_groups(table["total"].to_numpy(), table).to_csv(fairness, index=False)
+        written.append(fairness)
+    if xlsx:
+        written.append(write_xlsx(result, xlsx))
+    if json_out:
+        written.append(write_json(result, json_out))
+    for code in explain or []:
+        console.print(explain_area(result, code))
+    if want_comparison:
+        measures, reports = _comparison(scenarios, table)
+        _print_measures(measures)
+        if scenarios_out:
+            scenarios_out.parent.mkdir(parents=True, exist_ok=True)
+            measures.reset_index().to_csv(scenarios_out, index=False)
+            written.append(scenarios_out)
+        if chart:
+            written.append(compare_chart(reports, chart, title=f"{fund.name}: who gains"))
+    funded = int((table["total"] > 0).sum())
+    console.print(
+        f"Allocated £{int(table['total'].sum()):,} of {fund.name} to {funded:,} of {len(table):,} "
+        f"{_LEVEL_WORDS[fund.level]} (£{int(table['capital'].sum()):,} capital, £{int(table['revenue'].sum()):,} revenue, of which "
+        f"£{int(table['capacity'].sum()):,} ring-fenced for capacity building) over {len(fund.year_labels)} years"
+        + (f"; wrote {', '.join(str(p) for p in written)}." if written else ".")
+    )
 
 
 def register(app: typer.Typer) -> None:
-    """Add this concept's commands to the n4c app."""
+    """Add ``n4c allocate`` to the app."""
+    app.command("allocate")(allocate_command)

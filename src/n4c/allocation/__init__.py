@@ -1,0 +1,49 @@
+"""Fund by need: fund specifications, needs-based allocation, explanations and fairness.
+
+Owns sharing an amalgamated, multi-year fund among areas by a transparent needs formula (not
+competitive bidding): eligibility, formulas with floors, caps and a minimum viable amount,
+whole-pound rounding with exact totals, capital/revenue and yearly profiles, a ring-fenced
+capacity-building share, plain-English explanations, fairness reports, a simulated
+competitive-bidding baseline, charts and exports. May import ``n4c.needs`` and ``n4c.data``;
+never spending, rights, rollout, the platform or Django.
+"""
+
+from n4c.allocation.allocations import Allocation, allocate, split_by_year
+from n4c.allocation.areas import AREA_COLUMNS, aggregate_neighbourhoods, check_areas, load_areas
+from n4c.allocation.eligibility import assess_eligibility
+from n4c.allocation.formula import Spread, formula_components, need_weights, spread_pot
+from n4c.allocation.rounding import largest_remainder
+from n4c.allocation.spec import (
+    Capacity,
+    Eligibility,
+    Formula,
+    FundSpec,
+    load_preset,
+    load_spec,
+    parse_spec,
+    preset_names,
+)
+
+__all__ = [
+    "AREA_COLUMNS",
+    "Allocation",
+    "Capacity",
+    "Eligibility",
+    "Formula",
+    "FundSpec",
+    "Spread",
+    "aggregate_neighbourhoods",
+    "allocate",
+    "assess_eligibility",
+    "check_areas",
+    "formula_components",
+    "largest_remainder",
+    "load_areas",
+    "load_preset",
+    "load_spec",
+    "need_weights",
+    "parse_spec",
+    "preset_names",
+    "split_by_year",
+    "spread_pot",
+]
