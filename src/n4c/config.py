@@ -62,6 +62,31 @@ SETTINGS: dict[str, Setting] = {
             "Comma-separated host names the platform answers to.",
         ),
         Setting(
+            "N4C_ADVISER_MAX_AREAS",
+            "10",
+            "Most areas one adviser may hold at once; an assignment beyond it is refused.",
+        ),
+        Setting(
+            "N4C_COMMUNITY_WORKER_MAX_AREAS",
+            "5",
+            "Most areas one community worker may hold at once; an assignment beyond it is refused.",
+        ),
+        Setting(
+            "N4C_SUPPORT_DAYS_PER_MONTH",
+            "2",
+            "Days of support committed each month to each area by its adviser, and again by its community worker.",
+        ),
+        Setting(
+            "N4C_LOGIN_MAX_FAILURES",
+            "5",
+            "Failed sign-ins allowed per user name and address before sign-in is paused.",
+        ),
+        Setting(
+            "N4C_LOGIN_LOCKOUT_MINUTES",
+            "15",
+            "Minutes sign-in stays paused after too many failures.",
+        ),
+        Setting(
             "N4C_RIGHTS_RULES",
             "",
             "Extra statutory rule files or folders (TOML) read after the built-in ones, separated by the path separator; e.g. a reform not yet built in.",

@@ -1,0 +1,12 @@
+"""The Network's web platform: a Django project with one app per concept.
+
+Owns the people, areas, caseloads, support log and audit trail the Network runs on, and the
+pages and JSON API over them. It may import every analytics package (``n4c.needs`` for an
+area's baseline); nothing outside ``n4c.platform`` and ``n4c.cli`` may import it or Django.
+
+Adding an app: create ``n4c/platform/<app>/`` (``apps.py``, ``models.py``, ``urls.py`` with
+``app_name``, ``api.py`` with ``router``) and add its dotted path to ``PLATFORM_APPS`` in
+``settings.py``; its pages mount at ``/<app>/`` and its API at ``/api/<app>/`` by themselves.
+"""
+
+__all__: list[str] = []

@@ -1,0 +1,1 @@
+"""Areas: the neighbourhoods the Network supports, their wards, baseline need and stage."""

@@ -1,0 +1,47 @@
+"""Who may see and change which areas, decided here once; every area queryset starts here.
+
+- The national team sees and changes every area.
+- A hub lead sees every area and changes those in their region.
+- An adviser or community worker sees every area and changes those they are assigned to now.
+- A specialist sees every area and changes none.
+- A partnership member sees only their own area(s) and changes none.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from n4c.platform.areas.models import Area
+from n4c.platform.people.access import is_staff_role, region_id_of, role_of
+from n4c.platform.people.models import Role
+
+__all__ = ["areas_editable_by", "areas_visible_to", "can_edit_area", "can_view_area"]
+
+
+def areas_visible_to(user) -> QuerySet[Area]:
+    if is_staff_role(user):
+        return Area.objects.all()
+    if role_of(user) == Role.PARTNERSHIP_MEMBER:
+        return Area.objects.filter(partnership_members=user)
+    return Area.objects.none()
+
+
+def areas_editable_by(user) -> QuerySet[Area]:
+    role = role_of(user)
+    if role == Role.NATIONAL_TEAM:
+        return Area.objects.all()
+    if role == Role.HUB_LEAD:
+        return Area.objects.filter(region_id=region_id_of(user))
+    if role in (Role.ADVISER, Role.COMMUNITY_WORKER):
+        return Area.objects.filter(
+            assignments__person=user, assignments__ended_on__isnull=True
+        ).distinct()
+    return Area.objects.none()
+
+
+def can_view_area(user, area: Area) -> bool:
+    return areas_visible_to(user).filter(pk=area.pk).exists()
+
+
+def can_edit_area(user, area: Area) -> bool:
+    return areas_editable_by(user).filter(pk=area.pk).exists()

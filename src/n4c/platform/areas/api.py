@@ -1,0 +1,76 @@
+"""Areas in the JSON API: list, read, create from wards, change name or stage."""
+
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema
+
+from n4c.platform.areas.access import areas_visible_to
+from n4c.platform.areas.baseline import parse_ward_codes
+from n4c.platform.areas.models import Stage
+from n4c.platform.areas.services import change_area, create_area
+
+router = Router(tags=["areas"])
+
+
+class AreaOut(Schema):
+    id: int
+    name: str
+    region_code: str
+    region_name: str
+    stage: str
+    ward17_codes: list[str]
+    population: int
+    imd_score: float
+    imd_rank: int
+    imd_decile: int
+    cni_rank: int
+    left_behind: bool
+
+    @staticmethod
+    def resolve_region_code(obj) -> str:
+        return obj.region.code
+
+    @staticmethod
+    def resolve_region_name(obj) -> str:
+        return obj.region.name
+
+
+class AreaIn(Schema):
+    name: str
+    ward17_codes: list[str]
+    stage: Stage = Stage.PROSPECT
+
+
+class AreaPatch(Schema):
+    name: str | None = None
+    stage: Stage | None = None
+
+
+@router.get("/", response=list[AreaOut])
+def list_areas(request, region: str | None = None, stage: Stage | None = None):
+    areas = areas_visible_to(request.user).select_related("region")
+    if region:
+        areas = areas.filter(region__code=region)
+    if stage:
+        areas = areas.filter(stage=stage)
+    return areas
+
+
+@router.get("/{area_id}", response=AreaOut)
+def get_area(request, area_id: int):
+    return get_object_or_404(areas_visible_to(request.user).select_related("region"), pk=area_id)
+
+
+@router.post("/", response={201: AreaOut})
+def add_area(request, payload: AreaIn):
+    codes = parse_ward_codes(" ".join(payload.ward17_codes))
+    return 201, create_area(
+        request.user, name=payload.name, ward17_codes=codes, stage=payload.stage
+    )
+
+
+@router.patch("/{area_id}", response=AreaOut)
+def patch_area(request, area_id: int, payload: AreaPatch):
+    area = get_object_or_404(areas_visible_to(request.user).select_related("region"), pk=area_id)
+    return change_area(request.user, area, **payload.dict(exclude_none=True))

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from n4c.platform.areas import views
+
+app_name = "areas"
+urlpatterns = [
+    path("", views.area_list, name="list"),
+    path("new/", views.area_create, name="create"),
+    path("<int:pk>/", views.area_detail, name="detail"),
+    path("<int:pk>/edit/", views.area_edit, name="edit"),
+]

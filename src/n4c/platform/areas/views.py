@@ -1,0 +1,105 @@
+"""Area pages: the list, one area with its baseline and people, adding and changing an area."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Sum
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from n4c.platform.areas.access import areas_editable_by, areas_visible_to
+from n4c.platform.areas.forms import AreaChangeForm, AreaCreateForm
+from n4c.platform.areas.models import Stage
+from n4c.platform.areas.services import can_create_areas, change_area, create_area
+from n4c.platform.regions.models import Region
+
+
+@login_required
+def area_list(request):
+    areas = areas_visible_to(request.user).select_related("region")
+    region_code = request.GET.get("region", "")
+    stage = request.GET.get("stage", "")
+    if region_code:
+        areas = areas.filter(region__code=region_code)
+    if stage in Stage.values:
+        areas = areas.filter(stage=stage)
+    page = Paginator(areas, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "areas/area_list.html",
+        {
+            "page": page,
+            "regions": Region.objects.all(),
+            "stages": Stage.choices,
+            "region_code": region_code,
+            "stage": stage,
+            "can_create": can_create_areas(request.user),
+        },
+    )
+
+
+@login_required
+def area_detail(request, pk: int):
+    area = get_object_or_404(areas_visible_to(request.user).select_related("region"), pk=pk)
+    # Imported here: these apps sit above areas and read it, not the other way round.
+    from n4c.platform.caseloads.models import Assignment
+    from n4c.platform.caseloads.services import can_assign
+
+    today = dt.date.today()
+    month_start = today.replace(day=1)
+    assignments = list(
+        Assignment.objects.filter(area=area, ended_on__isnull=True).select_related("person")
+    )
+    entries = area.support_entries.select_related("person").order_by("-date", "-id")[:20]
+    this_month = area.support_entries.filter(date__gte=month_start, date__lte=today).aggregate(
+        days=Sum("days")
+    )["days"]
+    return render(
+        request,
+        "areas/area_detail.html",
+        {
+            "area": area,
+            "assignments": assignments,
+            "entries": entries,
+            "days_this_month": this_month or 0,
+            "can_edit": areas_editable_by(request.user).filter(pk=area.pk).exists(),
+            "can_assign": can_assign(request.user, area),
+            "area_links": [
+                (label, reverse(name, args=[area.pk])) for label, name in settings.AREA_PAGE_LINKS
+            ],
+        },
+    )
+
+
+@login_required
+def area_create(request):
+    if not can_create_areas(request.user):
+        raise PermissionDenied("Only the national team and hub leads can create areas.")
+    form = AreaCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            area = create_area(request.user, **form.cleaned_data)
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, f"{area.name} added.")
+            return redirect(area)
+    return render(request, "areas/area_form.html", {"form": form, "title": "Add an area"})
+
+
+@login_required
+def area_edit(request, pk: int):
+    area = get_object_or_404(areas_editable_by(request.user), pk=pk)
+    form = AreaChangeForm(request.POST or None, instance=area)
+    if request.method == "POST" and form.is_valid():
+        change_area(request.user, area, **form.cleaned_data)
+        messages.success(request, f"{area.name} saved.")
+        return redirect(area)
+    return render(request, "areas/area_form.html", {"form": form, "title": f"Change {area.name}"})

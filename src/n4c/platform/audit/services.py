@@ -1,0 +1,45 @@
+"""Record changes. Views, the API, the admin and the seeding all call these, not signals,
+because only the caller knows who made the change."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from django.forms.models import model_to_dict
+
+from n4c.platform.audit.models import AuditEvent
+
+__all__ = ["record_change", "snapshot"]
+
+
+def snapshot(instance: models.Model) -> dict[str, Any]:
+    """The instance's field values as JSON-safe data (dates and decimals as strings)."""
+    values = model_to_dict(instance)
+    values = {k: (list(v) if isinstance(v, (set, tuple)) else v) for k, v in values.items()}
+    for key, value in list(values.items()):
+        if isinstance(value, list) and value and isinstance(value[0], models.Model):
+            values[key] = [item.pk for item in value]
+    return json.loads(json.dumps(values, cls=DjangoJSONEncoder))
+
+
+def record_change(
+    actor: Any,
+    instance: models.Model,
+    action: str,
+    *,
+    before: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """Write one audit event; ``before`` is the :func:`snapshot` taken before the change."""
+    after = None if action == AuditEvent.Action.DELETED else snapshot(instance)
+    return AuditEvent.objects.create(
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        action=action,
+        model=instance._meta.label_lower,
+        object_id=str(instance.pk),
+        object_repr=str(instance)[:200],
+        before=before,
+        after=after,
+    )

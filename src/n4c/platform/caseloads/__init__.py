@@ -1,0 +1,1 @@
+"""Caseloads: which adviser and community worker hold which area, within the limits."""

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import get_user_model
+
+from n4c.platform.caseloads.capacity import check_capacity
+from n4c.platform.caseloads.models import AssignmentRole
+from n4c.platform.people.models import display_name
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{display_name(obj)} ({obj.profile.get_role_display()})"
+
+
+class AssignmentForm(forms.Form):
+    role = forms.ChoiceField(choices=AssignmentRole.choices, label="Role in this area")
+    person = PersonChoiceField(
+        queryset=get_user_model().objects.none(),
+        label="Person",
+        error_messages={"required": "Choose the person to assign."},
+    )
+
+    def __init__(self, *args, area, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.area = area
+        self.fields["person"].queryset = (
+            get_user_model()
+            .objects.filter(profile__role__in=AssignmentRole.values, is_active=True)
+            .select_related("profile")
+            .order_by("last_name", "first_name")
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        person, role = cleaned.get("person"), cleaned.get("role")
+        if person is not None and role:
+            try:
+                check_capacity(person, role, area=self.area)
+            except forms.ValidationError as error:
+                self.add_error("person", error)
+        return cleaned

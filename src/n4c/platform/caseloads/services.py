@@ -1,0 +1,55 @@
+"""Assigning people to areas: the capacity check, the hand-over and the audit trail together."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from n4c.platform.areas.access import areas_editable_by
+from n4c.platform.audit.models import AuditEvent
+from n4c.platform.audit.services import record_change, snapshot
+from n4c.platform.caseloads.capacity import check_capacity
+from n4c.platform.caseloads.models import Assignment
+from n4c.platform.people.access import role_of
+from n4c.platform.people.models import Role
+
+__all__ = ["assign", "can_assign", "end_assignment"]
+
+
+def can_assign(user, area) -> bool:
+    """The national team and the area's hub lead name its adviser and community worker."""
+    role = role_of(user)
+    return role in (Role.NATIONAL_TEAM, Role.HUB_LEAD) and (
+        areas_editable_by(user).filter(pk=area.pk).exists()
+    )
+
+
+@transaction.atomic
+def assign(actor, area, person, role: str, *, started_on: dt.date | None = None) -> Assignment:
+    """Make ``person`` the area's adviser or community worker, ending whoever held it before."""
+    if actor is not None and not can_assign(actor, area):
+        raise PermissionDenied("Only the national team and the area's hub lead can assign staff.")
+    # Lock the person's row so two assignments at once cannot both pass the limit.
+    get_user_model().objects.select_for_update().filter(pk=person.pk).first()
+    check_capacity(person, role, area=area)
+    started_on = started_on or dt.date.today()
+    current = Assignment.objects.filter(area=area, role=role, ended_on__isnull=True).first()
+    if current is not None:
+        if current.person_id == person.pk:
+            return current
+        end_assignment(actor, current, ended_on=started_on)
+    assignment = Assignment.objects.create(
+        area=area, person=person, role=role, started_on=started_on
+    )
+    record_change(actor, assignment, AuditEvent.Action.CREATED)
+    return assignment
+
+
+def end_assignment(actor, assignment: Assignment, *, ended_on: dt.date | None = None) -> None:
+    before = snapshot(assignment)
+    assignment.ended_on = ended_on or dt.date.today()
+    assignment.save(update_fields=["ended_on"])
+    record_change(actor, assignment, AuditEvent.Action.CHANGED, before=before)

@@ -1,0 +1,1 @@
+"""People: Django users with a profile giving their role in the Network and their region."""

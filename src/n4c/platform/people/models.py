@@ -1,0 +1,43 @@
+"""A profile gives each user one role and, for regional staff, a region."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from n4c.platform.regions.models import Region
+
+
+class Role(models.TextChoices):
+    NATIONAL_TEAM = "national_team", "National team"
+    HUB_LEAD = "hub_lead", "Hub lead"
+    ADVISER = "adviser", "Adviser"
+    COMMUNITY_WORKER = "community_worker", "Community worker"
+    SPECIALIST = "specialist", "Specialist"
+    PARTNERSHIP_MEMBER = "partnership_member", "Partnership member"
+
+
+class Profile(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    role = models.CharField(max_length=20, choices=Role.choices)
+    region = models.ForeignKey(
+        Region,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="people",
+        help_text="The hub a hub lead, adviser or community worker belongs to.",
+    )
+
+    class Meta:
+        ordering = ["user__last_name", "user__first_name"]
+
+    def __str__(self) -> str:
+        return f"{display_name(self.user)} ({self.get_role_display()})"
+
+
+def display_name(user) -> str:
+    """The person's full name, or their user name when they have none."""
+    return user.get_full_name() or user.get_username()

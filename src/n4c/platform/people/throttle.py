@@ -1,0 +1,47 @@
+"""Login throttling: after too many failures for one user name from one address, sign-in pauses.
+
+Counts live in Django's cache, keyed by user name and client address, and expire after the
+lockout period, so no table or extra dependency is needed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+
+__all__ = ["is_locked_out", "lockout_message", "record_failure", "reset"]
+
+
+def _key(username: str, address: str) -> str:
+    digest = hashlib.sha256(f"{username.strip().lower()}|{address}".encode()).hexdigest()
+    return f"n4c-login-failures:{digest}"
+
+
+def is_locked_out(username: str, address: str) -> bool:
+    return cache.get(_key(username, address), 0) >= settings.LOGIN_MAX_FAILURES
+
+
+def record_failure(username: str, address: str) -> int:
+    """Count one failure; returns the failures so far in this period."""
+    key = _key(username, address)
+    timeout = settings.LOGIN_LOCKOUT_MINUTES * 60
+    if cache.add(key, 1, timeout):
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout)
+        return 1
+
+
+def reset(username: str, address: str) -> None:
+    cache.delete(_key(username, address))
+
+
+def lockout_message() -> str:
+    return (
+        f"Too many failed sign-in attempts. Wait {settings.LOGIN_LOCKOUT_MINUTES} minutes "
+        "and try again, or ask the national team to reset your password."
+    )

@@ -1,0 +1,1 @@
+"""Regions: the Network's regional hubs, one per English region, made of local authorities."""

@@ -1,0 +1,159 @@
+"""Django settings for the platform, every value read from :mod:`n4c.config`."""
+
+from __future__ import annotations
+
+import secrets
+import sys
+from pathlib import Path
+
+import dj_database_url
+
+from n4c import config
+
+BASE_DIR = Path(__file__).resolve().parent
+
+# The platform's own apps, in dependency order. urls.py and api.py mount each one that has
+# a urls.py / api.py, so adding an app here is the only change they need.
+PLATFORM_APPS = [
+    "n4c.platform.audit",
+    "n4c.platform.regions",
+    "n4c.platform.people",
+    "n4c.platform.areas",
+    "n4c.platform.caseloads",
+    "n4c.platform.support_log",
+    "n4c.platform.assets",
+]
+
+# Links on each area's page to other apps' pages about it: (label, URL name taking the area's pk).
+# An app adds its own line here, e.g. ("Area plan", "plans:area").
+AREA_PAGE_LINKS: list[tuple[str, str]] = [
+    ("Community assets and rights", "assets:register"),
+]
+
+# Under pytest nothing may be written to the user's data folder, so the key is a throwaway.
+_UNDER_PYTEST = "pytest" in sys.modules
+
+
+def _secret_key() -> str:
+    configured = config.get("N4C_SECRET_KEY")
+    if configured:
+        return configured
+    if _UNDER_PYTEST:
+        return "n4c-tests-only-" + "x" * 40
+    path = config.data_dir() / "platform_secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(50), encoding="utf-8")
+        path.chmod(0o600)
+    return path.read_text(encoding="utf-8").strip()
+
+
+def _database_url() -> str:
+    configured = config.get("DATABASE_URL")
+    if configured:
+        return configured
+    if _UNDER_PYTEST:
+        # pytest-django swaps in a test database; this file is never opened.
+        return "sqlite:///" + str(
+            Path(config.get("N4C_DATA_DIR")).expanduser() / "platform.sqlite3"
+        )
+    return "sqlite:///" + str(config.data_dir() / "platform.sqlite3")
+
+
+SECRET_KEY = _secret_key()
+DEBUG = config.get("N4C_DEBUG") == "1"
+ALLOWED_HOSTS = [h.strip() for h in config.get("N4C_ALLOWED_HOSTS").split(",") if h.strip()]
+# pytest-django's live server answers on localhost; Django's test client uses "testserver".
+if _UNDER_PYTEST:
+    ALLOWED_HOSTS += ["testserver"]
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    *PLATFORM_APPS,
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "n4c.platform.urls"
+WSGI_APPLICATION = "n4c.platform.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "n4c.platform.people.context.current_role",
+            ],
+        },
+    },
+]
+
+DATABASES = {"default": dj_database_url.parse(_database_url(), conn_max_age=60)}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "login"
+
+# One process (waitress threads) shares this cache; login throttling counts failures in it.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+LANGUAGE_CODE = "en-gb"
+LANGUAGES = [("en-gb", "English")]
+TIME_ZONE = "Europe/London"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+# No collectstatic step: whitenoise serves the apps' static folders straight from the package.
+STATIC_ROOT = None
+STATICFILES_DIRS = [BASE_DIR / "static"]
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
+
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = False
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+
+EMAIL_BACKEND = config.get("N4C_EMAIL_BACKEND")
+
+# Limits from n4c.config, read here once for the apps.
+ADVISER_MAX_AREAS = int(config.get("N4C_ADVISER_MAX_AREAS"))
+COMMUNITY_WORKER_MAX_AREAS = int(config.get("N4C_COMMUNITY_WORKER_MAX_AREAS"))
+SUPPORT_DAYS_PER_MONTH = int(config.get("N4C_SUPPORT_DAYS_PER_MONTH"))
+LOGIN_MAX_FAILURES = int(config.get("N4C_LOGIN_MAX_FAILURES"))
+LOGIN_LOCKOUT_MINUTES = int(config.get("N4C_LOGIN_LOCKOUT_MINUTES"))
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+}

@@ -1,0 +1,80 @@
+"""Support entries and the monthly report in the JSON API."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema
+
+from n4c.platform.areas.access import areas_visible_to
+from n4c.platform.people.access import is_staff_role
+from n4c.platform.support_log.models import Kind, SupportEntry
+from n4c.platform.support_log.report import monthly_report, parse_month
+from n4c.platform.support_log.services import log_support
+
+router = Router(tags=["support log"])
+
+
+class EntryOut(Schema):
+    id: int
+    area_id: int
+    person_id: int
+    role: str
+    date: dt.date
+    kind: str
+    days: Decimal
+    notes: str
+    follow_ups: str
+
+
+class EntryIn(Schema):
+    area_id: int
+    date: dt.date
+    kind: Kind
+    days: Decimal
+    notes: str = ""
+    follow_ups: str = ""
+
+
+class LineOut(Schema):
+    key: int | str
+    label: str
+    region: str
+    committed_days: Decimal
+    delivered_days: Decimal
+    gap_days: Decimal
+
+
+class ReportOut(Schema):
+    month_start: dt.date
+    month_end: dt.date
+    committed_days: Decimal
+    delivered_days: Decimal
+    by_region: list[LineOut]
+    by_person: list[LineOut]
+    by_area: list[LineOut]
+
+
+@router.get("/entries", response=list[EntryOut])
+def list_entries(request, area_id: int, limit: int = 100):
+    area = get_object_or_404(areas_visible_to(request.user), pk=area_id)
+    return SupportEntry.objects.filter(area=area).order_by("-date", "-id")[: min(limit, 1000)]
+
+
+@router.post("/entries", response={201: EntryOut})
+def add_entry(request, payload: EntryIn):
+    area = get_object_or_404(areas_visible_to(request.user), pk=payload.area_id)
+    fields = payload.dict(exclude={"area_id"})
+    return 201, log_support(request.user, area, **fields)
+
+
+@router.get("/report", response={200: ReportOut, 403: dict})
+def report(request, month: str | None = None, region: str | None = None):
+    if not is_staff_role(request.user):
+        return 403, {"detail": "The monthly report is for the Network's staff."}
+    areas = areas_visible_to(request.user)
+    if region:
+        areas = areas.filter(region__code=region)
+    return monthly_report(parse_month(month), areas=areas)

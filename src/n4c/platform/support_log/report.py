@@ -1,0 +1,156 @@
+"""The monthly report: days delivered against days committed, by area, person and region.
+
+Committed: each adviser and community worker assignment that runs during the month commits
+N4C_SUPPORT_DAYS_PER_MONTH days to its area. Delivered: the support logged that month in that
+role. Both are summed in the database, so the report costs two grouped queries however long
+the log grows.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import Q, Sum
+
+from n4c.errors import InputError
+from n4c.platform.areas.models import Area
+from n4c.platform.caseloads.models import Assignment, AssignmentRole
+from n4c.platform.people.models import display_name
+from n4c.platform.support_log.models import SupportEntry
+
+__all__ = ["Line", "MonthlyReport", "monthly_report", "parse_month"]
+
+
+@dataclass
+class Line:
+    """Committed and delivered days for one area, person or region."""
+
+    key: object
+    label: str
+    committed_days: Decimal = Decimal(0)
+    delivered_days: Decimal = Decimal(0)
+    detail: dict[str, Decimal] = field(default_factory=dict)
+    region: str = ""
+
+    @property
+    def gap_days(self) -> Decimal:
+        """Days short of the commitment; for an area, each role's shortfall counts on its own,
+        so a busy adviser does not hide a community worker's missing days."""
+        if self.detail:
+            return sum(
+                (
+                    max(
+                        self.detail.get(f"{r}_committed", 0) - self.detail.get(f"{r}_delivered", 0),
+                        0,
+                    )
+                    for r in AssignmentRole.values
+                ),
+                Decimal(0),
+            )
+        return max(self.committed_days - self.delivered_days, Decimal(0))
+
+    @property
+    def has_gap(self) -> bool:
+        return self.gap_days > 0
+
+
+@dataclass
+class MonthlyReport:
+    month_start: dt.date
+    month_end: dt.date
+    by_area: list[Line]
+    by_person: list[Line]
+    by_region: list[Line]
+
+    @property
+    def committed_days(self) -> Decimal:
+        return sum((line.committed_days for line in self.by_region), Decimal(0))
+
+    @property
+    def delivered_days(self) -> Decimal:
+        return sum((line.delivered_days for line in self.by_region), Decimal(0))
+
+
+def parse_month(text: str | None, *, today: dt.date | None = None) -> dt.date:
+    """The first day of the month written ``YYYY-MM``; this month when empty."""
+    today = today or dt.date.today()
+    if not text:
+        return today.replace(day=1)
+    try:
+        year, month = (int(part) for part in text.split("-"))
+        return dt.date(year, month, 1)
+    except ValueError as error:
+        raise InputError(
+            f"Enter the month as year and month, like {today:%Y-%m}.", field="month", value=text
+        ) from error
+
+
+def monthly_report(month_start: dt.date, *, areas=None) -> MonthlyReport:
+    """Delivered against committed days in the month starting ``month_start``.
+
+    ``areas`` limits the report to a queryset of areas (e.g. one region's).
+    """
+    month_end = month_start.replace(day=calendar.monthrange(month_start.year, month_start.month)[1])
+    per_role = Decimal(settings.SUPPORT_DAYS_PER_MONTH)
+    areas = areas if areas is not None else Area.objects.all()
+    area_rows = {
+        a.pk: Line(key=a.pk, label=a.name, region=a.region.name)
+        for a in areas.select_related("region")
+    }
+    assignments = Assignment.objects.filter(
+        Q(ended_on__isnull=True) | Q(ended_on__gte=month_start),
+        area_id__in=areas.values("pk"),
+        started_on__lte=month_end,
+    ).values_list("area_id", "person_id", "role")
+    delivered = (
+        SupportEntry.objects.filter(
+            date__gte=month_start, date__lte=month_end, area_id__in=areas.values("pk")
+        )
+        .values_list("area_id", "person_id", "role")
+        .annotate(days=Sum("days"))
+        .order_by()
+    )
+    people: dict[int, Line] = {}
+
+    def person_line(person_id: int) -> Line:
+        if person_id not in people:
+            people[person_id] = Line(key=person_id, label="")
+        return people[person_id]
+
+    for area_id, person_id, role in assignments:
+        line = area_rows[area_id]
+        line.committed_days += per_role
+        line.detail[f"{role}_committed"] = line.detail.get(f"{role}_committed", 0) + per_role
+        person_line(person_id).committed_days += per_role
+    for area_id, person_id, role, days in delivered:
+        line = area_rows[area_id]
+        line.delivered_days += days
+        line.detail[f"{role}_delivered"] = line.detail.get(f"{role}_delivered", 0) + days
+        person_line(person_id).delivered_days += days
+
+    users = get_user_model().objects.filter(pk__in=people).select_related("profile__region")
+    for user in users:
+        line = people[user.pk]
+        line.label = display_name(user)
+        profile = getattr(user, "profile", None)
+        line.region = profile.region.name if profile is not None and profile.region else ""
+    regions: dict[str, Line] = {}
+    for line in area_rows.values():
+        region = regions.setdefault(line.region, Line(key=line.region, label=line.region))
+        region.committed_days += line.committed_days
+        region.delivered_days += line.delivered_days
+        for role in AssignmentRole.values:
+            for part in ("committed", "delivered"):
+                line.detail.setdefault(f"{role}_{part}", Decimal(0))
+    return MonthlyReport(
+        month_start=month_start,
+        month_end=month_end,
+        by_area=sorted(area_rows.values(), key=lambda x: (x.region, x.label)),
+        by_person=sorted(people.values(), key=lambda x: x.label),
+        by_region=sorted(regions.values(), key=lambda x: x.label),
+    )

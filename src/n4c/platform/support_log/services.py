@@ -1,0 +1,46 @@
+"""Logging support: only an area's own adviser or community worker logs days against it."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from n4c.platform.audit.models import AuditEvent
+from n4c.platform.audit.services import record_change
+from n4c.platform.caseloads.models import Assignment
+from n4c.platform.support_log.models import SupportEntry
+
+__all__ = ["can_log_support", "log_support", "logging_role"]
+
+
+def logging_role(user, area) -> str | None:
+    """The role in which ``user`` supports ``area`` now, or None when they hold none there."""
+    if not user.is_authenticated:
+        return None
+    return (
+        Assignment.objects.filter(area=area, person=user, ended_on__isnull=True)
+        .values_list("role", flat=True)
+        .first()
+    )
+
+
+def can_log_support(user, area) -> bool:
+    return logging_role(user, area) is not None
+
+
+@transaction.atomic
+def log_support(actor, area, **fields) -> SupportEntry:
+    """Add a support entry by ``actor`` to ``area``, checked and audited."""
+    role = logging_role(actor, area)
+    if role is None:
+        raise PermissionDenied(
+            "Only the area's adviser or community worker can log support for it."
+        )
+    entry = SupportEntry(area=area, person=actor, role=role, **fields)
+    try:
+        entry.full_clean()
+    except ValidationError:
+        raise
+    entry.save()
+    record_change(actor, entry, AuditEvent.Action.CREATED)
+    return entry

@@ -1,0 +1,35 @@
+"""The platform's addresses: each app's pages under ``/<app>/``, the API under ``/api/``."""
+
+from __future__ import annotations
+
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from n4c.platform.api import api
+from n4c.platform.people.views import ThrottledLoginView, logout_view
+
+
+def _app_urls() -> list:
+    patterns = []
+    for dotted in settings.PLATFORM_APPS:
+        if find_spec(f"{dotted}.urls") is None:
+            continue
+        module = import_module(f"{dotted}.urls")
+        label = dotted.rsplit(".", 1)[1]
+        patterns.append(path(f"{label.replace('_', '-')}/", include(module, namespace=label)))
+    return patterns
+
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="areas:list"), name="home"),
+    path("accounts/login/", ThrottledLoginView.as_view(), name="login"),
+    path("accounts/logout/", logout_view, name="logout"),
+    path("admin/", admin.site.urls),
+    path("api/", api.urls),
+    *_app_urls(),
+]
