@@ -113,6 +113,8 @@ class AssetImport:
     rejected: list[RejectedRow]
     rows_read: int
     path: str = ""
+    #: The data row each stored asset came from, in the same order as ``assets``.
+    asset_rows: list[int] = field(default_factory=list)
 
     def summary(self) -> str:
         """One sentence: ``Read 12 rows: 10 stored, 2 rejected.``"""
@@ -268,7 +270,7 @@ def _check_header(header: Iterable[str] | None, path: str | Path | None) -> None
         )
 
 
-def read_assets_csv(source: str | Path | IO[str]) -> AssetImport:
+def read_assets_csv(source: str | Path | IO[str], *, name: str | None = None) -> AssetImport:
     """Read an asset register CSV, validating each row; bad rows are rejected, not repaired.
 
     Parameters
@@ -276,6 +278,8 @@ def read_assets_csv(source: str | Path | IO[str]) -> AssetImport:
     source
         A path, or an open text stream, of CSV with the columns in :data:`ASSET_COLUMNS`
         (``name`` and ``kind`` required; the others may be left out).
+    name
+        The file name to use in messages when ``source`` is a stream (an upload, say).
 
     Returns
     -------
@@ -298,17 +302,17 @@ def read_assets_csv(source: str | Path | IO[str]) -> AssetImport:
     >>> print(result.rejected[0].errors[0])
     row 2, field "postcode": 'nowhere' is not a UK postcode. Enter a postcode, like SW1A 1AA.
     """
-    path = source if isinstance(source, str | Path) else None
-    if path is not None:
-        with open(path, encoding="utf-8-sig", newline="") as stream:
-            return _read(stream, path)
-    return _read(cast(IO[str], source), None)
+    if isinstance(source, str | Path):
+        with open(source, encoding="utf-8-sig", newline="") as stream:
+            return _read(stream, name or source)
+    return _read(cast(IO[str], source), name)
 
 
 def _read(stream: IO[str], path: str | Path | None) -> AssetImport:
     reader = csv.DictReader(stream)
     _check_header(reader.fieldnames, path)
     assets: list[Asset] = []
+    asset_rows: list[int] = []
     rejected: list[RejectedRow] = []
     seen_ids: dict[str, int] = {}
     rows_read = 0
@@ -337,7 +341,8 @@ def _read(stream: IO[str], path: str | Path | None) -> AssetImport:
         if asset_id:
             seen_ids[asset_id] = number
         assets.append(asset)
-    return AssetImport(assets, rejected, rows_read, str(path or ""))
+        asset_rows.append(number)
+    return AssetImport(assets, rejected, rows_read, str(path or ""), asset_rows)
 
 
 def write_assets_csv(assets: Iterable[Asset], target: str | Path | IO[str]) -> int:

@@ -31,6 +31,7 @@ def test_rows_in_equal_rows_stored_plus_rows_rejected(mixed):
     assert mixed.rows_read == 8
     assert len(mixed.assets) + len(mixed.rejected) == mixed.rows_read
     assert [a.asset_id for a in mixed.assets] == ["A1", "A2", "A3"]
+    assert mixed.asset_rows == [1, 2, 3]
     assert mixed.summary() == "Read 8 rows: 3 stored, 5 rejected."
 
 

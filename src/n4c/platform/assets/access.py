@@ -1,0 +1,48 @@
+"""Who may see and change assets and cases: exactly who may see and change their area.
+
+Every queryset of this app starts here, from the areas' own access rules.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
+
+from n4c.platform.areas.access import areas_editable_by, areas_visible_to
+from n4c.platform.areas.models import Area
+from n4c.platform.assets.models import Asset, AssetCase
+
+__all__ = [
+    "area_for_editing",
+    "area_for_viewing",
+    "assets_visible_to",
+    "can_edit_area_assets",
+    "cases_visible_to",
+]
+
+
+def assets_visible_to(user) -> QuerySet[Asset]:
+    return Asset.objects.filter(area__in=areas_visible_to(user))
+
+
+def cases_visible_to(user) -> QuerySet[AssetCase]:
+    return AssetCase.objects.filter(asset__area__in=areas_visible_to(user))
+
+
+def can_edit_area_assets(user, area: Area) -> bool:
+    return areas_editable_by(user).filter(pk=area.pk).exists()
+
+
+def area_for_viewing(user, area_id: int) -> Area:
+    """The area, if the user may see it; a 404 otherwise, so pages do not reveal other areas."""
+    area = areas_visible_to(user).select_related("region").filter(pk=area_id).first()
+    if area is None:
+        raise Http404("There is no area with that number that you can see.")
+    return area
+
+
+def area_for_editing(user, area: Area) -> Area:
+    if not can_edit_area_assets(user, area):
+        raise PermissionDenied("You can read this area's assets but not change them.")
+    return area

@@ -1,0 +1,52 @@
+"""Forms for assets, cases and events. They only collect input; the checks live in services."""
+
+from __future__ import annotations
+
+from django import forms
+
+from n4c.platform.assets.models import Asset, AssetCase
+from n4c.platform.assets.services import event_choices
+
+
+class AssetForm(forms.ModelForm):
+    class Meta:
+        model = Asset
+        fields = [
+            "reference",
+            "name",
+            "kind",
+            "owner",
+            "postcode",
+            "latitude",
+            "longitude",
+            "lsoa_code",
+            "condition",
+            "status",
+            "use",
+        ]
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label="Register CSV",
+        help_text="Columns: asset_id, name, kind, owner, postcode, latitude, longitude, lsoa_code, condition, status, use.",
+    )
+
+
+class CaseForm(forms.ModelForm):
+    class Meta:
+        model = AssetCase
+        fields = ["title", "opened_on", "contact_email"]
+        widgets = {"opened_on": forms.DateInput(attrs={"type": "date"})}
+
+
+class EventForm(forms.Form):
+    event = forms.ChoiceField(choices=())
+    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(max_length=300, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["event"].choices = [
+            (e, e.replace("-", " ").capitalize()) for e in event_choices()
+        ]

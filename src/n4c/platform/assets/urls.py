@@ -1,0 +1,15 @@
+from django.urls import path
+
+from n4c.platform.assets import views
+
+app_name = "assets"
+urlpatterns = [
+    path("", views.calendar, name="calendar"),
+    path("area/<int:area_id>/", views.register, name="register"),
+    path("area/<int:area_id>/export.csv", views.export_csv, name="export"),
+    path("area/<int:area_id>/import/", views.import_csv, name="import"),
+    path("area/<int:area_id>/deadlines.ics", views.area_ics, name="ics"),
+    path("<int:pk>/", views.asset_detail, name="asset"),
+    path("<int:pk>/cases/new/", views.case_create, name="case_create"),
+    path("cases/<int:pk>/", views.case_detail, name="case"),
+]
