@@ -1,9 +1,207 @@
-"""CLI commands for n4c.spending (filled in by its issue)."""
+"""``n4c spending``: import 360Giving grants, measure fair share per head, chart and report."""
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
 import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from n4c.errors import InputError
+
+console = Console()
+spending_app = typer.Typer(
+    help="Map spending: import 360Giving grants and measure the fair share per head.",
+    no_args_is_help=True,
+)
+
+
+def _years(award_from: int | None, award_to: int | None) -> tuple[int, int] | None:
+    if award_from is None and award_to is None:
+        return None
+    return (award_from or 1900, award_to or 2100)
+
+
+def _check_needs_year(year: int) -> None:
+    if year != 2019:
+        raise InputError(
+            f"{year} is not a deprivation year n4c can group areas by; use 2019 (IMD 2019 and "
+            "the 'left behind' wards of the CNI 2019).",
+            field="--year",
+            value=year,
+        )
+
+
+@spending_app.command("import")
+def import_command(
+    files: list[Path] = typer.Argument(..., help="360Giving files: JSON packages, CSV or XLSX."),
+    problems: Path = typer.Option(
+        None, "--problems", help="Write every problem (grant, field, value, message) to this CSV."
+    ),
+    database: Path = typer.Option(
+        None, "--database", help="Grants database (default: in N4C_DATA_DIR)."
+    ),
+) -> None:
+    """Check and store grants; print read, stored, rejected, located and unlocated counts."""
+    from n4c.spending import import_grants, load_geography
+
+    geography = load_geography()
+    results = []
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console,
+        transient=True,
+    ) as bar:  # fmt: skip
+        for path in files:
+            task = bar.add_task(f"Importing {path.name}", total=None)
+
+            def show(read: int, task: int = task, name: str = path.name) -> None:
+                bar.update(task, description=f"Importing {name}: {read:,} grants read")
+
+            results.extend(
+                import_grants([path], database=database, geography=geography, progress=show)
+            )
+    writer = None
+    handle = None
+    if problems is not None:
+        handle = problems.open("w", encoding="utf-8", newline="")
+        writer = csv.writer(handle)
+        writer.writerow(["file", "grant", "grant_id", "field", "value", "severity", "message"])
+    for counts in results:
+        console.print(
+            f"{counts.path.name}: read {counts.read:,}, stored {counts.stored:,}, rejected "
+            f"{counts.rejected:,}, located {counts.located:,}, unlocated {counts.unlocated:,}, "
+            f"warnings {counts.warnings:,}",
+            highlight=False,
+        )
+        for problem in counts.problems[:20]:
+            console.print(
+                f"  grant {problem.grant_index:,} ({problem.grant_id or 'no id'}), field "
+                f'"{problem.field}", {problem.severity}: {problem.message}',
+                highlight=False,
+                markup=False,
+            )
+        if len(counts.problems) > 20:
+            console.print(f"  … and more; see --problems FILE.csv for every one.", highlight=False)
+        for reason, number in counts.unlocated_reasons.most_common(5):
+            console.print(f"  unlocated ({number:,}): {reason}", highlight=False, markup=False)
+        if writer is not None:
+            for problem in counts.problems:
+                writer.writerow([counts.path.name, problem.grant_index, problem.grant_id,
+                                 problem.field, problem.value, problem.severity, problem.message])  # fmt: skip
+    if handle is not None:
+        handle.close()
+    total = sum(c.read for c in results)
+    console.print(
+        f"Imported {len(results)} file{'s' if len(results) != 1 else ''}: read {total:,} grants, "
+        f"stored {sum(c.stored for c in results):,}, rejected {sum(c.rejected for c in results):,}, "
+        f"located {sum(c.located for c in results):,}, unlocated {sum(c.unlocated for c in results):,}.",
+        highlight=False,
+    )
+
+
+@spending_app.command("fairshare")
+def fairshare_command(
+    year: int = typer.Option(2019, "--year", help="Deprivation year the groups come from (2019)."),
+    out: Path = typer.Option(
+        ..., "--out", help="CSV to write: group,population,grants,amount,per_head."
+    ),
+    award_from: int = typer.Option(
+        None, "--award-from", help="Only grants awarded in or after this year."
+    ),
+    award_to: int = typer.Option(
+        None, "--award-to", help="Only grants awarded in or before this year."
+    ),
+    funder: str = typer.Option(None, "--funder", help="Only this funder's grants (its org id)."),
+    database: Path = typer.Option(
+        None, "--database", help="Grants database (default: in N4C_DATA_DIR)."
+    ),
+) -> None:
+    """Grant money per head for left-behind, other deprived and other areas, and England."""
+    from n4c.spending import GrantStore, analyse, load_geography
+
+    _check_needs_year(year)
+    with GrantStore(database, read_only=True) as store:
+        result = analyse(
+            store, load_geography(), award_years=_years(award_from, award_to), funder_id=funder,
+            with_funders=False,
+        )  # fmt: skip
+    result.groups.to_csv(out, index=False)
+    table = Table(title=f"Grant money per head by group (IMD/CNI {year})")
+    for column in result.groups.columns:
+        table.add_column(column, justify="left" if column == "group" else "right")
+    for row in result.groups.itertuples(index=False):
+        table.add_row(row.group, f"{row.population:,}", f"{row.grants:,.2f}", f"£{row.amount:,.2f}",
+                      f"£{row.per_head:,.4f}")  # fmt: skip
+    console.print(table)
+    c = result.concentration
+    console.print(
+        f"Concentration index {c.index:+.3f} (negative = towards deprived areas); most deprived "
+        f"10% of LSOAs got {c.share_most_deprived_10:.1%} of the money for "
+        f"{c.population_most_deprived_10:.1%} of the people.",
+        highlight=False,
+    )
+    console.print(
+        f"Wrote {out}: {result.located_grants:,} of {result.grants:,} grants placed in England "
+        f"(£{result.located_amount:,.2f} of £{result.amount:,.2f}).",
+        highlight=False,
+    )
+
+
+@spending_app.command("chart")
+def chart_command(
+    out: Path = typer.Option(..., "--out", help="Folder for the PNG and SVG charts."),
+    year: int = typer.Option(2019, "--year", help="Deprivation year the groups come from (2019)."),
+    award_from: int = typer.Option(
+        None, "--award-from", help="Only grants awarded in or after this year."
+    ),
+    award_to: int = typer.Option(
+        None, "--award-to", help="Only grants awarded in or before this year."
+    ),
+    funder: str = typer.Option(None, "--funder", help="Only this funder's grants (its org id)."),
+    database: Path = typer.Option(
+        None, "--database", help="Grants database (default: in N4C_DATA_DIR)."
+    ),
+) -> None:
+    """Charts (PNG and SVG): per head by IMD decile, concentration curve, groups over time."""
+    from n4c.spending import GrantStore, analyse, load_geography, save_charts
+
+    _check_needs_year(year)
+    with GrantStore(database, read_only=True) as store:
+        result = analyse(
+            store, load_geography(), award_years=_years(award_from, award_to), funder_id=funder,
+            with_funders=False,
+        )  # fmt: skip
+    written = save_charts(result.deciles, result.concentration, result.years, out)
+    console.print(f"Wrote {len(written)} chart files to {out}.", highlight=False)
+
+
+@spending_app.command("report")
+def report_command(
+    out: Path = typer.Option(..., "--out", help="HTML file to write."),
+    area: str = typer.Option(
+        None, "--area", help="An area code: LSOA, MSOA, ward, district or region."
+    ),
+    funder: str = typer.Option(None, "--funder", help="A funder's org id, such as GB-CHC-1015648."),
+    database: Path = typer.Option(
+        None, "--database", help="Grants database (default: in N4C_DATA_DIR)."
+    ),
+) -> None:
+    """A one-page HTML report for one area or one funder (print it to PDF from a browser)."""
+    from n4c.spending import GrantStore, area_report, funder_report, load_geography
+
+    if (area is None) == (funder is None):
+        raise InputError("give exactly one of --area CODE or --funder ID.", field="--area")
+    with GrantStore(database, read_only=True) as store:
+        if area is not None:
+            path = area_report(store, load_geography(), area, out)
+        else:
+            path = funder_report(store, load_geography(), funder, out)
+    console.print(f"Wrote the report for {area or funder} to {path}.", highlight=False)
 
 
 def register(app: typer.Typer) -> None:
     """Add this concept's commands to the n4c app."""
+    app.add_typer(spending_app, name="spending")

@@ -1,0 +1,159 @@
+"""A one-page HTML report of grant money for one area or one funder.
+
+The page is self-contained (charts inline as SVG) so it can be e-mailed or printed. No PDF:
+no well-kept HTML-to-PDF library is among n4c's dependencies; print the page to PDF from a
+browser instead.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+from n4c.errors import InputError
+from n4c.spending.analysis import analyse, placed_by_area
+from n4c.spending.charts import concentration_curve, groups_over_time, per_head_by_decile
+from n4c.spending.fairshare import place_amounts
+from n4c.spending.geography import Geography
+from n4c.spending.store import GrantStore
+
+__all__ = ["area_report", "funder_report"]
+
+_STYLE = """
+body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; color: #0b0c0c; }
+table { border-collapse: collapse; margin: 1rem 0; } th, td { padding: .25rem .6rem; }
+th { text-align: left; border-bottom: 2px solid #0b0c0c; } td { border-bottom: 1px solid #b1b4b6; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; } figure { display: inline-block; margin: 0; }
+.charts svg { max-width: 28rem; height: auto; }
+"""
+
+
+def _svg(figure: plt.Figure) -> str:
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg")
+    plt.close(figure)
+    text = buffer.getvalue()
+    return text[text.find("<svg") :]
+
+
+def _table(frame: pd.DataFrame, caption: str) -> str:
+    head = "".join(f"<th scope='col'>{html.escape(str(c))}</th>" for c in frame.columns)
+    body = []
+    for row in frame.itertuples(index=False):
+        cells = []
+        for value in row:
+            if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(
+                value, bool
+            ):
+                cells.append(
+                    f"<td class='n'>{value:,.2f}</td>"
+                    if isinstance(value, (float, np.floating))
+                    else f"<td class='n'>{value:,}</td>"
+                )
+            else:
+                cells.append(f"<td>{html.escape(str(value))}</td>")
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    return f"<table><caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def _page(title: str, sections: list[str]) -> str:
+    return (
+        "<!DOCTYPE html><html lang='en-GB'><head><meta charset='utf-8'>"
+        f"<title>{html.escape(title)}</title><style>{_STYLE}</style></head><body>"
+        f"<h1>{html.escape(title)}</h1>{''.join(sections)}"
+        "<p><small>Made by n4c from 360Giving data. Grants are placed by beneficiary location, "
+        "else recipient location; a grant to a larger area is shared among its LSOAs by "
+        "population (IoD 2019 mid-2015 denominators).</small></p></body></html>"
+    )
+
+
+def area_report(store: GrantStore, geography: Geography, code: str, out: Path) -> Path:
+    """Write the report for one area (LSOA, MSOA, ward, district, region): money reaching it."""
+    rows = geography.lsoa_rows(code.strip().upper())
+    if len(rows) == 0:
+        level, reason = geography.place(code.strip().upper())
+        raise InputError(
+            reason or f'"{code}" has no LSOAs.',
+            field="--area",
+            value=code,
+            hint="Give an English LSOA, MSOA, ward (2017), district (2019) or region code.",
+        )
+    code = code.strip().upper()
+    lsoas = geography.lsoas
+    inside = np.zeros(len(lsoas), dtype=bool)
+    inside[rows] = True
+    yearly = place_amounts(placed_by_area(store, by="year"), geography, slice_column="year")
+    yearly = yearly[inside[yearly["lsoa_row"].to_numpy()]]
+    people = int(lsoas["population"].to_numpy()[rows].sum())
+    everyone = analyse(store, geography, with_funders=False)
+    amount = int(yearly["amount_pence"].sum()) / 100
+    england = everyone.located_amount / max(int(lsoas["population"].sum()), 1)
+    summary = pd.DataFrame(
+        {
+            "measure": ["People (mid-2015)", "LSOAs", "Grant money placed here (£)",
+                        "Grants placed here (shares)", "£ per head here", "£ per head, England"],
+            "value": [f"{people:,}", f"{len(rows):,}", f"{amount:,.2f}",
+                      f"{yearly['grants'].sum():,.2f}", f"{amount / max(people, 1):,.2f}",
+                      f"{england:,.2f}"],
+        }
+    )  # fmt: skip
+    per_year = yearly.groupby("year", as_index=False).agg(
+        amount_pence=("amount_pence", "sum"), grants=("grants", "sum")
+    )
+    per_year["amount"] = per_year.pop("amount_pence") / 100
+    per_year["per_head"] = per_year["amount"] / max(people, 1)
+    name = _area_name(lsoas, rows, code)
+    sections = [
+        _table(summary, f"Grant money reaching {name} ({code})"),
+        _table(per_year.round(2), "By award year"),
+    ]
+    text = _page(f"Grant money in {name}", sections)
+    Path(out).write_text(text, encoding="utf-8")
+    return Path(out)
+
+
+def _area_name(lsoas: pd.DataFrame, rows: np.ndarray, code: str) -> str:
+    for column, name in (("lsoa11_code", "lsoa11_name"), ("lad19_code", "lad19_name")):
+        match = lsoas.iloc[rows]
+        if (match[column] == code).all() and name in lsoas.columns:
+            return str(match[name].iloc[0])
+    return code
+
+
+def funder_report(store: GrantStore, geography: Geography, funder_id: str, out: Path) -> Path:
+    """Write the report for one funder: its fair share by group and decile, over time."""
+    result = analyse(store, geography, funder_id=funder_id.strip(), with_funders=True)
+    funder = result.funders.iloc[0]
+    summary = pd.DataFrame(
+        {
+            "measure": ["Grants", "Amount awarded (£)", "Grants placed in England",
+                        "Amount placed in England (£)", "Concentration index (negative = to deprived areas)",
+                        "Share to the most deprived 10% of LSOAs", "Share to the most deprived 20% of LSOAs"],
+            "value": [f"{result.grants:,}", f"{result.amount:,.2f}", f"{result.located_grants:,}",
+                      f"{result.located_amount:,.2f}", f"{result.concentration.index:+.3f}",
+                      f"{result.concentration.share_most_deprived_10:.1%} (people {result.concentration.population_most_deprived_10:.1%})",
+                      f"{result.concentration.share_most_deprived_20:.1%} (people {result.concentration.population_most_deprived_20:.1%})"],
+        }
+    )  # fmt: skip
+    charts = "".join(
+        f"<figure>{_svg(figure)}</figure>"
+        for figure in (
+            per_head_by_decile(result.deciles),
+            concentration_curve(result.concentration),
+            groups_over_time(result.years),
+        )
+    )
+    sections = [
+        _table(summary, str(funder["funder_name"])),
+        _table(result.groups, "Per head by group (£)"),
+        _table(result.deciles, "Per head by IMD 2019 decile (£)"),
+        f"<div class='charts'>{charts}</div>",
+    ]
+    text = _page(f"Grants from {funder['funder_name']}", sections)
+    Path(out).write_text(text, encoding="utf-8")
+    return Path(out)
