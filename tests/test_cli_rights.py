@@ -107,3 +107,14 @@ def test_check_assets_counts_and_writes_rejections(run_n4c, tmp_path: Path) -> N
     assert 'row 4, field "postcode"' in result.stdout
     assert len(clean.read_text(encoding="utf-8").splitlines()) == 4
     assert len(rejected.read_text(encoding="utf-8").splitlines()) == 9
+
+
+def test_the_event_help_names_every_built_in_event() -> None:
+    import typer.main
+
+    from n4c.cli.rights import rights_app
+    from n4c.rights import default_rulebook
+
+    command = typer.main.get_command(rights_app).commands["deadlines"]  # type: ignore[attr-defined]
+    event_help = next(p.help for p in command.params if p.name == "event")
+    assert [e for e in default_rulebook().events if e not in event_help] == []
