@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from n4c.platform.areas.access import areas_visible_to
 from n4c.platform.areas.baseline import parse_ward_codes
@@ -65,9 +65,8 @@ def get_area(request, area_id: int):
 @router.post("/", response={201: AreaOut})
 def add_area(request, payload: AreaIn):
     codes = parse_ward_codes(" ".join(payload.ward17_codes))
-    return 201, create_area(
-        request.user, name=payload.name, ward17_codes=codes, stage=payload.stage
-    )
+    area = create_area(request.user, name=payload.name, ward17_codes=codes, stage=payload.stage)
+    return Status(201, area)
 
 
 @router.patch("/{area_id}", response=AreaOut)

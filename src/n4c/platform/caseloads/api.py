@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.contrib.auth import get_user_model
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from n4c.platform.areas.access import areas_visible_to
 from n4c.platform.caseloads.models import Assignment, AssignmentRole
@@ -55,4 +55,4 @@ def list_assignments(
 def add_assignment(request, payload: AssignmentIn):
     area = get_object_or_404(areas_visible_to(request.user), pk=payload.area_id)
     person = get_object_or_404(get_user_model(), pk=payload.person_id)
-    return 201, assign(request.user, area, person, payload.role)
+    return Status(201, assign(request.user, area, person, payload.role))

@@ -31,9 +31,10 @@ def check_capacity(person, role: str, *, area=None) -> None:
     area's adviser). ``area`` is the area being assigned: holding it already is not extra load.
     """
     label = AssignmentRole(role).label.lower()
+    a_label = f"an {label}" if label[0] in "aeiou" else f"a {label}"
     if role_of(person) != role:
         raise ValidationError(
-            f"{display_name(person)} is not a {label}. Choose a {label}.", code="wrong_role"
+            f"{display_name(person)} is not {a_label}. Choose {a_label}.", code="wrong_role"
         )
     current = Assignment.objects.filter(person=person, ended_on__isnull=True)
     if area is not None and current.filter(area=area).exists():
@@ -42,7 +43,7 @@ def check_capacity(person, role: str, *, area=None) -> None:
     held = current.count()
     if held >= limit:
         raise ValidationError(
-            f"{display_name(person)} already holds {held} areas, the limit for a {label} "
+            f"{display_name(person)} already holds {held} areas, the limit for {a_label} "
             f"is {limit}. End one of their assignments first or choose someone else.",
             code="over_capacity",
         )

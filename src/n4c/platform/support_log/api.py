@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from n4c.platform.areas.access import areas_visible_to
 from n4c.platform.people.access import is_staff_role
@@ -42,16 +42,16 @@ class LineOut(Schema):
     key: int | str
     label: str
     region: str
-    committed_days: Decimal
-    delivered_days: Decimal
-    gap_days: Decimal
+    committed_days: float
+    delivered_days: float
+    gap_days: float
 
 
 class ReportOut(Schema):
     month_start: dt.date
     month_end: dt.date
-    committed_days: Decimal
-    delivered_days: Decimal
+    committed_days: float
+    delivered_days: float
     by_region: list[LineOut]
     by_person: list[LineOut]
     by_area: list[LineOut]
@@ -67,13 +67,13 @@ def list_entries(request, area_id: int, limit: int = 100):
 def add_entry(request, payload: EntryIn):
     area = get_object_or_404(areas_visible_to(request.user), pk=payload.area_id)
     fields = payload.dict(exclude={"area_id"})
-    return 201, log_support(request.user, area, **fields)
+    return Status(201, log_support(request.user, area, **fields))
 
 
 @router.get("/report", response={200: ReportOut, 403: dict})
 def report(request, month: str | None = None, region: str | None = None):
     if not is_staff_role(request.user):
-        return 403, {"detail": "The monthly report is for the Network's staff."}
+        return Status(403, {"detail": "The monthly report is for the Network's staff."})
     areas = areas_visible_to(request.user)
     if region:
         areas = areas.filter(region__code=region)

@@ -1,0 +1,110 @@
+"""An area's baseline need comes from the published ward data; bad ward codes are named."""
+
+from __future__ import annotations
+
+import pytest
+
+from n4c.errors import InputError
+from n4c.needs import ward_table
+from n4c.platform.areas.baseline import baseline_for_wards, parse_ward_codes
+from n4c.platform.areas.models import Area
+from n4c.platform.people.models import Role
+from n4c.platform.regions.services import load_regions
+
+
+@pytest.fixture(scope="module")
+def wards():
+    return ward_table().set_index("ward17_code")
+
+
+@pytest.fixture(scope="module")
+def two_left_behind_in_one_lad(wards):
+    left = wards[wards["left_behind"]]
+    lad = left["lad19_code"].value_counts().index[0]
+    return list(left[left["lad19_code"] == lad].index[:2])
+
+
+def test_one_ward_s_baseline_is_its_published_row(wards, two_left_behind_in_one_lad):
+    code = two_left_behind_in_one_lad[0]
+    row = wards.loc[code]
+    baseline = baseline_for_wards([code])
+    assert baseline.population == row["population"]
+    assert baseline.imd_score == pytest.approx(row["imd_score"], abs=0.001)
+    assert (baseline.imd_rank, baseline.imd_decile, baseline.cni_rank) == (
+        row["imd_rank"],
+        row["imd_decile"],
+        row["cni_rank"],
+    )
+    assert baseline.left_behind is True
+
+
+def test_several_wards_sum_population_and_weight_the_score_by_it(wards, two_left_behind_in_one_lad):
+    rows = wards.loc[two_left_behind_in_one_lad]
+    baseline = baseline_for_wards(two_left_behind_in_one_lad)
+    expected = (rows["imd_score"] * rows["population"]).sum() / rows["population"].sum()
+    assert baseline.population == rows["population"].sum()
+    assert baseline.imd_score == pytest.approx(expected, abs=0.001)
+    assert baseline.imd_rank == rows["imd_rank"].min()
+    assert baseline.cni_rank == rows["cni_rank"].min()
+
+
+def test_an_unknown_ward_is_named_in_the_message():
+    with pytest.raises(InputError) as refused:
+        baseline_for_wards(["E05999999"])
+    assert refused.value.message == (
+        "E05999999 is not in the Community Needs Index 2019 ward list. "
+        "Check the code against the December 2017 wards."
+    )
+
+
+def test_ward_codes_are_read_from_free_text_and_checked_for_shape():
+    assert parse_ward_codes("e05001234, E05001235\nE05001234") == ["E05001234", "E05001235"]
+    with pytest.raises(InputError) as refused:
+        parse_ward_codes("E01001234")
+    assert refused.value.message == (
+        "E01001234 is not a ward code. Enter ward codes (December 2017), like E05001234."
+    )
+
+
+@pytest.mark.django_db
+def test_a_hub_lead_creates_an_area_in_their_region_with_its_region_found_from_the_wards(
+    make_person, client_for, two_left_behind_in_one_lad, wards
+):
+    load_regions()
+    code = two_left_behind_in_one_lad[0]
+    from n4c.platform.regions.models import LocalAuthority
+
+    region = LocalAuthority.objects.get(code=wards.loc[code, "lad19_code"]).region
+    lead = make_person(Role.HUB_LEAD, region)
+    response = client_for(lead).post(
+        "/api/areas/",
+        data={"name": "Test area", "ward17_codes": [code]},
+        content_type="application/json",
+    )
+    assert response.status_code == 201, response.content
+    assert response.json()["region_code"] == region.code
+    assert Area.objects.get().population == wards.loc[code, "population"]
+
+    elsewhere = wards[
+        (wards["left_behind"])
+        & ~wards["lad19_code"].isin(
+            LocalAuthority.objects.filter(region=region).values_list("code", flat=True)
+        )
+    ].index[0]
+    page = client_for(lead).post(
+        "/areas/new/", data={"name": "Elsewhere", "ward17_codes": elsewhere, "stage": "prospect"}
+    )
+    assert "you can only add areas in your region" in page.text
+    assert Area.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_an_adviser_cannot_create_areas(make_person, client_for):
+    adviser = make_person(Role.ADVISER)
+    assert client_for(adviser).get("/areas/new/").status_code == 403
+    response = client_for(adviser).post(
+        "/api/areas/",
+        data={"name": "X", "ward17_codes": ["E05001234"]},
+        content_type="application/json",
+    )
+    assert response.status_code == 403

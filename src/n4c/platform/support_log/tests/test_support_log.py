@@ -1,0 +1,158 @@
+"""Logging support and the monthly report of delivered against committed days."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from n4c.platform.caseloads.models import Assignment
+from n4c.platform.people.models import Role
+from n4c.platform.support_log.models import SupportEntry
+from n4c.platform.support_log.report import monthly_report
+
+pytestmark = pytest.mark.django_db
+
+MARCH = dt.date(2026, 3, 1)
+
+
+@pytest.fixture
+def staffed(region, make_area, make_person):
+    """One area with its adviser and community worker, both assigned since January."""
+    area = make_area(region, "Bloomfield")
+    adviser = make_person(Role.ADVISER, region)
+    worker = make_person(Role.COMMUNITY_WORKER, region)
+    for person, role in ((adviser, Role.ADVISER), (worker, Role.COMMUNITY_WORKER)):
+        Assignment.objects.create(
+            area=area, person=person, role=role, started_on=dt.date(2026, 1, 1)
+        )
+    return area, adviser, worker
+
+
+def _entry(area, person, role, date, days):
+    return SupportEntry.objects.create(
+        area=area, person=person, role=role, date=date, kind="visit", days=Decimal(days)
+    )
+
+
+def test_the_area_s_own_staff_log_support_through_the_api(staffed, client_for):
+    area, adviser, _ = staffed
+    response = client_for(adviser).post(
+        "/api/support-log/entries",
+        data={
+            "area_id": area.pk,
+            "date": "2026-03-04",
+            "kind": "meeting",
+            "days": "1.5",
+            "notes": "Partnership meeting.",
+            "follow_ups": "Send the minutes.",
+        },
+        content_type="application/json",
+    )
+    assert response.status_code == 201
+    entry = SupportEntry.objects.get()
+    assert (entry.person, entry.role, entry.days) == (adviser, "adviser", Decimal("1.5"))
+
+
+def test_time_must_be_in_half_days(staffed, client_for):
+    area, adviser, _ = staffed
+    response = client_for(adviser).post(
+        "/api/support-log/entries",
+        data={"area_id": area.pk, "date": "2026-03-04", "kind": "call", "days": "0.3"},
+        content_type="application/json",
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"] == [
+        {"loc": ["body", "days"], "msg": "Enter the time in days or half days, like 0.5, 1 or 1.5."}
+    ]
+    assert not SupportEntry.objects.exists()
+
+
+def test_someone_not_assigned_to_the_area_cannot_log_support_for_it(
+    staffed, region, make_person, client_for
+):
+    area, _, _ = staffed
+    for person in (make_person(Role.ADVISER, region), make_person(Role.HUB_LEAD, region)):
+        response = client_for(person).post(
+            "/api/support-log/entries",
+            data={"area_id": area.pk, "date": "2026-03-04", "kind": "call", "days": "1"},
+            content_type="application/json",
+        )
+        assert response.status_code == 403
+        assert "Only the area's adviser or community worker" in response.json()["detail"]
+        assert client_for(person).get(f"/support-log/areas/{area.pk}/new/").status_code == 403
+
+
+def test_the_log_page_saves_an_entry_and_refuses_a_future_date(staffed, client_for):
+    area, _, worker = staffed
+    client = client_for(worker)
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    page = client.post(
+        f"/support-log/areas/{area.pk}/new/",
+        data={"date": tomorrow.isoformat(), "kind": "visit", "days": "1"},
+    )
+    assert "The date of the support must be today or in the past." in page.text
+    response = client.post(
+        f"/support-log/areas/{area.pk}/new/",
+        data={"date": dt.date.today().isoformat(), "kind": "visit", "days": "0.5"},
+    )
+    assert response.status_code == 302
+    assert SupportEntry.objects.get().role == "community_worker"
+
+
+def test_the_report_compares_delivered_with_two_committed_days_per_role(staffed):
+    area, adviser, worker = staffed
+    _entry(area, adviser, "adviser", dt.date(2026, 3, 3), "1.5")
+    _entry(area, adviser, "adviser", dt.date(2026, 3, 20), "1")
+    _entry(area, worker, "community_worker", dt.date(2026, 3, 31), "0.5")
+    _entry(area, worker, "community_worker", dt.date(2026, 4, 1), "2")  # next month: not counted
+    report = monthly_report(MARCH)
+    [line] = report.by_area
+    assert line.detail == {
+        "adviser_committed": Decimal(2),
+        "adviser_delivered": Decimal("2.5"),
+        "community_worker_committed": Decimal(2),
+        "community_worker_delivered": Decimal("0.5"),
+    }
+    # The adviser's extra half day does not hide the community worker's missing day and a half.
+    assert line.gap_days == Decimal("1.5")
+    people = {p.label: (p.committed_days, p.delivered_days, p.has_gap) for p in report.by_person}
+    assert people[adviser.get_full_name()] == (Decimal(2), Decimal("2.5"), False)
+    assert people[worker.get_full_name()] == (Decimal(2), Decimal("0.5"), True)
+    [region_line] = report.by_region
+    assert (region_line.committed_days, region_line.delivered_days) == (Decimal(4), Decimal(3))
+
+
+def test_an_assignment_that_started_after_the_month_commits_nothing(staffed):
+    area, _, _ = staffed
+    Assignment.objects.filter(area=area).update(started_on=dt.date(2026, 4, 2))
+    [line] = monthly_report(MARCH).by_area
+    assert (line.committed_days, line.gap_days) == (0, 0)
+
+
+def test_the_report_page_highlights_gaps_and_the_api_returns_it(staffed, national, client_for):
+    area, adviser, _ = staffed
+    _entry(area, adviser, "adviser", dt.date(2026, 3, 3), "2")
+    client = client_for(national)
+    page = client.get("/support-log/report/?month=2026-03")
+    assert page.status_code == 200
+    assert "2 of 4 committed days delivered" in page.text
+    assert 'class="tag tag-gap"' in page.text
+    data = client.get("/api/support-log/report?month=2026-03").json()
+    assert (data["committed_days"], data["delivered_days"]) == (4, 2)
+    assert [(a["label"], a["gap_days"]) for a in data["by_area"]] == [("Bloomfield", 2)]
+    assert client.get("/api/support-log/report?month=March").status_code == 422
+
+
+def test_partnership_members_read_their_area_s_log_but_not_the_report(
+    staffed, make_person, client_for
+):
+    area, adviser, _ = staffed
+    _entry(area, adviser, "adviser", dt.date(2026, 3, 3), "1")
+    member = make_person(Role.PARTNERSHIP_MEMBER)
+    area.partnership_members.add(member)
+    client = client_for(member)
+    assert len(client.get(f"/api/support-log/entries?area_id={area.pk}").json()) == 1
+    assert client.get("/support-log/report/").status_code == 403
+    assert client.get("/api/support-log/report").status_code == 403
