@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from n4c.platform.assets.models import Asset, AssetCase, CaseEvent, ReminderSent
+from n4c.platform.assets.models import Asset, AssetCase, CaseEvent, CaseExtension, ReminderSent
 from n4c.platform.assets.services import case_deadlines
 
 
@@ -8,6 +8,13 @@ class CaseEventInline(admin.TabularInline):
     model = CaseEvent
     extra = 0
     fields = ["event", "date", "note", "recorded_by"]
+    raw_id_fields = ["recorded_by"]
+
+
+class CaseExtensionInline(admin.TabularInline):
+    model = CaseExtension
+    extra = 0
+    fields = ["rule_id", "extended_to", "note", "recorded_by"]
     raw_id_fields = ["recorded_by"]
 
 
@@ -25,7 +32,7 @@ class AssetCaseAdmin(admin.ModelAdmin):
     list_filter = ["closed_on"]
     search_fields = ["title", "asset__name"]
     raw_id_fields = ["asset"]
-    inlines = [CaseEventInline]
+    inlines = [CaseEventInline, CaseExtensionInline]
     readonly_fields = ["computed_deadlines"]
 
     @admin.display(description="Statutory dates (computed from the events)")

@@ -24,7 +24,9 @@ from n4c.platform.assets.access import (
 from n4c.platform.assets.models import Asset, AssetCase
 from n4c.platform.assets.services import (
     add_asset,
+    agree_extension,
     case_deadlines,
+    close_case,
     open_case,
     record_event,
     upcoming_deadlines,
@@ -81,6 +83,16 @@ class EventIn(Schema):
     event: str
     date: dt.date
     note: str = ""
+
+
+class ExtensionIn(Schema):
+    rule_id: str
+    extended_to: dt.date
+    note: str = ""
+
+
+class CloseIn(Schema):
+    closed_on: dt.date
 
 
 class DeadlineOut(Schema):
@@ -184,6 +196,34 @@ def create_event(request, case_id: int, payload: EventIn):
     return Status(201, [d.as_dict() for d in case_deadlines(case)])
 
 
+def _editable_case(request, case_id: int) -> AssetCase:
+    case: AssetCase = get_object_or_404(
+        cases_visible_to(request.user).select_related("asset"), pk=case_id
+    )
+    _editable_area(request, case.asset.area_id)
+    return case
+
+
+@router.post("/cases/{case_id}/extensions", response={201: list[DeadlineOut]})
+def create_extension(request, case_id: int, payload: ExtensionIn):
+    """Record a later date agreed in writing; answers with the case's deadlines."""
+    case = _editable_case(request, case_id)
+    try:
+        agree_extension(request.user, case, **payload.dict())
+    except ValidationError as error:
+        raise _unprocessable(error) from error
+    return Status(201, [d.as_dict() for d in case_deadlines(case)])
+
+
+@router.post("/cases/{case_id}/close", response=CaseOut)
+def close(request, case_id: int, payload: CloseIn):
+    case = _editable_case(request, case_id)
+    try:
+        return close_case(request.user, case, closed_on=payload.closed_on)
+    except ValidationError as error:
+        raise _unprocessable(error) from error
+
+
 @router.get("/cases/{case_id}/deadlines", response=list[DeadlineOut])
 def list_case_deadlines(request, case_id: int):
     case = get_object_or_404(cases_visible_to(request.user), pk=case_id)
@@ -193,7 +233,11 @@ def list_case_deadlines(request, case_id: int):
 @router.get("/deadlines", response=list[UpcomingOut])
 def list_upcoming(request, region: str = "", area: int | None = None, days: int = 180):
     """Upcoming deadlines of open cases in the areas you can see, optionally one region or area."""
-    cases = cases_visible_to(request.user).select_related("asset").prefetch_related("events")
+    cases = (
+        cases_visible_to(request.user)
+        .select_related("asset")
+        .prefetch_related("events", "extensions")
+    )
     if region:
         cases = cases.filter(asset__area__region__code=region)
     if area is not None:

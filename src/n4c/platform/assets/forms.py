@@ -50,3 +50,21 @@ class EventForm(forms.Form):
         self.fields["event"].choices = [
             (e, e.replace("-", " ").capitalize()) for e in event_choices()
         ]
+
+
+class ExtensionForm(forms.Form):
+    rule_id = forms.ChoiceField(label="Period", choices=())
+    extended_to = forms.DateField(
+        label="Agreed date", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    note = forms.CharField(
+        max_length=300, required=False, help_text="Who agreed it, and where it is written."
+    )
+
+    def __init__(self, *args, extendable: list[tuple[str, str]] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rule_id"].choices = extendable or []
+
+
+class CloseForm(forms.Form):
+    closed_on = forms.DateField(label="Closed on", widget=forms.DateInput(attrs={"type": "date"}))

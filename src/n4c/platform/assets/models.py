@@ -136,3 +136,29 @@ class ReminderSent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rule_id} {self.deadline_on} ({self.lead_days} days ahead)"
+
+
+class CaseExtension(models.Model):
+    """A later date agreed in writing for a period the law lets the parties extend."""
+
+    case = models.ForeignKey(AssetCase, on_delete=models.CASCADE, related_name="extensions")
+    rule_id = models.CharField(max_length=100, help_text="e.g. acv.listing-review-decision.")
+    extended_to = models.DateField()
+    note = models.CharField(
+        max_length=300, blank=True, help_text="Who agreed it, and where it is written."
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["extended_to"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "rule_id"], name="one_extension_per_rule_per_case"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rule_id} extended to {self.extended_to:%d %b %Y}"

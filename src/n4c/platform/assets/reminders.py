@@ -51,7 +51,7 @@ def send_deadline_reminders(
     """Send a reminder for each deadline exactly ``lead_days`` days ahead of ``today``."""
     report = ReminderReport()
     cases = AssetCase.objects.filter(closed_on__isnull=True).select_related("asset__area")
-    for case in cases.prefetch_related("events"):
+    for case in cases.prefetch_related("events", "extensions"):
         report.cases += 1
         for deadline in case_deadlines(case):
             if deadline.status == "not_applicable":

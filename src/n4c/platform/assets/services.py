@@ -14,15 +14,17 @@ from django.db import transaction
 from n4c import config, rights
 from n4c.errors import InputError
 from n4c.platform.areas.models import Area
-from n4c.platform.assets.models import Asset, AssetCase, CaseEvent
+from n4c.platform.assets.models import Asset, AssetCase, CaseEvent, CaseExtension
 from n4c.platform.audit.models import AuditEvent
 from n4c.platform.audit.services import record_change, snapshot
 
 __all__ = [
     "CaseDeadline",
     "add_asset",
+    "agree_extension",
     "case_deadlines",
     "change_asset",
+    "close_case",
     "event_choices",
     "import_assets",
     "open_case",
@@ -207,10 +209,54 @@ def record_event(actor, case: AssetCase, *, event: str, date: dt.date, note: str
     return item
 
 
-def case_deadlines(case: AssetCase) -> list[rights.Deadline]:
-    """Every statutory date of the case, from its recorded events and the rules in force then."""
+def _computed(case: AssetCase, extensions: dict[str, dt.date]) -> list[rights.Deadline]:
     events = {e.event: e.date for e in case.events.all()}
-    return rights.case_deadlines(events, rulebook=rights.default_rulebook()) if events else []
+    if not events:
+        return []
+    return rights.case_deadlines(events, rulebook=rights.default_rulebook(), extensions=extensions)
+
+
+def case_deadlines(case: AssetCase) -> list[rights.Deadline]:
+    """Every statutory date of the case, from its events, the rules in force then and any
+    extension agreed in writing (shown as extended)."""
+    extensions = {x.rule_id: x.extended_to for x in case.extensions.all()}
+    return _computed(case, extensions)
+
+
+@transaction.atomic
+def agree_extension(
+    actor, case: AssetCase, *, rule_id: str, extended_to: dt.date, note: str = ""
+) -> CaseExtension:
+    """Record a later date agreed in writing; only periods the law lets be extended can be."""
+    extensions = {x.rule_id: x.extended_to for x in case.extensions.exclude(rule_id=rule_id)}
+    try:
+        _computed(case, {**extensions, rule_id: extended_to})
+    except InputError as error:
+        field = "extended_to" if error.value == extended_to.isoformat() else "rule_id"
+        raise ValidationError({field: error.message}) from error
+    item, created = CaseExtension.objects.update_or_create(
+        case=case,
+        rule_id=rule_id,
+        defaults={
+            "extended_to": extended_to,
+            "note": note.strip(),
+            "recorded_by": actor if actor is not None and actor.is_authenticated else None,
+        },
+    )
+    _audit(actor, item, AuditEvent.Action.CREATED if created else AuditEvent.Action.CHANGED)
+    return item
+
+
+@transaction.atomic
+def close_case(actor, case: AssetCase, *, closed_on: dt.date) -> AssetCase:
+    """Close a case: its dates leave the calendars, the feed and the reminders."""
+    if closed_on < case.opened_on:
+        raise ValidationError({"closed_on": "A case cannot close before it opened."})
+    before = snapshot(case)
+    case.closed_on = closed_on
+    case.save(update_fields=["closed_on"])
+    _audit(actor, case, AuditEvent.Action.CHANGED, before=before)
+    return case
 
 
 @dataclass(frozen=True)

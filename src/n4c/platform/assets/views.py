@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Callable
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -25,11 +27,20 @@ from n4c.platform.assets.access import (
     can_edit_area_assets,
     cases_visible_to,
 )
-from n4c.platform.assets.forms import AssetForm, CaseForm, EventForm, ImportForm
+from n4c.platform.assets.forms import (
+    AssetForm,
+    CaseForm,
+    CloseForm,
+    EventForm,
+    ExtensionForm,
+    ImportForm,
+)
 from n4c.platform.assets.mapping import MapPoint, asset_map_svg
 from n4c.platform.assets.services import (
     add_asset,
+    agree_extension,
     case_deadlines,
+    close_case,
     import_assets,
     open_case,
     record_event,
@@ -79,7 +90,9 @@ def register(request, area_id: int):
             "import_form": ImportForm(),
             "can_edit": can_edit,
             "upcoming": upcoming_deadlines(
-                cases.prefetch_related("events"), start=dt.date.today(), days=CALENDAR_DAYS
+                cases.prefetch_related("events", "extensions"),
+                start=dt.date.today(),
+                days=CALENDAR_DAYS,
             ),
         },
     )
@@ -157,20 +170,39 @@ def case_create(request, pk: int):
 def case_detail(request, pk: int):
     case = get_object_or_404(cases_visible_to(request.user).select_related("asset__area"), pk=pk)
     can_edit = can_edit_area_assets(request.user, case.asset.area)
-    form = EventForm(request.POST or None)
+    deadlines = case_deadlines(case)
+    extendable = [
+        (d.rule_id, f"{d.title} ({d.date:%d %b %Y})")
+        for d in deadlines
+        if d.rule_id in _extendable_rule_ids()
+    ]
+    action = request.POST.get("action", "event") if request.method == "POST" else ""
+    data = request.POST if request.method == "POST" else None
+    form = EventForm(data if action == "event" else None)
+    extension_form = ExtensionForm(data if action == "extension" else None, extendable=extendable)
+    close_form = CloseForm(
+        data if action == "close" else None, initial={"closed_on": dt.date.today()}
+    )
     if request.method == "POST":
         area_for_editing(request.user, case.asset.area)
-        if form.is_valid():
+        handlers: dict[str, tuple[forms.Form, Callable[..., object], str]] = {
+            "event": (form, record_event, "Event recorded; the dates below include it."),
+            "extension": (extension_form, agree_extension, "Extension recorded."),
+            "close": (close_form, close_case, "Case closed; its dates leave the calendars."),
+        }
+        chosen, change, done = handlers.get(action, handlers["event"])
+        if chosen.is_valid():
             try:
-                record_event(request.user, case, **form.cleaned_data)
+                change(request.user, case, **chosen.cleaned_data)
             except ValidationError as error:
-                _form_errors(form, error)
+                _form_errors(chosen, error)
             else:
-                messages.success(request, "Event recorded; the dates below include it.")
+                messages.success(request, done)
                 return redirect(case)
+        deadlines = case_deadlines(case)
     # One timeline: what happened and what follows from it, in date order.
     timeline = [("event", e.date, e) for e in case.events.all()] + [
-        ("deadline", d.date, d) for d in case_deadlines(case)
+        ("deadline", d.date, d) for d in deadlines
     ]
     timeline.sort(key=lambda item: (item[1], item[0] == "deadline"))
     return render(
@@ -180,10 +212,16 @@ def case_detail(request, pk: int):
             "case": case,
             "timeline": timeline,
             "form": form,
+            "extension_form": extension_form if extendable else None,
+            "close_form": close_form,
             "can_edit": can_edit,
             "today": dt.date.today(),
         },
     )
+
+
+def _extendable_rule_ids() -> set[str]:
+    return {r.id for r in rights.default_rulebook().rules if r.extendable}
 
 
 @login_required
@@ -192,7 +230,7 @@ def calendar(request):
     cases = (
         cases_visible_to(request.user)
         .select_related("asset__area__region")
-        .prefetch_related("events")
+        .prefetch_related("events", "extensions")
     )
     region_code = request.GET.get("region", "")
     area_id = request.GET.get("area", "")
@@ -229,7 +267,7 @@ def area_ics(request, area_id: int):
         .filter(asset__area=area, closed_on__isnull=True)
         .select_related("asset")
     )
-    for case in cases.prefetch_related("events"):
+    for case in cases.prefetch_related("events", "extensions"):
         for deadline in case_deadlines(case):
             if deadline.status != "not_applicable":
                 entries.append(
