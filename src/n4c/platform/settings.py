@@ -22,12 +22,14 @@ PLATFORM_APPS = [
     "n4c.platform.caseloads",
     "n4c.platform.support_log",
     "n4c.platform.assets",
+    "n4c.platform.plans",
 ]
 
 # Links on each area's page to other apps' pages about it: (label, URL name taking the area's pk).
 # An app adds its own line here, e.g. ("Area plan", "plans:area").
 AREA_PAGE_LINKS: list[tuple[str, str]] = [
     ("Community assets and rights", "assets:register"),
+    ("Area plan and Year Zero checklist", "plans:detail"),
 ]
 
 # Under pytest nothing may be written to the user's data folder, so the key is a throwaway.

@@ -1,0 +1,149 @@
+"""Plan pages: every area's plan at a glance, one area's plan, and the forms that change it."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from n4c.platform.areas.access import areas_editable_by, areas_visible_to
+from n4c.platform.plans import services
+from n4c.platform.plans.access import area_for_editing, area_for_viewing
+from n4c.platform.plans.forms import (
+    ActionForm,
+    ActionStatusForm,
+    MilestoneForm,
+    PriorityForm,
+    VisionForm,
+    YearZeroForm,
+)
+from n4c.platform.plans.models import YEAR_ZERO_CHECKLIST, Action, AreaPlan
+
+
+@login_required
+def plan_list(request):
+    areas = areas_visible_to(request.user).select_related("region")
+    plans = {
+        plan.area_id: plan
+        for plan in AreaPlan.objects.filter(area__in=areas).annotate(
+            actions_total=Count("actions", distinct=True),
+            actions_done=Count(
+                "actions", filter=Q(actions__status=Action.Status.DONE), distinct=True
+            ),
+            year_zero_done=Count("year_zero", distinct=True),
+        )
+    }
+    rows = [(area, plans.get(area.pk)) for area in areas]
+    return render(
+        request,
+        "plans/plan_list.html",
+        {"rows": rows, "year_zero_total": len(YEAR_ZERO_CHECKLIST)},
+    )
+
+
+def _render_detail(request, area, status: int = 200, **forms):
+    plan = AreaPlan.objects.filter(area=area).first()
+    can_edit = areas_editable_by(request.user).filter(pk=area.pk).exists()
+    context = {
+        "area": area,
+        "plan": plan,
+        "can_edit": can_edit,
+        "priorities": plan.priorities.all() if plan else [],
+        "actions": plan.actions.select_related("priority") if plan else [],
+        "milestones": plan.milestones.all() if plan else [],
+        "year_zero": services.year_zero_items(plan),
+        "statuses": Action.Status.choices,
+    }
+    if can_edit:
+        context |= {
+            "vision_form": forms.get("vision_form") or VisionForm(instance=plan),
+            "priority_form": forms.get("priority_form") or PriorityForm(),
+            "action_form": forms.get("action_form") or ActionForm(plan=plan),
+            "milestone_form": forms.get("milestone_form") or MilestoneForm(),
+        }
+    return render(request, "plans/plan_detail.html", context, status=status)
+
+
+@login_required
+def plan_detail(request, area_id: int):
+    return _render_detail(request, area_for_viewing(request.user, area_id))
+
+
+@login_required
+@require_POST
+def edit_vision(request, area_id: int):
+    area = area_for_editing(request.user, area_id)
+    plan = services.plan_for(area, request.user)
+    form = VisionForm(request.POST, instance=plan)
+    if not form.is_valid():
+        return _render_detail(request, area, 400, vision_form=form)
+    services.set_vision(request.user, plan, form.cleaned_data["vision"])
+    messages.success(request, "The vision is saved.")
+    return redirect("plans:detail", area.pk)
+
+
+@login_required
+@require_POST
+def add_priority(request, area_id: int):
+    area = area_for_editing(request.user, area_id)
+    form = PriorityForm(request.POST)
+    if not form.is_valid():
+        return _render_detail(request, area, 400, priority_form=form)
+    plan = services.plan_for(area, request.user)
+    services.add_priority(request.user, plan, **form.cleaned_data)
+    messages.success(request, "The priority is added.")
+    return redirect("plans:detail", area.pk)
+
+
+@login_required
+@require_POST
+def add_action(request, area_id: int):
+    area = area_for_editing(request.user, area_id)
+    plan = services.plan_for(area, request.user)
+    form = ActionForm(request.POST, plan=plan)
+    if not form.is_valid():
+        return _render_detail(request, area, 400, action_form=form)
+    services.add_action(request.user, plan, **form.cleaned_data)
+    messages.success(request, "The action is added.")
+    return redirect("plans:detail", area.pk)
+
+
+@login_required
+@require_POST
+def action_status(request, area_id: int, action_id: int):
+    area = area_for_editing(request.user, area_id)
+    action = get_object_or_404(Action, pk=action_id, plan__area=area)
+    form = ActionStatusForm(request.POST)
+    if form.is_valid():
+        services.set_action_status(request.user, action, form.cleaned_data["status"])
+        messages.success(request, f"“{action}” is now {action.get_status_display().lower()}.")
+    return redirect("plans:detail", area.pk)
+
+
+@login_required
+@require_POST
+def add_milestone(request, area_id: int):
+    area = area_for_editing(request.user, area_id)
+    form = MilestoneForm(request.POST)
+    if not form.is_valid():
+        return _render_detail(request, area, 400, milestone_form=form)
+    plan = services.plan_for(area, request.user)
+    services.add_milestone(request.user, plan, **form.cleaned_data)
+    messages.success(request, "The milestone is added.")
+    return redirect("plans:detail", area.pk)
+
+
+@login_required
+@require_POST
+def year_zero(request, area_id: int, item: str):
+    area = area_for_editing(request.user, area_id)
+    if item not in dict(YEAR_ZERO_CHECKLIST):
+        raise Http404("There is no such Year Zero checklist item.")
+    form = YearZeroForm(request.POST)
+    if form.is_valid():
+        plan = services.plan_for(area, request.user)
+        services.set_year_zero(request.user, plan, item, form.cleaned_data["done_on"])
+    return redirect("plans:detail", area.pk)
