@@ -127,9 +127,7 @@ def analyse(
         per_funder = placed_by_area(
             store, by="funder", award_years=award_years, funder_id=funder_id
         )
-        funders = by_funder(
-            place_amounts(per_funder, geography, slice_column="funder"), lsoas, totals
-        )
+        funders = by_funder(per_funder, geography, totals)
     return Analysis(
         grants=int(row[0]),
         amount=int(row[1]) / 100,

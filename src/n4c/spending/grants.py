@@ -29,7 +29,7 @@ Severity = Literal["error", "warning"]
 _ORG_ID = re.compile(r"^([A-Z]{2}|360G)-[A-Za-z0-9]+-\S+")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Problem:
     """One thing wrong with one grant: where (grant number in the file, id, field) and what."""
 
@@ -41,7 +41,7 @@ class Problem:
     severity: Severity
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class GrantLocation:
     """One coded location of a grant and the pence of the grant it carries."""
 
@@ -54,7 +54,7 @@ class GrantLocation:
     reason: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class CheckedGrant:
     """A grant fit to store: the fields the analysis reads and where it was spent."""
 

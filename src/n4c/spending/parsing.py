@@ -42,11 +42,13 @@ def parse_amount_pence(value: object) -> int:
     if isinstance(value, int):
         return value * 100
     if isinstance(value, float):
-        if not math.isfinite(value):
+        if not math.isfinite(value) or abs(value) >= 1e12:
             raise ValueError(f"{value!r} is not an amount; write a number such as 1234.50.")
-        # Through the shortest decimal text, so 0.285 stays 0.285 and rounds to 29p, not 28p.
-        number = Decimal(repr(value))
-    elif isinstance(value, Decimal):
+        # Rounded to a millionth of a penny first, so 0.285 (stored as 28.4999…p) gives 29p.
+        scaled = round(abs(value) * 100, 6)
+        pence = math.floor(scaled + 0.5)
+        return pence if value >= 0 else -pence
+    if isinstance(value, Decimal):
         number = value
     elif isinstance(value, str):
         text = value.strip().replace(",", "").replace("£", "").strip()
@@ -84,6 +86,11 @@ def parse_date(value: object) -> tuple[dt.date, bool]:
     if not isinstance(value, str):
         raise ValueError(f"{value!r} is not a date; write it as YYYY-MM-DD, like 2019-04-01.")
     text = value.strip()
+    if len(text) == 10 and text[4] == "-" and text[7] == "-" and text[:4].isdigit():
+        try:  # the standard's own form, read in C: most grants take this path
+            return dt.date.fromisoformat(text), False
+        except ValueError:
+            pass
     day_first = False
     match = _ISO_DATE.match(text) or _ISO_DATETIME.match(text)
     if match:
