@@ -12,7 +12,7 @@ class SupportEntryForm(forms.ModelForm):
         model = SupportEntry
         fields = ["date", "kind", "days", "notes", "follow_ups"]
         widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}),
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "days": forms.NumberInput(attrs={"step": "0.5", "min": "0.5", "max": "5"}),
             "notes": forms.Textarea(attrs={"rows": 3}),
             "follow_ups": forms.Textarea(attrs={"rows": 2}),
@@ -20,7 +20,7 @@ class SupportEntryForm(forms.ModelForm):
         labels = {"days": "Time in days", "follow_ups": "Follow-ups"}
         help_texts = {"days": "In days or half days, like 0.5 or 1."}
         error_messages = {
-            "date": {"required": "Enter the date of the support, like 14 3 2026."},
+            "date": {"required": "Enter the date of the support, like 2026-03-14."},
             "days": {"required": "Enter the time in days or half days, like 0.5 or 1."},
             "kind": {"required": "Choose what kind of support it was."},
         }
