@@ -23,6 +23,7 @@ PLATFORM_APPS = [
     "n4c.platform.support_log",
     "n4c.platform.assets",
     "n4c.platform.plans",
+    "n4c.platform.referrals",
 ]
 
 # Links on each area's page to other apps' pages about it: (label, URL name taking the area's pk).
@@ -30,6 +31,7 @@ PLATFORM_APPS = [
 AREA_PAGE_LINKS: list[tuple[str, str]] = [
     ("Community assets and rights", "assets:register"),
     ("Area plan and Year Zero checklist", "plans:detail"),
+    ("Referrals to partners", "referrals:area"),
 ]
 
 # Under pytest nothing may be written to the user's data folder, so the key is a throwaway.

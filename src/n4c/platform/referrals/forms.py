@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from django import forms
+
+from n4c.platform.referrals.models import Partner, Referral
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class PartnerForm(forms.ModelForm):
+    website = forms.URLField(required=False, assume_scheme="https")
+
+    class Meta:
+        model = Partner
+        fields = ["name", "specialism", "region", "email", "website", "description"]
+        error_messages = {"name": {"required": "Enter the partner's name."}}
+
+
+class ReferralForm(forms.ModelForm):
+    def __init__(self, *args, partners=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if partners is not None:
+            self.fields["partner"].queryset = partners  # type: ignore[attr-defined]
+
+    class Meta:
+        model = Referral
+        fields = ["partner", "need", "referred_on"]
+        labels = {"need": "What the area needs help with", "referred_on": "Date of referral"}
+        widgets = {"referred_on": DateInput(), "need": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {
+            "partner": {"required": "Choose the partner."},
+            "need": {"required": "Enter what the area needs help with."},
+            "referred_on": {"required": "Enter the date of the referral, like 27 3 2026."},
+        }
+
+
+class ReferralUpdateForm(forms.Form):
+    status = forms.ChoiceField(choices=Referral.Status.choices)
+    outcome = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 2}), label="Outcome"
+    )
+    closed_on = forms.DateField(required=False, widget=DateInput(), label="Date it closed")

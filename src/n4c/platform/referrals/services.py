@@ -1,0 +1,52 @@
+"""Making and updating referrals and partners; views, the API and the seed all call these."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied
+
+from n4c.platform.areas.models import Area
+from n4c.platform.audit.models import AuditEvent
+from n4c.platform.audit.services import record_change, snapshot
+from n4c.platform.referrals.access import can_manage_partners
+from n4c.platform.referrals.models import Partner, Referral
+
+__all__ = ["add_partner", "refer", "update_referral"]
+
+
+def add_partner(actor, **fields) -> Partner:
+    if not can_manage_partners(actor):
+        raise PermissionDenied("Only the national team and hub leads can add partners.")
+    partner = Partner(**fields)
+    partner.full_clean()
+    partner.save()
+    record_change(actor, partner, AuditEvent.Action.CREATED)
+    return partner
+
+
+def refer(actor, area: Area, partner: Partner, *, need: str, referred_on: dt.date) -> Referral:
+    """Refer ``area`` to ``partner``; the caller has checked the actor may change the area."""
+    referral = Referral(
+        area=area, partner=partner, need=need.strip(), referred_on=referred_on, referred_by=actor
+    )
+    referral.full_clean()
+    referral.save()
+    record_change(actor, referral, AuditEvent.Action.CREATED)
+    return referral
+
+
+def update_referral(
+    actor, referral: Referral, *, status: str, outcome: str = "", closed_on: dt.date | None = None
+) -> Referral:
+    """Move a referral on; closing one (completed, declined, withdrawn) needs its outcome and date."""
+    before = snapshot(referral)
+    referral.status = status
+    referral.outcome = outcome.strip() or referral.outcome
+    if status not in Referral.CLOSED:
+        closed_on = None
+    referral.closed_on = closed_on
+    referral.full_clean()
+    referral.save()
+    record_change(actor, referral, AuditEvent.Action.CHANGED, before=before)
+    return referral

@@ -1,0 +1,149 @@
+"""Partners and referrals through the JSON API and pages: rules both ways, outcomes required."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from n4c.platform.audit.models import AuditEvent
+from n4c.platform.caseloads.models import Assignment
+from n4c.platform.people.models import Role
+from n4c.platform.referrals.models import Partner, Referral
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def home(region, make_area):
+    return make_area(region, "Home ward")
+
+
+@pytest.fixture
+def far(other_region, make_area):
+    return make_area(other_region, "Far ward")
+
+
+@pytest.fixture
+def worker(region, make_person, home):
+    person = make_person(Role.COMMUNITY_WORKER, region)
+    Assignment.objects.create(
+        area=home, person=person, role=Role.COMMUNITY_WORKER, started_on=dt.date(2026, 1, 1)
+    )
+    return person
+
+
+@pytest.fixture
+def partner(db):
+    return Partner.objects.create(name="Plunkett UK", specialism="community_ownership")
+
+
+def _json(client, method, url, data):
+    return getattr(client, method)(url, data=data, content_type="application/json")
+
+
+def test_a_community_worker_refers_their_area_and_records_the_outcome(
+    worker, home, partner, client_for
+):
+    client = client_for(worker)
+    made = _json(
+        client,
+        "post",
+        "/api/referrals/",
+        {
+            "area_id": home.pk,
+            "partner_id": partner.pk,
+            "need": "Buy the pub",
+            "referred_on": "2026-03-02",
+        },
+    )
+    assert made.status_code == 201
+    assert made.json()["status"] == "requested"
+    url = f"/api/referrals/{made.json()['id']}"
+    closed = _json(
+        client,
+        "patch",
+        url,
+        {"status": "completed", "outcome": "Share offer launched.", "closed_on": "2026-09-01"},
+    )
+    assert closed.status_code == 200
+    assert closed.json()["outcome"] == "Share offer launched."
+    assert AuditEvent.objects.filter(model="referrals.referral", actor=worker).count() == 2
+
+
+def test_closing_a_referral_needs_its_outcome(worker, home, partner, client_for):
+    referral = Referral.objects.create(
+        area=home, partner=partner, need="Legal help", referred_on=dt.date(2026, 3, 2)
+    )
+    response = _json(
+        client_for(worker),
+        "patch",
+        f"/api/referrals/{referral.pk}",
+        {"status": "declined", "closed_on": "2026-04-01"},
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"] == [
+        {
+            "loc": ["body", "outcome"],
+            "msg": "Enter the outcome: what came of the referral, in a sentence or two.",
+        }
+    ]
+
+
+def test_a_community_worker_cannot_refer_another_area(worker, far, partner, client_for):
+    response = _json(
+        client_for(worker),
+        "post",
+        "/api/referrals/",
+        {"area_id": far.pk, "partner_id": partner.pk, "need": "x", "referred_on": "2026-03-02"},
+    )
+    assert response.status_code == 403
+    assert not Referral.objects.exists()
+
+
+def test_a_partnership_member_sees_only_their_areas_referrals(
+    make_person, home, far, partner, client_for
+):
+    for area in (home, far):
+        Referral.objects.create(
+            area=area, partner=partner, need="x", referred_on=dt.date(2026, 1, 5)
+        )
+    member = make_person(Role.PARTNERSHIP_MEMBER)
+    home.partnership_members.add(member)
+    client = client_for(member)
+    assert [r["area_id"] for r in client.get("/api/referrals/").json()] == [home.pk]
+    # The partner directory is for staff.
+    assert client.get("/api/referrals/partners").json() == []
+    assert client.get("/referrals/partners/").status_code == 403
+
+
+def test_only_the_national_team_and_hub_leads_add_partners(national, worker, client_for):
+    body = {"name": "Locality", "specialism": "community_ownership"}
+    refused = _json(client_for(worker), "post", "/api/referrals/partners", body)
+    assert refused.status_code == 403
+    assert refused.json()["detail"] == "Only the national team and hub leads can add partners."
+    assert _json(client_for(national), "post", "/api/referrals/partners", body).status_code == 201
+
+
+def test_the_area_page_makes_a_referral_and_lists_it(worker, home, partner, client_for):
+    client = client_for(worker)
+    response = client.post(
+        f"/referrals/area/{home.pk}/",
+        {
+            "partner": partner.pk,
+            "need": "A business plan for the café",
+            "referred_on": "2026-05-01",
+        },
+    )
+    assert response.status_code == 302
+    page = client.get(f"/referrals/area/{home.pk}/").content.decode()
+    assert "A business plan for the café" in page
+    assert "Plunkett UK" in page
+
+
+def test_the_area_page_form_says_what_is_missing(worker, home, partner, client_for):
+    response = client_for(worker).post(
+        f"/referrals/area/{home.pk}/", {"partner": partner.pk, "referred_on": "2026-05-01"}
+    )
+    assert response.status_code == 400
+    assert "Enter what the area needs help with." in response.content.decode()

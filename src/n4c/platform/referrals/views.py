@@ -1,0 +1,119 @@
+"""Referral pages: all referrals you can see, the partner directory, an area's referrals."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from n4c.platform.areas.access import areas_editable_by
+from n4c.platform.people.access import is_staff_role
+from n4c.platform.plans.access import area_for_editing, area_for_viewing
+from n4c.platform.referrals import services
+from n4c.platform.referrals.access import (
+    can_manage_partners,
+    partners_visible_to,
+    referrals_visible_to,
+)
+from n4c.platform.referrals.forms import PartnerForm, ReferralForm, ReferralUpdateForm
+from n4c.platform.referrals.models import Referral, Specialism
+
+
+@login_required
+def referral_list(request):
+    referrals = referrals_visible_to(request.user)
+    status = request.GET.get("status", "")
+    if status in Referral.Status.values:
+        referrals = referrals.filter(status=status)
+    return render(
+        request,
+        "referrals/referral_list.html",
+        {"referrals": referrals[:200], "statuses": Referral.Status.choices, "status": status},
+    )
+
+
+@login_required
+def partner_list(request):
+    if not is_staff_role(request.user):
+        raise PermissionDenied("The partner directory is for the Network's staff.")
+    form = PartnerForm(request.POST or None) if can_manage_partners(request.user) else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied("Only the national team and hub leads can add partners.")
+        if form.is_valid():
+            partner = services.add_partner(request.user, **form.cleaned_data)
+            messages.success(request, f"{partner} is added to the directory.")
+            return redirect("referrals:partners")
+    partners = partners_visible_to(request.user)
+    specialism = request.GET.get("specialism", "")
+    if specialism in Specialism.values:
+        partners = partners.filter(specialism=specialism)
+    return render(
+        request,
+        "referrals/partner_list.html",
+        {
+            "partners": partners,
+            "form": form,
+            "specialisms": Specialism.choices,
+            "specialism": specialism,
+        },
+        status=400 if form is not None and form.errors else 200,
+    )
+
+
+@login_required
+def partner_detail(request, pk: int):
+    partner = get_object_or_404(partners_visible_to(request.user), pk=pk)
+    referrals = referrals_visible_to(request.user).filter(partner=partner)
+    return render(
+        request, "referrals/partner_detail.html", {"partner": partner, "referrals": referrals}
+    )
+
+
+@login_required
+def area_referrals(request, area_id: int):
+    area = area_for_viewing(request.user, area_id)
+    can_edit = areas_editable_by(request.user).filter(pk=area.pk).exists()
+    form = None
+    if can_edit:
+        form = ReferralForm(request.POST or None, partners=partners_visible_to(request.user))
+    if request.method == "POST":
+        area = area_for_editing(request.user, area_id)
+        assert form is not None
+        if form.is_valid():
+            services.refer(request.user, area, **form.cleaned_data)
+            messages.success(request, f"{area} is referred to {form.cleaned_data['partner']}.")
+            return redirect("referrals:area", area.pk)
+    return render(
+        request,
+        "referrals/area_referrals.html",
+        {
+            "area": area,
+            "referrals": referrals_visible_to(request.user).filter(area=area),
+            "form": form,
+            "can_edit": can_edit,
+            "statuses": Referral.Status.choices,
+        },
+        status=400 if form is not None and form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def update(request, pk: int):
+    referral = get_object_or_404(referrals_visible_to(request.user), pk=pk)
+    area_for_editing(request.user, referral.area_id)
+    form = ReferralUpdateForm(request.POST)
+    if form.is_valid():
+        try:
+            services.update_referral(request.user, referral, **form.cleaned_data)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(
+                request, f"The referral is now {referral.get_status_display().lower()}."
+            )
+    return redirect("referrals:area", referral.area_id)
