@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from n4c.allocation.allocations import Allocation
@@ -30,7 +32,7 @@ def _method(formula: Formula) -> str:
     )
 
 
-def _part(row: pd.Series, prefix: str, formula: Formula, label: str) -> str:
+def _part(row: dict[Any, Any], prefix: str, formula: Formula, label: str) -> str:
     if not row[f"{prefix}_eligible"]:
         return f"{label}: not eligible: {row[f'{prefix}_reason']}"
     status = int(row[f"{prefix}_status"])
@@ -51,7 +53,7 @@ def _part(row: pd.Series, prefix: str, formula: Formula, label: str) -> str:
     return text + f" Rounded to whole pounds (largest remainder): £{amount:,}."
 
 
-def _one(row: pd.Series, allocation: Allocation) -> str:
+def _one(row: dict[Any, Any], allocation: Allocation) -> str:
     fund = allocation.fund
     parts = [f"{row['area_name']} ({row['area_code']}), population {int(row['population']):,}."]
     parts.append(_part(row, "main", fund.formula, "Main fund"))
@@ -90,14 +92,14 @@ def explain_area(allocation: Allocation, area_code: str) -> str:
             value=area_code,
             hint="Check the code matches the fund's level (ward 2017, LSOA 2011 or your neighbourhoods).",
         )
-    return _one(rows.iloc[0], allocation)
+    return _one(rows.iloc[0].to_dict(), allocation)
 
 
 def explain_allocation(allocation: Allocation) -> pd.Series:
     """An explanation for every area, indexed by ``area_code``."""
     table = allocation.table
     return pd.Series(
-        [_one(row, allocation) for _, row in table.iterrows()],
+        [_one(row, allocation) for row in table.to_dict(orient="records")],
         index=table["area_code"].to_numpy(),
         name="explanation",
     )

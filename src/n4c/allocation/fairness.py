@@ -66,12 +66,8 @@ def fairness_groups(amounts_gbp: npt.ArrayLike, areas: pd.DataFrame) -> pd.DataF
     >>> areas = pd.DataFrame({"population": [1000, 1000, 2000], "imd_decile": [1, 1, 5],
     ...     "left_behind": [True, False, False], "imd_score": [60.0, 50.0, 20.0]})
     >>> report = fairness_groups([30_000, 10_000, 0], areas).set_index("group")
-    >>> report.loc[["left_behind", "other_deprived", "rest"], ["population", "total", "per_head"]]
-                    population  total  per_head
-    group
-    left_behind           1000  30000      30.0
-    other_deprived        1000  10000      10.0
-    rest                  2000      0       0.0
+    >>> report.loc[["left_behind", "other_deprived", "rest"], "per_head"].tolist()
+    [30.0, 10.0, 0.0]
     """
     amounts = np.asarray(amounts_gbp, dtype=np.float64)
     membership = area_groups(areas)
@@ -133,10 +129,9 @@ def fairness_measures(amounts_gbp: npt.ArrayLike, areas: pd.DataFrame) -> pd.Dat
     --------
     >>> areas = pd.DataFrame({"population": [100] * 10, "imd_rank": range(1, 11),
     ...     "imd_decile": range(1, 11), "left_behind": [True] + [False] * 9})
-    >>> fairness_measures([[100] * 10, [1000] + [0] * 9], areas)[["concentration_index", "gini_per_head"]]
-       concentration_index  gini_per_head
-    0                  0.0            0.0
-    1                 -0.9            0.9
+    >>> measures = fairness_measures([[100] * 10, [1000] + [0] * 9], areas)
+    >>> measures["concentration_index"].tolist(), measures["gini_per_head"].tolist()
+    ([0.0, -0.9], [0.0, 0.9])
     """
     amounts = np.atleast_2d(np.asarray(amounts_gbp, dtype=np.float64))
     population = areas["population"].to_numpy(dtype=np.float64)
@@ -166,7 +161,8 @@ def fairness_measures(amounts_gbp: npt.ArrayLike, areas: pd.DataFrame) -> pd.Dat
     )
     result["concentration_index"] = _concentration_index(amounts, population, areas["imd_rank"])
     result["gini_per_head"] = _gini(amounts, population)
-    return pd.DataFrame(result).round(6)
+    # Adding 0.0 turns a rounded -0.0 into 0.0, which reads better in reports.
+    return pd.DataFrame(result).round(6) + 0.0
 
 
 def _concentration_index(

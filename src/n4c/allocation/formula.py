@@ -123,22 +123,29 @@ def _clamped(
     weights: FloatArray, eligible: np.ndarray, pot: FloatArray, floor: FloatArray, cap: FloatArray
 ) -> tuple[FloatArray, np.ndarray]:
     """Solve Σ clip(λ·w, floor, cap) = pot for λ in every scenario at once."""
-    positive = eligible & (weights > 0)
-    smallest = np.where(positive, weights, np.inf).min(axis=1)
-    smallest = np.where(np.isfinite(smallest), smallest, 1.0)
-    top = np.maximum(pot, np.where(np.isfinite(cap), cap, 0.0)) / smallest
-    low = np.zeros_like(pot)
-    high = top
     f, c = floor[:, None], cap[:, None]
-    # Bisection brackets λ; the sum is monotone in λ, so 64 halvings pin it to float precision.
-    for _ in range(64):
-        middle = (low + high) / 2
-        spent = np.where(eligible, np.clip(middle[:, None] * weights, f, c), 0.0).sum(axis=1)
-        too_much = spent > pot
-        high = np.where(too_much, middle, high)
-        low = np.where(too_much, low, middle)
+    # Without floors or caps λ is simply pot / Σ weights; bisect only the bounded scenarios.
+    total_weight = np.where(eligible, weights, 0.0).sum(axis=1)
+    low = np.divide(pot, total_weight, out=np.zeros_like(pot), where=total_weight > 0)
+    high = low.copy()
+    bounded = np.flatnonzero((floor > 0) | np.isfinite(cap))
+    if bounded.size:
+        w, e, p = weights[bounded], eligible[bounded], pot[bounded]
+        fb, cb = f[bounded], c[bounded]
+        smallest = np.where(e & (w > 0), w, np.inf).min(axis=1)
+        smallest = np.where(np.isfinite(smallest), smallest, 1.0)
+        lo = np.zeros_like(p)
+        hi = np.maximum(p, np.where(np.isfinite(cap[bounded]), cap[bounded], 0.0)) / smallest
+        # The sum is monotone in λ, so 64 halvings pin λ to float precision.
+        for _ in range(64):
+            middle = (lo + hi) / 2
+            spent = np.where(e, np.clip(middle[:, None] * w, fb, cb), 0.0).sum(axis=1)
+            too_much = spent > p
+            hi = np.where(too_much, middle, hi)
+            lo = np.where(too_much, lo, middle)
+        low[bounded], high[bounded] = lo, hi
     # Then solve exactly on the free areas, so the amounts add up to the pot to the penny.
-    at_floor = eligible & (high[:, None] * weights <= f)
+    at_floor = eligible & (f > 0) & (high[:, None] * weights <= f)
     at_cap = eligible & ~at_floor & (low[:, None] * weights >= c)
     free = eligible & ~at_floor & ~at_cap
     fixed = (at_floor * f + at_cap * np.where(np.isfinite(c), c, 0.0)).sum(axis=1)
@@ -146,6 +153,9 @@ def _clamped(
     lam = np.divide(pot - fixed, free_weight, out=low.copy(), where=free_weight > 0)
     amounts = np.where(at_floor, f, np.where(at_cap, c, lam[:, None] * weights))
     amounts = np.where(eligible, np.clip(amounts, f, c), 0.0)
+    # An area exactly at a bound (a flat stretch of the sum) is reported as held there.
+    at_floor |= free & (f > 0) & (amounts <= f + 1e-6)
+    at_cap |= free & ~at_floor & (amounts >= c - 1e-6)
     status = np.where(at_floor, FLOOR, np.where(at_cap, CAP, FREE)).astype(np.int8)
     return amounts, status
 

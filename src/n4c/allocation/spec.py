@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import math
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Literal, cast
+from typing import Any, Literal, cast
 
 from n4c.errors import InputError
 
@@ -447,8 +448,9 @@ def _check_floor_against_pot(
         )
 
 
-def parse_spec(raw: dict[str, object], path: Path | None = None) -> FundSpec:
+def parse_spec(spec: Mapping[str, Any], path: Path | None = None) -> FundSpec:
     """Check a fund specification already read from TOML; ``path`` is named in errors."""
+    raw: dict[str, object] = dict(spec)
     for key in raw:
         if key not in ("fund", "eligibility", "formula", "capacity"):
             raise InputError(
