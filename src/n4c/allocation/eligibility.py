@@ -83,6 +83,12 @@ def assess_eligibility(
             ~areas["area_code"].isin(rule.exclude_codes).to_numpy(),
             "excluded by the fund (e.g. already funded by another fund).",
         )
+    if rule.funded_elsewhere:
+        _known_codes(areas, rule.funded_elsewhere, f"{where}.exclude_funded_in")
+        apply(
+            ~areas["area_code"].isin(rule.funded_elsewhere).to_numpy(),
+            f"already funded by another fund ({rule.funded_elsewhere_source}).",
+        )
     if rule.left_behind is not None:
         flag = (
             _column(areas, "left_behind", f"{where}.left_behind")

@@ -9,6 +9,7 @@ field, e.g. ``formula.floor_gbp``, so a person can find and fix it.
 
 from __future__ import annotations
 
+import csv
 import math
 import tomllib
 from collections.abc import Mapping
@@ -54,6 +55,8 @@ class Eligibility:
     population_min: int | None = None
     population_max: int | None = None
     exclude_codes: tuple[str, ...] = ()
+    funded_elsewhere: tuple[str, ...] = ()
+    funded_elsewhere_source: str = ""
     include_only_codes: tuple[str, ...] = ()
     select_top: int | None = None
     rank_by: tuple[str, ...] = ("imd_rank",)
@@ -186,7 +189,9 @@ def _choice(
 
 
 def _parse_eligibility(table: dict[str, object], where: str, path: Path | None) -> Eligibility:
-    known = {f for f in Eligibility.__dataclass_fields__}
+    known = (
+        set(Eligibility.__dataclass_fields__) - {"funded_elsewhere", "funded_elsewhere_source"}
+    ) | {"exclude_funded_in"}
     unknown = sorted(set(table) - known)
     if unknown:
         raise InputError(
@@ -226,6 +231,12 @@ def _parse_eligibility(table: dict[str, object], where: str, path: Path | None) 
             path=path,
             field=f"{where}.rank_by",
         )
+    funded_elsewhere: tuple[str, ...] = ()
+    funded_source = ""
+    if "exclude_funded_in" in table:
+        funded_elsewhere, funded_source = _funded_elsewhere(
+            table["exclude_funded_in"], f"{where}.exclude_funded_in", path
+        )
     return Eligibility(
         left_behind=left_behind,
         imd_decile_max=deciles["imd_decile_max"],
@@ -233,10 +244,35 @@ def _parse_eligibility(table: dict[str, object], where: str, path: Path | None) 
         population_min=population_min,
         population_max=population_max,
         exclude_codes=_codes(table, "exclude_codes", where, path),
+        funded_elsewhere=funded_elsewhere,
+        funded_elsewhere_source=funded_source,
         include_only_codes=_codes(table, "include_only_codes", where, path),
         select_top=None if select_top is None else int(select_top),
         rank_by=tuple(rank_by),
     )
+
+
+def _funded_elsewhere(value: object, field: str, path: Path | None) -> tuple[tuple[str, ...], str]:
+    """Area codes funded by another fund: an allocation CSV (rows with total > 0) or a code list."""
+    if not isinstance(value, str) or not value:
+        raise InputError("must name a CSV file with an area_code column.", path=path, field=field)
+    source = Path(value)
+    if not source.is_absolute() and path is not None:
+        source = path.parent / source
+    try:
+        with source.open(newline="", encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle))
+    except OSError as error:
+        raise InputError(
+            f'"{value}" could not be read ({error.strerror}).', path=path, field=field, value=value
+        ) from None
+    if not rows or "area_code" not in rows[0]:
+        raise InputError(
+            f'"{value}" has no area_code column (or no rows).', path=path, field=field, value=value
+        )
+    # An allocation written by `n4c allocate --out` lists every area: only those paid count.
+    funded = [r for r in rows if "total" not in r or float(r["total"] or 0) > 0]
+    return tuple(r["area_code"] for r in funded), source.name
 
 
 def _parse_formula(table: dict[str, object], where: str, path: Path | None) -> Formula:

@@ -213,3 +213,13 @@ def test_split_by_year_keeps_each_area_and_the_capital_total_exact() -> None:
     assert totals.tolist() == [333_333, 1, 999_999]
     assert capital.sum() == round((333_333 + 1 + 999_999) * 0.35)
     assert (capital[:, 2] == 0).all() and (revenue[:, 0] == 0).all()
+
+
+def test_areas_paid_by_another_fund_are_left_out(five_areas) -> None:
+    """An allocation CSV from another fund excludes the areas it paid (total > 0), and says so."""
+    table = allocate(load_spec(FILES / "excludes_other_fund.toml"), five_areas).table
+    table = table.set_index("area_code")
+    assert table["total"].tolist() == [0, 45_000, 45_000, 0, 0]
+    assert table.loc["E05000001", "main_reason"] == (
+        "already funded by another fund (other_fund_allocation.csv)."
+    )
