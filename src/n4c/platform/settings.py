@@ -24,6 +24,7 @@ PLATFORM_APPS = [
     "n4c.platform.assets",
     "n4c.platform.plans",
     "n4c.platform.referrals",
+    "n4c.platform.events",
 ]
 
 # Links on each area's page to other apps' pages about it: (label, URL name taking the area's pk).
@@ -32,6 +33,7 @@ AREA_PAGE_LINKS: list[tuple[str, str]] = [
     ("Community assets and rights", "assets:register"),
     ("Area plan and Year Zero checklist", "plans:detail"),
     ("Referrals to partners", "referrals:area"),
+    ("Peer links and suggested peers", "events:peers"),
 ]
 
 # Under pytest nothing may be written to the user's data folder, so the key is a throwaway.

@@ -1,0 +1,1 @@
+"""National and regional events, attendance by area, peer links between areas and peer suggestions."""

@@ -1,0 +1,120 @@
+"""Event pages (list, one event with attendance) and an area's peers with suggestions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+
+from n4c.platform.areas.access import areas_editable_by, areas_visible_to
+from n4c.platform.events import services
+from n4c.platform.events.access import can_run_event, events_visible_to, peer_links_visible_to
+from n4c.platform.events.forms import AttendanceForm, EventForm, PeerLinkForm
+from n4c.platform.events.models import Event
+from n4c.platform.people.access import region_id_of
+from n4c.platform.plans.access import area_for_editing, area_for_viewing
+
+
+def _may_add_events(user) -> bool:
+    return can_run_event(user, scope=Event.Scope.NATIONAL, region_id=None) or can_run_event(
+        user, scope=Event.Scope.REGIONAL, region_id=region_id_of(user)
+    )
+
+
+@login_required
+def event_list(request):
+    form = EventForm(request.POST or None) if _may_add_events(request.user) else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied("Only the national team and hub leads can add events.")
+        if form.is_valid():
+            try:
+                event = services.add_event(request.user, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, f"{event.title} is added.")
+                return redirect(event)
+    today = dt.date.today()
+    events = events_visible_to(request.user)
+    return render(
+        request,
+        "events/event_list.html",
+        {
+            "upcoming": events.filter(starts_on__gte=today).order_by("starts_on"),
+            "past": events.filter(starts_on__lt=today)[:50],
+            "form": form,
+        },
+        status=400 if form is not None and form.errors else 200,
+    )
+
+
+@login_required
+def event_detail(request, pk: int):
+    event = get_object_or_404(events_visible_to(request.user), pk=pk)
+    editable = areas_editable_by(request.user)
+    form = AttendanceForm(request.POST or None, areas=editable) if editable.exists() else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied("You can record attendance only for areas you work with.")
+        if form.is_valid():
+            area = area_for_editing(request.user, form.cleaned_data["area"].pk)
+            services.record_attendance(request.user, event, area, form.cleaned_data["people"])
+            messages.success(request, f"Attendance from {area} is recorded.")
+            return redirect(event)
+    attendances = event.attendances.filter(area__in=areas_visible_to(request.user)).select_related(
+        "area"
+    )
+    return render(
+        request,
+        "events/event_detail.html",
+        {"event": event, "attendances": attendances, "form": form},
+        status=400 if form is not None and form.errors else 200,
+    )
+
+
+@login_required
+def peers(request, area_id: int):
+    area = area_for_viewing(request.user, area_id)
+    visible = areas_visible_to(request.user)
+    can_edit = areas_editable_by(request.user).filter(pk=area.pk).exists()
+    form = (
+        PeerLinkForm(request.POST or None, areas=visible.exclude(pk=area.pk)) if can_edit else None
+    )
+    if request.method == "POST":
+        area = area_for_editing(request.user, area_id)
+        assert form is not None
+        if form.is_valid():
+            try:
+                services.link_peers(
+                    request.user,
+                    area,
+                    form.cleaned_data["other_area"],
+                    purpose=form.cleaned_data["purpose"],
+                    started_on=form.cleaned_data["started_on"],
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(
+                    request, f"{area} and {form.cleaned_data['other_area']} are now peers."
+                )
+                return redirect("events:peers", area.pk)
+    links = peer_links_visible_to(request.user).filter(first_area=area) | peer_links_visible_to(
+        request.user
+    ).filter(second_area=area)
+    return render(
+        request,
+        "events/peers.html",
+        {
+            "area": area,
+            "links": [(link, link.other(area)) for link in links],
+            "suggestions": services.peer_suggestions(area, visible),
+            "form": form,
+            "today": dt.date.today(),
+        },
+        status=400 if form is not None and form.errors else 200,
+    )
