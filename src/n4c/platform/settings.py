@@ -25,6 +25,7 @@ PLATFORM_APPS = [
     "n4c.platform.plans",
     "n4c.platform.referrals",
     "n4c.platform.events",
+    "n4c.platform.resources",
 ]
 
 # Links on each area's page to other apps' pages about it: (label, URL name taking the area's pk).
@@ -143,6 +144,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
+# Sessions read from the cache and written through to the database: one query fewer a page.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"

@@ -1,0 +1,1 @@
+"""Guidance and templates for areas and staff: tagged and searchable."""

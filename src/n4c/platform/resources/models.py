@@ -1,0 +1,41 @@
+"""A resource is a piece of guidance or a template, with tags to find it by."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+
+
+class Tag(models.Model):
+    name = models.CharField(max_length=60, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Resource(models.Model):
+    class Kind(models.TextChoices):
+        GUIDANCE = "guidance", "Guidance"
+        TEMPLATE = "template", "Template"
+
+    title = models.CharField(max_length=200)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    summary = models.CharField(
+        max_length=300, help_text="One or two sentences: what it helps with."
+    )
+    body = models.TextField(blank=True, help_text="The guidance, or the template's text.")
+    link = models.URLField(blank=True, help_text="Where the full document lives, if elsewhere.")
+    tags = models.ManyToManyField(Tag, blank=True, related_name="resources")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("resources:detail", args=[self.pk])
