@@ -48,8 +48,11 @@ def _part(row: dict[Any, Any], prefix: str, formula: Formula, label: str) -> str
         text += f" That is below the floor, so it was raised to £{formula.floor_gbp:,}."
     elif status == CAP:
         text += f" That is above the cap, so it was cut to £{formula.cap_gbp:,}."
-    elif formula.floor_gbp or formula.cap_gbp is not None:
-        text += " Floors and caps on other areas moved some money, which scales the share slightly."
+    elif abs(amount - formula_gbp) >= 1:
+        text += (
+            " Floors, caps or the minimum viable amount on other areas moved money between areas,"
+            f" which scales its share to £{row[f'{prefix}_amount_gbp']:,}."
+        )
     return text + f" Rounded to whole pounds (largest remainder): £{amount:,}."
 
 

@@ -230,6 +230,14 @@ def spread_pot(
     status = np.zeros((scenarios, n), dtype=np.int8)
     while True:
         count = eligible_now.sum(axis=1)
+        if ((count == 0) & (pot > 0) & (status == BELOW_MINIMUM).any(axis=1)).any():
+            s = int(np.flatnonzero((count == 0) & (pot > 0))[0])
+            raise InputError(
+                f"no area's share reaches the minimum viable amount £{minimum[s]:,.0f}, so the pot cannot be spent.",
+                field=f"{where}.minimum_viable_gbp",
+                value=minimum[s],
+                hint="Lower the minimum viable amount or fund fewer areas (eligibility.select_top).",
+            )
         if ((count == 0) & (pot > 0)).any():
             raise InputError(
                 "no area is eligible, so the pot cannot be spent; loosen the eligibility rules.",

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from n4c.allocation import allocate, load_spec, parse_spec, split_by_year
 from n4c.allocation.formula import BELOW_MINIMUM, CAP, FLOOR
+from n4c.errors import InputError
 
 from .conftest import FILES
 
@@ -223,3 +224,47 @@ def test_areas_paid_by_another_fund_are_left_out(five_areas) -> None:
     assert table.loc["E05000001", "main_reason"] == (
         "already funded by another fund (other_fund_allocation.csv)."
     )
+
+
+@settings(max_examples=40, deadline=None)
+@given(area_lists, methods, st.integers(min_value=1_000_000, max_value=10**9), st.data())
+def test_minimum_viable_amount_is_all_or_nothing(areas: tuple, method: str, pot: int, data) -> None:
+    """Every area gets nothing or at least the minimum viable amount, and the pot is still spent."""
+    # Up to an equal share, so the largest share always reaches it.
+    minimum = data.draw(st.integers(min_value=0, max_value=pot // len(areas[0])))
+    spec = _fund(pot, method, minimum_viable_gbp=minimum)
+    table = allocate(parse_spec(spec), _areas(*areas)).table
+    assert table["total"].sum() == pot
+    paid = table.loc[table["total"] > 0, "total"]
+    assert (paid >= minimum).all()
+
+
+@settings(max_examples=40, deadline=None)
+@given(area_lists, methods, pots, st.integers(min_value=0, max_value=100))
+def test_ring_fence_and_main_share_add_up_to_the_pot(
+    areas: tuple, method: str, pot: int, percent: int
+) -> None:
+    """The ring-fenced share is its percentage of the pot to the pound; both parts are exact."""
+    populations, needs = areas
+    frame = _areas(populations, needs).assign(left_behind=[i % 2 == 0 for i in range(len(needs))])
+    spec = _fund(pot, method)
+    spec["capacity"] = {"percent": percent, "eligibility": {"left_behind": True}}
+    result = allocate(parse_spec(spec), frame)
+    table = result.table
+    assert table["total"].sum() == pot
+    assert (
+        table["capacity"].sum()
+        == result.capacity_pot_gbp
+        == int(np.floor(pot * percent / 100 + 0.5))
+    )
+    assert (table.loc[~table["left_behind"], "capacity"] == 0).all()
+    assert (table["capacity"] <= table["revenue"]).all()
+
+
+def test_a_minimum_no_area_reaches_is_named() -> None:
+    spec = _fund(100_000, "equal", minimum_viable_gbp=60_000)
+    with pytest.raises(
+        InputError, match="no area's share reaches the minimum viable amount £60,000"
+    ) as caught:
+        allocate(parse_spec(spec), _areas([10, 10], [1, 1]))
+    assert caught.value.field == "formula.minimum_viable_gbp"

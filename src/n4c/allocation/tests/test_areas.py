@@ -103,3 +103,23 @@ def test_other_years_are_refused() -> None:
     with pytest.raises(InputError, match="2025 is not available yet") as caught:
         load_areas("ward", 2025)
     assert caught.value.field == "--year"
+
+
+@needs_data
+def test_a_fund_over_custom_neighbourhoods(tmp_path) -> None:
+    """A spec at the custom level reads its neighbourhoods relative to the spec file."""
+    from n4c.allocation import allocate, load_spec
+
+    (tmp_path / "neighbourhoods.csv").write_text(
+        (FILES / "neighbourhoods.csv").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    spec = tmp_path / "fund.toml"
+    spec.write_text(
+        '[fund]\nname = "n"\nlevel = "custom"\ncustom_areas = "neighbourhoods.csv"\n'
+        'pot_gbp = 100_001\n[formula]\nmethod = "need"\n',
+        encoding="utf-8",
+    )
+    fund = load_spec(spec)
+    table = allocate(fund, load_areas("custom", 2019, custom_areas=fund.custom_areas)).table
+    assert table["area_code"].tolist() == ["N001", "N002"]
+    assert table["total"].sum() == 100_001
