@@ -26,6 +26,7 @@ PLATFORM_APPS = [
     "n4c.platform.referrals",
     "n4c.platform.events",
     "n4c.platform.resources",
+    "n4c.platform.residents",
 ]
 
 # Links on each area's page to other apps' pages about it: (label, URL name taking the area's pk).
@@ -35,6 +36,7 @@ AREA_PAGE_LINKS: list[tuple[str, str]] = [
     ("Area plan and Year Zero checklist", "plans:detail"),
     ("Referrals to partners", "referrals:area"),
     ("Peer links and suggested peers", "events:peers"),
+    ("Partnership members (personal data)", "residents:area"),
 ]
 
 # Under pytest nothing may be written to the user's data folder, so the key is a throwaway.

@@ -1,0 +1,153 @@
+"""The rights of a person whose data we hold: export everything (access and portability) and
+erasure (anonymise or delete). Every change is audited; erasure also scrubs earlier audit
+entries, because those snapshots hold the same personal data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from django.db import transaction
+from django.utils import timezone
+
+from n4c.platform.audit.models import AuditEvent
+from n4c.platform.audit.services import record_change, snapshot
+from n4c.platform.residents.models import Consent, Resident
+
+__all__ = [
+    "EXPORT_FORMAT",
+    "add_resident",
+    "erase_resident",
+    "export_resident",
+    "record_consent",
+    "withdraw_consent",
+]
+
+#: Names the layout of an export, so a reader can tell versions apart.
+EXPORT_FORMAT = "n4c-resident-export/1"
+_MODELS = ("residents.resident", "residents.consent")
+
+
+def add_resident(actor, **fields) -> Resident:
+    resident = Resident(**fields)
+    resident.full_clean()
+    resident.save()
+    record_change(actor, resident, AuditEvent.Action.CREATED)
+    return resident
+
+
+def record_consent(
+    actor,
+    resident: Resident,
+    *,
+    purpose: str,
+    given: bool,
+    wording: str,
+    method: str,
+    recorded_at: dt.datetime | None = None,
+) -> Consent:
+    consent = Consent(
+        resident=resident,
+        purpose=purpose,
+        given=given,
+        wording=wording.strip(),
+        method=method,
+        recorded_at=recorded_at or timezone.now(),
+        recorded_by=actor,
+    )
+    consent.full_clean()
+    consent.save()
+    record_change(actor, consent, AuditEvent.Action.CREATED)
+    return consent
+
+
+def withdraw_consent(actor, consent: Consent) -> Consent:
+    if consent.withdrawn_at is None:
+        before = snapshot(consent)
+        consent.withdrawn_at = timezone.now()
+        consent.save(update_fields=["withdrawn_at"])
+        record_change(actor, consent, AuditEvent.Action.CHANGED, before=before)
+    return consent
+
+
+def _audit_trail(resident: Resident, consent_ids: list[int]) -> Any:
+    ids = {
+        "residents.resident": [str(resident.pk)],
+        "residents.consent": [str(i) for i in consent_ids],
+    }
+    events = AuditEvent.objects.none()
+    for model, object_ids in ids.items():
+        events = events | AuditEvent.objects.filter(model=model, object_id__in=object_ids)
+    return events
+
+
+def export_resident(resident: Resident) -> dict[str, Any]:
+    """Everything held on a resident, as JSON-ready data: their record, consents and audit trail."""
+    consents = list(resident.consents.all())
+    trail = _audit_trail(resident, [c.pk for c in consents]).order_by("at", "id")
+    return {
+        "format": EXPORT_FORMAT,
+        "exported_at": timezone.now().isoformat(),
+        "controller": "Network for Communities",
+        "resident": {
+            "id": resident.pk,
+            "full_name": resident.full_name,
+            "email": resident.email,
+            "phone": resident.phone,
+            "partnership_role": resident.get_partnership_role_display(),
+            "joined_on": resident.joined_on.isoformat(),
+            "area": resident.area.name,
+            "erased_at": resident.erased_at.isoformat() if resident.erased_at else None,
+        },
+        "consents": [
+            {
+                "purpose": c.get_purpose_display(),
+                "given": c.given,
+                "wording": c.wording,
+                "method": c.get_method_display(),
+                "recorded_at": c.recorded_at.isoformat(),
+                "withdrawn_at": c.withdrawn_at.isoformat() if c.withdrawn_at else None,
+            }
+            for c in consents
+        ],
+        "changes": [
+            {
+                "at": e.at.isoformat(),
+                "action": e.action,
+                "record": e.model,
+                "before": e.before,
+                "after": e.after,
+            }
+            for e in trail
+        ],
+    }
+
+
+@transaction.atomic
+def erase_resident(actor, resident: Resident, *, mode: Literal["anonymise", "delete"]) -> None:
+    """Erase a resident's personal data.
+
+    "anonymise" keeps the row (so partnership sizes still count) with the name replaced by
+    "Erased member N" and contact details and consents removed; "delete" removes the row.
+    Either way earlier audit snapshots of the person and their consents are cleared and one
+    audit event without personal data records that the erasure happened and who did it.
+    """
+    if mode not in ("anonymise", "delete"):
+        raise ValueError(f"mode must be anonymise or delete, not {mode!r}")
+    consent_ids = list(resident.consents.values_list("pk", flat=True))
+    label = f"Erased member {resident.pk}"
+    _audit_trail(resident, consent_ids).update(before=None, after=None, object_repr=label)
+    resident.consents.all().delete()
+    if mode == "delete":
+        record_change(actor, resident, AuditEvent.Action.DELETED, before=None)
+        AuditEvent.objects.filter(model="residents.resident", object_id=str(resident.pk)).update(
+            object_repr=label
+        )
+        resident.delete()
+        return
+    resident.full_name = label
+    resident.email = ""
+    resident.phone = ""
+    resident.erased_at = timezone.now()
+    resident.save()
+    record_change(actor, resident, AuditEvent.Action.CHANGED, before=None)

@@ -1,0 +1,83 @@
+"""A partnership member and the consents they gave; nothing more is kept about them."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from n4c.platform.areas.models import Area
+
+
+class Resident(models.Model):
+    class PartnershipRole(models.TextChoices):
+        CHAIR = "chair", "Chair"
+        VICE_CHAIR = "vice_chair", "Vice-chair"
+        TREASURER = "treasurer", "Treasurer"
+        SECRETARY = "secretary", "Secretary"
+        MEMBER = "member", "Member"
+
+    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="residents")
+    full_name = models.CharField(max_length=150)
+    email = models.EmailField(blank=True, help_text="Only if they agree to be contacted by email.")
+    phone = models.CharField(
+        max_length=30, blank=True, help_text="Only if they agree to be contacted by phone."
+    )
+    partnership_role = models.CharField(
+        max_length=12, choices=PartnershipRole.choices, default=PartnershipRole.MEMBER
+    )
+    joined_on = models.DateField()
+    erased_at = models.DateTimeField(
+        null=True, blank=True, help_text="When their personal data was anonymised."
+    )
+
+    class Meta:
+        ordering = ["full_name"]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("residents:detail", args=[self.pk])
+
+
+class Consent(models.Model):
+    """One consent decision: for what, whether given, when, how, and the words they agreed to."""
+
+    class Purpose(models.TextChoices):
+        CONTACT = "contact", "Contact about the partnership's work"
+        SHARE_WITH_PARTNERS = (
+            "share_with_partners",
+            "Share contact details with partner organisations",
+        )
+        PHOTOS_AND_STORIES = "photos_and_stories", "Use photos and stories in Network publications"
+        RESEARCH = "research", "Take part in research and evaluation"
+
+    class Method(models.TextChoices):
+        PAPER_FORM = "paper_form", "Signed paper form"
+        ONLINE_FORM = "online_form", "Online form"
+        IN_PERSON = "in_person", "Spoken, in person"
+        PHONE = "phone", "Spoken, by phone"
+        EMAIL = "email", "Email"
+
+    resident = models.ForeignKey(Resident, on_delete=models.CASCADE, related_name="consents")
+    purpose = models.CharField(max_length=24, choices=Purpose.choices)
+    given = models.BooleanField(help_text="Ticked if they agreed; unticked if they said no.")
+    wording = models.TextField(help_text="The words they were shown or told.")
+    method = models.CharField(max_length=12, choices=Method.choices)
+    recorded_at = models.DateTimeField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-recorded_at", "-id"]
+
+    def __str__(self) -> str:
+        answer = "yes" if self.given else "no"
+        return f"{self.get_purpose_display()}: {answer}"
+
+    @property
+    def in_force(self) -> bool:
+        return self.given and self.withdrawn_at is None

@@ -1,0 +1,100 @@
+"""Partnership member pages: an area's members, one member with consents, export and erasure."""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from n4c.platform.plans.access import area_for_editing
+from n4c.platform.residents import gdpr
+from n4c.platform.residents.access import residents_visible_to
+from n4c.platform.residents.forms import ConsentForm, EraseForm, ResidentForm
+
+
+@login_required
+def area_residents(request, area_id: int):
+    area = area_for_editing(request.user, area_id)
+    form = ResidentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        resident = gdpr.add_resident(request.user, area=area, **form.cleaned_data)
+        messages.success(request, f"{resident} is added. Now record what they agreed to.")
+        return redirect(resident)
+    return render(
+        request,
+        "residents/area_residents.html",
+        {
+            "area": area,
+            "residents": residents_visible_to(request.user).filter(area=area),
+            "form": form,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def _detail(request, resident, status=200, **forms):
+    return render(
+        request,
+        "residents/resident_detail.html",
+        {
+            "resident": resident,
+            "consents": resident.consents.all(),
+            "consent_form": forms.get("consent_form") or ConsentForm(),
+            "erase_form": forms.get("erase_form") or EraseForm(),
+        },
+        status=status,
+    )
+
+
+@login_required
+def resident_detail(request, pk: int):
+    return _detail(request, get_object_or_404(residents_visible_to(request.user), pk=pk))
+
+
+@login_required
+@require_POST
+def add_consent(request, pk: int):
+    resident = get_object_or_404(residents_visible_to(request.user), pk=pk)
+    form = ConsentForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, resident, 400, consent_form=form)
+    gdpr.record_consent(request.user, resident, **form.cleaned_data)
+    messages.success(request, "The consent is recorded.")
+    return redirect(resident)
+
+
+@login_required
+@require_POST
+def withdraw(request, pk: int, consent_id: int):
+    resident = get_object_or_404(residents_visible_to(request.user), pk=pk)
+    gdpr.withdraw_consent(request.user, get_object_or_404(resident.consents, pk=consent_id))
+    messages.success(request, "The consent is marked as withdrawn.")
+    return redirect(resident)
+
+
+@login_required
+def export(request, pk: int):
+    resident = get_object_or_404(residents_visible_to(request.user), pk=pk)
+    response = HttpResponse(
+        json.dumps(gdpr.export_resident(resident), indent=2, ensure_ascii=False),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="resident-{resident.pk}.json"'
+    return response
+
+
+@login_required
+@require_POST
+def erase(request, pk: int):
+    resident = get_object_or_404(residents_visible_to(request.user), pk=pk)
+    form = EraseForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, resident, 400, erase_form=form)
+    area_id = resident.area_id
+    gdpr.erase_resident(request.user, resident, mode=form.cleaned_data["mode"])
+    messages.success(request, "Their personal data is erased.")
+    return redirect("residents:area", area_id)
