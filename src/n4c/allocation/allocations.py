@@ -132,6 +132,7 @@ def _share(
             "reason": reason,
             "selection_rank": assessed["selection_rank"].to_numpy(),
             "formula_gbp": spread.formula_gbp[0],
+            "scaled_gbp": spread.scaled_gbp[0],
             "status": spread.status[0],
             "amount_gbp": amounts,
         },
@@ -198,7 +199,9 @@ def allocate(fund: FundSpec, areas: pd.DataFrame) -> Allocation:
                 "capacity.formula",
             )
         else:
-            ring = share.assign(eligible=False, funded=False, amount_gbp=0, formula_gbp=0.0)
+            ring = share.assign(
+                eligible=False, funded=False, amount_gbp=0, formula_gbp=0.0, scaled_gbp=0.0
+            )
     except InputError as error:
         if error.path is None:
             error.path = source
@@ -227,6 +230,7 @@ def allocate(fund: FundSpec, areas: pd.DataFrame) -> Allocation:
             "reason",
             "selection_rank",
             "formula_gbp",
+            "scaled_gbp",
             "status",
             "amount_gbp",
         ):

@@ -13,6 +13,12 @@ from n4c.errors import InputError
 
 __all__ = ["explain_allocation", "explain_area"]
 
+_COLUMN_WORDS = {
+    "imd_score": "IMD score",
+    "cni_score": "Community Needs Index score",
+    "imd_rank": "IMD rank",
+    "cni_rank": "Community Needs Index rank",
+}
 _METHOD_WORDS = {
     "equal": "an equal share per area",
     "per_capita": "a share in proportion to its population",
@@ -22,10 +28,11 @@ _METHOD_WORDS = {
 
 
 def _method(formula: Formula) -> str:
+    column = _COLUMN_WORDS.get(formula.need_column, formula.need_column)
     need = (
-        f"the {formula.need_column}"
+        f"its {column}"
         if formula.need_weight == "score"
-        else f"the exponential transform of its rank on {formula.need_column}"
+        else f"the exponential transform of its rank on {column}"
     )
     return _METHOD_WORDS[formula.method].format(
         need=need, per_capita=formula.per_capita_percent, need_percent=formula.need_percent
@@ -43,16 +50,17 @@ def _part(row: dict[Any, Any], prefix: str, formula: Formula, label: str) -> str
             f"{label}: eligible, but its formula share fell below the minimum viable amount of "
             f"£{formula.minimum_viable_gbp:,}, so it was not funded and its share went to the other areas."
         )
+    scaled_gbp = float(row[f"{prefix}_scaled_gbp"])
     text = f"{label}: eligible; the formula gives {_method(formula)}, which comes to £{formula_gbp:,.2f}."
+    if abs(scaled_gbp - formula_gbp) >= 0.5:
+        text += (
+            " Floors, caps or the minimum viable amount take or free money, so every share is"
+            f" scaled by the same factor until the pot adds up: £{scaled_gbp:,.2f}."
+        )
     if status == FLOOR:
         text += f" That is below the floor, so it was raised to £{formula.floor_gbp:,}."
     elif status == CAP:
         text += f" That is above the cap, so it was cut to £{formula.cap_gbp:,}."
-    elif abs(amount - formula_gbp) >= 1:
-        text += (
-            " Floors, caps or the minimum viable amount on other areas moved money between areas,"
-            f" which scales its share to £{row[f'{prefix}_amount_gbp']:,}."
-        )
     return text + f" Rounded to whole pounds (largest remainder): £{amount:,}."
 
 

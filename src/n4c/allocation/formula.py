@@ -106,6 +106,7 @@ class Spread:
 
     amounts_gbp: FloatArray  # (scenarios, areas)
     formula_gbp: FloatArray  # the share before floors and caps, on the final eligible set
+    scaled_gbp: FloatArray  # λ × weight: the share scaled so that, once clipped, the pot adds up
     status: npt.NDArray[np.int8]  # FLOOR, FREE, CAP or BELOW_MINIMUM; FREE for ineligible areas
     eligible: npt.NDArray[np.bool_]  # eligible and not dropped as below the minimum viable amount
 
@@ -121,7 +122,7 @@ def _weights(components: FloatArray, shares: FloatArray, eligible: np.ndarray) -
 
 def _clamped(
     weights: FloatArray, eligible: np.ndarray, pot: FloatArray, floor: FloatArray, cap: FloatArray
-) -> tuple[FloatArray, np.ndarray]:
+) -> tuple[FloatArray, np.ndarray, FloatArray]:
     """Solve Σ clip(λ·w, floor, cap) = pot for λ in every scenario at once."""
     f, c = floor[:, None], cap[:, None]
     # Without floors or caps λ is simply pot / Σ weights; bisect only the bounded scenarios.
@@ -157,7 +158,8 @@ def _clamped(
     at_floor |= free & (f > 0) & (amounts <= f + 1e-6)
     at_cap |= free & ~at_floor & (amounts >= c - 1e-6)
     status = np.where(at_floor, FLOOR, np.where(at_cap, CAP, FREE)).astype(np.int8)
-    return amounts, status
+    scaled = np.where(eligible, lam[:, None] * weights, 0.0)
+    return amounts, status, scaled
 
 
 def spread_pot(
@@ -263,7 +265,7 @@ def spread_pot(
                 value=cap[s],
                 hint="Raise the cap or widen eligibility.",
             )
-        amounts, clamp = _clamped(weights, eligible_now, pot, floor, cap)
+        amounts, clamp, scaled = _clamped(weights, eligible_now, pot, floor, cap)
         below = eligible_now & (amounts < minimum[:, None] - 1e-9)
         if not below.any():
             break
@@ -271,4 +273,10 @@ def spread_pot(
         eligible_now &= ~below
     status = np.where(status == BELOW_MINIMUM, status, clamp).astype(np.int8)
     formula = weights * pot[:, None]
-    return Spread(amounts_gbp=amounts, formula_gbp=formula, status=status, eligible=eligible_now)
+    return Spread(
+        amounts_gbp=amounts,
+        formula_gbp=formula,
+        scaled_gbp=scaled,
+        status=status,
+        eligible=eligible_now,
+    )
