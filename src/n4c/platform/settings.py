@@ -27,6 +27,7 @@ PLATFORM_APPS = [
     "n4c.platform.events",
     "n4c.platform.resources",
     "n4c.platform.residents",
+    "n4c.platform.rollout",
 ]
 
 # Links on each area's page to other apps' pages about it: (label, URL name taking the area's pk).

@@ -1,0 +1,33 @@
+"""The rollout and cost model in the JSON API: the same answer as `n4c rollout --json`."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from ninja import Router, Schema
+
+from n4c import rollout
+
+router = Router(tags=["rollout"])
+
+
+class RolloutIn(Schema):
+    areas: int = 100
+    years: int = 3
+    profile: Literal["even", "ramp"] | None = None
+    assumptions: dict[str, Any] = {}
+
+
+@router.post("/", response=dict[str, Any])
+def plan_rollout(request, payload: RolloutIn):
+    """Posts by role and cost by line for each year; ``assumptions`` is laid over the defaults
+    (the same shape as ``assumptions.toml``)."""
+    merged = rollout.merge_assumptions(rollout.default_assumptions_dict(), payload.assumptions)
+    model = rollout.assumptions_from_dict(merged)
+    plan = rollout.plan_rollout(payload.areas, payload.years, model, profile=payload.profile)
+    return {
+        "areas": payload.areas,
+        "years": payload.years,
+        "estimate": model.estimate,
+        "rollout": [year.to_dict() for year in plan],
+    }

@@ -1,0 +1,111 @@
+"""One form field per assumption of :mod:`n4c.rollout`, built from the defaults file."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from n4c import rollout
+from n4c.errors import InputError
+
+
+def _label(name: str) -> str:
+    return name.removesuffix("_gbp").replace("_", " ").capitalize()
+
+
+class RolloutForm(forms.Form):
+    areas = forms.IntegerField(
+        min_value=0,
+        max_value=10_000,
+        initial=100,
+        label="Areas by the last year",
+        error_messages={"required": "Enter how many areas, like 100."},
+    )
+    years = forms.IntegerField(
+        min_value=1,
+        max_value=20,
+        initial=3,
+        label="Years to get there",
+        error_messages={"required": "Enter how many years, like 3."},
+    )
+    profile = forms.ChoiceField(
+        choices=[
+            ("even", "The same number of new areas each year"),
+            ("ramp", "Start small: 1 : 2 : 3 …"),
+        ],
+        label="How areas join",
+    )
+    on_costs_percent = forms.DecimalField(
+        min_value=0, max_value=100, decimal_places=2, label="On-costs (% of pay)"
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        defaults = rollout.default_assumptions()
+        self.fields["profile"].initial = defaults.profile
+        self.fields["on_costs_percent"].initial = defaults.on_costs_percent
+        self.role_fields: list[tuple[str, str, str]] = []
+        for role in defaults.roles:
+            per_post, salary = f"{role.key}__areas_per_post", f"{role.key}__salary_gbp"
+            self.fields[per_post] = forms.DecimalField(
+                min_value=0.1,
+                max_value=1000,
+                initial=role.areas_per_post,
+                label=f"{role.title}: areas per post",
+            )
+            self.fields[salary] = forms.DecimalField(
+                min_value=0,
+                max_value=500_000,
+                initial=role.salary_gbp,
+                label=f"{role.title}: salary (£ a year)",
+            )
+            self.role_fields.append((role.title, per_post, salary))
+        self.cost_fields: list[tuple[str, str]] = []
+        for table, lines in (
+            ("per_post", defaults.per_post_gbp),
+            ("per_area", defaults.per_area_gbp),
+            ("fixed", defaults.fixed_gbp),
+        ):
+            unit = {
+                "per_post": "£ a year per post",
+                "per_area": "£ a year per area",
+                "fixed": "£ a year",
+            }[table]
+            for name, amount in lines.items():
+                key = f"{table}__{name}"
+                self.fields[key] = forms.DecimalField(
+                    min_value=0,
+                    max_value=10_000_000,
+                    initial=amount,
+                    label=f"{_label(name)} ({unit})",
+                )
+                self.cost_fields.append((table, key))
+
+    def override(self) -> dict[str, Any]:
+        """The assumptions the form changes, laid over the defaults by :func:`n4c.rollout.merge_assumptions`."""
+        data = self.cleaned_data
+        costs: dict[str, Any] = {"on_costs_percent": float(data["on_costs_percent"])}
+        for table, key in self.cost_fields:
+            costs.setdefault(table, {})[key.split("__", 1)[1]] = float(data[key])
+        roles = [
+            {
+                "key": per_post.split("__", 1)[0],
+                "areas_per_post": float(data[per_post]),
+                "salary_gbp": float(data[salary]),
+            }
+            for _, per_post, salary in self.role_fields
+        ]
+        return {"phasing": {"profile": data["profile"]}, "costs": costs, "roles": roles}
+
+    def plan(self) -> tuple[rollout.Assumptions, list[rollout.RolloutYear]] | None:
+        """The assumptions and the year-by-year plan, or None with the problem added to the form."""
+        try:
+            merged = rollout.merge_assumptions(rollout.default_assumptions_dict(), self.override())
+            assumptions = rollout.assumptions_from_dict(merged)
+            return assumptions, rollout.plan_rollout(
+                self.cleaned_data["areas"], self.cleaned_data["years"], assumptions
+            )
+        except InputError as error:
+            self.add_error(None, error.message)
+            return None

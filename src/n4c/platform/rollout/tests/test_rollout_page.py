@@ -1,0 +1,60 @@
+"""The rollout page and API give the model's answer and take edited assumptions."""
+
+from __future__ import annotations
+
+import pytest
+
+from n4c.platform.people.models import Role
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_page_shows_the_seeds_estimate_with_the_defaults(make_person, client_for) -> None:
+    page = client_for(make_person(Role.ADVISER)).get("/rollout/").content.decode()
+    assert (
+        "By year 3: 100 areas, 40 posts (30 advisers and community workers, 10 cross-cutting), £3,494,880 a year."
+        in page
+    )
+
+
+def test_edited_assumptions_change_the_answer(make_person, client_for) -> None:
+    client = client_for(make_person(Role.NATIONAL_TEAM))
+    defaults = client.get("/rollout/").context["form"].data
+    edited = {**defaults, "areas": 50, "years": 2, "adviser__areas_per_post": 5}
+    page = client.get("/rollout/", edited).content.decode()
+    # 10 advisers, 10 community workers, 2 hub leads and one of each other cross-cutting role.
+    assert (
+        "By year 2: 50 areas, 26 posts (20 advisers and community workers, 6 cross-cutting)" in page
+    )
+
+
+def test_a_bad_value_is_explained_on_the_form(make_person, client_for) -> None:
+    client = client_for(make_person(Role.NATIONAL_TEAM))
+    defaults = client.get("/rollout/").context["form"].data
+    response = client.get("/rollout/", {**defaults, "years": ""})
+    assert response.status_code == 400
+    assert "Enter how many years, like 3." in response.content.decode()
+
+
+def test_the_api_lays_assumptions_over_the_defaults(make_person, client_for) -> None:
+    client = client_for(make_person(Role.HUB_LEAD))
+    response = client.post(
+        "/api/rollout/",
+        data={"areas": 100, "years": 3, "assumptions": {"costs": {"on_costs_percent": 0}}},
+        content_type="application/json",
+    )
+    last = response.json()["rollout"][-1]
+    assert last["staff"]["adviser"] == 10
+    assert last["cost_gbp"]["on_costs_gbp"] == 0
+
+
+def test_the_api_explains_bad_assumptions(make_person, client_for) -> None:
+    response = client_for(make_person(Role.HUB_LEAD)).post(
+        "/api/rollout/",
+        data={"assumptions": {"costs": {"on_costs_percent": -5}}},
+        content_type="application/json",
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"] == [
+        {"loc": ["body", "costs.on_costs_percent"], "msg": '"-5" must be a number of at least 0.'}
+    ]
