@@ -15,13 +15,18 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-import numpy as np
+# Python puts this script's folder first on the path, and benchmarks/platform.py would then
+# shadow the standard library's platform module (imported by numpy).
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
-from n4c.spending import GrantStore, analyse, import_grants, load_geography
+import numpy as np  # noqa: E402
+
+from n4c.spending import GrantStore, analyse, import_grants, load_geography  # noqa: E402
 
 GOAL_SECONDS = 60.0
 GOAL_MEMORY_GB = 2.0

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from n4c.errors import InputError
@@ -57,7 +57,7 @@ def import_command(
         for path in files:
             task = bar.add_task(f"Importing {path.name}", total=None)
 
-            def show(read: int, task: int = task, name: str = path.name) -> None:
+            def show(read: int, task: TaskID = task, name: str = path.name) -> None:
                 bar.update(task, description=f"Importing {name}: {read:,} grants read")
 
             results.extend(
@@ -84,7 +84,7 @@ def import_command(
                 markup=False,
             )
         if len(counts.problems) > 20:
-            console.print(f"  … and more; see --problems FILE.csv for every one.", highlight=False)
+            console.print("  … and more; see --problems FILE.csv for every one.", highlight=False)
         for reason, number in counts.unlocated_reasons.most_common(5):
             console.print(f"  unlocated ({number:,}): {reason}", highlight=False, markup=False)
         if writer is not None:
@@ -133,7 +133,7 @@ def fairshare_command(
     for column in result.groups.columns:
         table.add_column(column, justify="left" if column == "group" else "right")
     for row in result.groups.itertuples(index=False):
-        table.add_row(row.group, f"{row.population:,}", f"{row.grants:,.2f}", f"£{row.amount:,.2f}",
+        table.add_row(str(row.group), f"{row.population:,}", f"{row.grants:,.2f}", f"£{row.amount:,.2f}",
                       f"£{row.per_head:,.4f}")  # fmt: skip
     console.print(table)
     c = result.concentration

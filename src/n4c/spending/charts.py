@@ -12,11 +12,11 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
 
-from n4c.spending.fairshare import Concentration  # noqa: E402
+from n4c.spending.fairshare import Concentration
 
 __all__ = ["concentration_curve", "groups_over_time", "per_head_by_decile", "save_charts"]
 

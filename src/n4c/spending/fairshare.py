@@ -160,11 +160,11 @@ def fair_share(lsoa_amounts: pd.DataFrame, lsoas: pd.DataFrame) -> pd.DataFrame:
     >>> money = pd.DataFrame({"lsoa_row": [0, 1, 2], "amount_pence": [500_00, 1500_00, 2000_00],
     ...                       "grants": [1.0, 2.0, 1.0]})
     >>> fair_share(money, lsoas)[["group", "amount", "per_head"]]
-                 group   amount  per_head
-    0      left_behind   500.0      0.50
-    1   other_deprived  1500.0      1.50
-    2  rest_of_england  2000.0      1.00
-    3          england  4000.0      1.00
+                 group  amount  per_head
+    0      left_behind   500.0       0.5
+    1   other_deprived  1500.0       1.5
+    2  rest_of_england  2000.0       1.0
+    3          england  4000.0       1.0
     """
     pence, grants = _lsoa_vectors(lsoa_amounts, len(lsoas))
     population = lsoas["population"].to_numpy(dtype=np.int64)
@@ -271,7 +271,7 @@ def by_year(lsoa_amounts: pd.DataFrame, lsoas: pd.DataFrame) -> pd.DataFrame:
     frames = []
     for year, part in lsoa_amounts.groupby("year", sort=True):
         table = fair_share(part, lsoas)
-        table.insert(0, "year", int(year))  # type: ignore[call-overload]
+        table.insert(0, "year", int(str(year)))
         frames.append(table)
     if not frames:
         return pd.DataFrame(columns=["year", "group", "population", "grants", "amount", "per_head"])

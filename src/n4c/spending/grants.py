@@ -74,23 +74,23 @@ class CheckedGrant:
 class _Checker:
     """Collects the problems of one grant, naming fields as the user's file names them."""
 
+    __slots__ = ("failed", "grant_id", "index", "problems", "titles")
+
     def __init__(self, index: int, grant_id: str | None, titles: dict[str, str] | None) -> None:
         self.index = index
         self.grant_id = grant_id
-        self.titles = titles or {}
+        self.titles = titles
         self.problems: list[Problem] = []
+        self.failed = False
 
     def add(self, field: str, value: object, message: str, severity: Severity = "error") -> None:
-        name = self.titles.get(field, field)
+        name = self.titles.get(field, field) if self.titles else field
         self.problems.append(Problem(self.index, self.grant_id, name, value, message, severity))
-
-    @property
-    def failed(self) -> bool:
-        return any(p.severity == "error" for p in self.problems)
+        self.failed = self.failed or severity == "error"
 
 
 def _text(value: object) -> str | None:
-    if isinstance(value, str):
+    if type(value) is str:
         value = value.strip()
         return value or None
     return None
@@ -102,35 +102,40 @@ def _organisations(raw: dict, key: str, check: _Checker, *, required: bool) -> l
         if required:
             check.add(key, None, f"{key} is required by the 360Giving standard and is missing.")
         return []
-    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+    if type(value) is not list or any(type(item) is not dict for item in value):
         check.add(key, value, f"{key} must be a list of organisations, each with an id and a name.")
         return []
     if not value and required:
         check.add(key, value, f"{key} is required by the 360Giving standard and is empty.")
     for position, organisation in enumerate(value):
-        for part in ("id", "name"):
-            if _text(organisation.get(part)) is None:
-                check.add(
-                    f"{key}/{position}/{part}",
-                    organisation.get(part),
-                    f"an organisation's {part} is required by the 360Giving standard and is missing.",
-                )
         org_id = _text(organisation.get("id"))
-        if org_id is not None and not _ORG_ID.match(org_id):
+        if org_id is None:
+            check.add(
+                f"{key}/{position}/id",
+                organisation.get("id"),
+                "an organisation's id is required by the 360Giving standard and is missing.",
+            )
+        elif not _ORG_ID.match(org_id):
             check.add(
                 f"{key}/{position}/id",
                 org_id,
                 f'"{org_id}" does not look like an org-id.guide identifier (such as GB-CHC-1126147).',
                 "warning",
             )
+        if _text(organisation.get("name")) is None:
+            check.add(
+                f"{key}/{position}/name",
+                organisation.get("name"),
+                "an organisation's name is required by the 360Giving standard and is missing.",
+            )
     return value
 
 
 def _check_code_type(path: str, code: str, code_type: object, check: _Checker) -> None:
-    if code_type is None or (isinstance(code_type, str) and not code_type.strip()):
-        return
     types = geo_code_types()
     name = str(code_type).strip()
+    if not name:
+        return
     if name not in types:
         check.add(
             f"{path}/geoCodeType",
@@ -151,22 +156,31 @@ def _check_code_type(path: str, code: str, code_type: object, check: _Checker) -
 def _coded(locations: object, path: str, check: _Checker) -> list[tuple[int, str]]:
     if locations is None:
         return []
-    if not isinstance(locations, list):
+    if type(locations) is not list:
         check.add(path, locations, f"{path} must be a list of locations.", "warning")
         return []
+    types = geo_code_types()
     coded = []
     for position, location in enumerate(locations):
-        if not isinstance(location, dict):
+        if type(location) is not dict:
             check.add(f"{path}/{position}", location, "a location must be an object.", "warning")
             continue
         raw_code = location.get("geoCode")
-        if raw_code is not None and not isinstance(raw_code, str):
+        if raw_code is None:
+            continue
+        if type(raw_code) is not str:
             check.add(f"{path}/{position}/geoCode", raw_code, "geoCode must be text.", "warning")
             continue
         code = normalise_code(raw_code)
-        if code is not None:
-            _check_code_type(f"{path}/{position}", code, location.get("geoCodeType"), check)
-            coded.append((position, code))
+        if code is None:
+            continue
+        code_type = location.get("geoCodeType")
+        # The usual case, a listed type that fits the code, needs no message and no path.
+        if code_type is not None and (
+            type(code_type) is not str or code[:3] not in types.get(code_type, ())
+        ):
+            _check_code_type(f"{path}/{position}", code, code_type, check)
+        coded.append((position, code))
     return coded
 
 
@@ -178,21 +192,23 @@ def _locate(
     if not coded:
         source = "recipient"
         for number, organisation in enumerate(recipients):
-            path = f"recipientOrganization/{number}/location"
-            coded.extend(_coded(organisation.get("location"), path, check))
+            if "location" in organisation:
+                path = f"recipientOrganization/{number}/location"
+                coded.extend(_coded(organisation["location"], path, check))
     if not coded:
         reason = "no geographic code in its beneficiary or recipient locations"
         if any(_text(o.get("postalCode")) for o in recipients):
             reason += "; the recipient's postcode would need a postcode lookup, which n4c lacks"
         return None, (), reason + "."
-    shares = split_equally(amount_pence, len(coded))
+    count = len(coded)
+    shares = split_equally(amount_pence, count) if count > 1 else (amount_pence,)
     locations = []
+    placed = False
     for (position, code), pence in zip(coded, shares, strict=True):
-        level, reason = geography.place(code)
-        locations.append(
-            GrantLocation(position, source, code, level, pence, 1 / len(coded), reason)
-        )
-    if all(location.level is None for location in locations):
+        level, unplaced = geography.place(code)
+        placed = placed or level is not None
+        locations.append(GrantLocation(position, source, code, level, pence, 1 / count, unplaced))
+    if not placed:
         return (
             source,
             tuple(locations),
@@ -222,7 +238,8 @@ def check_grant(
     grant_id = _text(raw.get("id"))
     check = _Checker(index, grant_id, titles)
     for field in ANALYSIS_REQUIRED:
-        if raw.get(field) is None or (isinstance(raw.get(field), str) and not raw[field].strip()):
+        value = raw.get(field)
+        if value is None or (type(value) is str and not value.strip()):
             check.add(
                 field,
                 raw.get(field),
@@ -240,8 +257,8 @@ def check_grant(
                 "warning",
             )
 
-    currency = _text(raw.get("currency"))
-    if currency is not None and currency != "GBP":
+    currency = raw.get("currency")
+    if currency != "GBP" and (currency := _text(currency)) is not None and currency != "GBP":
         check.add(
             "currency",
             currency,

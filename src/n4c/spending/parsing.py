@@ -58,10 +58,10 @@ def parse_amount_pence(value: object) -> int:
     else:
         raise ValueError(f"{value!r} is not an amount; write a number such as 1234.50.")
     try:
-        pence = (number * 100).quantize(Decimal(1), rounding="ROUND_HALF_UP")
+        rounded = (number * 100).quantize(Decimal(1), rounding="ROUND_HALF_UP")
     except InvalidOperation as error:
         raise ValueError(f"{value!r} is not an amount; write a number such as 1234.50.") from error
-    return int(pence)
+    return int(rounded)
 
 
 def parse_date(value: object) -> tuple[dt.date, bool]:

@@ -8,6 +8,7 @@ row becomes a grant nested as in the JSON standard, and columns n4c does not rea
 from __future__ import annotations
 
 import csv
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -161,7 +162,7 @@ def _nest_rows(
 def _set_path(target: dict, path: str, value: object) -> None:
     parts = path.split("/")
     node: dict | list = target
-    for part, following in zip(parts, parts[1:], strict=False):
+    for part, following in itertools.pairwise(parts):
         empty: dict | list = [] if following.isdigit() else {}
         if isinstance(node, list):
             position = int(part)

@@ -76,7 +76,7 @@ def area_report(store: GrantStore, geography: Geography, code: str, out: Path) -
     """Write the report for one area (LSOA, MSOA, ward, district, region): money reaching it."""
     rows = geography.lsoa_rows(code.strip().upper())
     if len(rows) == 0:
-        level, reason = geography.place(code.strip().upper())
+        _, reason = geography.place(code.strip().upper())
         raise InputError(
             reason or f'"{code}" has no LSOAs.',
             field="--area",

@@ -96,7 +96,7 @@ def geo_code_types() -> dict[str, frozenset[str]]:
     """
     path = resources.files("n4c.spending") / "files" / "geoCodeType.csv"
     types: dict[str, set[str]] = {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
+    with path.open("r", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle.read().splitlines()):
             types.setdefault(row["Code"].strip(), set()).add(row["ONS Code"].strip())
     return {code: frozenset(prefixes) for code, prefixes in types.items()}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from n4c.spending import apportion_pence, split_equally
@@ -18,6 +18,7 @@ groups_strategy = st.lists(
 )
 
 
+@settings(deadline=None)
 @given(groups_strategy)
 def test_each_group_adds_up_to_its_total_and_each_share_is_within_a_penny(groups) -> None:
     totals = np.array([total for total, _ in groups], dtype=np.int64)
@@ -27,16 +28,19 @@ def test_each_group_adds_up_to_its_total_and_each_share_is_within_a_penny(groups
     assert shares.dtype == np.int64
     assert (shares >= 0).all()
     sums = np.bincount(membership, weights=shares, minlength=len(groups))
-    assert [int(round(s)) for s in sums] == totals.tolist()
+    assert [round(s) for s in sums] == totals.tolist()
     for g, (total, w) in enumerate(groups):
         w = np.array(w, dtype=object)
         mine = shares[membership == g]
         if sum(w) == 0:
             w = np.ones(len(w), dtype=object)
         exact = [total * x / sum(w) for x in w]  # Fractions would be slower; floats suffice here
-        assert all(abs(int(m) - e) < 1.0 + 1e-6 * max(1.0, e) for m, e in zip(mine, exact))
+        assert all(
+            abs(int(m) - e) < 1.0 + 1e-6 * max(1.0, e) for m, e in zip(mine, exact, strict=True)
+        )
 
 
+@settings(deadline=None)
 @given(groups_strategy, st.randoms())
 def test_the_order_of_the_rows_changes_no_share(groups, random) -> None:
     totals = np.array([total for total, _ in groups], dtype=np.int64)
@@ -58,6 +62,7 @@ def test_a_grant_to_england_of_a_billion_pounds_is_shared_exactly() -> None:
     assert shares.max() - shares.min() <= 1
 
 
+@settings(deadline=None)
 @given(st.integers(min_value=0, max_value=10**12), st.integers(min_value=1, max_value=50))
 def test_equal_splits_add_up_and_differ_by_at_most_a_penny(total: int, parts: int) -> None:
     shares = split_equally(total, parts)

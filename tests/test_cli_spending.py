@@ -1,0 +1,130 @@
+"""`n4c spending` end to end: import the real 360Giving files, fair share, charts and reports."""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Callable
+from pathlib import Path
+from subprocess import CompletedProcess
+
+import pytest
+
+FILES = Path(os.environ.get("N4C_DATA_MIRROR", "../shared/data")) / "360giving"
+ALWF = FILES / "a003W000001B7PzQAK.json"
+ABCT = FILES / "a001p00000zgyHZAAY.json"
+BROKEN = FILES / "fundingproviders-grants_broken_grants.json"
+MALFORMED = FILES / "fundingproviders-grants_malformed.json"
+
+pytestmark = pytest.mark.skipif(not FILES.is_dir(), reason="the 360Giving files are not mirrored")
+Run = Callable[..., CompletedProcess[str]]
+
+
+def test_import_prints_the_counts_for_each_file_and_in_total(run_n4c: Run) -> None:
+    result = run_n4c("spending", "import", str(ALWF), str(ABCT))
+    out = " ".join(result.stdout.split())
+    assert (
+        "a003W000001B7PzQAK.json: read 475, stored 475, rejected 0, located 156, unlocated 319"
+        in out
+    )
+    assert (
+        "a001p00000zgyHZAAY.json: read 783, stored 783, rejected 0, located 0, unlocated 783" in out
+    )
+    assert out.rstrip().endswith(
+        "Imported 2 files: read 1,258 grants, stored 1,258, rejected 0, located 156, unlocated 1,102."
+    )
+
+
+def test_the_broken_file_is_reported_field_by_field_in_the_problems_csv(
+    run_n4c: Run, tmp_path: Path
+) -> None:
+    problems = tmp_path / "problems.csv"
+    result = run_n4c("spending", "import", str(BROKEN), "--problems", str(problems))
+    out = " ".join(result.stdout.split())
+    assert "read 4, stored 2, rejected 2" in out
+    assert (
+        'grant 1 (360G-fundingproviders-000001/X/00/X), field "recipientOrganization/0/id", '
+        "error: an organisation's id is required by the 360Giving standard and is missing." in out
+    )
+    with problems.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {(r["grant"], r["field"], r["severity"]) for r in rows} >= {
+        ("1", "recipientOrganization/0/id", "error"),
+        ("2", "fundingOrganization/0/id", "warning"),
+        ("4", "id", "error"),
+    }
+
+
+def test_the_malformed_file_fails_clearly_and_stores_nothing(run_n4c: Run, tmp_path: Path) -> None:
+    failed = run_n4c("spending", "import", str(MALFORMED), check=False)
+    assert failed.returncode == 1
+    error = " ".join(failed.stderr.split())
+    assert "fundingproviders-grants_malformed.json: the file is not valid JSON" in error
+    assert "Nothing from this file was stored." in error
+    assert "Traceback" not in failed.stderr
+    empty = run_n4c("spending", "fairshare", "--out", str(tmp_path / "f.csv"), check=False)
+    assert empty.returncode == 1
+    assert "no grants in the database match this selection" in " ".join(empty.stderr.split())
+
+
+def test_fairshare_writes_the_contract_columns_and_groups(run_n4c: Run, tmp_path: Path) -> None:
+    run_n4c("spending", "import", str(ALWF))
+    out = tmp_path / "fairshare.csv"
+    result = run_n4c("spending", "fairshare", "--year", "2019", "--out", str(out))
+    with out.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert list(rows[0]) == ["group", "population", "grants", "amount", "per_head"]
+    assert [r["group"] for r in rows] == [
+        "left_behind",
+        "other_deprived",
+        "rest_of_england",
+        "england",
+    ]
+    england = rows[-1]
+    assert float(england["grants"]) == 156
+    assert sum(float(r["amount"]) for r in rows[:3]) == pytest.approx(float(england["amount"]))
+    assert sum(int(r["population"]) for r in rows[:3]) == int(england["population"])
+    assert f"Wrote {out}" in " ".join(result.stdout.split())
+
+
+def test_fairshare_refuses_a_deprivation_year_it_does_not_have(
+    run_n4c: Run, tmp_path: Path
+) -> None:
+    run_n4c("spending", "import", str(ALWF))
+    failed = run_n4c(
+        "spending", "fairshare", "--year", "2015", "--out", str(tmp_path / "f.csv"), check=False
+    )
+    assert failed.returncode == 1
+    assert "2015 is not a deprivation year" in " ".join(failed.stderr.split())
+
+
+def test_chart_writes_three_charts_as_png_and_svg(run_n4c: Run, tmp_path: Path) -> None:
+    run_n4c("spending", "import", str(ALWF))
+    run_n4c("spending", "chart", "--out", str(tmp_path / "charts"))
+    names = sorted(p.name for p in (tmp_path / "charts").iterdir())
+    assert names == [
+        "concentration_curve.png",
+        "concentration_curve.svg",
+        "left_behind_vs_other_deprived_by_year.png",
+        "left_behind_vs_other_deprived_by_year.svg",
+        "per_head_by_imd_decile.png",
+        "per_head_by_imd_decile.svg",
+    ]
+    assert (tmp_path / "charts" / "per_head_by_imd_decile.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_reports_for_a_funder_and_an_area_are_single_html_pages(
+    run_n4c: Run, tmp_path: Path
+) -> None:
+    run_n4c("spending", "import", str(ALWF))
+    funder = tmp_path / "funder.html"
+    run_n4c("spending", "report", "--funder", "GB-CHC-1015648", "--out", str(funder))
+    text = funder.read_text(encoding="utf-8")
+    assert "<h1>Grants from Andrew Lloyd Webber Foundation</h1>" in text
+    assert text.count("<svg") == 3
+    area = tmp_path / "london.html"
+    run_n4c("spending", "report", "--area", "E12000007", "--out", str(area))
+    assert "Grant money reaching" in area.read_text(encoding="utf-8")
+    failed = run_n4c("spending", "report", "--area", "S92000003", "--out", str(area), check=False)
+    assert failed.returncode == 1
+    assert '"S92000003" is outside England' in " ".join(failed.stderr.split())
