@@ -94,4 +94,4 @@ def test_spec_and_preset_together_are_refused(run_n4c, tmp_path: Path) -> None:
     spec.write_text(SPEC, encoding="utf-8")
     result = run_n4c("allocate", str(spec), "--preset", "big_local", check=False)
     assert result.returncode == 1
-    assert "give a fund specification file or --preset NAME (not both)" in result.stderr
+    assert "give a fund specification file or --preset NAME, not both." in result.stderr

@@ -117,9 +117,15 @@ def allocate_command(
     if list_presets:
         _list_presets()
         return
-    if (spec is None) == (preset is None):
+    if spec is not None and preset is not None:
         raise InputError(
-            "give a fund specification file or --preset NAME (not both).",
+            "give a fund specification file or --preset NAME, not both.",
+            field="--preset",
+            value=preset,
+        )
+    if spec is None and preset is None:
+        raise InputError(
+            "give a fund specification file (TOML) or --preset NAME.",
             field="SPEC",
             hint="See the presets with: n4c allocate --list-presets",
         )
@@ -187,10 +193,17 @@ def allocate_command(
         if chart:
             written.append(compare_chart(reports, chart, title=f"{fund.name}: who gains"))
     funded = int((table["total"] > 0).sum())
+    ring_fenced = int(table["capacity"].sum())
     console.print(
         f"Allocated £{int(table['total'].sum()):,} of {fund.name} to {funded:,} of {len(table):,} "
-        f"{_LEVEL_WORDS[fund.level]} (£{int(table['capital'].sum()):,} capital, £{int(table['revenue'].sum()):,} revenue, of which "
-        f"£{int(table['capacity'].sum()):,} ring-fenced for capacity building) over {len(fund.year_labels)} years"
+        f"{_LEVEL_WORDS[fund.level]} (£{int(table['capital'].sum()):,} capital, "
+        f"£{int(table['revenue'].sum()):,} revenue"
+        + (
+            f", of which £{ring_fenced:,} ring-fenced for capacity building"
+            if fund.capacity
+            else ""
+        )
+        + f") over {len(fund.year_labels)} years"
         + (f"; wrote {', '.join(str(p) for p in written)}." if written else ".")
     )
 
