@@ -27,6 +27,7 @@ from n4c.spending.reading import open_grant_file
 __all__ = ["GrantStore", "ImportCounts", "database_path", "import_grants"]
 
 BATCH_GRANTS = 100_000
+_EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 PROBLEMS_KEPT = 1_000
 
 _SCHEMA = """
@@ -109,7 +110,8 @@ class _Batch:
         g["recipient_id"].append(grant.recipient_id)
         g["recipient_name"].append(grant.recipient_name)
         g["amount_pence"].append(grant.amount_pence)
-        g["award_date"].append(grant.award_date)
+        # Days since 1970-01-01: numpy converts a list of date objects about 15 times slower.
+        g["award_date"].append(grant.award_date.toordinal() - _EPOCH_ORDINAL)
         g["location_source"].append(grant.location_source)
         g["unlocated_reason"].append(grant.unlocated_reason)
         loc = self.locations
@@ -246,7 +248,7 @@ class GrantStore:
         replaced = 0
         if len(batch):
             grants = pd.DataFrame(batch.grants)
-            grants["award_date"] = np.array(batch.grants["award_date"], dtype="datetime64[D]")
+            grants["award_date"] = grants["award_date"].astype(np.int64)
             grants["amount_pence"] = grants["amount_pence"].astype(np.int64)
             con.register("batch_grants", grants)
             row = con.execute(
@@ -258,7 +260,7 @@ class GrantStore:
             )
             con.execute(
                 """INSERT INTO grants SELECT grant_id, ?, title, funder_id, funder_name,
-                recipient_id, recipient_name, amount_pence, CAST(award_date AS DATE),
+                recipient_id, recipient_name, amount_pence, DATE '1970-01-01' + CAST(award_date AS INTEGER),
                 location_source, unlocated_reason FROM batch_grants""",
                 [source],
             )
