@@ -44,4 +44,10 @@ def can_view_area(user, area: Area) -> bool:
 
 
 def can_edit_area(user, area: Area) -> bool:
+    """The same rule as :func:`areas_editable_by` for one area, without a query where it can."""
+    role = role_of(user)
+    if role == Role.NATIONAL_TEAM:
+        return True
+    if role == Role.HUB_LEAD:
+        return area.region_id == region_id_of(user)
     return areas_editable_by(user).filter(pk=area.pk).exists()

@@ -13,7 +13,7 @@ from django.db.models import Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from n4c.platform.areas.access import areas_editable_by, areas_visible_to
+from n4c.platform.areas.access import areas_editable_by, areas_visible_to, can_edit_area
 from n4c.platform.areas.forms import AreaChangeForm, AreaCreateForm
 from n4c.platform.areas.models import Stage
 from n4c.platform.areas.services import can_create_areas, change_area, create_area
@@ -50,16 +50,16 @@ def area_detail(request, pk: int):
     # Imported here: these apps sit above areas and read it, not the other way round.
     from n4c.platform.caseloads.models import Assignment
     from n4c.platform.caseloads.services import can_assign
+    from n4c.platform.support_log.freshness import FRAGMENT_SECONDS, support_version
 
     today = dt.date.today()
     month_start = today.replace(day=1)
-    assignments = list(
-        Assignment.objects.filter(area=area, ended_on__isnull=True).select_related("person")
+    # All lazy: the template caches the part that shows them, so they run only when stale.
+    assignments = Assignment.objects.filter(area=area, ended_on__isnull=True).select_related(
+        "person"
     )
     entries = area.support_entries.select_related("person").order_by("-date", "-id")[:20]
-    this_month = area.support_entries.filter(date__gte=month_start, date__lte=today).aggregate(
-        days=Sum("days")
-    )["days"]
+    this_month = area.support_entries.filter(date__gte=month_start, date__lte=today)
     return render(
         request,
         "areas/area_detail.html",
@@ -67,8 +67,12 @@ def area_detail(request, pk: int):
             "area": area,
             "assignments": assignments,
             "entries": entries,
-            "days_this_month": this_month or 0,
-            "can_edit": areas_editable_by(request.user).filter(pk=area.pk).exists(),
+            # A callable: the template calls it only if it renders the fragment.
+            "days_this_month": lambda: this_month.aggregate(days=Sum("days"))["days"] or 0,
+            "today": today,
+            "version": support_version(),
+            "fragment_seconds": FRAGMENT_SECONDS,
+            "can_edit": can_edit_area(request.user, area),
             "can_assign": can_assign(request.user, area),
             "area_links": [
                 (label, reverse(name, args=[area.pk])) for label, name in settings.AREA_PAGE_LINKS

@@ -28,7 +28,7 @@ def snapshot(instance: models.Model) -> dict[str, Any]:
 def record_change(
     actor: Any,
     instance: models.Model,
-    action: str,
+    action: AuditEvent.Action | str,
     *,
     before: dict[str, Any] | None = None,
 ) -> AuditEvent:

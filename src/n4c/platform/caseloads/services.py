@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from n4c.platform.areas.access import areas_editable_by
+from n4c.platform.areas.access import can_edit_area
 from n4c.platform.audit.models import AuditEvent
 from n4c.platform.audit.services import record_change, snapshot
 from n4c.platform.caseloads.capacity import check_capacity
@@ -22,9 +22,7 @@ __all__ = ["assign", "can_assign", "end_assignment"]
 def can_assign(user, area) -> bool:
     """The national team and the area's hub lead name its adviser and community worker."""
     role = role_of(user)
-    return role in (Role.NATIONAL_TEAM, Role.HUB_LEAD) and (
-        areas_editable_by(user).filter(pk=area.pk).exists()
-    )
+    return role in (Role.NATIONAL_TEAM, Role.HUB_LEAD) and can_edit_area(user, area)
 
 
 @transaction.atomic

@@ -21,7 +21,7 @@ def _profile(user) -> Profile | None:
         return None
 
 
-def role_of(user) -> str | None:
+def role_of(user) -> Role | str | None:
     """The user's role; a Django superuser without a profile counts as the national team."""
     profile = _profile(user)
     if profile is not None:

@@ -125,12 +125,14 @@ def monthly_report(month_start: dt.date, *, areas=None) -> MonthlyReport:
     for area_id, person_id, role in assignments:
         line = area_rows[area_id]
         line.committed_days += per_role
-        line.detail[f"{role}_committed"] = line.detail.get(f"{role}_committed", 0) + per_role
+        line.detail[f"{role}_committed"] = (
+            line.detail.get(f"{role}_committed", Decimal(0)) + per_role
+        )
         person_line(person_id).committed_days += per_role
     for area_id, person_id, role, days in delivered:
         line = area_rows[area_id]
         line.delivered_days += days
-        line.detail[f"{role}_delivered"] = line.detail.get(f"{role}_delivered", 0) + days
+        line.detail[f"{role}_delivered"] = line.detail.get(f"{role}_delivered", Decimal(0)) + days
         person_line(person_id).delivered_days += days
 
     users = get_user_model().objects.filter(pk__in=people).select_related("profile__region")

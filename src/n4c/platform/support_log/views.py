@@ -6,12 +6,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 
 from n4c.errors import InputError
 from n4c.platform.areas.access import areas_visible_to
 from n4c.platform.people.access import is_staff_role
 from n4c.platform.regions.models import Region
 from n4c.platform.support_log.forms import SupportEntryForm
+from n4c.platform.support_log.freshness import FRAGMENT_SECONDS, support_version
 from n4c.platform.support_log.report import monthly_report, parse_month
 from n4c.platform.support_log.services import can_log_support, log_support
 
@@ -49,7 +51,11 @@ def report(request):
         request,
         "support_log/report.html",
         {
-            "report": monthly_report(month_start, areas=areas),
+            # Lazy: computed only when the cached fragment has gone stale.
+            "report": SimpleLazyObject(lambda: monthly_report(month_start, areas=areas)),
+            "month_start": month_start,
+            "version": support_version(),
+            "fragment_seconds": FRAGMENT_SECONDS,
             "month": f"{month_start:%Y-%m}",
             "regions": Region.objects.all(),
             "region_code": region_code,

@@ -156,3 +156,27 @@ def test_partnership_members_read_their_area_s_log_but_not_the_report(
     assert len(client.get(f"/api/support-log/entries?area_id={area.pk}").json()) == 1
     assert client.get("/support-log/report/").status_code == 403
     assert client.get("/api/support-log/report").status_code == 403
+
+
+def test_cached_pages_show_new_support_at_once(staffed, national, client_for):
+    """The area page and report are cached, but a new entry makes them fresh immediately."""
+    area, adviser, _ = staffed
+    reader = client_for(national)
+    today = dt.date.today()
+    assert "No support logged yet." in reader.get(f"/areas/{area.pk}/").text
+    before = reader.get(f"/support-log/report/?month={today:%Y-%m}").text
+    assert "0 of 4 committed days delivered" in before
+    client_for(adviser).post(
+        "/api/support-log/entries",
+        data={
+            "area_id": area.pk,
+            "date": today.isoformat(),
+            "kind": "call",
+            "days": "0.5",
+            "notes": "A fresh call.",
+        },
+        content_type="application/json",
+    )
+    assert "A fresh call." in reader.get(f"/areas/{area.pk}/").text
+    after = reader.get(f"/support-log/report/?month={today:%Y-%m}").text
+    assert "0.5 of 4 committed days delivered" in after
