@@ -24,6 +24,9 @@ install: $(STAMP)
 demo: install
 	@mkdir -p $(DEMO_OUT)
 	$(BIN)/n4c leftbehind --year 2019 --out $(DEMO_OUT)/left_behind_wards_2019.csv --geojson $(DEMO_OUT)/left_behind_wards_2019.geojson
+	$(BIN)/n4c platform seed-demo
+	@echo "Sign in at http://127.0.0.1:8000/ as national (or another login above), password n4c-demo-password."
+	$(BIN)/n4c serve --port 8000
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks
