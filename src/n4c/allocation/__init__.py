@@ -10,7 +10,12 @@ never spending, rights, rollout, the platform or Django.
 
 from n4c.allocation.allocations import Allocation, allocate, split_by_year
 from n4c.allocation.areas import AREA_COLUMNS, aggregate_neighbourhoods, check_areas, load_areas
+from n4c.allocation.bidding import simulate_bidding
+from n4c.allocation.chart import compare_chart
 from n4c.allocation.eligibility import assess_eligibility
+from n4c.allocation.explain import explain_allocation, explain_area
+from n4c.allocation.exports import allocation_document, write_csv, write_json, write_xlsx
+from n4c.allocation.fairness import GROUP_ORDER, area_groups, fairness_groups, fairness_measures
 from n4c.allocation.formula import Spread, formula_components, need_weights, spread_pot
 from n4c.allocation.rounding import largest_remainder
 from n4c.allocation.spec import (
@@ -26,6 +31,7 @@ from n4c.allocation.spec import (
 
 __all__ = [
     "AREA_COLUMNS",
+    "GROUP_ORDER",
     "Allocation",
     "Capacity",
     "Eligibility",
@@ -34,8 +40,15 @@ __all__ = [
     "Spread",
     "aggregate_neighbourhoods",
     "allocate",
+    "allocation_document",
+    "area_groups",
     "assess_eligibility",
     "check_areas",
+    "compare_chart",
+    "explain_allocation",
+    "explain_area",
+    "fairness_groups",
+    "fairness_measures",
     "formula_components",
     "largest_remainder",
     "load_areas",
@@ -44,6 +57,10 @@ __all__ = [
     "need_weights",
     "parse_spec",
     "preset_names",
+    "simulate_bidding",
     "split_by_year",
     "spread_pot",
+    "write_csv",
+    "write_json",
+    "write_xlsx",
 ]

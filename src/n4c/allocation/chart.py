@@ -4,11 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import matplotlib
-
-matplotlib.use("Agg")  # files only: no screen on servers and in CI
-
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
@@ -26,6 +21,11 @@ def compare_chart(scenarios: dict[str, pd.DataFrame], path: str | Path, *, title
     table. The left panel shows IMD deciles (1 = most deprived), the right panel the
     'left behind', other deprived and remaining areas.
     """
+    import matplotlib
+
+    matplotlib.use("Agg")  # files only: no screen on servers and in CI
+    import matplotlib.pyplot as plt
+
     path = Path(path)
     if path.suffix.lower() not in CHART_SUFFIXES:
         raise InputError(

@@ -10,12 +10,6 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from n4c import allocation
-from n4c.allocation.bidding import simulate_bidding
-from n4c.allocation.chart import compare_chart
-from n4c.allocation.explain import explain_area
-from n4c.allocation.exports import write_csv, write_json, write_xlsx
-from n4c.allocation.fairness import fairness_groups, fairness_measures
 from n4c.errors import InputError
 
 console = Console()
@@ -24,6 +18,8 @@ _LEVEL_WORDS = {"ward": "wards", "lsoa": "LSOAs", "custom": "neighbourhoods"}
 
 
 def _list_presets() -> None:
+    from n4c import allocation
+
     listing = Table(title="Fund presets (n4c allocate --preset NAME)")
     listing.add_column("name")
     listing.add_column("fund")
@@ -38,6 +34,8 @@ def _list_presets() -> None:
 def _comparison(
     scenarios: dict[str, pd.Series], areas: pd.DataFrame
 ) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+    from n4c.allocation.fairness import fairness_groups, fairness_measures
+
     reports = {
         name: fairness_groups(amounts.to_numpy(), areas) for name, amounts in scenarios.items()
     }
@@ -114,6 +112,14 @@ def allocate_command(
     seed: int = typer.Option(0, help="Seed of the simulated bidding draws."),
 ) -> None:
     """Allocate a fund by need (not competition): per area, by year, capital and revenue."""
+    # Imported here so that `n4c --help` does not pay for scipy and matplotlib.
+    from n4c import allocation
+    from n4c.allocation.bidding import simulate_bidding
+    from n4c.allocation.chart import compare_chart
+    from n4c.allocation.explain import explain_area
+    from n4c.allocation.exports import write_csv, write_json, write_xlsx
+    from n4c.allocation.fairness import fairness_groups
+
     if list_presets:
         _list_presets()
         return

@@ -150,3 +150,9 @@ def test_every_preset_loads_and_cites_a_source() -> None:
 def test_unknown_preset_lists_the_choices() -> None:
     with pytest.raises(InputError, match="choose one of big_local, capacity_ring_fence"):
         load_preset("towns_fund")
+
+
+def test_the_public_api_is_what_all_lists() -> None:
+    import n4c.allocation as package
+
+    assert [name for name in package.__all__ if not hasattr(package, name)] == []
