@@ -38,7 +38,7 @@ def seed_demo_command(
     console.print(
         f"Seeded the demo: {summary.areas} areas in {summary.regions} regions, {summary.people} "
         f"people, {summary.assignments} current assignments, {summary.support_entries:,} "
-        "support entries."
+        "support entries" + "".join(f", {extra}" for extra in summary.extras) + "."
     )
 
 

@@ -58,6 +58,7 @@ class DemoSummary:
     assignments: int
     support_entries: int
     logins: list[tuple[str, str]]
+    extras: list[str]
 
 
 def _person(username: str, first: str, last: str, role: str, region: Region | None):
@@ -149,6 +150,10 @@ def seed_demo(
         )
         say("Logging a year of support")
         _seed_support(made, today)
+        extras = []
+        for seed in _app_seeders():
+            say(f"Seeding {seed.__module__.rsplit('.', 2)[-2]}")
+            extras.append(seed(made, national, today))
     return DemoSummary(
         regions=Region.objects.filter(areas__isnull=False).distinct().count(),
         areas=Area.objects.count(),
@@ -156,7 +161,28 @@ def seed_demo(
         assignments=Assignment.objects.filter(ended_on__isnull=True).count(),
         support_entries=SupportEntry.objects.count(),
         logins=logins,
+        extras=[e for e in extras if e],
     )
+
+
+def _app_seeders() -> list[Callable[[list[Area], object, dt.date], str]]:
+    """Each other app's demo: a ``seed(areas, actor, today) -> str`` in ``<app>/demo.py``.
+
+    The string it returns is a short phrase for the summary, like "100 area plans"; it must be
+    idempotent, like everything here.
+    """
+    from importlib import import_module
+    from importlib.util import find_spec
+
+    from django.conf import settings
+
+    seeders = []
+    for dotted in settings.PLATFORM_APPS:
+        if dotted.startswith("n4c.platform.") and find_spec(f"{dotted}.demo") is not None:
+            seed = getattr(import_module(f"{dotted}.demo"), "seed", None)
+            if callable(seed):
+                seeders.append(seed)
+    return seeders
 
 
 def _seed_support(areas: list[Area], today: dt.date) -> None:
