@@ -162,6 +162,30 @@ def _codes(table: dict[str, object], key: str, where: str, path: Path | None) ->
     return tuple(value)
 
 
+_FUND_KEYS = (
+    "name", "source", "level", "custom_areas", "pot_gbp", "amount_per_area_gbp", "pooled",
+    "years", "year_labels", "profile_percent", "capital_percent", "revenue_percent",
+)  # fmt: skip
+_FORMULA_KEYS = (
+    "method", "need_column", "need_weight", "per_capita_percent", "need_percent", "floor_gbp",
+    "cap_gbp", "minimum_viable_gbp",
+)  # fmt: skip
+_CAPACITY_KEYS = ("percent", "amount_gbp", "eligibility", "formula")
+
+
+def _known_keys(
+    table: dict[str, object], known: tuple[str, ...], where: str, path: Path | None
+) -> None:
+    """A misspelt key would otherwise be ignored silently; name it instead."""
+    unknown = sorted(set(table) - set(known))
+    if unknown:
+        raise InputError(
+            f'"{unknown[0]}" is not a setting of [{where}]; use {", ".join(sorted(known))}.',
+            path=path,
+            field=f"{where}.{unknown[0]}",
+        )
+
+
 def _table(raw: dict[str, object], key: str, path: Path | None) -> dict[str, object]:
     value = raw.get(key, {})
     if not isinstance(value, dict):
@@ -276,6 +300,7 @@ def _funded_elsewhere(value: object, field: str, path: Path | None) -> tuple[tup
 
 
 def _parse_formula(table: dict[str, object], where: str, path: Path | None) -> Formula:
+    _known_keys(table, _FORMULA_KEYS, where, path)
     method = _choice(table, "method", METHODS, "equal", where, path)
     per_capita = _number(table, "per_capita_percent", where, path, maximum=100)
     need = _number(table, "need_percent", where, path, maximum=100)
@@ -426,6 +451,7 @@ def _parse_capacity(
     if "capacity" not in raw:
         return None
     table = _table(raw, "capacity", path)
+    _known_keys(table, _CAPACITY_KEYS, "capacity", path)
     percent = _number(table, "percent", "capacity", path, maximum=100)
     amount = _whole(table, "amount_gbp", "capacity", path)
     if (percent is None) == (amount is None):
@@ -497,6 +523,7 @@ def parse_spec(spec: Mapping[str, Any], path: Path | None = None) -> FundSpec:
     if "fund" not in raw:
         raise InputError("the [fund] table is missing.", path=path, field="fund")
     fund = _table(raw, "fund", path)
+    _known_keys(fund, _FUND_KEYS, "fund", path)
     name = fund.get("name")
     if not isinstance(name, str) or not name:
         raise InputError("fund.name must be a non-empty text value.", path=path, field="fund.name")

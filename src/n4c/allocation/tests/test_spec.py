@@ -117,6 +117,9 @@ def test_caps_too_low_to_spend_the_pot(five_areas) -> None:
             "fund.capital_percent",
         ),
         ({"fund": {"name": "x", "level": "county", "pot_gbp": 10}}, "fund.level"),
+        ({"fund": {"name": "x", "pot_gbp": 10}, "formula": {"floor": 5}}, "formula.floor"),
+        ({"fund": {"name": "x", "pot": 10}}, "fund.pot"),
+        ({"fund": {"name": "x", "pot_gbp": 10}, "capacity": {"share": 5}}, "capacity.share"),
     ],
 )
 def test_more_bad_specs_name_their_field(raw: dict, field: str) -> None:
