@@ -116,3 +116,15 @@ def test_the_area_page_offers_changes_only_to_those_who_may_make_them(
     assert "Change name or stage" in client_for(lead).get(f"/areas/{home.pk}/").text
     assert "Change name or stage" not in client_for(specialist).get(f"/areas/{home.pk}/").text
     assert client_for(specialist).get(f"/areas/{home.pk}/edit/").status_code == 404
+
+
+def test_the_api_refuses_a_change_without_the_csrf_token(national, two_areas):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(national)
+    response = _patch_stage(client, two_areas[0])
+    assert response.status_code == 403
+    assert "CSRF" in response.text
+    two_areas[0].refresh_from_db()
+    assert two_areas[0].stage == "active"
