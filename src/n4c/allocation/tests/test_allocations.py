@@ -268,3 +268,32 @@ def test_a_minimum_no_area_reaches_is_named() -> None:
     ) as caught:
         allocate(parse_spec(spec), _areas([10, 10], [1, 1]))
     assert caught.value.field == "formula.minimum_viable_gbp"
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    area_lists, st.lists(st.integers(min_value=0, max_value=100), min_size=1, max_size=6), st.data()
+)
+def test_many_scenarios_at_once_equal_one_at_a_time(areas: tuple, blends: list[int], data) -> None:
+    """The vectorised path (used by the benchmark) gives each scenario the same pounds as alone."""
+    from n4c.allocation import largest_remainder, spread_pot
+
+    populations, needs = areas
+    n, scenarios = len(populations), len(blends)
+    population = np.array(populations, dtype=float)
+    need = population * np.array(needs, dtype=float)
+    pot = data.draw(st.integers(min_value=n * 1_000, max_value=10**8))
+    floor = data.draw(st.sampled_from([0, 500]))
+    components = np.stack([np.tile(population, (scenarios, 1)), np.tile(need, (scenarios, 1))])
+    shares = np.array([[1 - b / 100 for b in blends], [b / 100 for b in blends]])
+    together = spread_pot(components, shares, np.ones((scenarios, n), bool), pot, floor_gbp=floor)
+    rounded = largest_remainder(together.amounts_gbp, np.full(scenarios, pot))
+    for s, blend in enumerate(blends):
+        alone = spread_pot(
+            np.stack([population, need]),
+            [1 - blend / 100, blend / 100],
+            np.ones(n, bool),
+            pot,
+            floor_gbp=floor,
+        )
+        assert (largest_remainder(alone.amounts_gbp, [pot])[0] == rounded[s]).all()
