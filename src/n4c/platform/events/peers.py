@@ -101,7 +101,9 @@ def _reason(similarity: float | None, closest: list[str], shared: list[str], nea
         )
     if shared:
         noun = "priority" if len(shared) == 1 else "priorities"
-        parts.append(f"You share {len(shared)} plan {noun}: {_list_in_words(shared)}.")
+        parts.append(
+            f"You share {len(shared)} plan {noun}: {_list_in_words([f'“{p}”' for p in shared])}."
+        )
     if nearby:
         parts.append(nearby)
     return " ".join(parts)
@@ -143,7 +145,7 @@ def suggest_peers(
     >>> [s.area.name for s in suggest_peers(home, [far, near])]  # Seaview shares nothing
     ['Eastfield']
     >>> suggest_peers(home, [near])[0].reason
-    'Its needs are very like yours (98% alike), closest on Income. You share 1 plan priority: Housing. It is in the same region (North West).'
+    'Its needs are very like yours (98% alike), closest on Income. You share 1 plan priority: “Housing”. It is in the same region (North West).'
     """
     weights = weights or PeerWeights()
     skip = {area.key, *exclude}

@@ -90,7 +90,7 @@ def test_peers_are_suggested_with_reasons_and_linked_once(
     first = peers["suggestions"][0]
     assert first["area_name"] == "Near ward"
     assert first["shared_priorities"] == ["housing"]
-    assert "You share 1 plan priority: housing." in first["reason"]
+    assert "You share 1 plan priority: “housing”." in first["reason"]
     assert "It is in the same region (North West)." in first["reason"]
     # Far ward has the same baseline figures, so it is suggested for its needs alone.
     assert {s["area_name"] for s in peers["suggestions"]} == {"Near ward", "Far ward"}

@@ -29,7 +29,7 @@ def test_the_reason_names_similar_needs_shared_priorities_and_region() -> None:
     [suggestion] = suggest_peers(HOME, [twin])
     assert suggestion.reason == (
         "Its needs are very like yours (99% alike), closest on CNI and IMD. "
-        "You share 2 plan priorities: housing and young people. "
+        "You share 2 plan priorities: “housing” and “young people”. "
         "It is in the same region (North West)."
     )
 
