@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from subprocess import CompletedProcess
@@ -18,6 +20,28 @@ MALFORMED = FILES / "fundingproviders-grants_malformed.json"
 
 pytestmark = pytest.mark.skipif(not FILES.is_dir(), reason="the 360Giving files are not mirrored")
 Run = Callable[..., CompletedProcess[str]]
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> Run:
+    """``n4c`` with one private data folder into which the ALWF grants were imported once."""
+    data = tmp_path_factory.mktemp("n4c-data")
+    env = {**os.environ, "N4C_DATA_DIR": str(data), "COLUMNS": "200"}
+
+    def run(*args: str, check: bool = True) -> CompletedProcess[str]:
+        result = subprocess.run(
+            [sys.executable, "-m", "n4c", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=600,
+        )
+        if check and result.returncode != 0:
+            raise AssertionError(f"n4c {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+        return result
+
+    run("spending", "import", str(ALWF))
+    return run
 
 
 def test_import_prints_the_counts_for_each_file_and_in_total(run_n4c: Run) -> None:
@@ -67,10 +91,9 @@ def test_the_malformed_file_fails_clearly_and_stores_nothing(run_n4c: Run, tmp_p
     assert "no grants in the database match this selection" in " ".join(empty.stderr.split())
 
 
-def test_fairshare_writes_the_contract_columns_and_groups(run_n4c: Run, tmp_path: Path) -> None:
-    run_n4c("spending", "import", str(ALWF))
+def test_fairshare_writes_the_contract_columns_and_groups(imported: Run, tmp_path: Path) -> None:
     out = tmp_path / "fairshare.csv"
-    result = run_n4c("spending", "fairshare", "--year", "2019", "--out", str(out))
+    result = imported("spending", "fairshare", "--year", "2019", "--out", str(out))
     with out.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert list(rows[0]) == ["group", "population", "grants", "amount", "per_head"]
@@ -88,19 +111,17 @@ def test_fairshare_writes_the_contract_columns_and_groups(run_n4c: Run, tmp_path
 
 
 def test_fairshare_refuses_a_deprivation_year_it_does_not_have(
-    run_n4c: Run, tmp_path: Path
+    imported: Run, tmp_path: Path
 ) -> None:
-    run_n4c("spending", "import", str(ALWF))
-    failed = run_n4c(
+    failed = imported(
         "spending", "fairshare", "--year", "2015", "--out", str(tmp_path / "f.csv"), check=False
     )
     assert failed.returncode == 1
     assert "2015 is not a deprivation year" in " ".join(failed.stderr.split())
 
 
-def test_chart_writes_three_charts_as_png_and_svg(run_n4c: Run, tmp_path: Path) -> None:
-    run_n4c("spending", "import", str(ALWF))
-    run_n4c("spending", "chart", "--out", str(tmp_path / "charts"))
+def test_chart_writes_three_charts_as_png_and_svg(imported: Run, tmp_path: Path) -> None:
+    imported("spending", "chart", "--out", str(tmp_path / "charts"))
     names = sorted(p.name for p in (tmp_path / "charts").iterdir())
     assert names == [
         "concentration_curve.png",
@@ -114,17 +135,16 @@ def test_chart_writes_three_charts_as_png_and_svg(run_n4c: Run, tmp_path: Path) 
 
 
 def test_reports_for_a_funder_and_an_area_are_single_html_pages(
-    run_n4c: Run, tmp_path: Path
+    imported: Run, tmp_path: Path
 ) -> None:
-    run_n4c("spending", "import", str(ALWF))
     funder = tmp_path / "funder.html"
-    run_n4c("spending", "report", "--funder", "GB-CHC-1015648", "--out", str(funder))
+    imported("spending", "report", "--funder", "GB-CHC-1015648", "--out", str(funder))
     text = funder.read_text(encoding="utf-8")
     assert "<h1>Grants from Andrew Lloyd Webber Foundation</h1>" in text
     assert text.count("<svg") == 3
     area = tmp_path / "london.html"
-    run_n4c("spending", "report", "--area", "E12000007", "--out", str(area))
+    imported("spending", "report", "--area", "E12000007", "--out", str(area))
     assert "Grant money reaching" in area.read_text(encoding="utf-8")
-    failed = run_n4c("spending", "report", "--area", "S92000003", "--out", str(area), check=False)
+    failed = imported("spending", "report", "--area", "S92000003", "--out", str(area), check=False)
     assert failed.returncode == 1
     assert '"S92000003" is outside England' in " ".join(failed.stderr.split())
