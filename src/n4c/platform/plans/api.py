@@ -11,7 +11,7 @@ from ninja import Router, Schema, Status
 from n4c.errors import InputError
 from n4c.platform.plans import services
 from n4c.platform.plans.access import area_for_editing, area_for_viewing
-from n4c.platform.plans.models import YEAR_ZERO_CHECKLIST, Action, AreaPlan, Theme
+from n4c.platform.plans.models import YEAR_ZERO_CHECKLIST, Action, AreaPlan, Milestone, Theme
 
 router = Router(tags=["plans"])
 
@@ -77,6 +77,10 @@ class ActionPatch(Schema):
 class MilestoneIn(Schema):
     title: str
     target_on: dt.date
+
+
+class MilestonePatch(Schema):
+    reached_on: dt.date | None
 
 
 class YearZeroIn(Schema):
@@ -150,6 +154,13 @@ def post_milestone(request, area_id: int, payload: MilestoneIn):
         request.user, plan, title=payload.title, target_on=payload.target_on
     )
     return Status(201, milestone)
+
+
+@router.patch("/{area_id}/milestones/{milestone_id}", response=MilestoneOut)
+def patch_milestone(request, area_id: int, milestone_id: int, payload: MilestonePatch):
+    area = area_for_editing(request.user, area_id)
+    milestone = get_object_or_404(Milestone, pk=milestone_id, plan__area=area)
+    return services.set_milestone_reached(request.user, milestone, payload.reached_on)
 
 
 @router.put("/{area_id}/year-zero/{item}", response=PlanOut)

@@ -26,6 +26,7 @@ __all__ = [
     "add_priority",
     "plan_for",
     "set_action_status",
+    "set_milestone_reached",
     "set_vision",
     "set_year_zero",
     "year_zero_items",
@@ -99,6 +100,15 @@ def set_action_status(actor, action: Action, status: str) -> Action:
 
 def add_milestone(actor, plan: AreaPlan, *, title: str, target_on: dt.date) -> Milestone:
     return _created(actor, Milestone(plan=plan, title=title.strip(), target_on=target_on))
+
+
+def set_milestone_reached(actor, milestone: Milestone, reached_on: dt.date | None) -> Milestone:
+    """Mark a milestone as reached on a date, or as not reached (None)."""
+    before = snapshot(milestone)
+    milestone.reached_on = reached_on
+    milestone.save(update_fields=["reached_on"])
+    record_change(actor, milestone, AuditEvent.Action.CHANGED, before=before)
+    return milestone
 
 
 @transaction.atomic

@@ -14,5 +14,10 @@ urlpatterns = [
         "<int:area_id>/actions/<int:action_id>/status/", views.action_status, name="action_status"
     ),
     path("<int:area_id>/milestones/", views.add_milestone, name="add_milestone"),
+    path(
+        "<int:area_id>/milestones/<int:milestone_id>/reached/",
+        views.milestone_reached,
+        name="milestone_reached",
+    ),
     path("<int:area_id>/year-zero/<str:item>/", views.year_zero, name="year_zero"),
 ]

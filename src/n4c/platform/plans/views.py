@@ -20,7 +20,7 @@ from n4c.platform.plans.forms import (
     VisionForm,
     YearZeroForm,
 )
-from n4c.platform.plans.models import YEAR_ZERO_CHECKLIST, Action, AreaPlan
+from n4c.platform.plans.models import YEAR_ZERO_CHECKLIST, Action, AreaPlan, Milestone
 
 
 @login_required
@@ -133,6 +133,18 @@ def add_milestone(request, area_id: int):
     plan = services.plan_for(area, request.user)
     services.add_milestone(request.user, plan, **form.cleaned_data)
     messages.success(request, "The milestone is added.")
+    return redirect("plans:detail", area.pk)
+
+
+@login_required
+@require_POST
+def milestone_reached(request, area_id: int, milestone_id: int):
+    area = area_for_editing(request.user, area_id)
+    milestone = get_object_or_404(Milestone, pk=milestone_id, plan__area=area)
+    form = YearZeroForm(request.POST)  # the same single optional date: empty means not reached
+    if form.is_valid():
+        services.set_milestone_reached(request.user, milestone, form.cleaned_data["done_on"])
+        messages.success(request, f"“{milestone}” is updated.")
     return redirect("plans:detail", area.pk)
 
 

@@ -182,3 +182,18 @@ def test_the_plan_list_shows_only_visible_areas(make_person, home, far, client_f
     page = client_for(member).get("/plans/").content.decode()
     assert "Home ward" in page
     assert "Far ward" not in page
+
+
+def test_a_milestone_is_marked_reached_and_back(adviser, home, client_for):
+    client = client_for(adviser)
+    made = _post(
+        client,
+        f"/api/plans/{home.pk}/milestones",
+        {"title": "Club opens", "target_on": "2027-09-01"},
+    ).json()
+    url = f"/api/plans/{home.pk}/milestones/{made['id']}"
+    reached = client.patch(url, data={"reached_on": "2027-08-20"}, content_type="application/json")
+    assert reached.json()["reached_on"] == "2027-08-20"
+    page = client.post(f"/plans/{home.pk}/milestones/{made['id']}/reached/", {"done_on": ""})
+    assert page.status_code == 302
+    assert client.get(f"/api/plans/{home.pk}").json()["milestones"][0]["reached_on"] is None
