@@ -48,7 +48,8 @@ test-postgres: install
 test: lint typecheck unit test-postgres
 
 bench: install
-	for script in benchmarks/*.py; do $(BIN)/python $$script; done
+	# -P: benchmarks/platform.py must not hide the standard library's platform module.
+	for script in benchmarks/*.py; do $(BIN)/python -P $$script; done
 
 clean:
 	rm -rf $(VENV) $(DEMO_OUT) .pytest_cache .mypy_cache .ruff_cache
