@@ -104,7 +104,7 @@ def analyse(
                    coalesce(sum(amount_pence) FILTER (WHERE unlocated_reason IS NULL), 0)
             FROM grants {clause}""",
         parameters,
-    ).fetchone()
+    ).fetchall()[0]
     assert row is not None
     if row[0] == 0:
         raise InputError(

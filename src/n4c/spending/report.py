@@ -90,9 +90,11 @@ def area_report(store: GrantStore, geography: Geography, code: str, out: Path) -
     yearly = place_amounts(placed_by_area(store, by="year"), geography, slice_column="year")
     yearly = yearly[inside[yearly["lsoa_row"].to_numpy()]]
     people = int(lsoas["population"].to_numpy()[rows].sum())
-    everyone = analyse(store, geography, with_funders=False)
+    placed = store.connection.execute(
+        "SELECT coalesce(sum(amount_pence), 0) FROM grant_locations WHERE level IS NOT NULL"
+    ).fetchall()[0]
     amount = int(yearly["amount_pence"].sum()) / 100
-    england = everyone.located_amount / max(int(lsoas["population"].sum()), 1)
+    england = (int(placed[0]) if placed else 0) / 100 / max(int(lsoas["population"].sum()), 1)
     summary = pd.DataFrame(
         {
             "measure": ["People (mid-2015)", "LSOAs", "Grant money placed here (£)",
@@ -107,14 +109,62 @@ def area_report(store: GrantStore, geography: Geography, code: str, out: Path) -
     )
     per_year["amount"] = per_year.pop("amount_pence") / 100
     per_year["per_head"] = per_year["amount"] / max(people, 1)
+    per_year["year"] = per_year["year"].astype(str)
     name = _area_name(lsoas, rows, code)
+    funders, grants = _money_reaching(store, geography, rows)
     sections = [
         _table(summary, f"Grant money reaching {name} ({code})"),
         _table(per_year.round(2), "By award year"),
+        _table(
+            funders, "Funders whose money reaches the area (shares of area-wide grants included)"
+        ),
+        _table(grants, "The 20 grants putting most money into the area"),
     ]
     text = _page(f"Grant money in {name}", sections)
     Path(out).write_text(text, encoding="utf-8")
     return Path(out)
+
+
+def _money_reaching(
+    store: GrantStore, geography: Geography, rows: np.ndarray
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Top funders and grants for an area; a wider area's grant counts by its people's share."""
+    inside = np.zeros(len(geography.lsoas), dtype=bool)
+    inside[rows] = True
+    areas = np.repeat(np.arange(len(geography.area_codes)), np.diff(geography.offsets))
+    people = geography.population[geography.members].astype(float)
+    total = np.bincount(areas, weights=people, minlength=len(geography.area_codes))
+    within = np.bincount(
+        areas, weights=people * inside[geography.members], minlength=len(geography.area_codes)
+    )
+    keep = within > 0
+    overlaps = pd.DataFrame(
+        {"geo_code": geography.area_codes[keep], "fraction": within[keep] / total[keep]}
+    )
+    con = store.connection
+    con.register("area_overlaps", overlaps)
+    try:
+        funders = con.execute(
+            """SELECT any_value(g.funder_name) AS funder, g.funder_id AS "org id",
+                      round(sum(l.grant_share * o.fraction), 2) AS grants,
+                      round(sum(l.amount_pence * o.fraction) / 100, 2) AS "£ here"
+               FROM grant_locations l JOIN area_overlaps o USING (geo_code)
+               JOIN grants g USING (grant_id)
+               GROUP BY g.funder_id ORDER BY "£ here" DESC LIMIT 10"""
+        ).df()
+        grants = con.execute(
+            """SELECT g.grant_id AS grant, g.title, g.funder_name AS funder,
+                      g.recipient_name AS recipient, CAST(g.award_date AS VARCHAR) AS awarded,
+                      g.amount_pence / 100 AS "£ awarded",
+                      round(sum(l.amount_pence * o.fraction) / 100, 2) AS "£ here",
+                      string_agg(l.geo_code, ' ') AS "placed at"
+               FROM grant_locations l JOIN area_overlaps o USING (geo_code)
+               JOIN grants g USING (grant_id)
+               GROUP BY ALL ORDER BY "£ here" DESC, grant LIMIT 20"""
+        ).df()
+    finally:
+        con.unregister("area_overlaps")
+    return funders, grants
 
 
 def _area_name(lsoas: pd.DataFrame, rows: np.ndarray, code: str) -> str:

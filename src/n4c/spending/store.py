@@ -157,7 +157,7 @@ class GrantStore:
         self.connection.close()
 
     def grant_count(self) -> int:
-        row = self.connection.execute("SELECT count(*) FROM grants").fetchone()
+        row = self.connection.execute("SELECT count(*) FROM grants").fetchall()[0]
         return int(row[0]) if row else 0
 
     def import_file(
@@ -253,7 +253,7 @@ class GrantStore:
             con.register("batch_grants", grants)
             row = con.execute(
                 "DELETE FROM grants WHERE grant_id IN (SELECT grant_id FROM batch_grants)"
-            ).fetchone()
+            ).fetchall()[0]
             replaced = int(row[0]) if row else 0
             con.execute(
                 "DELETE FROM grant_locations WHERE grant_id IN (SELECT grant_id FROM batch_grants)"

@@ -61,7 +61,7 @@ def test_importing_a_file_again_replaces_its_grants_instead_of_duplicating(
         assert store.grant_count() == 475
         row = store.connection.execute(
             "SELECT count(*), count(DISTINCT grant_id || '/' || position) FROM grant_locations"
-        ).fetchone()
+        ).fetchall()[0]
     assert row is not None and row[0] == row[1]
 
 
