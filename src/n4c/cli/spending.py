@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from n4c.errors import InputError
+from n4c.errors import InputError, N4CError
 
 console = Console()
 spending_app = typer.Typer(
@@ -50,6 +50,7 @@ def import_command(
 
     geography = load_geography()
     results = []
+    failure: N4CError | None = None
     with Progress(
         SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console,
         transient=True,
@@ -60,9 +61,14 @@ def import_command(
             def show(read: int, task: TaskID = task, name: str = path.name) -> None:
                 bar.update(task, description=f"Importing {name}: {read:,} grants read")
 
-            results.extend(
-                import_grants([path], database=database, geography=geography, progress=show)
-            )
+            try:
+                results.extend(
+                    import_grants([path], database=database, geography=geography, progress=show)
+                )
+            except N4CError as error:
+                # Files before this one stay imported: report them, then the failure.
+                failure = error
+                break
     writer = None
     handle = None
     if problems is not None:
@@ -93,6 +99,8 @@ def import_command(
                                  problem.field, problem.value, problem.severity, problem.message])  # fmt: skip
     if handle is not None:
         handle.close()
+    if failure is not None:
+        raise failure
     total = sum(c.read for c in results)
     console.print(
         f"Imported {len(results)} file{'s' if len(results) != 1 else ''}: read {total:,} grants, "
