@@ -11,7 +11,7 @@ from n4c.platform.areas.models import Area, Stage
 from n4c.platform.events import services
 from n4c.platform.events.models import Event, PeerLink
 
-__all__ = ["seed_events"]
+__all__ = ["seed", "seed_events"]
 
 
 def _event(actor, **fields) -> Event:
@@ -64,3 +64,9 @@ def seed_events(areas: list[Area], actor, today: dt.date) -> int:
                     actor, area, other, purpose="Swap notes on their plans.", started_on=today
                 )
     return len(events)
+
+
+def seed(areas: list[Area], actor, today: dt.date) -> str:
+    """The demo hook: events, attendance and peer links; says how many exist."""
+    seed_events(areas, actor, today)
+    return f"{Event.objects.count()} events and {PeerLink.objects.count()} peer links"

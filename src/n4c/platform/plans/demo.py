@@ -15,7 +15,7 @@ from n4c.platform.areas.models import Area, Stage
 from n4c.platform.plans import services
 from n4c.platform.plans.models import YEAR_ZERO_CHECKLIST, AreaPlan, Theme
 
-__all__ = ["seed_plans"]
+__all__ = ["seed", "seed_plans"]
 
 _PRIORITIES = {
     Theme.YOUNG_PEOPLE: (
@@ -79,3 +79,9 @@ def seed_plans(areas: list[Area], actor, today: dt.date) -> int:
         )
         made += 1
     return made
+
+
+def seed(areas: list[Area], actor, today: dt.date) -> str:
+    """The demo hook: plans for the demo areas; says how many plans exist."""
+    seed_plans(areas, actor, today)
+    return f"{AreaPlan.objects.count()} area plans"

@@ -11,7 +11,7 @@ from n4c.platform.areas.models import Area, Stage
 from n4c.platform.referrals import services
 from n4c.platform.referrals.models import Partner, Referral, Specialism
 
-__all__ = ["seed_referrals"]
+__all__ = ["seed", "seed_referrals"]
 
 _PARTNERS = {
     Specialism.PLANNING: (
@@ -76,3 +76,9 @@ def seed_referrals(areas: list[Area], actor, today: dt.date) -> int:
             )
         made += 1
     return made
+
+
+def seed(areas: list[Area], actor, today: dt.date) -> str:
+    """The demo hook: partners and referrals; says how many exist."""
+    seed_referrals(areas, actor, today)
+    return f"{Referral.objects.count()} referrals to {Partner.objects.count()} partners"

@@ -10,7 +10,7 @@ from n4c.platform.areas.models import Area
 from n4c.platform.residents import gdpr
 from n4c.platform.residents.models import Consent, Resident
 
-__all__ = ["seed_residents"]
+__all__ = ["seed", "seed_residents"]
 
 _MEMBERS = [
     ("Demo Member One", "chair"),
@@ -42,3 +42,8 @@ def seed_residents(areas: list[Area], actor, today: dt.date) -> int:
                 method=Consent.Method.PAPER_FORM,
             )
     return Resident.objects.count()
+
+
+def seed(areas: list[Area], actor, today: dt.date) -> str:
+    """The demo hook: made-up partnership members; says how many are held."""
+    return f"{seed_residents(areas, actor, today)} partnership members on record"

@@ -7,7 +7,7 @@ from django.db import transaction
 from n4c.platform.resources import services
 from n4c.platform.resources.models import Resource
 
-__all__ = ["seed_resources"]
+__all__ = ["seed", "seed_resources"]
 
 _RESOURCES = [
     (
@@ -56,3 +56,8 @@ def seed_resources(actor) -> int:
         if not Resource.objects.filter(title=title).exists():
             services.add_resource(actor, title=title, kind=kind, summary=summary, tags=tags)
     return Resource.objects.count()
+
+
+def seed(areas, actor, today) -> str:
+    """The demo hook: guidance and templates; says how many exist."""
+    return f"{seed_resources(actor)} guidance documents and templates"

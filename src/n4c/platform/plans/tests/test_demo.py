@@ -7,15 +7,15 @@ import datetime as dt
 import pytest
 
 from n4c.platform.areas.models import Stage
-from n4c.platform.events.demo import seed_events
+from n4c.platform.events.demo import seed as events_seed
 from n4c.platform.events.models import Attendance, Event, PeerLink
-from n4c.platform.plans.demo import seed_plans
+from n4c.platform.plans.demo import seed as plans_seed
 from n4c.platform.plans.models import Action, AreaPlan, YearZeroCheck
-from n4c.platform.referrals.demo import seed_referrals
+from n4c.platform.referrals.demo import seed as referrals_seed
 from n4c.platform.referrals.models import Partner, Referral
-from n4c.platform.residents.demo import seed_residents
+from n4c.platform.residents.demo import seed as residents_seed
 from n4c.platform.residents.models import Consent, Resident
-from n4c.platform.resources.demo import seed_resources
+from n4c.platform.resources.demo import seed as resources_seed
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 11, 1)
@@ -37,18 +37,19 @@ def _counts() -> dict[str, int]:
     return {m.__name__: m.objects.count() for m in models}
 
 
-def _seed_all(areas, actor) -> None:
-    seed_plans(areas, actor, TODAY)
-    seed_referrals(areas, actor, TODAY)
-    seed_events(areas, actor, TODAY)
-    seed_resources(actor)
-    seed_residents(areas, actor, TODAY)
+def _seed_all(areas, actor) -> list[str]:
+    return [
+        seed(areas, actor, TODAY)
+        for seed in (plans_seed, referrals_seed, events_seed, resources_seed, residents_seed)
+    ]
 
 
 def test_the_demo_content_is_made_once(region, other_region, make_area, national) -> None:
     areas = [make_area(region) for _ in range(8)] + [make_area(other_region) for _ in range(4)]
     areas += [make_area(region, stage=Stage.YEAR_ZERO), make_area(region, stage=Stage.PROSPECT)]
-    _seed_all(areas, national)
+    phrases = _seed_all(areas, national)
+    assert phrases[0] == "13 area plans"
+    assert phrases[4] == "15 partnership members on record"
     first = _counts()
     # Active and Year Zero areas have plans; the prospect has none.
     assert first["AreaPlan"] == 13
