@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -78,11 +79,16 @@ def blocks() -> dict[str, str]:
     }
 
 
+def _fill(content: str, match: re.Match[str]) -> str:
+    return f"{match.group(1)}{content}\n{match.group(2)}"
+
+
 def update_readme(text: str) -> str:
     """``text`` with every generated block replaced by its current content."""
     for name, content in blocks().items():
         pattern = re.compile(rf"(<!-- {name}:START -->\n).*?(<!-- {name}:END -->)", re.DOTALL)
-        text = pattern.sub(lambda m, c=content: f"{m.group(1)}{c}\n{m.group(2)}", text)
+        # A function, not a replacement string, so backslashes in help text stay literal.
+        text = pattern.sub(partial(_fill, content), text)
     return text
 
 
