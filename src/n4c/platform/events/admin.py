@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from n4c.platform.audit.admin import AuditedAdmin
-from n4c.platform.events.models import Attendance, Event, PeerLink
+from n4c.platform.events.models import Attendance, Event, NeedsProfile, PeerLink
 
 
 class AttendanceInline(admin.TabularInline):
@@ -22,3 +22,11 @@ class EventAdmin(AuditedAdmin):
 class PeerLinkAdmin(AuditedAdmin):
     list_display = ["first_area", "second_area", "started_on", "purpose"]
     search_fields = ["first_area__name", "second_area__name", "purpose"]
+
+
+@admin.register(NeedsProfile)
+class NeedsProfileAdmin(admin.ModelAdmin):
+    list_display = ["area", "source"]
+    search_fields = ["area__name"]
+    # Built from the published data; not edited by hand.
+    readonly_fields = ["area", "domains", "source"]

@@ -9,7 +9,8 @@ from django.db import transaction
 
 from n4c.platform.areas.models import Area, Stage
 from n4c.platform.events import services
-from n4c.platform.events.models import Event, PeerLink
+from n4c.platform.events.models import Event, NeedsProfile, PeerLink
+from n4c.platform.events.profiles import build_needs_profiles
 
 __all__ = ["seed", "seed_events"]
 
@@ -23,6 +24,7 @@ def _event(actor, **fields) -> Event:
 def seed_events(areas: list[Area], actor, today: dt.date) -> int:
     """Make the demo events with attendance and link the top peer of some areas; returns events."""
     rng = random.Random(2026)
+    build_needs_profiles(areas)
     active = [a for a in areas if a.stage == Stage.ACTIVE]
     gathering = _event(
         actor,
@@ -69,4 +71,7 @@ def seed_events(areas: list[Area], actor, today: dt.date) -> int:
 def seed(areas: list[Area], actor, today: dt.date) -> str:
     """The demo hook: events, attendance and peer links; says how many exist."""
     seed_events(areas, actor, today)
-    return f"{Event.objects.count()} events and {PeerLink.objects.count()} peer links"
+    return (
+        f"{Event.objects.count()} events, {PeerLink.objects.count()} peer links and "
+        f"{NeedsProfile.objects.count()} needs profiles"
+    )

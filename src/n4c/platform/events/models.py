@@ -93,3 +93,18 @@ class PeerLink(models.Model):
 
     def other(self, area: Area) -> Area:
         return self.second_area if area.pk == self.first_area_id else self.first_area
+
+
+class NeedsProfile(models.Model):
+    """An area's needs by domain, each a score from 0 to 1 (1 = most need), for peer matching.
+
+    Built from the published ward data by :func:`n4c.platform.events.profiles.build_needs_profiles`
+    and kept, like the area's baseline, so later data releases do not move it.
+    """
+
+    area = models.OneToOneField(Area, on_delete=models.CASCADE, related_name="needs_profile")
+    domains = models.JSONField(help_text="Domain name → need score between 0 and 1.")
+    source = models.CharField(max_length=200)
+
+    def __str__(self) -> str:
+        return f"Needs profile of {self.area}"

@@ -14,7 +14,7 @@ from n4c.platform.areas.models import Area
 from n4c.platform.audit.models import AuditEvent
 from n4c.platform.audit.services import record_change, snapshot
 from n4c.platform.events.access import can_run_event
-from n4c.platform.events.models import Attendance, Event, PeerLink
+from n4c.platform.events.models import Attendance, Event, NeedsProfile, PeerLink
 from n4c.platform.events.peers import AreaProfile, PeerSuggestion, suggest_peers
 
 __all__ = [
@@ -95,12 +95,15 @@ def area_profiles(areas) -> list[AreaProfile]:
     ):
         themes.setdefault(area_id, set()).add(theme)
     labels = dict(Priority._meta.get_field("theme").choices or [])
+    stored = dict(NeedsProfile.objects.filter(area__in=areas).values_list("area_id", "domains"))
     return [
         AreaProfile(
             key=area.pk,
             name=area.name,
             region=area.region.name,
-            domains={
+            # The CNI domain profile when it has been built, else the two headline ranks.
+            domains=stored.get(area.pk)
+            or {
                 "deprivation (IMD 2019)": 1 - (area.imd_rank - 1) / IMD_WARDS,
                 "community need (CNI 2019)": 1 - (area.cni_rank - 1) / CNI_WARDS,
             },
