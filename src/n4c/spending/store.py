@@ -3,7 +3,9 @@
 One file is one transaction: a file that cannot be read to its end (broken JSON, say) stores
 nothing, and the grants already in the database stay as they were. Grants are written in
 batches of rows through DataFrames, not one INSERT per grant. The grant ``id`` is the key:
-importing a grant again replaces it, so re-importing a file never duplicates.
+importing a grant again replaces it, so re-importing a file never duplicates. Checked grants
+are staged in temporary tables first, so duplicate ids within a file can be settled (the first
+one wins) however the checking was shared out.
 """
 
 from __future__ import annotations
@@ -20,15 +22,24 @@ import numpy as np
 import pandas as pd
 
 from n4c import config
+from n4c.spending.batches import Batch, checked_batches
 from n4c.spending.geography import Geography, load_geography
-from n4c.spending.grants import CheckedGrant, Problem, check_grant
+from n4c.spending.grants import Problem
 from n4c.spending.reading import open_grant_file
 
 __all__ = ["GrantStore", "ImportCounts", "database_path", "import_grants"]
 
-BATCH_GRANTS = 100_000
-_EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 PROBLEMS_KEPT = 1_000
+
+_STAGING = """
+CREATE OR REPLACE TEMP TABLE staged_grants (
+    grant_index BIGINT, grant_id VARCHAR, title VARCHAR, funder_id VARCHAR,
+    funder_name VARCHAR, recipient_id VARCHAR, recipient_name VARCHAR, amount_pence BIGINT,
+    award_date DATE, location_source VARCHAR, unlocated_reason VARCHAR);
+CREATE OR REPLACE TEMP TABLE staged_locations (
+    grant_index BIGINT, grant_id VARCHAR, position INTEGER, source VARCHAR, geo_code VARCHAR,
+    level VARCHAR, amount_pence BIGINT, grant_share DOUBLE, reason VARCHAR);
+"""
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS grants (
@@ -77,55 +88,6 @@ class ImportCounts:
         )
 
 
-class _Batch:
-    """Column lists for one batch of grants, their locations and their problems."""
-
-    def __init__(self) -> None:
-        self.grants: dict[str, list] = {
-            name: []
-            for name in (
-                "grant_id", "title", "funder_id", "funder_name", "recipient_id",
-                "recipient_name", "amount_pence", "award_date", "location_source",
-                "unlocated_reason",
-            )
-        }  # fmt: skip
-        self.locations: dict[str, list] = {
-            name: []
-            for name in (
-                "grant_id", "position", "source", "geo_code", "level", "amount_pence",
-                "grant_share", "reason",
-            )
-        }  # fmt: skip
-        self.problems: list[Problem] = []
-
-    def __len__(self) -> int:
-        return len(self.grants["grant_id"])
-
-    def add(self, grant: CheckedGrant) -> None:
-        g = self.grants
-        g["grant_id"].append(grant.grant_id)
-        g["title"].append(grant.title)
-        g["funder_id"].append(grant.funder_id)
-        g["funder_name"].append(grant.funder_name)
-        g["recipient_id"].append(grant.recipient_id)
-        g["recipient_name"].append(grant.recipient_name)
-        g["amount_pence"].append(grant.amount_pence)
-        # Days since 1970-01-01: numpy converts a list of date objects about 15 times slower.
-        g["award_date"].append(grant.award_date.toordinal() - _EPOCH_ORDINAL)
-        g["location_source"].append(grant.location_source)
-        g["unlocated_reason"].append(grant.unlocated_reason)
-        loc = self.locations
-        for location in grant.locations:
-            loc["grant_id"].append(grant.grant_id)
-            loc["position"].append(location.position)
-            loc["source"].append(location.source)
-            loc["geo_code"].append(location.geo_code)
-            loc["level"].append(location.level)
-            loc["amount_pence"].append(location.amount_pence)
-            loc["grant_share"].append(location.grant_share)
-            loc["reason"].append(location.reason)
-
-
 class GrantStore:
     """The grants database. Use as a context manager, or call :meth:`close`."""
 
@@ -166,128 +128,156 @@ class GrantStore:
         geography: Geography,
         *,
         progress: Callable[[int], None] | None = None,
+        parts: int | None = None,
     ) -> ImportCounts:
-        """Check, place and store every grant of one file, in one transaction."""
-        grant_file = open_grant_file(Path(path))
-        source = str(Path(path).resolve())
-        counts = ImportCounts(Path(path))
+        """Check, place and store every grant of one file, in one transaction.
+
+        ``parts`` processes check the grants (see :func:`n4c.spending.batches.checked_batches`).
+        """
+        path = Path(path)
+        titles = open_grant_file(path).titles  # fails early on a missing or unknown file
+        source = str(path.resolve())
+        counts = ImportCounts(path)
+        problems: list[Problem] = []
         con = self.connection
         con.begin()
         try:
-            con.execute("DELETE FROM problems WHERE source_file = ?", [source])
-            seen: dict[str, int] = {}
-            batch = _Batch()
-            for index, raw in grant_file.grants:
-                counts.read += 1
-                grant, problems = check_grant(
-                    raw,
-                    index,
-                    geography,
-                    amounts_as_text=grant_file.amounts_as_text,
-                    titles=grant_file.titles,
-                )
-                if grant is not None and grant.grant_id in seen:
-                    problems.append(
-                        Problem(
-                            index,
-                            grant.grant_id,
-                            grant_file.titles.get("id", "id"),
-                            grant.grant_id,
-                            f"the id is already used by grant {seen[grant.grant_id]:,} of this "
-                            "file; grant ids must be unique, so this one was not stored.",
-                            "error",
-                        )
-                    )
-                    grant = None
-                if grant is None:
-                    counts.rejected += 1
-                else:
-                    seen[grant.grant_id] = index
-                    counts.stored += 1
-                    if grant.unlocated_reason is None:
-                        counts.located += 1
-                    else:
-                        counts.unlocated += 1
-                        counts.unlocated_reasons[grant.unlocated_reason] += 1
-                    batch.add(grant)
-                for problem in problems:
-                    counts.warnings += problem.severity == "warning"
-                    counts.problems_by_field[(problem.field, problem.severity)] += 1
-                    if len(counts.problems) < PROBLEMS_KEPT:
-                        counts.problems.append(problem)
-                batch.problems.extend(problems)
-                if len(batch) >= BATCH_GRANTS:
-                    counts.replaced += self._write(batch, source)
-                    batch = _Batch()
-                    if progress is not None:
-                        progress(counts.read)
-            counts.replaced += self._write(batch, source)
-            con.execute(
-                "INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    source,
-                    dt.datetime.now(dt.UTC).replace(tzinfo=None),
-                    counts.read,
-                    counts.stored,
-                    counts.rejected,
-                    counts.located,
-                    counts.unlocated,
-                    counts.warnings,
-                ],
-            )
+            con.execute(_STAGING)
+            for batch in checked_batches(path, geography, parts=parts):
+                counts.read += batch.read
+                counts.rejected += batch.rejected
+                problems.extend(batch.problems)
+                self._stage(batch)
+                if progress is not None:
+                    progress(counts.read)
+            problems.extend(self._settle_duplicates(titles.get("id", "id")))
+            self._store_staged(source, counts, problems)
             con.commit()
         except BaseException:
             con.rollback()
             raise
-        if progress is not None:
-            progress(counts.read)
+        finally:
+            con.execute("DROP TABLE IF EXISTS staged_grants; DROP TABLE IF EXISTS staged_locations")
         return counts
 
-    def _write(self, batch: _Batch, source: str) -> int:
+    def _stage(self, batch: Batch) -> None:
         con = self.connection
-        replaced = 0
         if len(batch):
             grants = pd.DataFrame(batch.grants)
-            grants["award_date"] = grants["award_date"].astype(np.int64)
-            grants["amount_pence"] = grants["amount_pence"].astype(np.int64)
+            for column in ("grant_index", "award_date", "amount_pence"):
+                grants[column] = grants[column].astype(np.int64)
             con.register("batch_grants", grants)
-            row = con.execute(
-                "DELETE FROM grants WHERE grant_id IN (SELECT grant_id FROM batch_grants)"
-            ).fetchall()[0]
-            replaced = int(row[0]) if row else 0
             con.execute(
-                "DELETE FROM grant_locations WHERE grant_id IN (SELECT grant_id FROM batch_grants)"
-            )
-            con.execute(
-                """INSERT INTO grants SELECT grant_id, ?, title, funder_id, funder_name,
-                recipient_id, recipient_name, amount_pence, DATE '1970-01-01' + CAST(award_date AS INTEGER),
-                location_source, unlocated_reason FROM batch_grants""",
-                [source],
+                """INSERT INTO staged_grants SELECT grant_index, grant_id, title, funder_id,
+                funder_name, recipient_id, recipient_name, amount_pence,
+                DATE '1970-01-01' + CAST(award_date AS INTEGER), location_source,
+                unlocated_reason FROM batch_grants"""
             )
             con.unregister("batch_grants")
-            if batch.locations["grant_id"]:
-                locations = pd.DataFrame(batch.locations)
-                locations["amount_pence"] = locations["amount_pence"].astype(np.int64)
-                locations["position"] = locations["position"].astype(np.int32)
-                con.register("batch_locations", locations)
-                con.execute("INSERT INTO grant_locations SELECT * FROM batch_locations")
-                con.unregister("batch_locations")
-        if batch.problems:
-            problems = pd.DataFrame(
+        if batch.locations["grant_id"]:
+            locations = pd.DataFrame(batch.locations)
+            for column in ("grant_index", "amount_pence"):
+                locations[column] = locations[column].astype(np.int64)
+            locations["position"] = locations["position"].astype(np.int32)
+            con.register("batch_locations", locations)
+            con.execute("INSERT INTO staged_locations SELECT * FROM batch_locations")
+            con.unregister("batch_locations")
+
+    def _settle_duplicates(self, id_field: str) -> list[Problem]:
+        """Reject every grant whose id an earlier grant of the file already has."""
+        rows = self.connection.execute(
+            """SELECT grant_index, grant_id, first_index FROM (
+                   SELECT grant_index, grant_id,
+                          min(grant_index) OVER (PARTITION BY grant_id) AS first_index
+                   FROM staged_grants)
+               WHERE grant_index > first_index ORDER BY grant_index"""
+        ).fetchall()
+        if rows:
+            self.connection.execute(
+                """DELETE FROM staged_grants s WHERE grant_index > (
+                       SELECT min(t.grant_index) FROM staged_grants t WHERE t.grant_id = s.grant_id);
+                   DELETE FROM staged_locations
+                   WHERE grant_index NOT IN (SELECT grant_index FROM staged_grants)"""
+            )
+        return [
+            Problem(
+                index,
+                grant_id,
+                id_field,
+                grant_id,
+                f"the id is already used by grant {first:,} of this file; grant ids must be "
+                "unique, so this one was not stored.",
+                "error",
+            )
+            for index, grant_id, first in rows
+        ]
+
+    def _store_staged(self, source: str, counts: ImportCounts, problems: list[Problem]) -> None:
+        con = self.connection
+        counts.replaced = int(
+            con.execute(
+                "DELETE FROM grants WHERE grant_id IN (SELECT grant_id FROM staged_grants)"
+            ).fetchall()[0][0]
+        )
+        con.execute(
+            "DELETE FROM grant_locations WHERE grant_id IN (SELECT grant_id FROM staged_grants)"
+        )
+        con.execute(
+            """INSERT INTO grants SELECT grant_id, ?, title, funder_id, funder_name, recipient_id,
+                   recipient_name, amount_pence, award_date, location_source, unlocated_reason
+               FROM staged_grants ORDER BY grant_index""",
+            [source],
+        )
+        con.execute(
+            """INSERT INTO grant_locations SELECT grant_id, position, source, geo_code, level,
+                   amount_pence, grant_share, reason
+               FROM staged_locations ORDER BY grant_index, position"""
+        )
+        for reason, number in con.execute(
+            """SELECT coalesce(unlocated_reason, ''), count(*) FROM staged_grants
+               GROUP BY ALL ORDER BY 2 DESC"""
+        ).fetchall():
+            if reason:
+                counts.unlocated += number
+                counts.unlocated_reasons[reason] = number
+            else:
+                counts.located += number
+        counts.stored = counts.located + counts.unlocated
+        counts.rejected = counts.read - counts.stored
+        problems.sort(key=lambda p: p.grant_index)
+        for problem in problems:
+            counts.warnings += problem.severity == "warning"
+            counts.problems_by_field[(problem.field, problem.severity)] += 1
+        counts.problems = problems[:PROBLEMS_KEPT]
+        con.execute("DELETE FROM problems WHERE source_file = ?", [source])
+        if problems:
+            frame = pd.DataFrame(
                 {
                     "source_file": source,
-                    "grant_index": [p.grant_index for p in batch.problems],
-                    "grant_id": [p.grant_id for p in batch.problems],
-                    "field": [p.field for p in batch.problems],
-                    "value": [None if p.value is None else str(p.value) for p in batch.problems],
-                    "severity": [p.severity for p in batch.problems],
-                    "message": [p.message for p in batch.problems],
+                    "grant_index": [p.grant_index for p in problems],
+                    "grant_id": [p.grant_id for p in problems],
+                    "field": [p.field for p in problems],
+                    "value": [None if p.value is None else str(p.value) for p in problems],
+                    "severity": [p.severity for p in problems],
+                    "message": [p.message for p in problems],
                 }
             )
-            con.register("batch_problems", problems)
+            con.register("batch_problems", frame)
             con.execute("INSERT INTO problems SELECT * FROM batch_problems")
             con.unregister("batch_problems")
-        return replaced
+        con.execute(
+            "INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                source,
+                dt.datetime.now(dt.UTC).replace(tzinfo=None),
+                counts.read,
+                counts.stored,
+                counts.rejected,
+                counts.located,
+                counts.unlocated,
+                counts.warnings,
+            ],
+        )
 
 
 def import_grants(
@@ -296,6 +286,7 @@ def import_grants(
     database: Path | None = None,
     geography: Geography | None = None,
     progress: Callable[[int], None] | None = None,
+    parts: int | None = None,
 ) -> list[ImportCounts]:
     """Import 360Giving files into the grants database; one transaction per file.
 
@@ -307,4 +298,6 @@ def import_grants(
     """
     geography = geography if geography is not None else load_geography()
     with GrantStore(database) as store:
-        return [store.import_file(Path(p), geography, progress=progress) for p in paths]
+        return [
+            store.import_file(Path(p), geography, progress=progress, parts=parts) for p in paths
+        ]

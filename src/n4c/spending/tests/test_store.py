@@ -106,9 +106,9 @@ def test_a_failure_late_in_a_file_rolls_back_the_batches_already_written(
     tmp_path: Path, geography: Geography, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """One file is one transaction, even when it is bigger than a batch."""
-    from n4c.spending import store as store_module
+    from n4c.spending import batches
 
-    monkeypatch.setattr(store_module, "BATCH_GRANTS", 100)
+    monkeypatch.setattr(batches, "BATCH_GRANTS", 100)
     text = ALWF.read_text(encoding="utf-8").rstrip().removesuffix("}").rstrip().removesuffix("]")
     broken = tmp_path / "cut.json"
     broken.write_text(text + ', {"id": }]}', encoding="utf-8")
@@ -153,3 +153,24 @@ def test_a_file_of_another_kind_is_refused_with_what_to_give(
     path.write_text("hello", encoding="utf-8")
     with pytest.raises(InputError, match=r'grants.txt: ".txt" files are not 360Giving data'):
         _import(path, tmp_path / "grants.duckdb", geography)
+
+
+@pytest.mark.parametrize("path", [ALWF, BROKEN], ids=["alwf", "broken"])
+def test_two_checking_processes_store_exactly_what_one_does(
+    tmp_path: Path, geography: Geography, path: Path
+) -> None:
+    """Big files are checked by two processes; duplicates across them still resolve first-wins."""
+    results = []
+    for parts in (1, 2):
+        database = tmp_path / f"grants-{parts}.duckdb"
+        (counts,) = import_grants([path], database=database, geography=geography, parts=parts)
+        with GrantStore(database, read_only=True) as store:
+            grants = store.connection.execute(
+                "SELECT * EXCLUDE (source_file) FROM grants ORDER BY grant_id, amount_pence"
+            ).fetchall()
+            locations = store.connection.execute(
+                "SELECT * FROM grant_locations ORDER BY grant_id, position"
+            ).fetchall()
+        problems = [(p.grant_index, p.field, p.message) for p in counts.problems]
+        results.append((counts.summary(), grants, locations, problems))
+    assert results[0] == results[1]
