@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db.models import Model
 
 from n4c.platform.areas.models import Stage
 from n4c.platform.events.demo import seed as events_seed
@@ -22,7 +23,7 @@ TODAY = dt.date(2026, 11, 1)
 
 
 def _counts() -> dict[str, int]:
-    models = [
+    models: list[type[Model]] = [
         AreaPlan,
         Action,
         YearZeroCheck,
@@ -34,7 +35,7 @@ def _counts() -> dict[str, int]:
         Resident,
         Consent,
     ]
-    return {m.__name__: m.objects.count() for m in models}
+    return {m.__name__: m._default_manager.count() for m in models}
 
 
 def _seed_all(areas, actor) -> list[str]:
