@@ -19,6 +19,8 @@ _ISO_DATETIME = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$"
 )
 _DAY_FIRST = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+# £1 trillion: far above any grant, and far below where pence overflow 64-bit integers.
+_MAX_PENCE = 10**14
 _AMOUNT_TEXT = re.compile(r"^-?\d+(\.\d+)?$")
 
 
@@ -40,10 +42,12 @@ def parse_amount_pence(value: object) -> int:
     if isinstance(value, bool) or value is None:
         raise ValueError(f"{value!r} is not an amount; write a number such as 1234.50.")
     if isinstance(value, int):
-        return value * 100
+        return _checked_size(value * 100, value)
     if isinstance(value, float):
-        if not math.isfinite(value) or abs(value) >= 1e12:
+        if not math.isfinite(value):
             raise ValueError(f"{value!r} is not an amount; write a number such as 1234.50.")
+        if abs(value) >= _MAX_PENCE / 100:
+            return _checked_size(_MAX_PENCE, value)
         # Rounded to a millionth of a penny first, so 0.285 (stored as 28.4999…p) gives 29p.
         scaled = round(abs(value) * 100, 6)
         pence = math.floor(scaled + 0.5)
@@ -61,7 +65,15 @@ def parse_amount_pence(value: object) -> int:
         rounded = (number * 100).quantize(Decimal(1), rounding="ROUND_HALF_UP")
     except InvalidOperation as error:
         raise ValueError(f"{value!r} is not an amount; write a number such as 1234.50.") from error
-    return int(rounded)
+    return _checked_size(int(rounded), value)
+
+
+def _checked_size(pence: int, value: object) -> int:
+    if abs(pence) >= _MAX_PENCE:
+        raise ValueError(
+            f"{value!r} is more than £1 trillion, larger than any grant; check the amount."
+        )
+    return pence
 
 
 def parse_date(value: object) -> tuple[dt.date, bool]:

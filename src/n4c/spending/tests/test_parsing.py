@@ -66,3 +66,9 @@ def test_impossible_or_unreadable_dates_are_refused_with_the_standard_form(text:
 def test_codes_lose_stray_spaces_and_case(code: str, before: str, after: str) -> None:
     """Published files hold codes like "S92000003 "; they must still match."""
     assert normalise_code(f"{before}{code.lower()}{after}") == code
+
+
+@pytest.mark.parametrize("value", [10**12, 1e12, "1000000000000", 10**30])
+def test_amounts_beyond_a_trillion_pounds_are_refused_not_overflowed(value: object) -> None:
+    with pytest.raises(ValueError, match=r"more than £1 trillion, larger than any grant"):
+        parse_amount_pence(value)
