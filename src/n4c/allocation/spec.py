@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import math
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import Any, Literal, cast
 
 from n4c.errors import InputError
+from n4c.specfiles import choice, read_toml
 
 __all__ = [
     "LEVELS",
@@ -193,25 +193,6 @@ def _table(raw: dict[str, object], key: str, path: Path | None) -> dict[str, obj
     return cast(dict[str, object], value)
 
 
-def _choice(
-    table: dict[str, object],
-    key: str,
-    allowed: tuple[str, ...],
-    default: str,
-    where: str,
-    path: Path | None,
-) -> str:
-    value = table.get(key, default)
-    if value not in allowed:
-        raise InputError(
-            f'"{value}" is not allowed; choose one of {", ".join(allowed)}.',
-            path=path,
-            field=f"{where}.{key}",
-            value=value,
-        )
-    return str(value)
-
-
 def _parse_eligibility(table: dict[str, object], where: str, path: Path | None) -> Eligibility:
     known = (
         set(Eligibility.__dataclass_fields__) - {"funded_elsewhere", "funded_elsewhere_source"}
@@ -301,7 +282,7 @@ def _funded_elsewhere(value: object, field: str, path: Path | None) -> tuple[tup
 
 def _parse_formula(table: dict[str, object], where: str, path: Path | None) -> Formula:
     _known_keys(table, _FORMULA_KEYS, where, path)
-    method = _choice(table, "method", METHODS, "equal", where, path)
+    method = choice(table, "method", METHODS, "equal", where=where, path=path)
     per_capita = _number(table, "per_capita_percent", where, path, maximum=100)
     need = _number(table, "need_percent", where, path, maximum=100)
     if method == "blend":
@@ -334,7 +315,7 @@ def _parse_formula(table: dict[str, object], where: str, path: Path | None) -> F
         method=cast(Method, method),
         need_column=need_column,
         need_weight=cast(
-            NeedWeight, _choice(table, "need_weight", NEED_WEIGHTS, "score", where, path)
+            NeedWeight, choice(table, "need_weight", NEED_WEIGHTS, "score", where=where, path=path)
         ),
         per_capita_percent=per_capita or 0.0,
         need_percent=100.0 if need is None else need,
@@ -527,7 +508,7 @@ def parse_spec(spec: Mapping[str, Any], path: Path | None = None) -> FundSpec:
     name = fund.get("name")
     if not isinstance(name, str) or not name:
         raise InputError("fund.name must be a non-empty text value.", path=path, field="fund.name")
-    level = _choice(fund, "level", LEVELS, "ward", "fund", path)
+    level = choice(fund, "level", LEVELS, "ward", where="fund", path=path)
     custom = fund.get("custom_areas")
     custom_path: Path | None = None
     if level == "custom":
@@ -576,13 +557,7 @@ def parse_spec(spec: Mapping[str, Any], path: Path | None = None) -> FundSpec:
 def load_spec(path: str | Path) -> FundSpec:
     """Read and check a fund specification from a TOML file."""
     path = Path(path)
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
-        raise InputError(f"is not valid TOML ({error}).", path=path) from None
-    except OSError as error:
-        raise InputError(f"could not be read ({error.strerror}).", path=path) from None
-    return parse_spec(raw, path)
+    return parse_spec(read_toml(path), path)
 
 
 def preset_names() -> list[str]:

@@ -7,9 +7,9 @@ from pathlib import Path
 import pandas as pd
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from n4c.cli.progress import progress_bar
 from n4c.errors import InputError
 
 console = Console()
@@ -146,14 +146,7 @@ def allocate_command(
         )
     want_comparison = chart is not None or scenarios_out is not None or bool(others)
     steps = 2 + len(others) + (1 if want_comparison else 0)
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-    ) as progress:
+    with progress_bar(console) as progress:
         task = progress.add_task(f"Loading {_LEVEL_WORDS[fund.level]}", total=steps)
         areas = allocation.load_areas(fund.level, year, custom_areas=fund.custom_areas)
         progress.update(task, advance=1, description=f"Allocating {fund.name}")

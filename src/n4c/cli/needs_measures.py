@@ -9,9 +9,9 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from n4c.cli.needs import needs_app
+from n4c.cli.progress import progress_bar
 from n4c.errors import InputError
 from n4c.needs.sensitivity import DEFAULT_CONCENTRATION, left_behind_sensitivity
 from n4c.needs.summaries import SUMMARY_LEVELS, summarise_imd2019
@@ -75,14 +75,7 @@ def sensitivity(
 ) -> None:
     """How robust each ward's 'left behind' status is to the IMD domain weights and population year."""
     _check_year(year)
-    with Progress(
-        TextColumn("Replications"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-    ) as progress:
+    with progress_bar(console, description="Replications") as progress:
         task = progress.add_task("replications", total=replications)
 
         def advance(done: int, total: int) -> None:

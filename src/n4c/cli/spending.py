@@ -4,19 +4,30 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
+from rich.progress import TaskID
 from rich.table import Table
 
+from n4c.cli.progress import progress_bar
 from n4c.errors import InputError, N4CError
+
+if TYPE_CHECKING:
+    from n4c.spending import Analysis
 
 console = Console()
 spending_app = typer.Typer(
     help="Map spending: import 360Giving grants and measure the fair share per head.",
     no_args_is_help=True,
 )
+
+# Options that several commands share, declared once.
+AWARD_FROM = typer.Option(None, "--award-from", help="Only grants awarded in or after this year.")
+AWARD_TO = typer.Option(None, "--award-to", help="Only grants awarded in or before this year.")
+FUNDER = typer.Option(None, "--funder", help="Only this funder's grants (its org id).")
+DATABASE = typer.Option(None, "--database", help="Grants database (default: in N4C_DATA_DIR).")
 
 
 def _years(award_from: int | None, award_to: int | None) -> tuple[int, int] | None:
@@ -41,9 +52,7 @@ def import_command(
     problems: Path = typer.Option(
         None, "--problems", help="Write every problem (grant, field, value, message) to this CSV."
     ),
-    database: Path = typer.Option(
-        None, "--database", help="Grants database (default: in N4C_DATA_DIR)."
-    ),
+    database: Path = DATABASE,
 ) -> None:
     """Check and store grants; print read, stored, rejected, located and unlocated counts."""
     from n4c.spending import import_grants, load_geography
@@ -51,10 +60,7 @@ def import_command(
     geography = load_geography()
     results = []
     failure: N4CError | None = None
-    with Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console,
-        transient=True,
-    ) as bar:  # fmt: skip
+    with progress_bar(console) as bar:
         for path in files:
             task = bar.add_task(f"Importing {path.name}", total=None)
 
@@ -110,32 +116,39 @@ def import_command(
     )
 
 
+def _analyse(
+    year: int,
+    database: Path | None,
+    award_from: int | None,
+    award_to: int | None,
+    funder: str | None,
+) -> Analysis:
+    from n4c.spending import GrantStore, analyse, load_geography
+
+    _check_needs_year(year)
+    with GrantStore(database, read_only=True) as store:
+        return analyse(
+            store,
+            load_geography(),
+            award_years=_years(award_from, award_to),
+            funder_id=funder,
+            with_funders=False,
+        )
+
+
 @spending_app.command("fairshare")
 def fairshare_command(
     year: int = typer.Option(2019, "--year", help="Deprivation year the groups come from (2019)."),
     out: Path = typer.Option(
         ..., "--out", help="CSV to write: group,population,grants,amount,per_head."
     ),
-    award_from: int = typer.Option(
-        None, "--award-from", help="Only grants awarded in or after this year."
-    ),
-    award_to: int = typer.Option(
-        None, "--award-to", help="Only grants awarded in or before this year."
-    ),
-    funder: str = typer.Option(None, "--funder", help="Only this funder's grants (its org id)."),
-    database: Path = typer.Option(
-        None, "--database", help="Grants database (default: in N4C_DATA_DIR)."
-    ),
+    award_from: int = AWARD_FROM,
+    award_to: int = AWARD_TO,
+    funder: str = FUNDER,
+    database: Path = DATABASE,
 ) -> None:
     """Grant money per head for left-behind, other deprived and other areas, and England."""
-    from n4c.spending import GrantStore, analyse, load_geography
-
-    _check_needs_year(year)
-    with GrantStore(database, read_only=True) as store:
-        result = analyse(
-            store, load_geography(), award_years=_years(award_from, award_to), funder_id=funder,
-            with_funders=False,
-        )  # fmt: skip
+    result = _analyse(year, database, award_from, award_to, funder)
     result.groups.to_csv(out, index=False)
     table = Table(title=f"Grant money per head by group (IMD/CNI {year})")
     for column in result.groups.columns:
@@ -162,26 +175,15 @@ def fairshare_command(
 def chart_command(
     out: Path = typer.Option(..., "--out", help="Folder for the PNG and SVG charts."),
     year: int = typer.Option(2019, "--year", help="Deprivation year the groups come from (2019)."),
-    award_from: int = typer.Option(
-        None, "--award-from", help="Only grants awarded in or after this year."
-    ),
-    award_to: int = typer.Option(
-        None, "--award-to", help="Only grants awarded in or before this year."
-    ),
-    funder: str = typer.Option(None, "--funder", help="Only this funder's grants (its org id)."),
-    database: Path = typer.Option(
-        None, "--database", help="Grants database (default: in N4C_DATA_DIR)."
-    ),
+    award_from: int = AWARD_FROM,
+    award_to: int = AWARD_TO,
+    funder: str = FUNDER,
+    database: Path = DATABASE,
 ) -> None:
     """Charts (PNG and SVG): per head by IMD decile, concentration curve, groups over time."""
-    from n4c.spending import GrantStore, analyse, load_geography, save_charts
+    from n4c.spending import save_charts
 
-    _check_needs_year(year)
-    with GrantStore(database, read_only=True) as store:
-        result = analyse(
-            store, load_geography(), award_years=_years(award_from, award_to), funder_id=funder,
-            with_funders=False,
-        )  # fmt: skip
+    result = _analyse(year, database, award_from, award_to, funder)
     written = save_charts(result.deciles, result.concentration, result.years, out)
     console.print(f"Wrote {len(written)} chart files to {out}.", highlight=False)
 
@@ -193,9 +195,7 @@ def report_command(
         None, "--area", help="An area code: LSOA, MSOA, ward, district or region."
     ),
     funder: str = typer.Option(None, "--funder", help="A funder's org id, such as GB-CHC-1015648."),
-    database: Path = typer.Option(
-        None, "--database", help="Grants database (default: in N4C_DATA_DIR)."
-    ),
+    database: Path = DATABASE,
 ) -> None:
     """A one-page HTML report for one area or one funder (print it to PDF from a browser)."""
     from n4c.spending import GrantStore, area_report, funder_report, load_geography

@@ -8,7 +8,6 @@ Index of Multiple Deprivation and the Community Needs Index are two built-in spe
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -20,6 +19,7 @@ from scipy.stats import rankdata
 
 from n4c.errors import InputError
 from n4c.needs.transform import deciles, exponential_transform
+from n4c.specfiles import choice, read_toml
 
 __all__ = [
     "BUILT_IN",
@@ -73,25 +73,6 @@ class CompositeSpec:
         return np.array([i.weight for i in self.indicators], dtype=np.float64)
 
 
-def _choice(
-    table: dict[str, object],
-    key: str,
-    allowed: tuple[str, ...],
-    default: str,
-    path: Path,
-    where: str,
-) -> str:
-    value = table.get(key, default)
-    if value not in allowed:
-        raise InputError(
-            f'"{value}" is not allowed; choose one of {", ".join(allowed)}.',
-            path=path,
-            field=f"{where}.{key}",
-            value=value,
-        )
-    return str(value)
-
-
 def _parse(raw: dict[str, object], path: Path) -> CompositeSpec:
     index = raw.get("index")
     if not isinstance(index, dict):
@@ -126,8 +107,10 @@ def _parse(raw: dict[str, object], path: Path) -> CompositeSpec:
                 field=f"{where}.weight",
                 value=weight,
             )
-        normalisation = _choice(entry, "normalisation", _NORMALISATIONS, "rank", path, where)
-        transform = _choice(entry, "transform", _TRANSFORMS, "exponential", path, where)
+        normalisation = choice(
+            entry, "normalisation", _NORMALISATIONS, "rank", where=where, path=path
+        )
+        transform = choice(entry, "transform", _TRANSFORMS, "exponential", where=where, path=path)
         if transform == "exponential" and normalisation not in ("rank", "minmax"):
             raise InputError(
                 f'the exponential transform needs values between 0 and 1; use normalisation "rank" or "minmax", not "{normalisation}".',
@@ -141,7 +124,9 @@ def _parse(raw: dict[str, object], path: Path) -> CompositeSpec:
                 weight=float(weight),
                 direction=cast(
                     Direction,
-                    _choice(entry, "direction", _DIRECTIONS, "higher_is_worse", path, where),
+                    choice(
+                        entry, "direction", _DIRECTIONS, "higher_is_worse", where=where, path=path
+                    ),
                 ),
                 normalisation=cast(Normalisation, normalisation),
                 transform=cast(Transform, transform),
@@ -158,7 +143,8 @@ def _parse(raw: dict[str, object], path: Path) -> CompositeSpec:
         area_column=str(index["area_column"]),
         indicators=tuple(indicators),
         aggregation=cast(
-            Aggregation, _choice(index, "aggregation", _AGGREGATIONS, "arithmetic", path, "index")
+            Aggregation,
+            choice(index, "aggregation", _AGGREGATIONS, "arithmetic", where="index", path=path),
         ),
         dataset=str(index["dataset"]) if index.get("dataset") else None,
         source=str(index.get("source", "")),
@@ -168,13 +154,7 @@ def _parse(raw: dict[str, object], path: Path) -> CompositeSpec:
 def load_spec(path: str | Path) -> CompositeSpec:
     """Read and validate a composite specification from a TOML file."""
     path = Path(path)
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
-        raise InputError(f"is not valid TOML ({error}).", path=path) from None
-    except OSError as error:
-        raise InputError(f"could not be read ({error.strerror}).", path=path) from None
-    return _parse(raw, path)
+    return _parse(read_toml(path), path)
 
 
 def builtin_spec(name: str) -> CompositeSpec:
