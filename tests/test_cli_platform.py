@@ -64,3 +64,12 @@ def test_serve_answers_on_loopback_with_the_sign_in_page(tmp_path: Path) -> None
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_serve_refuses_several_workers_without_a_shared_cache(run_n4c, monkeypatch) -> None:
+    monkeypatch.delenv("N4C_CACHE_URL", raising=False)
+    result = run_n4c("serve", "--port", str(_free_port()), "--workers", "2", check=False)
+    assert result.returncode == 1
+    message = " ".join((result.stdout + result.stderr).split())
+    assert "Serving with 2 workers needs a cache they share" in message
+    assert "N4C_CACHE_URL=redis://127.0.0.1:6379/0" in message

@@ -50,6 +50,11 @@ SETTINGS: dict[str, Setting] = {
             "",
             "Django secret key; empty means a key generated once and kept in N4C_DATA_DIR.",
         ),
+        Setting(
+            "N4C_CACHE_URL",
+            "",
+            "Cache the platform's processes share, e.g. redis://127.0.0.1:6379/0; empty means memory in each process (one worker only).",
+        ),
         Setting("N4C_DEBUG", "0", "1 turns on Django's debug pages; never in production."),
         Setting(
             "N4C_EMAIL_BACKEND",

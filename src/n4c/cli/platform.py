@@ -56,23 +56,66 @@ def manage_command(ctx: typer.Context) -> None:
 
 def serve_command(
     port: int = typer.Option(8000, help="Port on 127.0.0.1."),
-    threads: int = typer.Option(8, help="Worker threads."),
+    threads: int = typer.Option(8, help="Worker threads in each process."),
+    workers: int = typer.Option(
+        1,
+        help="Server processes (gunicorn). More than one needs N4C_CACHE_URL set to a shared "
+        "Redis cache; about one per CPU core suits a busy server.",
+    ),
 ) -> None:
     """Serve the platform on 127.0.0.1 (migrating the database first)."""
-    _migrate()
-    import waitress
+    from n4c import config
 
+    if workers < 1:
+        raise N4CError(f"--workers must be 1 or more, not {workers}.")
+    if workers > 1 and not config.get("N4C_CACHE_URL"):
+        raise N4CError(
+            f"Serving with {workers} workers needs a cache they share, or a change in one would "
+            "not show in the others and sign-in throttling would count apart. Set "
+            "N4C_CACHE_URL=redis://127.0.0.1:6379/0, or serve with --workers 1."
+        )
+    _migrate()
     from n4c.platform.wsgi import application
 
-    console.print(f"Serving the platform at http://127.0.0.1:{port}/ (Ctrl+C stops it).")
+    console.print(
+        f"Serving the platform at http://127.0.0.1:{port}/ with {workers} "
+        f"process{'es' if workers > 1 else ''} of {threads} threads (Ctrl+C stops it)."
+    )
     try:
-        waitress.serve(
-            application, host="127.0.0.1", port=port, threads=threads, ident="n4c", _quiet=True
-        )
+        if workers == 1:
+            import waitress
+
+            waitress.serve(
+                application, host="127.0.0.1", port=port, threads=threads, ident="n4c", _quiet=True
+            )
+        else:
+            _serve_processes(application, port=port, workers=workers, threads=threads)
     except OSError as error:
         raise N4CError(
             f"Could not serve on port {port}: {error.strerror}. Choose another --port."
         ) from error
+
+
+def _serve_processes(application, *, port: int, workers: int, threads: int) -> None:
+    """Several processes, so requests use every core (one Python process is held to one)."""
+    from django.db import connections
+    from gunicorn.app.base import BaseApplication
+
+    # Migrating opened a database connection; forked workers must not share it.
+    connections.close_all()
+
+    class _Server(BaseApplication):
+        def load_config(self) -> None:
+            self.cfg.set("bind", f"127.0.0.1:{port}")
+            self.cfg.set("workers", workers)
+            self.cfg.set("threads", threads)
+            self.cfg.set("worker_class", "gthread")
+            self.cfg.set("loglevel", "warning")
+
+        def load(self):
+            return application
+
+    _Server().run()
 
 
 def register(app: typer.Typer) -> None:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from n4c import config
 
@@ -30,14 +31,20 @@ PLATFORM_APPS = [
     "n4c.platform.rollout",
 ]
 
-# Links on each area's page to other apps' pages about it: (label, URL name taking the area's pk).
+# Links on each area's page to other apps' pages about it: (label, URL name taking the area's
+# pk, and optionally the dotted path of a `(user, area) -> bool` check). A link with a check shows
+# only to those it lets through, so no one is offered a page that answers 403.
 # An app adds its own line here, e.g. ("Area plan", "plans:area").
-AREA_PAGE_LINKS: list[tuple[str, str]] = [
+AREA_PAGE_LINKS: list[tuple[str, str] | tuple[str, str, str]] = [
     ("Community assets and rights", "assets:register"),
     ("Area plan and Year Zero checklist", "plans:detail"),
     ("Referrals to partners", "referrals:area"),
     ("Peer links and suggested peers", "events:peers"),
-    ("Partnership members (personal data)", "residents:area"),
+    (
+        "Partnership members (personal data)",
+        "residents:area",
+        "n4c.platform.areas.access.can_edit_area",
+    ),
 ]
 
 # Under pytest nothing may be written to the user's data folder, so the key is a throwaway.
@@ -127,12 +134,37 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# The signed-in user comes with their profile (role, region) in one query, not two.
+AUTHENTICATION_BACKENDS = ["n4c.platform.people.backends.ProfileBackend"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# One process (waitress threads) shares this cache; login throttling counts failures in it.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+def _caches() -> dict[str, dict[str, object]]:
+    """Memory in this process by default; Redis when several server processes must agree.
+
+    Login throttling, sessions and the support version that keeps cached fragments fresh all
+    live here, so with more than one worker they need the shared cache.
+    """
+    url = config.get("N4C_CACHE_URL")
+    if not url:
+        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    if not url.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(
+            f"N4C_CACHE_URL {url!r} is not a Redis address; use e.g. redis://127.0.0.1:6379/0 "
+            "or leave it empty."
+        )
+    return {
+        "default": {
+            "BACKEND": "n4c.platform.shared_cache.SharedRedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "n4c",
+        }
+    }
+
+
+CACHES = _caches()
 
 LANGUAGE_CODE = "en-gb"
 LANGUAGES = [("en-gb", "English")]

@@ -5,17 +5,30 @@
 - An adviser or community worker sees every area and changes those they are assigned to now.
 - A specialist sees every area and changes none.
 - A partnership member sees only their own area(s) and changes none.
+
+Pages and API calls about one area fetch it with :func:`area_for_viewing` or
+:func:`area_for_editing`: a missing area and one the user may not see both answer 404, so a
+page does not reveal which areas exist; an area the user may see but not change answers 403.
 """
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
+from django.http import Http404
 
 from n4c.platform.areas.models import Area
 from n4c.platform.people.access import is_staff_role, region_id_of, role_of
 from n4c.platform.people.models import Role
 
-__all__ = ["areas_editable_by", "areas_visible_to", "can_edit_area", "can_view_area"]
+__all__ = [
+    "area_for_editing",
+    "area_for_viewing",
+    "areas_editable_by",
+    "areas_visible_to",
+    "can_edit_area",
+    "can_view_area",
+]
 
 
 def areas_visible_to(user) -> QuerySet[Area]:
@@ -51,3 +64,17 @@ def can_edit_area(user, area: Area) -> bool:
     if role == Role.HUB_LEAD:
         return area.region_id == region_id_of(user)
     return areas_editable_by(user).filter(pk=area.pk).exists()
+
+
+def area_for_viewing(user, area_id: int) -> Area:
+    area = areas_visible_to(user).select_related("region").filter(pk=area_id).first()
+    if area is None:
+        raise Http404("There is no area with that number that you can see.")
+    return area
+
+
+def area_for_editing(user, area_id: int) -> Area:
+    area = area_for_viewing(user, area_id)
+    if not can_edit_area(user, area):
+        raise PermissionDenied("You can read this area but not change it.")
+    return area

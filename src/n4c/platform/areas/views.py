@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.db.models import Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.module_loading import import_string
 
 from n4c.platform.areas.access import areas_editable_by, areas_visible_to, can_edit_area
 from n4c.platform.areas.forms import AreaChangeForm, AreaCreateForm
@@ -74,11 +75,19 @@ def area_detail(request, pk: int):
             "fragment_seconds": FRAGMENT_SECONDS,
             "can_edit": can_edit_area(request.user, area),
             "can_assign": can_assign(request.user, area),
-            "area_links": [
-                (label, reverse(name, args=[area.pk])) for label, name in settings.AREA_PAGE_LINKS
-            ],
+            "area_links": _area_links(request.user, area),
         },
     )
+
+
+def _area_links(user, area) -> list[tuple[str, str]]:
+    """The other apps' pages about this area that this user may open."""
+    links = []
+    for label, url_name, *check in settings.AREA_PAGE_LINKS:
+        if check and not import_string(check[0])(user, area):
+            continue
+        links.append((label, reverse(url_name, args=[area.pk])))
+    return links
 
 
 @login_required

@@ -7,11 +7,10 @@ import datetime as dt
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
-from n4c.platform.areas.access import areas_visible_to
+from n4c.platform.areas.access import area_for_editing, area_for_viewing, areas_visible_to
 from n4c.platform.events import services
 from n4c.platform.events.access import events_visible_to, peer_links_visible_to
 from n4c.platform.events.models import Event
-from n4c.platform.plans.access import area_for_editing, area_for_viewing
 
 router = Router(tags=["events"])
 

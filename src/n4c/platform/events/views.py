@@ -9,13 +9,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 
-from n4c.platform.areas.access import areas_editable_by, areas_visible_to
+from n4c.platform.areas.access import (
+    area_for_editing,
+    area_for_viewing,
+    areas_editable_by,
+    areas_visible_to,
+)
 from n4c.platform.events import services
 from n4c.platform.events.access import can_run_event, events_visible_to, peer_links_visible_to
 from n4c.platform.events.forms import AttendanceForm, EventForm, PeerLinkForm
 from n4c.platform.events.models import Event
 from n4c.platform.people.access import region_id_of
-from n4c.platform.plans.access import area_for_editing, area_for_viewing
 
 
 def _may_add_events(user) -> bool:

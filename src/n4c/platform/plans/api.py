@@ -9,8 +9,8 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
 from n4c.errors import InputError
+from n4c.platform.areas.access import area_for_editing, area_for_viewing
 from n4c.platform.plans import services
-from n4c.platform.plans.access import area_for_editing, area_for_viewing
 from n4c.platform.plans.models import YEAR_ZERO_CHECKLIST, Action, AreaPlan, Milestone, Theme
 
 router = Router(tags=["plans"])

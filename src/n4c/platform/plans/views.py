@@ -9,9 +9,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from n4c.platform.areas.access import areas_editable_by, areas_visible_to
+from n4c.platform.areas.access import (
+    area_for_editing,
+    area_for_viewing,
+    areas_editable_by,
+    areas_visible_to,
+)
 from n4c.platform.plans import services
-from n4c.platform.plans.access import area_for_editing, area_for_viewing
 from n4c.platform.plans.forms import (
     ActionForm,
     ActionStatusForm,

@@ -7,7 +7,7 @@ import datetime as dt
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
-from n4c.platform.plans.access import area_for_editing
+from n4c.platform.areas.access import area_for_editing
 from n4c.platform.referrals import services
 from n4c.platform.referrals.access import partners_visible_to, referrals_visible_to
 from n4c.platform.referrals.models import Referral, Specialism

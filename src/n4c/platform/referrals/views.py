@@ -8,9 +8,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from n4c.platform.areas.access import areas_editable_by
+from n4c.platform.areas.access import area_for_editing, area_for_viewing, areas_editable_by
 from n4c.platform.people.access import is_staff_role
-from n4c.platform.plans.access import area_for_editing, area_for_viewing
 from n4c.platform.referrals import services
 from n4c.platform.referrals.access import (
     can_manage_partners,

@@ -8,7 +8,7 @@ from typing import Any, Literal
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
-from n4c.platform.plans.access import area_for_editing
+from n4c.platform.areas.access import area_for_editing
 from n4c.platform.residents import gdpr
 from n4c.platform.residents.access import residents_visible_to
 from n4c.platform.residents.models import Consent, Resident

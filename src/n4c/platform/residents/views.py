@@ -10,7 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from n4c.platform.plans.access import area_for_editing
+from n4c.platform.areas.access import area_for_editing
 from n4c.platform.residents import gdpr
 from n4c.platform.residents.access import residents_visible_to
 from n4c.platform.residents.forms import ConsentForm, EraseForm, ResidentForm

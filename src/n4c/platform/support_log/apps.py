@@ -9,11 +9,12 @@ class SupportLogConfig(AppConfig):
     def ready(self) -> None:
         from n4c.platform.areas.models import Area
         from n4c.platform.caseloads.models import Assignment
+        from n4c.platform.regions.models import Region
         from n4c.platform.support_log.freshness import bump_support_version
         from n4c.platform.support_log.models import SupportEntry
 
         # Anything the cached report or area fragments show makes them stale when it changes.
-        for model in (SupportEntry, Assignment, Area):
+        for model in (SupportEntry, Assignment, Area, Region):
             post_save.connect(bump_support_version, sender=model, dispatch_uid=f"fresh-{model}")
             post_delete.connect(bump_support_version, sender=model, dispatch_uid=f"gone-{model}")
         m2m_changed.connect(

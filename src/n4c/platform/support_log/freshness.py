@@ -1,8 +1,10 @@
 """When cached pages about support go stale: one version number, bumped on every change.
 
 The monthly report and the support part of an area page are cached as page fragments keyed by
-this version, so a new entry, assignment or area shows at once in this server process. Changes
-made by another process (the CLI, a second server) show within the fragments' lifetime.
+this version, so a new entry, assignment, area or region shows at once. With the shared cache
+(N4C_CACHE_URL, as `n4c serve --workers N` requires) that holds for every process; with the
+default cache in memory, a change made by another process (the CLI) shows within the
+fragments' lifetime.
 """
 
 from __future__ import annotations
