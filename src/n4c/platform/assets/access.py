@@ -5,16 +5,19 @@ Every queryset of this app starts here, from the areas' own access rules.
 
 from __future__ import annotations
 
+import secrets
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
 from n4c.platform.areas.access import areas_editable_by, areas_visible_to
 from n4c.platform.areas.models import Area
-from n4c.platform.assets.models import Asset, AssetCase
+from n4c.platform.assets.models import Asset, AssetCase, CalendarFeed
 
 __all__ = [
     "area_for_editing",
+    "area_for_feed",
     "area_for_viewing",
     "assets_visible_to",
     "can_edit_area_assets",
@@ -46,3 +49,15 @@ def area_for_editing(user, area: Area) -> Area:
     if not can_edit_area_assets(user, area):
         raise PermissionDenied("You can read this area's assets but not change them.")
     return area
+
+
+def area_for_feed(area_id: int, token: str) -> Area:
+    """The area whose calendar feed this secret opens; a 404 for any wrong, old or empty token.
+
+    The token stands in for a session (calendar apps cannot sign in), so it is compared in
+    constant time and a wrong one answers exactly as a missing area does.
+    """
+    feed = CalendarFeed.objects.select_related("area").filter(area_id=area_id).first()
+    if feed is None or not token or not secrets.compare_digest(feed.token, token):
+        raise Http404("There is no calendar feed at this address.")
+    return feed.area

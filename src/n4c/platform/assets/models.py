@@ -162,3 +162,24 @@ class CaseExtension(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rule_id} extended to {self.extended_to:%d %b %Y}"
+
+
+class CalendarFeed(models.Model):
+    """The secret in an area's subscribable .ics address, so calendar apps need no session.
+
+    Anyone holding the address reads the area's deadlines, so those who may change the area can
+    replace the token (the old address stops working) or turn the feed off.
+    """
+
+    area = models.OneToOneField(Area, on_delete=models.CASCADE, related_name="calendar_feed")
+    token = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"Calendar feed of {self.area}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("assets:feed", args=[self.area_id, self.token])

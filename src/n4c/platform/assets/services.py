@@ -4,6 +4,7 @@ reminder command all call these, so each rule is checked in one place and each c
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import IO, cast
@@ -14,7 +15,13 @@ from django.db import transaction
 from n4c import config, rights
 from n4c.errors import InputError
 from n4c.platform.areas.models import Area
-from n4c.platform.assets.models import Asset, AssetCase, CaseEvent, CaseExtension
+from n4c.platform.assets.models import (
+    Asset,
+    AssetCase,
+    CalendarFeed,
+    CaseEvent,
+    CaseExtension,
+)
 from n4c.platform.audit.models import AuditEvent
 from n4c.platform.audit.services import record_change, snapshot
 
@@ -30,6 +37,8 @@ __all__ = [
     "open_case",
     "record_event",
     "reminder_lead_days",
+    "renew_calendar_feed",
+    "stop_calendar_feed",
     "upcoming_deadlines",
 ]
 
@@ -300,3 +309,25 @@ def reminder_lead_days() -> list[int]:
             "Reminder lead times cannot be negative.", field="N4C_REMINDER_LEAD_DAYS", value=text
         )
     return days
+
+
+def renew_calendar_feed(actor, area: Area) -> CalendarFeed:
+    """Give the area's feed a new secret address; any old address stops working at once.
+
+    Not written to the audit log: its snapshot would copy the secret into a table more people read.
+    """
+    token = secrets.token_urlsafe(32)
+    feed, _ = CalendarFeed.objects.update_or_create(
+        area=area,
+        defaults={
+            "token": token,
+            "created_by": actor if actor is not None and actor.is_authenticated else None,
+        },
+    )
+    return feed
+
+
+def stop_calendar_feed(area: Area) -> bool:
+    """Turn the area's feed off; says whether there was one."""
+    deleted, _ = CalendarFeed.objects.filter(area=area).delete()
+    return bool(deleted)

@@ -22,6 +22,7 @@ from n4c.errors import InputError
 from n4c.platform.areas.access import areas_visible_to
 from n4c.platform.assets.access import (
     area_for_editing,
+    area_for_feed,
     area_for_viewing,
     assets_visible_to,
     can_edit_area_assets,
@@ -36,6 +37,7 @@ from n4c.platform.assets.forms import (
     ImportForm,
 )
 from n4c.platform.assets.mapping import MapPoint, asset_map_svg
+from n4c.platform.assets.models import AssetCase, CalendarFeed
 from n4c.platform.assets.services import (
     add_asset,
     agree_extension,
@@ -44,6 +46,8 @@ from n4c.platform.assets.services import (
     import_assets,
     open_case,
     record_event,
+    renew_calendar_feed,
+    stop_calendar_feed,
     upcoming_deadlines,
 )
 from n4c.platform.regions.models import Region
@@ -89,6 +93,7 @@ def register(request, area_id: int):
             "form": form,
             "import_form": ImportForm(),
             "can_edit": can_edit,
+            "feed": CalendarFeed.objects.filter(area=area).first(),
             "upcoming": upcoming_deadlines(
                 cases.prefetch_related("events", "extensions"),
                 start=dt.date.today(),
@@ -261,12 +266,36 @@ def calendar(request):
 @login_required
 def area_ics(request, area_id: int):
     area = area_for_viewing(request.user, area_id)
+    return _area_calendar(request, area, cases_visible_to(request.user).filter(asset__area=area))
+
+
+def area_feed(request, area_id: int, token: str):
+    """The same calendar at a secret address, for calendar apps that cannot sign in."""
+    area = area_for_feed(area_id, token)
+    response = _area_calendar(request, area, AssetCase.objects.filter(asset__area=area))
+    response["Cache-Control"] = "private, max-age=900"
+    return response
+
+
+@login_required
+@require_POST
+def feed_change(request, area_id: int):
+    """Turn the subscribable feed on, give it a new address, or turn it off."""
+    area = area_for_editing(request.user, area_for_viewing(request.user, area_id))
+    if request.POST.get("action") == "stop":
+        if stop_calendar_feed(area):
+            messages.success(request, "Calendar feed turned off; its address no longer works.")
+    else:
+        renew_calendar_feed(request.user, area)
+        messages.success(
+            request, "Calendar feed address made. Any earlier address no longer works."
+        )
+    return redirect("assets:register", area_id=area.pk)
+
+
+def _area_calendar(request, area, cases) -> HttpResponse:
     entries = []
-    cases = (
-        cases_visible_to(request.user)
-        .filter(asset__area=area, closed_on__isnull=True)
-        .select_related("asset")
-    )
+    cases = cases.filter(closed_on__isnull=True).select_related("asset")
     for case in cases.prefetch_related("events", "extensions"):
         for deadline in case_deadlines(case):
             if deadline.status != "not_applicable":
