@@ -21,6 +21,7 @@ __all__ = [
     "area_for_viewing",
     "assets_visible_to",
     "can_edit_area_assets",
+    "can_view_area_assets",
     "cases_visible_to",
 ]
 
@@ -31,6 +32,10 @@ def assets_visible_to(user) -> QuerySet[Asset]:
 
 def cases_visible_to(user) -> QuerySet[AssetCase]:
     return AssetCase.objects.filter(asset__area__in=areas_visible_to(user))
+
+
+def can_view_area_assets(user, area: Area) -> bool:
+    return areas_visible_to(user).filter(pk=area.pk).exists()
 
 
 def can_edit_area_assets(user, area: Area) -> bool:

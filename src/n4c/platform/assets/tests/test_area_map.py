@@ -1,0 +1,50 @@
+"""The area's own page shows its asset map to those who may see the area's assets."""
+
+from __future__ import annotations
+
+import pytest
+from django.template import Context, Template
+from django.test import RequestFactory
+
+from n4c.platform.assets.models import Asset
+
+pytestmark = pytest.mark.django_db
+
+
+def _assets(area) -> None:
+    Asset.objects.create(
+        area=area,
+        name="The Red Lion",
+        kind="physical",
+        latitude=53.43915,
+        longitude=-2.27991,
+        lsoa_code="E01005153",
+    )
+    Asset.objects.create(area=area, name="Friday Choir", kind="social", postcode="M9 4AA")
+
+
+def test_the_area_page_shows_the_map_with_each_mapped_asset_linked(client_for, specialist, area):
+    _assets(area)
+    page = client_for(specialist).get(area.get_absolute_url()).content.decode()
+    assert '<h2 id="area-assets-heading">Community assets</h2>' in page
+    assert '<svg class="asset-map"' in page
+    red_lion = Asset.objects.get(name="The Red Lion")
+    assert f'<a href="{red_lion.get_absolute_url()}">' in page
+    assert "2 assets in the register, 1 without coordinates and not on the map." in page
+
+
+def test_an_area_without_assets_says_so_and_draws_no_map(client_for, specialist, area):
+    page = client_for(specialist).get(area.get_absolute_url()).content.decode()
+    assert "No assets recorded yet." in page
+    assert '<svg class="asset-map"' not in page
+
+
+def test_the_map_tag_shows_nothing_to_someone_who_may_not_see_the_area(resident_elsewhere, area):
+    """The tag checks access itself, so no page that uses it can leak another area's assets."""
+    _assets(area)
+    request = RequestFactory().get("/")
+    request.user = resident_elsewhere
+    html = Template("{% load area_assets %}{% area_asset_map area %}").render(
+        Context({"request": request, "area": area})
+    )
+    assert html.strip() == ""
