@@ -13,7 +13,7 @@ from django.http import Http404
 
 from n4c.platform.areas.access import areas_editable_by, areas_visible_to
 from n4c.platform.areas.models import Area
-from n4c.platform.assets.models import Asset, AssetCase, CalendarFeed
+from n4c.platform.assets.models import Asset, AssetCase, CalendarFeed, PlanCase
 
 __all__ = [
     "area_for_editing",
@@ -23,6 +23,7 @@ __all__ = [
     "can_edit_area_assets",
     "can_view_area_assets",
     "cases_visible_to",
+    "plan_cases_visible_to",
 ]
 
 
@@ -32,6 +33,10 @@ def assets_visible_to(user) -> QuerySet[Asset]:
 
 def cases_visible_to(user) -> QuerySet[AssetCase]:
     return AssetCase.objects.filter(asset__area__in=areas_visible_to(user))
+
+
+def plan_cases_visible_to(user) -> QuerySet[PlanCase]:
+    return PlanCase.objects.filter(area__in=areas_visible_to(user))
 
 
 def can_view_area_assets(user, area: Area) -> bool:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django import forms
 
-from n4c.platform.assets.models import Asset, AssetCase
-from n4c.platform.assets.services import event_choices
+from n4c.platform.assets.models import Asset, AssetCase, PlanCase
+from n4c.platform.assets.services import event_choices, plan_stage_choices
 
 
 class AssetForm(forms.ModelForm):
@@ -68,3 +68,22 @@ class ExtensionForm(forms.Form):
 
 class CloseForm(forms.Form):
     closed_on = forms.DateField(label="Closed on", widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class PlanCaseForm(forms.ModelForm):
+    class Meta:
+        model = PlanCase
+        fields = ["title", "opened_on"]
+        widgets = {"opened_on": forms.DateInput(attrs={"type": "date"})}
+
+
+class PlanStageForm(forms.Form):
+    event = forms.ChoiceField(label="Stage", choices=())
+    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(max_length=300, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["event"].choices = [
+            (e, e.replace("-", " ").capitalize()) for e in plan_stage_choices()
+        ]

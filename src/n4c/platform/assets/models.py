@@ -92,6 +92,15 @@ class AssetCase(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("assets:case", args=[self.pk])
 
+    @property
+    def area(self) -> Area:
+        return self.asset.area
+
+    @property
+    def calendar_label(self) -> str:
+        """How the case is named in calendars beside other kinds of case."""
+        return f"{self.asset.name}: {self.title}"
+
 
 class CaseEvent(models.Model):
     case = models.ForeignKey(AssetCase, on_delete=models.CASCADE, related_name="events")
@@ -183,3 +192,52 @@ class CalendarFeed(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("assets:feed", args=[self.area_id, self.token])
+
+
+class PlanCase(models.Model):
+    """A neighbourhood plan's progress through its statutory stages, for one area.
+
+    Like an asset case, only what happened is stored; the dates that follow are computed by the
+    neighbourhood-planning rules of :mod:`n4c.rights`.
+    """
+
+    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="plan_cases")
+    title = models.CharField(max_length=200, help_text="e.g. 'Moss Side neighbourhood plan'.")
+    opened_on = models.DateField()
+    closed_on = models.DateField(null=True, blank=True, help_text="Empty while the plan is open.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-opened_on", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("assets:plan_case", args=[self.pk])
+
+    @property
+    def calendar_label(self) -> str:
+        return f"Neighbourhood plan: {self.title}"
+
+
+class PlanStageEvent(models.Model):
+    case = models.ForeignKey(PlanCase, on_delete=models.CASCADE, related_name="events")
+    event = models.CharField(
+        max_length=50, help_text="A stage the rules count from, e.g. pre-submission-publicised."
+    )
+    date = models.DateField()
+    note = models.CharField(max_length=300, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["date", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "event"], name="one_date_per_stage_per_plan")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event} on {self.date:%d %b %Y}"

@@ -21,6 +21,8 @@ from n4c.platform.assets.models import (
     CalendarFeed,
     CaseEvent,
     CaseExtension,
+    PlanCase,
+    PlanStageEvent,
 )
 from n4c.platform.audit.models import AuditEvent
 from n4c.platform.audit.services import record_change, snapshot
@@ -35,7 +37,10 @@ __all__ = [
     "event_choices",
     "import_assets",
     "open_case",
+    "open_plan_case",
+    "plan_stage_choices",
     "record_event",
+    "record_plan_stage",
     "reminder_lead_days",
     "renew_calendar_feed",
     "stop_calendar_feed",
@@ -218,16 +223,18 @@ def record_event(actor, case: AssetCase, *, event: str, date: dt.date, note: str
     return item
 
 
-def _computed(case: AssetCase, extensions: dict[str, dt.date]) -> list[rights.Deadline]:
+def _computed(case: AssetCase | PlanCase, extensions: dict[str, dt.date]) -> list[rights.Deadline]:
     events = {e.event: e.date for e in case.events.all()}
     if not events:
         return []
     return rights.case_deadlines(events, rulebook=rights.default_rulebook(), extensions=extensions)
 
 
-def case_deadlines(case: AssetCase) -> list[rights.Deadline]:
+def case_deadlines(case: AssetCase | PlanCase) -> list[rights.Deadline]:
     """Every statutory date of the case, from its events, the rules in force then and any
-    extension agreed in writing (shown as extended)."""
+    extension agreed in writing (shown as extended; asset cases only)."""
+    if isinstance(case, PlanCase):
+        return _computed(case, {})
     extensions = {x.rule_id: x.extended_to for x in case.extensions.all()}
     return _computed(case, extensions)
 
@@ -270,16 +277,16 @@ def close_case(actor, case: AssetCase, *, closed_on: dt.date) -> AssetCase:
 
 @dataclass(frozen=True)
 class CaseDeadline:
-    case: AssetCase
+    case: AssetCase | PlanCase
     deadline: rights.Deadline
 
     @property
     def area(self) -> Area:
-        return self.case.asset.area
+        return self.case.area
 
 
 def upcoming_deadlines(
-    cases: Iterable[AssetCase], *, start: dt.date, days: int
+    cases: Iterable[AssetCase | PlanCase], *, start: dt.date, days: int
 ) -> list[CaseDeadline]:
     """Dates from ``start`` to ``start + days`` of open cases, earliest first (not those that do not apply)."""
     end = start + dt.timedelta(days=days)
@@ -290,7 +297,10 @@ def upcoming_deadlines(
         for deadline in case_deadlines(case)
         if start <= deadline.date <= end and deadline.status != "not_applicable"
     ]
-    return sorted(found, key=lambda c: (c.deadline.date, c.case.pk, c.deadline.rule_id))
+    return sorted(
+        found,
+        key=lambda c: (c.deadline.date, type(c.case).__name__, c.case.pk, c.deadline.rule_id),
+    )
 
 
 def reminder_lead_days() -> list[int]:
@@ -331,3 +341,49 @@ def stop_calendar_feed(area: Area) -> bool:
     """Turn the area's feed off; says whether there was one."""
     deleted, _ = CalendarFeed.objects.filter(area=area).delete()
     return bool(deleted)
+
+
+def plan_stage_choices() -> list[str]:
+    """The neighbourhood-planning stages the rules count from (rules whose id starts ``np.``)."""
+    names: dict[str, None] = {}
+    for rule in rights.default_rulebook().rules:
+        if rule.id.startswith("np."):
+            names[rule.event] = None
+    return list(names)
+
+
+@transaction.atomic
+def open_plan_case(actor, area: Area, *, title: str, opened_on: dt.date) -> PlanCase:
+    case = PlanCase(area=area, title=title.strip(), opened_on=opened_on)
+    case.full_clean()
+    case.save()
+    _audit(actor, case, AuditEvent.Action.CREATED)
+    return case
+
+
+@transaction.atomic
+def record_plan_stage(
+    actor, case: PlanCase, *, event: str, date: dt.date, note: str = ""
+) -> PlanStageEvent:
+    """Record a stage the neighbourhood-planning rules count from, once per plan."""
+    known = plan_stage_choices()
+    if event not in known:
+        raise ValidationError(
+            {
+                "event": f"{event!r} is not a neighbourhood-planning stage the rules count from; "
+                f"choose one of {', '.join(known)}."
+            }
+        )
+    if case.events.filter(event=event).exists():
+        raise ValidationError({"event": f"This plan already has a {event} date."})
+    item = PlanStageEvent(
+        case=case,
+        event=event,
+        date=date,
+        note=note.strip(),
+        recorded_by=actor if actor is not None and actor.is_authenticated else None,
+    )
+    item.full_clean()
+    item.save()
+    _audit(actor, item, AuditEvent.Action.CREATED)
+    return item

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from n4c.platform.assets import views
+from n4c.platform.assets import planning_views, views
 
 app_name = "assets"
 urlpatterns = [
@@ -14,4 +14,6 @@ urlpatterns = [
     path("<int:pk>/", views.asset_detail, name="asset"),
     path("<int:pk>/cases/new/", views.case_create, name="case_create"),
     path("cases/<int:pk>/", views.case_detail, name="case"),
+    path("area/<int:area_id>/plans/new/", planning_views.plan_case_create, name="plan_case_create"),
+    path("plans/<int:pk>/", planning_views.plan_case_detail, name="plan_case"),
 ]

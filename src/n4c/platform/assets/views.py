@@ -27,6 +27,7 @@ from n4c.platform.assets.access import (
     assets_visible_to,
     can_edit_area_assets,
     cases_visible_to,
+    plan_cases_visible_to,
 )
 from n4c.platform.assets.forms import (
     AssetForm,
@@ -35,9 +36,10 @@ from n4c.platform.assets.forms import (
     EventForm,
     ExtensionForm,
     ImportForm,
+    PlanCaseForm,
 )
 from n4c.platform.assets.mapping import MapPoint, asset_map_svg
-from n4c.platform.assets.models import AssetCase, CalendarFeed
+from n4c.platform.assets.models import AssetCase, CalendarFeed, PlanCase
 from n4c.platform.assets.services import (
     add_asset,
     agree_extension,
@@ -82,6 +84,7 @@ def register(request, area_id: int):
         if a.latitude is not None and a.longitude is not None
     ]
     cases = cases_visible_to(request.user).filter(asset__area=area).select_related("asset__area")
+    plan_cases = plan_cases_visible_to(request.user).filter(area=area).select_related("area")
     return render(
         request,
         "assets/register.html",
@@ -94,8 +97,13 @@ def register(request, area_id: int):
             "import_form": ImportForm(),
             "can_edit": can_edit,
             "feed": CalendarFeed.objects.filter(area=area).first(),
+            "plan_cases": plan_cases,
+            "plan_case_form": PlanCaseForm(initial={"opened_on": dt.date.today()}),
             "upcoming": upcoming_deadlines(
-                cases.prefetch_related("events", "extensions"),
+                [
+                    *cases.prefetch_related("events", "extensions"),
+                    *plan_cases.prefetch_related("events"),
+                ],
                 start=dt.date.today(),
                 days=CALENDAR_DAYS,
             ),
@@ -237,12 +245,17 @@ def calendar(request):
         .select_related("asset__area__region")
         .prefetch_related("events", "extensions")
     )
+    plan_cases = (
+        plan_cases_visible_to(request.user).select_related("area").prefetch_related("events")
+    )
     region_code = request.GET.get("region", "")
     area_id = request.GET.get("area", "")
     if region_code:
         cases = cases.filter(asset__area__region__code=region_code)
+        plan_cases = plan_cases.filter(area__region__code=region_code)
     if area_id.isdigit():
         cases = cases.filter(asset__area_id=int(area_id))
+        plan_cases = plan_cases.filter(area_id=int(area_id))
     try:
         days = max(1, min(int(request.GET.get("days", CALENDAR_DAYS)), 3 * 365))
     except ValueError:
@@ -252,7 +265,7 @@ def calendar(request):
         request,
         "assets/calendar.html",
         {
-            "upcoming": upcoming_deadlines(cases, start=today, days=days),
+            "upcoming": upcoming_deadlines([*cases, *plan_cases], start=today, days=days),
             "regions": Region.objects.all(),
             "areas": areas_visible_to(request.user),
             "region_code": region_code,
@@ -266,13 +279,23 @@ def calendar(request):
 @login_required
 def area_ics(request, area_id: int):
     area = area_for_viewing(request.user, area_id)
-    return _area_calendar(request, area, cases_visible_to(request.user).filter(asset__area=area))
+    return _area_calendar(
+        request,
+        area,
+        cases_visible_to(request.user).filter(asset__area=area),
+        plan_cases_visible_to(request.user).filter(area=area),
+    )
 
 
 def area_feed(request, area_id: int, token: str):
     """The same calendar at a secret address, for calendar apps that cannot sign in."""
     area = area_for_feed(area_id, token)
-    response = _area_calendar(request, area, AssetCase.objects.filter(asset__area=area))
+    response = _area_calendar(
+        request,
+        area,
+        AssetCase.objects.filter(asset__area=area),
+        PlanCase.objects.filter(area=area),
+    )
     response["Cache-Control"] = "private, max-age=900"
     return response
 
@@ -293,18 +316,24 @@ def feed_change(request, area_id: int):
     return redirect("assets:register", area_id=area.pk)
 
 
-def _area_calendar(request, area, cases) -> HttpResponse:
+def _area_calendar(request, area, cases, plan_cases) -> HttpResponse:
+    open_cases: list[tuple[AssetCase | PlanCase, str, str]] = [
+        (case, case.asset.name, f"n4c-case-{case.pk}")
+        for case in cases.filter(closed_on__isnull=True)
+        .select_related("asset")
+        .prefetch_related("events", "extensions")
+    ]
+    open_cases += [
+        (case, "Neighbourhood plan", f"n4c-plan-{case.pk}")
+        for case in plan_cases.filter(closed_on__isnull=True).prefetch_related("events")
+    ]
     entries = []
-    cases = cases.filter(closed_on__isnull=True).select_related("asset")
-    for case in cases.prefetch_related("events", "extensions"):
+    for case, label, uid in open_cases:
         for deadline in case_deadlines(case):
             if deadline.status != "not_applicable":
                 entries.append(
                     rights.CalendarEntry(
-                        deadline,
-                        case.asset.name,
-                        f"n4c-case-{case.pk}",
-                        request.build_absolute_uri(case.get_absolute_url()),
+                        deadline, label, uid, request.build_absolute_uri(case.get_absolute_url())
                     )
                 )
     body = rights.deadlines_calendar(entries, name=f"{area.name}: community rights deadlines")

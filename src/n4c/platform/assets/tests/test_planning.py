@@ -1,0 +1,90 @@
+"""Neighbourhood plans: stages recorded on the platform, dates in the same calendars and feed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import icalendar
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from n4c.platform.assets.models import PlanCase, PlanStageEvent
+from n4c.platform.assets.services import open_plan_case, record_plan_stage
+
+pytestmark = pytest.mark.django_db
+
+
+def _plan(area, national, stages: dict[str, dt.date]) -> PlanCase:
+    case = open_plan_case(national, area, title="Harpurhey plan", opened_on=dt.date(2026, 1, 5))
+    for event, date in stages.items():
+        record_plan_stage(national, case, event=event, date=date)
+    return case
+
+
+def test_an_editor_opens_a_plan_and_records_a_stage_and_sees_its_dates(client_for, adviser, area):
+    client = client_for(adviser)
+    response = client.post(
+        reverse("assets:plan_case_create", args=[area.pk]),
+        {"title": "Harpurhey plan", "opened_on": "2026-01-05"},
+    )
+    case = PlanCase.objects.get(area=area)
+    assert response.url == case.get_absolute_url()
+    page = client.post(
+        case.get_absolute_url(),
+        {"event": "pre-submission-publicised", "date": "2026-03-02"},
+        follow=True,
+    ).content.decode()
+    # Six weeks from Monday 2 March 2026 (SI 2012/637 reg 14).
+    assert (
+        "Mon 13 Apr 2026</strong>: Pre-submission consultation on the draft plan may close" in page
+    )
+    assert "SI 2012/637 reg 14(a)(iv)" in page
+    assert case.events.get().recorded_by == adviser
+
+
+def test_a_stage_the_planning_rules_do_not_know_is_refused_with_the_choices(
+    client_for, national, area
+):
+    case = _plan(area, national, {})
+    page = client_for(national).post(
+        case.get_absolute_url(), {"event": "nomination", "date": "2026-03-02"}
+    )
+    assert "Select a valid choice. nomination is not one of the available choices." in (
+        page.content.decode()
+    )
+    with pytest.raises(ValidationError, match="not a neighbourhood-planning stage"):
+        record_plan_stage(national, case, event="nomination", date=dt.date(2026, 3, 2))
+    assert not PlanStageEvent.objects.exists()
+
+
+def test_plan_dates_appear_in_the_calendar_and_the_feed(client_for, national, area):
+    today = dt.date.today()
+    case = _plan(area, national, {"pre-submission-publicised": today})
+    client = client_for(national)
+    calendar = client.get(reverse("assets:calendar"), {"area": area.pk}).content.decode()
+    assert "Pre-submission consultation on the draft plan may close" in calendar
+    assert "Neighbourhood plan: Harpurhey plan" in calendar
+    register = client.get(reverse("assets:register", args=[area.pk])).content.decode()
+    assert f'href="{case.get_absolute_url()}"' in register
+    feed = client.get(reverse("assets:ics", args=[area.pk]))
+    events = icalendar.Calendar.from_ical(feed.content).walk("VEVENT")
+    assert [e.decoded("dtstart") for e in events] == [today + dt.timedelta(weeks=6)]
+    assert str(events[0]["uid"]).startswith(f"n4c-plan-{case.pk}")
+
+
+def test_who_may_see_and_record_plan_stages(
+    client_for, national, specialist, resident_elsewhere, area
+):
+    case = _plan(area, national, {})
+    stage = {"event": "plan-publicised", "date": "2026-03-02"}
+    assert client_for(specialist).get(case.get_absolute_url()).status_code == 200
+    assert client_for(specialist).post(case.get_absolute_url(), stage).status_code == 403
+    assert client_for(resident_elsewhere).get(case.get_absolute_url()).status_code == 404
+    create = reverse("assets:plan_case_create", args=[area.pk])
+    assert (
+        client_for(specialist).post(create, {"title": "X", "opened_on": "2026-01-01"}).status_code
+        == 403
+    )
+    assert not PlanStageEvent.objects.exists()
+    assert PlanCase.objects.count() == 1
