@@ -1,5 +1,6 @@
-"""Demo assets: a pub, a hall, a green space and a youth club in a few demo areas, and two
-right-to-bid cases with dates around today so the calendar has something coming up.
+"""Demo assets: a pub, a hall, a green space and a youth club in a few demo areas, two
+right-to-bid cases and a neighbourhood plan with dates around today, so the calendar has
+something coming up.
 
 The places are made up, as a demo's must be, but never their geography: each asset sits at a
 point inside one of its area's real LSOAs (ONS best-fit lookup and LSOA 2011 boundaries), and an
@@ -14,8 +15,14 @@ import datetime as dt
 from django.db import transaction
 
 from n4c.platform.areas.models import Area, Stage
-from n4c.platform.assets.models import Asset, AssetCase
-from n4c.platform.assets.services import add_asset, open_case, record_event
+from n4c.platform.assets.models import Asset, AssetCase, PlanCase
+from n4c.platform.assets.services import (
+    add_asset,
+    open_case,
+    open_plan_case,
+    record_event,
+    record_plan_stage,
+)
 
 __all__ = ["DEMO_AREAS", "seed", "seed_assets"]
 
@@ -38,6 +45,13 @@ _CASES = [
         [("nomination", 400), ("listing", 350), ("notice-of-disposal", 30), ("request-to-bid", 20)],
     ),
     ("HALL", "Nomination by the residents' association", [("nomination", 10)]),
+]
+
+# The first demo area is also writing a neighbourhood plan: its draft is out for consultation.
+_PLAN_STAGES = [
+    ("area-application-publicised", 200),
+    ("forum-designated", 120),
+    ("pre-submission-publicised", 14),
 ]
 
 
@@ -100,13 +114,29 @@ def seed_assets(areas: list[Area], actor, today: dt.date) -> int:
             case = open_case(actor, assets[reference], title=title, opened_on=first)
             for event, days in events:
                 record_event(actor, case, event=event, date=today - dt.timedelta(days=days))
+        if not PlanCase.objects.filter(area__in=areas).exists():
+            plan = open_plan_case(
+                actor,
+                area,
+                title=f"{place} neighbourhood plan",
+                opened_on=today - dt.timedelta(days=_PLAN_STAGES[0][1]),
+            )
+            for event, days in _PLAN_STAGES:
+                record_plan_stage(actor, plan, event=event, date=today - dt.timedelta(days=days))
     return made
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def seed(areas: list[Area], actor, today: dt.date) -> str:
     """The demo hook: asset registers for a few demo areas; says what exists."""
     seed_assets(areas, actor, today)
-    return (
-        f"{Asset.objects.count()} community assets, "
-        f"{AssetCase.objects.filter(closed_on__isnull=True).count()} open rights cases"
+    return ", ".join(
+        [
+            _count(Asset.objects.count(), "community asset"),
+            _count(AssetCase.objects.filter(closed_on__isnull=True).count(), "open rights case"),
+            _count(PlanCase.objects.filter(closed_on__isnull=True).count(), "neighbourhood plan"),
+        ]
     )

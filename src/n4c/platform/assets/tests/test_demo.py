@@ -10,7 +10,7 @@ import shapely
 
 from n4c.platform.areas.models import Area
 from n4c.platform.assets.demo import seed
-from n4c.platform.assets.models import Asset, AssetCase, CaseEvent
+from n4c.platform.assets.models import Asset, AssetCase, CaseEvent, PlanCase, PlanStageEvent
 from n4c.platform.assets.services import upcoming_deadlines
 
 pytestmark = pytest.mark.django_db
@@ -52,7 +52,7 @@ def test_demo_assets_sit_inside_their_areas_real_lsoas_and_are_made_once(regions
     # A ward code in no lookup: no LSOA, so no demo assets rather than invented places.
     nowhere = _area("Nowhere, Nowhere", "E05999999", regions[1])
     phrase = seed([moss_side, nowhere], national, TODAY)
-    assert phrase == "4 community assets, 2 open rights cases"
+    assert phrase == "4 community assets, 2 open rights cases, 1 neighbourhood plan"
     assets = list(Asset.objects.filter(area=moss_side))
     assert {a.name for a in assets} == {
         "The Moss Arms",
@@ -67,17 +67,24 @@ def test_demo_assets_sit_inside_their_areas_real_lsoas_and_are_made_once(regions
         point = shapely.Point(asset.longitude, asset.latitude)
         assert shapes[asset.lsoa_code].buffer(1e-4).contains(point), asset.name
 
-    counts = (Asset.objects.count(), AssetCase.objects.count(), CaseEvent.objects.count())
+    models = (Asset, AssetCase, CaseEvent, PlanCase, PlanStageEvent)
+    counts = [m.objects.count() for m in models]
     assert seed([moss_side, nowhere], national, TODAY) == phrase
-    assert (Asset.objects.count(), AssetCase.objects.count(), CaseEvent.objects.count()) == counts
+    assert [m.objects.count() for m in models] == counts
 
 
 def test_the_demo_cases_put_deadlines_in_the_coming_months(regions, national):
     area = _area("Moss Side, Manchester", WARD, regions[0])
     seed([area], national, TODAY)
-    upcoming = upcoming_deadlines(AssetCase.objects.filter(asset__area=area), start=TODAY, days=180)
+    cases = [*AssetCase.objects.filter(asset__area=area), *PlanCase.objects.filter(area=area)]
+    upcoming = upcoming_deadlines(cases, start=TODAY, days=180)
     rules = {item.deadline.rule_id for item in upcoming}
     # The pub's full moratorium (6 months from the notice, 30 days ago) and the hall's
-    # listing decision (8 weeks from its nomination, 10 days ago) both fall in the window.
-    assert {"acv.full-moratorium", "acv.listing-decision"} <= rules
+    # listing decision (8 weeks from its nomination, 10 days ago) both fall in the window, and
+    # so does the close of the plan's pre-submission consultation (6 weeks from 14 days ago).
+    assert {
+        "acv.full-moratorium",
+        "acv.listing-decision",
+        "np.pre-submission-representations",
+    } <= rules
     assert all(item.deadline.date >= TODAY for item in upcoming)
