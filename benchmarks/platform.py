@@ -21,7 +21,7 @@ one client alone, which is the server's own time per request without queueing.
 
 Run: ``N4C_DATA_MIRROR=../shared/data .venv/bin/python benchmarks/platform.py``
 (``--database-url`` chooses the server; the database ``n4c_bench`` is created if missing and
-``--drop`` drops it afterwards; the demo seeding is idempotent, so a second run reuses the data.)
+dropped afterwards unless ``--keep``; the seeding is idempotent, so a kept database is reused.)
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def _drop_database(url: str) -> None:
     connections.close_all()
     name = url.rsplit("/", 1)[1]
     with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def _prepare(url: str) -> dict[str, object]:
@@ -257,7 +257,9 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=4, help="Threads in each process.")
     parser.add_argument("--think-seconds", type=float, default=1.0)
     parser.add_argument("--think-duration", type=float, default=20.0)
-    parser.add_argument("--drop", action="store_true", help="Drop the database afterwards.")
+    parser.add_argument(
+        "--keep", action="store_true", help="Keep the database afterwards, to reuse its data."
+    )
     args = parser.parse_args()
     if not args.cache_url:
         args.workers = 1
@@ -345,7 +347,7 @@ def main() -> int:
     finally:
         server.terminate()
         server.wait(timeout=10)
-        if args.drop:
+        if not args.keep:
             _drop_database(args.database_url)
     return 0 if met["closed"] and met["think"] else 1
 
