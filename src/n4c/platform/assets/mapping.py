@@ -63,8 +63,11 @@ def asset_map_svg(points: Iterable[MapPoint], *, width: int = 640, height: int =
             circle = format_html('<a href="{}">{}</a>', point.url, circle)
         shapes.append(str(circle))
     title = f"Map of {len(points)} asset{'s' if len(points) != 1 else ''} by their coordinates (north at the top)"
+    # A role of img would hide the links inside from assistive technology (axe:
+    # nested-interactive), so a map with links is a labelled group of them instead.
+    role = "group" if any(p.url for p in points) else "img"
     return mark_safe(
-        f'<svg class="asset-map" role="img" aria-labelledby="asset-map-title" viewBox="0 0 {width} {height}" '
+        f'<svg class="asset-map" role="{role}" aria-labelledby="asset-map-title" viewBox="0 0 {width} {height}" '
         f'width="100%" style="max-width:{width}px;border:1px solid #b1b4b6;background:#f3f2f1">'
         f'<title id="asset-map-title">{escape(title)}</title>{"".join(shapes)}</svg>'
     )

@@ -1,0 +1,67 @@
+"""Community assets in a real browser: the area page's map and the rights pages pass axe."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from n4c.platform.areas.models import Stage
+from n4c.platform.areas.services import create_area
+from n4c.platform.assets.demo import seed
+from n4c.platform.assets.models import AssetCase, PlanCase
+from n4c.platform.people.models import Profile, Role
+from n4c.platform.regions.services import load_regions
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "browser-test-password-59"
+
+
+@pytest.fixture
+def seeded_area():
+    """Moss Side (Manchester) with the demo register, cases and neighbourhood plan."""
+    load_regions()
+    user = get_user_model().objects.create_user("nat", password=PASSWORD)
+    Profile.objects.create(user=user, role=Role.NATIONAL_TEAM)
+    area = create_area(
+        user, name="Moss Side, Manchester", ward17_codes=["E05000695"], stage=Stage.ACTIVE
+    )
+    seed([area], user, dt.date.today())
+    return area
+
+
+def test_the_area_page_map_and_the_rights_pages_have_no_serious_accessibility_violations(
+    live_server, new_page, seeded_area
+):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = new_page()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Username").fill("nat")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("heading", name="Areas", exact=True).wait_for()
+
+    page.goto(f"{live_server.url}{seeded_area.get_absolute_url()}")
+    map_image = page.get_by_role("group", name="Map of 4 assets by their coordinates")
+    assert map_image.is_visible()
+    page.get_by_role("link", name="The Moss Arms").first.wait_for()
+
+    pages = [
+        seeded_area.get_absolute_url(),
+        f"/assets/area/{seeded_area.pk}/",
+        "/assets/",
+        AssetCase.objects.filter(asset__area=seeded_area).first().get_absolute_url(),
+        PlanCase.objects.get(area=seeded_area).get_absolute_url(),
+    ]
+    axe = Axe()
+    found = {}
+    for path in pages:
+        page.goto(f"{live_server.url}{path}")
+        violations = axe.run(page).response["violations"]
+        bad = [v["id"] for v in violations if v["impact"] in ("serious", "critical")]
+        if bad:
+            found[path] = bad
+    assert found == {}
