@@ -20,15 +20,18 @@ from n4c.platform.assets.access import (
     area_for_viewing,
     assets_visible_to,
     cases_visible_to,
+    plan_cases_visible_to,
 )
-from n4c.platform.assets.models import Asset, AssetCase
+from n4c.platform.assets.models import Asset, AssetCase, PlanCase
 from n4c.platform.assets.services import (
     add_asset,
     agree_extension,
     case_deadlines,
     close_case,
     open_case,
+    open_plan_case,
     record_event,
+    record_plan_stage,
     upcoming_deadlines,
 )
 
@@ -74,6 +77,19 @@ class CaseIn(Schema):
 class CaseOut(Schema):
     id: int
     asset_id: int
+    title: str
+    opened_on: dt.date
+    closed_on: dt.date | None
+
+
+class PlanCaseIn(Schema):
+    title: str
+    opened_on: dt.date
+
+
+class PlanCaseOut(Schema):
+    id: int
+    area_id: int
     title: str
     opened_on: dt.date
     closed_on: dt.date | None
@@ -227,6 +243,39 @@ def close(request, case_id: int, payload: CloseIn):
 @router.get("/cases/{case_id}/deadlines", response=list[DeadlineOut])
 def list_case_deadlines(request, case_id: int):
     case = get_object_or_404(cases_visible_to(request.user), pk=case_id)
+    return [d.as_dict() for d in case_deadlines(case)]
+
+
+@router.get("/areas/{area_id}/plans", response=list[PlanCaseOut])
+def list_plan_cases(request, area_id: int):
+    area = area_for_viewing(request.user, area_id)
+    return plan_cases_visible_to(request.user).filter(area=area)
+
+
+@router.post("/areas/{area_id}/plans", response={201: PlanCaseOut})
+def create_plan_case(request, area_id: int, payload: PlanCaseIn):
+    area = _editable_area(request, area_id)
+    try:
+        return Status(201, open_plan_case(request.user, area, **payload.dict()))
+    except ValidationError as error:
+        raise _unprocessable(error) from error
+
+
+@router.post("/plans/{plan_id}/stages", response={201: list[DeadlineOut]})
+def create_plan_stage(request, plan_id: int, payload: EventIn):
+    """Record a neighbourhood-plan stage; answers with the plan's dates including it."""
+    case: PlanCase = get_object_or_404(plan_cases_visible_to(request.user), pk=plan_id)
+    _editable_area(request, case.area_id)
+    try:
+        record_plan_stage(request.user, case, **payload.dict())
+    except ValidationError as error:
+        raise _unprocessable(error) from error
+    return Status(201, [d.as_dict() for d in case_deadlines(case)])
+
+
+@router.get("/plans/{plan_id}/deadlines", response=list[DeadlineOut])
+def list_plan_deadlines(request, plan_id: int):
+    case = get_object_or_404(plan_cases_visible_to(request.user), pk=plan_id)
     return [d.as_dict() for d in case_deadlines(case)]
 
 

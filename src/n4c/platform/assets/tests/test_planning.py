@@ -88,3 +88,41 @@ def test_who_may_see_and_record_plan_stages(
     )
     assert not PlanStageEvent.objects.exists()
     assert PlanCase.objects.count() == 1
+
+
+def test_the_api_records_a_stage_and_answers_with_the_plans_dates(
+    client_for, adviser, specialist, area
+):
+    api = client_for(adviser)
+    plan = api.post(
+        f"/api/assets/areas/{area.pk}/plans",
+        {"title": "Harpurhey plan", "opened_on": "2026-01-05"},
+        content_type="application/json",
+    )
+    assert plan.status_code == 201
+    plan_id = plan.json()["id"]
+    stage = api.post(
+        f"/api/assets/plans/{plan_id}/stages",
+        {"event": "plan-publicised", "date": "2026-03-02"},
+        content_type="application/json",
+    )
+    assert stage.status_code == 201
+    dates = {(d["rule_id"], d["date"]) for d in stage.json()}
+    # Six weeks from Monday 2 March 2026 (SI 2012/637 reg 16).
+    assert ("np.submission-representations", "2026-04-13") in dates
+    assert api.get(f"/api/assets/plans/{plan_id}/deadlines").json() == stage.json()
+    assert [p["id"] for p in api.get(f"/api/assets/areas/{area.pk}/plans").json()] == [plan_id]
+    wrong = api.post(
+        f"/api/assets/plans/{plan_id}/stages",
+        {"event": "nomination", "date": "2026-03-02"},
+        content_type="application/json",
+    )
+    assert wrong.status_code == 422
+    assert wrong.json()["detail"][0]["loc"] == ["body", "event"]
+    assert "not a neighbourhood-planning stage" in wrong.json()["detail"][0]["msg"]
+    reader = client_for(specialist).post(
+        f"/api/assets/plans/{plan_id}/stages",
+        {"event": "referendum-poll", "date": "2026-06-01"},
+        content_type="application/json",
+    )
+    assert reader.status_code == 403
