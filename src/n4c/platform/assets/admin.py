@@ -1,6 +1,14 @@
 from django.contrib import admin
 
-from n4c.platform.assets.models import Asset, AssetCase, CaseEvent, CaseExtension, ReminderSent
+from n4c.platform.assets.models import (
+    Asset,
+    AssetCase,
+    CaseEvent,
+    CaseExtension,
+    PlanCase,
+    PlanStageEvent,
+    ReminderSent,
+)
 from n4c.platform.assets.services import case_deadlines
 
 
@@ -37,11 +45,36 @@ class AssetCaseAdmin(admin.ModelAdmin):
 
     @admin.display(description="Statutory dates (computed from the events)")
     def computed_deadlines(self, case):
-        lines = [
-            f"{d.date:%d %b %Y}: {d.title} [{d.status}] ({d.citation}; {d.rule_id} v{d.rule_version})"
-            for d in case_deadlines(case)
-        ]
-        return "\n".join(lines) or "Record an event to see its dates."
+        return _deadline_lines(case)
+
+
+def _deadline_lines(case) -> str:
+    lines = [
+        f"{d.date:%d %b %Y}: {d.title} [{d.status}] ({d.citation}; {d.rule_id} v{d.rule_version})"
+        for d in case_deadlines(case)
+    ]
+    return "\n".join(lines) or "Record an event to see its dates."
+
+
+class PlanStageEventInline(admin.TabularInline):
+    model = PlanStageEvent
+    extra = 0
+    fields = ["event", "date", "note", "recorded_by"]
+    raw_id_fields = ["recorded_by"]
+
+
+@admin.register(PlanCase)
+class PlanCaseAdmin(admin.ModelAdmin):
+    list_display = ["title", "area", "opened_on", "closed_on"]
+    list_filter = ["closed_on", "area__region"]
+    search_fields = ["title", "area__name"]
+    raw_id_fields = ["area"]
+    inlines = [PlanStageEventInline]
+    readonly_fields = ["computed_deadlines"]
+
+    @admin.display(description="Statutory dates (computed from the stages)")
+    def computed_deadlines(self, case):
+        return _deadline_lines(case)
 
 
 @admin.register(ReminderSent)

@@ -126,3 +126,10 @@ def test_the_api_records_a_stage_and_answers_with_the_plans_dates(
         content_type="application/json",
     )
     assert reader.status_code == 403
+
+
+def test_the_admin_shows_a_plans_computed_dates(client, national, area, django_user_model):
+    case = _plan(area, national, {"pre-submission-publicised": dt.date(2026, 3, 2)})
+    client.force_login(django_user_model.objects.create_superuser("root", password="not-used-1"))
+    page = client.get(reverse("admin:assets_plancase_change", args=[case.pk])).content.decode()
+    assert "13 Apr 2026: Pre-submission consultation on the draft plan may close" in page
