@@ -6,6 +6,7 @@ files; the tests of the baseline itself read the real published data.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 
 import pytest
@@ -13,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from n4c.platform.areas.models import Area, Stage
+from n4c.platform.caseloads.models import Assignment
 from n4c.platform.people.models import Profile, Role
 from n4c.platform.regions.models import LocalAuthority, Region
 
@@ -81,3 +83,31 @@ def client_for():
 @pytest.fixture
 def national(make_person):
     return make_person(Role.NATIONAL_TEAM)
+
+
+@pytest.fixture
+def home(region, make_area) -> Area:
+    return make_area(region, "Home ward")
+
+
+@pytest.fixture
+def far(other_region, make_area) -> Area:
+    return make_area(other_region, "Far ward")
+
+
+def _assigned(role: str, region: Region, make_person, area: Area):
+    person = make_person(role, region)
+    Assignment.objects.create(area=area, person=person, role=role, started_on=dt.date(2026, 1, 1))
+    return person
+
+
+@pytest.fixture
+def adviser(region, make_person, home):
+    """The adviser of `home`; modules that need an unassigned adviser define their own."""
+    return _assigned(Role.ADVISER, region, make_person, home)
+
+
+@pytest.fixture
+def worker(region, make_person, home):
+    """The community worker of `home`."""
+    return _assigned(Role.COMMUNITY_WORKER, region, make_person, home)

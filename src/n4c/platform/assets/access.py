@@ -11,7 +11,12 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
-from n4c.platform.areas.access import areas_editable_by, areas_visible_to
+from n4c.platform.areas.access import (
+    area_for_viewing,
+    areas_visible_to,
+    can_edit_area,
+    can_view_area,
+)
 from n4c.platform.areas.models import Area
 from n4c.platform.assets.models import Asset, AssetCase, CalendarFeed, PlanCase
 
@@ -40,19 +45,11 @@ def plan_cases_visible_to(user) -> QuerySet[PlanCase]:
 
 
 def can_view_area_assets(user, area: Area) -> bool:
-    return areas_visible_to(user).filter(pk=area.pk).exists()
+    return can_view_area(user, area)
 
 
 def can_edit_area_assets(user, area: Area) -> bool:
-    return areas_editable_by(user).filter(pk=area.pk).exists()
-
-
-def area_for_viewing(user, area_id: int) -> Area:
-    """The area, if the user may see it; a 404 otherwise, so pages do not reveal other areas."""
-    area = areas_visible_to(user).select_related("region").filter(pk=area_id).first()
-    if area is None:
-        raise Http404("There is no area with that number that you can see.")
-    return area
+    return can_edit_area(user, area)
 
 
 def area_for_editing(user, area: Area) -> Area:

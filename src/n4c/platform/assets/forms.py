@@ -5,25 +5,13 @@ from __future__ import annotations
 from django import forms
 
 from n4c.platform.assets.models import Asset, AssetCase, PlanCase
-from n4c.platform.assets.services import event_choices, plan_stage_choices
+from n4c.platform.assets.services import ASSET_FIELDS, event_choices, plan_stage_choices
 
 
 class AssetForm(forms.ModelForm):
     class Meta:
         model = Asset
-        fields = [
-            "reference",
-            "name",
-            "kind",
-            "owner",
-            "postcode",
-            "latitude",
-            "longitude",
-            "lsoa_code",
-            "condition",
-            "status",
-            "use",
-        ]
+        fields = list(ASSET_FIELDS)
 
 
 class ImportForm(forms.Form):

@@ -102,11 +102,10 @@ class AssetCase(models.Model):
         return f"{self.asset.name}: {self.title}"
 
 
-class CaseEvent(models.Model):
-    case = models.ForeignKey(AssetCase, on_delete=models.CASCADE, related_name="events")
-    event = models.CharField(
-        max_length=50, help_text="An event the statutory rules count from, e.g. notice-of-disposal."
-    )
+class DatedEvent(models.Model):
+    """What happened on a date in a case; the statutory rules count their deadlines from it."""
+
+    event: models.CharField
     date = models.DateField()
     note = models.CharField(max_length=300, blank=True)
     recorded_by = models.ForeignKey(
@@ -115,14 +114,24 @@ class CaseEvent(models.Model):
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        abstract = True
         ordering = ["date", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.event} on {self.date:%d %b %Y}"
+
+
+class CaseEvent(DatedEvent):
+    case = models.ForeignKey(AssetCase, on_delete=models.CASCADE, related_name="events")
+    event = models.CharField(
+        max_length=50, help_text="An event the statutory rules count from, e.g. notice-of-disposal."
+    )
+
+    class Meta(DatedEvent.Meta):
         constraints = [
             # The engine reads a case as one date per event; a second notice starts a new case.
             models.UniqueConstraint(fields=["case", "event"], name="one_date_per_event_per_case")
         ]
-
-    def __str__(self) -> str:
-        return f"{self.event} on {self.date:%d %b %Y}"
 
 
 class ReminderSent(models.Model):
@@ -221,23 +230,13 @@ class PlanCase(models.Model):
         return f"Neighbourhood plan: {self.title}"
 
 
-class PlanStageEvent(models.Model):
+class PlanStageEvent(DatedEvent):
     case = models.ForeignKey(PlanCase, on_delete=models.CASCADE, related_name="events")
     event = models.CharField(
         max_length=50, help_text="A stage the rules count from, e.g. pre-submission-publicised."
     )
-    date = models.DateField()
-    note = models.CharField(max_length=300, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    recorded_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["date", "pk"]
+    class Meta(DatedEvent.Meta):
         constraints = [
             models.UniqueConstraint(fields=["case", "event"], name="one_date_per_stage_per_plan")
         ]
-
-    def __str__(self) -> str:
-        return f"{self.event} on {self.date:%d %b %Y}"

@@ -28,6 +28,7 @@ from n4c.platform.audit.models import AuditEvent
 from n4c.platform.audit.services import record_change, snapshot
 
 __all__ = [
+    "ASSET_FIELDS",
     "CaseDeadline",
     "add_asset",
     "agree_extension",
@@ -47,7 +48,7 @@ __all__ = [
     "upcoming_deadlines",
 ]
 
-_ASSET_FIELDS = (
+ASSET_FIELDS = (
     "reference",
     "name",
     "kind",
@@ -130,7 +131,7 @@ def add_asset(actor, area: Area, fields: Mapping[str, object]) -> Asset:
 
 @transaction.atomic
 def change_asset(actor, asset: Asset, fields: Mapping[str, object]) -> Asset:
-    current = {f: getattr(asset, f) for f in _ASSET_FIELDS}
+    current = {f: getattr(asset, f) for f in ASSET_FIELDS}
     core = _checked({**current, **fields})
     if _reference_taken(asset.area, core.asset_id, exclude_pk=asset.pk):
         raise ValidationError(

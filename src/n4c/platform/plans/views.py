@@ -89,30 +89,42 @@ def edit_vision(request, area_id: int):
     return redirect("plans:detail", area.pk)
 
 
+def _add_to_plan(request, area_id: int, form_name: str, make_form, add, done: str):
+    """Validate a form that adds one item to the area's plan; on errors show the page again."""
+    area = area_for_editing(request.user, area_id)
+    plan = services.plan_for(area, request.user)
+    form = make_form(request.POST, plan)
+    if not form.is_valid():
+        return _render_detail(request, area, 400, **{form_name: form})
+    add(request.user, plan, **form.cleaned_data)
+    messages.success(request, done)
+    return redirect("plans:detail", area.pk)
+
+
 @login_required
 @require_POST
 def add_priority(request, area_id: int):
-    area = area_for_editing(request.user, area_id)
-    form = PriorityForm(request.POST)
-    if not form.is_valid():
-        return _render_detail(request, area, 400, priority_form=form)
-    plan = services.plan_for(area, request.user)
-    services.add_priority(request.user, plan, **form.cleaned_data)
-    messages.success(request, "The priority is added.")
-    return redirect("plans:detail", area.pk)
+    return _add_to_plan(
+        request,
+        area_id,
+        "priority_form",
+        lambda data, plan: PriorityForm(data),
+        services.add_priority,
+        "The priority is added.",
+    )
 
 
 @login_required
 @require_POST
 def add_action(request, area_id: int):
-    area = area_for_editing(request.user, area_id)
-    plan = services.plan_for(area, request.user)
-    form = ActionForm(request.POST, plan=plan)
-    if not form.is_valid():
-        return _render_detail(request, area, 400, action_form=form)
-    services.add_action(request.user, plan, **form.cleaned_data)
-    messages.success(request, "The action is added.")
-    return redirect("plans:detail", area.pk)
+    return _add_to_plan(
+        request,
+        area_id,
+        "action_form",
+        lambda data, plan: ActionForm(data, plan=plan),
+        services.add_action,
+        "The action is added.",
+    )
 
 
 @login_required
@@ -130,14 +142,14 @@ def action_status(request, area_id: int, action_id: int):
 @login_required
 @require_POST
 def add_milestone(request, area_id: int):
-    area = area_for_editing(request.user, area_id)
-    form = MilestoneForm(request.POST)
-    if not form.is_valid():
-        return _render_detail(request, area, 400, milestone_form=form)
-    plan = services.plan_for(area, request.user)
-    services.add_milestone(request.user, plan, **form.cleaned_data)
-    messages.success(request, "The milestone is added.")
-    return redirect("plans:detail", area.pk)
+    return _add_to_plan(
+        request,
+        area_id,
+        "milestone_form",
+        lambda data, plan: MilestoneForm(data),
+        services.add_milestone,
+        "The milestone is added.",
+    )
 
 
 @login_required

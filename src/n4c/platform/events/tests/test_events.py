@@ -6,31 +6,11 @@ import datetime as dt
 
 import pytest
 
-from n4c.platform.caseloads.models import Assignment
 from n4c.platform.events.models import Attendance, Event, PeerLink
 from n4c.platform.people.models import Role
 from n4c.platform.plans.models import AreaPlan, Priority
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def home(region, make_area):
-    return make_area(region, "Home ward")
-
-
-@pytest.fixture
-def far(other_region, make_area):
-    return make_area(other_region, "Far ward")
-
-
-@pytest.fixture
-def adviser(region, make_person, home):
-    person = make_person(Role.ADVISER, region)
-    Assignment.objects.create(
-        area=home, person=person, role=Role.ADVISER, started_on=dt.date(2026, 1, 1)
-    )
-    return person
 
 
 def _json(client, method, url, data):

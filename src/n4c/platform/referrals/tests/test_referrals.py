@@ -7,30 +7,10 @@ import datetime as dt
 import pytest
 
 from n4c.platform.audit.models import AuditEvent
-from n4c.platform.caseloads.models import Assignment
 from n4c.platform.people.models import Role
 from n4c.platform.referrals.models import Partner, Referral
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def home(region, make_area):
-    return make_area(region, "Home ward")
-
-
-@pytest.fixture
-def far(other_region, make_area):
-    return make_area(other_region, "Far ward")
-
-
-@pytest.fixture
-def worker(region, make_person, home):
-    person = make_person(Role.COMMUNITY_WORKER, region)
-    Assignment.objects.create(
-        area=home, person=person, role=Role.COMMUNITY_WORKER, started_on=dt.date(2026, 1, 1)
-    )
-    return person
 
 
 @pytest.fixture

@@ -3,31 +3,15 @@ leaves no trace in the audit log, and only the area's own workers can see it."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 import pytest
 
 from n4c.platform.audit.models import AuditEvent
-from n4c.platform.caseloads.models import Assignment
 from n4c.platform.people.models import Role
 from n4c.platform.residents.models import Consent, Resident
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def home(region, make_area):
-    return make_area(region, "Home ward")
-
-
-@pytest.fixture
-def worker(region, make_person, home):
-    person = make_person(Role.COMMUNITY_WORKER, region)
-    Assignment.objects.create(
-        area=home, person=person, role=Role.COMMUNITY_WORKER, started_on=dt.date(2026, 1, 1)
-    )
-    return person
 
 
 def _json(client, url, data):
