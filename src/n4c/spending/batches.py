@@ -1,9 +1,15 @@
 """Reading and checking a grant file in batches, in one process or split across two.
 
-A big JSON file is checked by two processes at once: each streams the whole file (parsing is
-the cheap part) and checks every other grant (checking is the dear part). Batches come back
-to the process that writes the database, in any order; each row carries its grant number so
-that duplicate ids are settled afterwards, the first occurrence in the file winning.
+A big JSON file is checked by two processes at once. Usually the file splits at a grant
+boundary near its middle and each process parses and checks one half. When no safe boundary
+is found, or a half turns out not to be valid JSON on its own, each process streams the whole
+file instead (parsing is the cheaper part) and checks every other grant; a file that is
+really broken is reported from that reading, so its message counts grants from the start.
+
+Batches come back to the process that writes the database, in any order; each row carries its
+grant number so that duplicate ids are settled afterwards, the first occurrence in the file
+winning. The second half cannot know how many grants the first has until the first is done,
+so its numbers start at :data:`SECOND_HALF` and the last batch says how to renumber them.
 """
 
 from __future__ import annotations
@@ -12,20 +18,28 @@ import datetime as dt
 import multiprocessing
 import os
 import queue
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from n4c.errors import N4CError
+from n4c.errors import InputError, N4CError
 from n4c.spending.geography import Geography
 from n4c.spending.grants import CheckedGrant, Problem, check_grant
-from n4c.spending.reading import open_grant_file
+from n4c.spending.reading import (
+    GrantFile,
+    JsonSplit,
+    open_grant_file,
+    open_json_part,
+    split_json_package,
+)
 
-__all__ = ["Batch", "checked_batches"]
+__all__ = ["SECOND_HALF", "Batch", "checked_batches"]
 
 BATCH_GRANTS = 100_000
 # Below this size a second process costs more to start than it saves.
 PARALLEL_MIN_BYTES = 50_000_000
+# Grant numbers of the second half of a split file start here until renumbered.
+SECOND_HALF = 1 << 40
 _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 _GRANT_COLUMNS = (
     "grant_index", "grant_id", "title", "funder_id", "funder_name", "recipient_id",
@@ -46,6 +60,13 @@ class Batch:
     problems: list[Problem] = field(default_factory=list)
     read: int = 0
     rejected: int = 0
+    part: int = 0
+    # True on an empty batch meaning "forget every batch before me": a split read failed and
+    # the file is being read again whole.
+    restart: bool = False
+    # On the last batch of a split read: how many grants the first half had, so numbers from
+    # SECOND_HALF become first_half + 1, first_half + 2, ...
+    first_half: int | None = None
 
     def __len__(self) -> int:
         return len(self.grants["grant_id"])
@@ -77,16 +98,23 @@ class Batch:
             loc["reason"].append(location.reason)
 
 
-def _check_part(path: Path, geography: Geography, part: int, parts: int) -> Iterator[Batch]:
-    grant_file = open_grant_file(path)
-    batch = Batch()
+def _check(
+    grant_file: GrantFile,
+    geography: Geography,
+    *,
+    part: int = 0,
+    parts: int = 1,
+    base: int = 0,
+) -> Iterator[Batch]:
+    """Check the grants of ``grant_file`` numbered ``part`` modulo ``parts``, numbering from ``base``."""
+    batch = Batch(part=part)
     for index, raw in grant_file.grants:
-        if index % parts != part:
+        if index % parts != part % parts:
             continue
         batch.read += 1
         grant, problems = check_grant(
             raw,
-            index,
+            base + index,
             geography,
             amounts_as_text=grant_file.amounts_as_text,
             titles=grant_file.titles,
@@ -94,20 +122,20 @@ def _check_part(path: Path, geography: Geography, part: int, parts: int) -> Iter
         if grant is None:
             batch.rejected += 1
         else:
-            batch.add(index, grant)
+            batch.add(base + index, grant)
         if problems:
             batch.problems.extend(problems)
         if batch.read >= BATCH_GRANTS:
             yield batch
-            batch = Batch()
+            batch = Batch(part=part)
     yield batch
 
 
 def _worker(
-    path: Path, geography: Geography, part: int, parts: int, results: multiprocessing.Queue
+    path: Path, job: Callable[[], Iterator[Batch]], part: int, results: multiprocessing.Queue
 ) -> None:
     try:
-        for batch in _check_part(path, geography, part, parts):
+        for batch in job():
             results.put(("batch", batch))
     except N4CError as error:
         results.put(("error", error))
@@ -116,41 +144,17 @@ def _worker(
     results.put(("done", part))
 
 
-def _parts_for(path: Path) -> int:
-    if path.suffix.lower() != ".json" or path.stat().st_size < PARALLEL_MIN_BYTES:
-        return 1
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    return 2 if (os.cpu_count() or 1) >= 2 else 1
-
-
-def checked_batches(
-    path: Path, geography: Geography, *, parts: int | None = None
-) -> Iterator[Batch]:
-    """Batches of checked grants of one file; grant numbers say their place in the file.
-
-    ``parts`` processes share the checking (default: two for a JSON file over 50 MB on a
-    machine with two cores or more, else one, in this process).
-
-    Raises
-    ------
-    InputError
-        If the file cannot be read to its end; the batches already yielded must be discarded.
-    """
-    parts = _parts_for(path) if parts is None else parts
-    if parts == 1:
-        yield from _check_part(path, geography, 0, 1)
-        return
+def _in_processes(path: Path, jobs: list[Callable[[], Iterator[Batch]]]) -> Iterator[Batch]:
     # Fork, so the workers share the geography already in memory instead of loading it again.
     context = multiprocessing.get_context("fork")
     results: multiprocessing.Queue = context.Queue(maxsize=4)
     workers = [
-        context.Process(target=_worker, args=(path, geography, part, parts, results), daemon=True)
-        for part in range(parts)
+        context.Process(target=_worker, args=(path, job, part, results), daemon=True)
+        for part, job in enumerate(jobs)
     ]
     for worker in workers:
         worker.start()
-    running = parts
+    running = len(workers)
     try:
         while running:
             try:
@@ -170,3 +174,66 @@ def checked_batches(
             if worker.is_alive():
                 worker.terminate()
             worker.join()
+
+
+def _split_read(path: Path, geography: Geography, split: JsonSplit) -> Iterator[Batch]:
+    """Each of two processes parses and checks one half of a JSON package.
+
+    Raises
+    ------
+    InputError
+        If a half is not valid JSON on its own: the split was wrong or the file is broken.
+    """
+    first_half = 0
+    jobs = [
+        lambda: _check(open_json_part(path, split, 0), geography),
+        lambda: _check(open_json_part(path, split, 1), geography, part=1, base=SECOND_HALF),
+    ]
+    for batch in _in_processes(path, jobs):
+        if batch.part == 0:
+            first_half += batch.read
+        yield batch
+    yield Batch(first_half=first_half)
+
+
+def _parts_for(path: Path) -> int:
+    if path.suffix.lower() != ".json" or path.stat().st_size < PARALLEL_MIN_BYTES:
+        return 1
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return 2 if (os.cpu_count() or 1) >= 2 else 1
+
+
+def checked_batches(
+    path: Path, geography: Geography, *, parts: int | None = None
+) -> Iterator[Batch]:
+    """Batches of checked grants of one file; grant numbers say their place in the file.
+
+    ``parts`` processes share the checking (default: two for a JSON file over 50 MB on a
+    machine with two cores or more, else one, in this process). The caller must honour two
+    kinds of empty batch: ``restart`` (discard every batch so far) and ``first_half``
+    (renumber grants from :data:`SECOND_HALF` to follow the first half's).
+
+    Raises
+    ------
+    InputError
+        If the file cannot be read to its end; the batches already yielded must be discarded.
+    """
+    parts = _parts_for(path) if parts is None else parts
+    if parts == 1:
+        yield from _check(open_grant_file(path), geography)
+        return
+    split = split_json_package(path) if parts == 2 and path.suffix.lower() == ".json" else None
+    if split is not None:
+        try:
+            yield from _split_read(path, geography, split)
+            return
+        except InputError:
+            yield Batch(restart=True)
+    yield from _in_processes(
+        path,
+        [
+            lambda part=part: _check(open_grant_file(path), geography, part=part, parts=parts)  # type: ignore[misc]
+            for part in range(parts)
+        ],
+    )

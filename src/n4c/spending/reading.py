@@ -1,6 +1,8 @@
 """Reading grants one at a time from 360Giving JSON packages and spreadsheets (CSV, XLSX).
 
-JSON is streamed with ijson, so a file of a million grants never sits in memory as a list.
+JSON is streamed with ijson, so a file of a million grants never sits in memory as a list. A
+big package can also be read as two byte ranges that meet at a grant boundary, so two
+processes each parse half of it (see :func:`split_json_package`).
 Spreadsheets use the standard's column titles ("Beneficiary Location:Geographic Code"); each
 row becomes a grant nested as in the JSON standard, and columns n4c does not read are ignored.
 """
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +21,7 @@ import ijson
 from n4c.errors import InputError
 from n4c.spending.standard import SPREADSHEET_TITLES, key_for_title
 
-__all__ = ["GrantFile", "open_grant_file"]
+__all__ = ["GrantFile", "JsonSplit", "open_grant_file", "open_json_part", "split_json_package"]
 
 FORMATS = (".json", ".csv", ".xlsx")
 
@@ -69,11 +72,13 @@ def open_grant_file(path: Path) -> GrantFile:
     return GrantFile(path, _nest_rows(keys, rows), amounts_as_text=True, titles=titles)
 
 
-def _json_grants(path: Path) -> Iterator[tuple[int, object]]:
+def _json_grants(
+    path: Path, stream: _ByteRange | None = None, prefix: str = "grants.item"
+) -> Iterator[tuple[int, object]]:
     read = 0
-    with path.open("rb") as handle:
+    with stream or path.open("rb") as handle:
         try:
-            for grant in ijson.items(handle, "grants.item", use_float=True):
+            for grant in ijson.items(handle, prefix, use_float=True):
                 read += 1
                 yield read, grant
         except ijson.JSONError as error:
@@ -89,6 +94,108 @@ def _json_grants(path: Path) -> Iterator[tuple[int, object]]:
             path=path,
             hint="Check that this is a 360Giving file, or export it again from its source.",
         )
+
+
+@dataclass(frozen=True)
+class JsonSplit:
+    """Where a JSON package splits in two at a grant boundary, in bytes.
+
+    The first part is ``[0, first_stop)`` closed with ``]}``; the second is
+    ``[second_start, second_stop)`` (from a grant's ``{`` to the ``]`` closing the list),
+    opened with ``[``. Each part is then a JSON document of its own.
+    """
+
+    first_stop: int
+    second_start: int
+    second_stop: int
+
+
+class _ByteRange:
+    """A file-like view of ``before + file[start:stop] + after`` for ijson to read."""
+
+    def __init__(self, path: Path, start: int, stop: int, before: bytes, after: bytes) -> None:
+        self._handle = path.open("rb")
+        self._handle.seek(start)
+        self._left = stop - start
+        self._before, self._after = before, after
+
+    def read(self, size: int = -1) -> bytes:
+        size = size if size >= 0 else 1 << 62
+        head, self._before = self._before[:size], self._before[size:]
+        body = self._handle.read(min(size - len(head), self._left)) if self._left else b""
+        self._left -= len(body)
+        data = head + body
+        if not self._left and len(data) < size:
+            tail, self._after = self._after[: size - len(data)], self._after[size - len(data) :]
+            data += tail
+        return data
+
+    def __enter__(self) -> _ByteRange:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._handle.close()
+
+
+_HEAD = re.compile(
+    rb'^(?:\xef\xbb\xbf)?\s*\{\s*"grants"\s*:\s*\[\s*\{\s*("[A-Za-z]+")\s*:\s*'
+    rb'(?:"(?:[^"\\]|\\.)*"|-?[0-9.eE+-]+)\s*,\s*("[A-Za-z]+")\s*:'
+)
+_TAIL = re.compile(rb"\}\s*(\])\s*\}\s*$")
+_SCAN_BYTES = 1 << 20
+
+
+def split_json_package(path: Path) -> JsonSplit | None:
+    """Find a grant boundary near the middle of a JSON package, or None if there is no safe one.
+
+    The package must start ``{"grants": [`` and end with that list, as 360Giving packages do.
+    A boundary is ``}, {`` followed by the same first two keys as the first grant. Text inside
+    a string cannot look like that (its quotes are escaped) and nested objects (organisations,
+    locations) have other keys, but a nested list of grant-like objects could, so a split is
+    only a proposal: a part that is not valid JSON when read means the split was wrong, and
+    the caller reads the file whole instead.
+    """
+    size = path.stat().st_size
+    with path.open("rb") as handle:
+        head = _HEAD.match(handle.read(64 * 1024))
+        handle.seek(max(0, size - 256))
+        tail_bytes = handle.read()
+        tail = _TAIL.search(tail_bytes)
+        if head is None or tail is None:
+            return None
+        second_stop = size - len(tail_bytes) + tail.end(1)
+        key, second_key = (re.escape(k) for k in head.groups())
+        boundary = re.compile(
+            rb"\}\s*,\s*(\{)\s*"
+            + key
+            + rb'\s*:\s*(?:"(?:[^"\\]|\\.)*"|-?[0-9.eE+-]+)\s*,\s*'
+            + second_key
+            + rb"\s*:"
+        )
+        position = size // 2
+        while position < second_stop:
+            handle.seek(position)
+            chunk = handle.read(_SCAN_BYTES + 4096)  # overlap, so no boundary falls between reads
+            found = boundary.search(chunk)
+            if found and position + found.start(1) < second_stop:
+                return JsonSplit(
+                    first_stop=position + found.start() + 1,
+                    second_start=position + found.start(1),
+                    second_stop=second_stop,
+                )
+            position += _SCAN_BYTES
+    return None
+
+
+def open_json_part(path: Path, split: JsonSplit, part: int) -> GrantFile:
+    """The grants of one part (0 or 1) of a split JSON package, numbered from 1 in that part."""
+    if part == 0:
+        stream = _ByteRange(path, 0, split.first_stop, b"", b"]}")
+        grants = _json_grants(path, stream)
+    else:
+        stream = _ByteRange(path, split.second_start, split.second_stop, b"[", b"")
+        grants = _json_grants(path, stream, prefix="item")
+    return GrantFile(path, grants, amounts_as_text=False)
 
 
 def _csv_rows(path: Path) -> tuple[list[str], Iterator[list[object]]]:

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from n4c import config
-from n4c.spending.batches import Batch, checked_batches
+from n4c.spending.batches import SECOND_HALF, Batch, checked_batches
 from n4c.spending.geography import Geography, load_geography
 from n4c.spending.grants import Problem
 from n4c.spending.reading import open_grant_file
@@ -144,6 +144,13 @@ class GrantStore:
         try:
             con.execute(_STAGING)
             for batch in checked_batches(path, geography, parts=parts):
+                if batch.restart:
+                    con.execute(_STAGING)
+                    counts.read = counts.rejected = 0
+                    problems.clear()
+                    continue
+                if batch.first_half is not None:
+                    self._renumber_second_half(batch.first_half, problems)
                 counts.read += batch.read
                 counts.rejected += batch.rejected
                 problems.extend(batch.problems)
@@ -182,6 +189,17 @@ class GrantStore:
             con.register("batch_locations", locations)
             con.execute("INSERT INTO staged_locations SELECT * FROM batch_locations")
             con.unregister("batch_locations")
+
+    def _renumber_second_half(self, first_half: int, problems: list[Problem]) -> None:
+        shift = first_half - SECOND_HALF
+        for table in ("staged_grants", "staged_locations"):
+            self.connection.execute(
+                f"UPDATE {table} SET grant_index = grant_index + ? WHERE grant_index >= ?",
+                [shift, SECOND_HALF],
+            )
+        for problem in problems:
+            if problem.grant_index >= SECOND_HALF:
+                problem.grant_index += shift
 
     def _settle_duplicates(self, id_field: str) -> list[Problem]:
         """Reject every grant whose id an earlier grant of the file already has."""

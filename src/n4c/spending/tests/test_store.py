@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 from n4c.errors import InputError
 from n4c.spending import Geography, GrantStore, ImportCounts, import_grants, load_geography
+from n4c.spending.reading import open_grant_file, open_json_part, split_json_package
 
 FILES = Path(os.environ.get("N4C_DATA_MIRROR", "../shared/data")) / "360giving"
 ALWF = FILES / "a003W000001B7PzQAK.json"
@@ -155,11 +157,46 @@ def test_a_file_of_another_kind_is_refused_with_what_to_give(
         _import(path, tmp_path / "grants.duckdb", geography)
 
 
-@pytest.mark.parametrize("path", [ALWF, BROKEN], ids=["alwf", "broken"])
+def _package(path: Path, grants: list[dict]) -> Path:
+    path.write_text(json.dumps({"grants": grants}, indent=4), encoding="utf-8")
+    return path
+
+
+def _alwf_grants() -> list[dict]:
+    return json.loads(ALWF.read_text(encoding="utf-8"))["grants"]
+
+
+def _with_repeats(tmp_path: Path) -> Path:
+    """ALWF with its first five grants repeated at the end: the repeats must lose first-wins."""
+    grants = _alwf_grants()
+    return _package(tmp_path / "repeats.json", grants + grants[:5])
+
+
+def _with_a_fake_boundary(tmp_path: Path) -> Path:
+    """A nested list of objects keyed like grants ("id", "title"), just after the middle.
+
+    Text in a string cannot look like a boundary (its quotes are escaped); this can.
+    """
+    grants = _alwf_grants()[:3]
+    grants[1]["description"] = "x" * 40_000
+    grants[1]["relatedGrants"] = [
+        {"id": "360G-earlier-1", "title": "An earlier grant"},
+        {"id": "360G-earlier-2", "title": "Another earlier grant"},
+    ]
+    grants[1]["notes"] = "y" * 40_000
+    return _package(tmp_path / "fake-boundary.json", grants)
+
+
+@pytest.mark.parametrize(
+    "make", [lambda _: ALWF, lambda _: BROKEN, _with_repeats, _with_a_fake_boundary],
+    ids=["alwf", "broken", "repeats", "fake-boundary"],
+)  # fmt: skip
 def test_two_checking_processes_store_exactly_what_one_does(
-    tmp_path: Path, geography: Geography, path: Path
+    tmp_path: Path, geography: Geography, make
 ) -> None:
-    """Big files are checked by two processes; duplicates across them still resolve first-wins."""
+    """Big files are checked by two processes; duplicates across them still resolve first-wins,
+    and a split that proves wrong is read again whole."""
+    path = make(tmp_path)
     results = []
     for parts in (1, 2):
         database = tmp_path / f"grants-{parts}.duckdb"
@@ -174,3 +211,45 @@ def test_two_checking_processes_store_exactly_what_one_does(
         problems = [(p.grant_index, p.field, p.message) for p in counts.problems]
         results.append((counts.summary(), grants, locations, problems))
     assert results[0] == results[1]
+
+
+def test_a_package_splits_at_a_grant_boundary_into_two_halves_that_read_as_the_whole() -> None:
+    split = split_json_package(ALWF)
+    assert split is not None
+    whole = [grant["id"] for _, grant in open_grant_file(ALWF).grants]
+    halves = [
+        [grant["id"] for _, grant in open_json_part(ALWF, split, part).grants] for part in (0, 1)
+    ]
+    assert halves[0] and halves[1]
+    assert halves[0] + halves[1] == whole
+
+
+def test_a_fake_boundary_inside_text_is_proposed_and_then_refused_by_the_json(
+    tmp_path: Path,
+) -> None:
+    path = _with_a_fake_boundary(tmp_path)
+    split = split_json_package(path)
+    assert split is not None
+    with pytest.raises(InputError, match="not valid JSON"):
+        list(open_json_part(path, split, 0).grants)
+
+
+@pytest.mark.parametrize("where", ["start", "end"])
+def test_broken_json_read_by_two_processes_is_reported_as_by_one(
+    tmp_path: Path, geography: Geography, where: str
+) -> None:
+    text = json.dumps({"grants": _alwf_grants()}, indent=4)
+    # A missing comma between two grants, early or late in the file.
+    at = text.index("},\n        {", 10_000 if where == "start" else len(text) - 10_000)
+    path = tmp_path / "broken.json"
+    path.write_text(text[: at + 1] + text[at + 2 :], encoding="utf-8")
+    messages = []
+    for parts in (1, 2):
+        database = tmp_path / f"grants-{parts}.duckdb"
+        with pytest.raises(InputError) as raised:
+            import_grants([path], database=database, geography=geography, parts=parts)
+        messages.append(str(raised.value))
+        with GrantStore(database, read_only=True) as store:
+            assert store.grant_count() == 0
+    assert "not valid JSON (after" in messages[0]
+    assert messages[0] == messages[1]
