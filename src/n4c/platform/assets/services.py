@@ -48,19 +48,8 @@ __all__ = [
     "upcoming_deadlines",
 ]
 
-ASSET_FIELDS = (
-    "reference",
-    "name",
-    "kind",
-    "owner",
-    "postcode",
-    "latitude",
-    "longitude",
-    "lsoa_code",
-    "condition",
-    "status",
-    "use",
-)
+# The register's columns as model fields: the register's asset_id is stored as `reference`.
+ASSET_FIELDS = ("reference", *rights.ASSET_COLUMNS[1:])
 
 
 def _audit(actor, instance, action: object, *, before: dict | None = None) -> None:
@@ -211,7 +200,11 @@ def record_event(actor, case: AssetCase, *, event: str, date: dt.date, note: str
         raise ValidationError(
             {"event": f"This case already has a {event}; open a new case for a new one."}
         )
-    item = CaseEvent(
+    return _save_event(CaseEvent, case, event, date, note, actor)
+
+
+def _save_event(model, case, event: str, date: dt.date, note: str, actor):
+    item = model(
         case=case,
         event=event,
         date=date,
@@ -377,14 +370,4 @@ def record_plan_stage(
         )
     if case.events.filter(event=event).exists():
         raise ValidationError({"event": f"This plan already has a {event} date."})
-    item = PlanStageEvent(
-        case=case,
-        event=event,
-        date=date,
-        note=note.strip(),
-        recorded_by=actor if actor is not None and actor.is_authenticated else None,
-    )
-    item.full_clean()
-    item.save()
-    _audit(actor, item, AuditEvent.Action.CREATED)
-    return item
+    return _save_event(PlanStageEvent, case, event, date, note, actor)
