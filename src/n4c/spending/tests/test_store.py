@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import cast
 
 import pytest
 
 from n4c.errors import InputError
 from n4c.spending import Geography, GrantStore, ImportCounts, import_grants, load_geography
-from n4c.spending.reading import open_grant_file, open_json_part, split_json_package
+from n4c.spending.reading import GrantFile, open_grant_file, open_json_part, split_json_package
 
 FILES = Path(os.environ.get("N4C_DATA_MIRROR", "../shared/data")) / "360giving"
 ALWF = FILES / "a003W000001B7PzQAK.json"
@@ -213,13 +214,15 @@ def test_two_checking_processes_store_exactly_what_one_does(
     assert results[0] == results[1]
 
 
+def _ids(grant_file: GrantFile) -> list[str]:
+    return [cast(dict, grant)["id"] for _, grant in grant_file.grants]
+
+
 def test_a_package_splits_at_a_grant_boundary_into_two_halves_that_read_as_the_whole() -> None:
     split = split_json_package(ALWF)
     assert split is not None
-    whole = [grant["id"] for _, grant in open_grant_file(ALWF).grants]
-    halves = [
-        [grant["id"] for _, grant in open_json_part(ALWF, split, part).grants] for part in (0, 1)
-    ]
+    whole = _ids(open_grant_file(ALWF))
+    halves = [_ids(open_json_part(ALWF, split, part)) for part in (0, 1)]
     assert halves[0] and halves[1]
     assert halves[0] + halves[1] == whole
 
