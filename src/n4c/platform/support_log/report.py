@@ -1,8 +1,10 @@
 """The monthly report: days delivered against days committed, by area, person and region.
 
-Committed: each adviser and community worker assignment that runs during the month commits
-N4C_SUPPORT_DAYS_PER_MONTH days to its area. Delivered: the support logged that month in that
-role. Both are summed in the database, so the report costs two grouped queries however long
+Committed: each adviser and community worker assignment commits N4C_SUPPORT_DAYS_PER_MONTH days
+a month to its area, in proportion to the days of the month it runs and rounded to the half
+day, since support is logged in half days: an adviser who starts on the 16th of a 30-day month
+owes 1 day, and a hand-over mid-month does not count the month twice. Delivered: the support
+logged that month in that role. Both are summed in the database, so the report costs two grouped queries however long
 the log grows.
 """
 
@@ -11,7 +13,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -90,6 +92,19 @@ def parse_month(text: str | None, *, today: dt.date | None = None) -> dt.date:
         ) from error
 
 
+def _committed(
+    per_month: Decimal,
+    started_on: dt.date,
+    ended_on: dt.date | None,
+    month_start: dt.date,
+    month_end: dt.date,
+) -> Decimal:
+    first = max(started_on, month_start)
+    last = min(ended_on or month_end, month_end)
+    share = Decimal((last - first).days + 1) / Decimal((month_end - month_start).days + 1)
+    return (per_month * share * 2).quantize(Decimal(1), rounding=ROUND_HALF_UP) / 2
+
+
 def monthly_report(month_start: dt.date, *, areas=None) -> MonthlyReport:
     """Delivered against committed days in the month starting ``month_start``.
 
@@ -106,7 +121,7 @@ def monthly_report(month_start: dt.date, *, areas=None) -> MonthlyReport:
         Q(ended_on__isnull=True) | Q(ended_on__gte=month_start),
         area_id__in=areas.values("pk"),
         started_on__lte=month_end,
-    ).values_list("area_id", "person_id", "role")
+    ).values_list("area_id", "person_id", "role", "started_on", "ended_on")
     delivered = (
         SupportEntry.objects.filter(
             date__gte=month_start, date__lte=month_end, area_id__in=areas.values("pk")
@@ -122,13 +137,12 @@ def monthly_report(month_start: dt.date, *, areas=None) -> MonthlyReport:
             people[person_id] = Line(key=person_id, label="")
         return people[person_id]
 
-    for area_id, person_id, role in assignments:
+    for area_id, person_id, role, started_on, ended_on in assignments:
+        owed = _committed(per_role, started_on, ended_on, month_start, month_end)
         line = area_rows[area_id]
-        line.committed_days += per_role
-        line.detail[f"{role}_committed"] = (
-            line.detail.get(f"{role}_committed", Decimal(0)) + per_role
-        )
-        person_line(person_id).committed_days += per_role
+        line.committed_days += owed
+        line.detail[f"{role}_committed"] = line.detail.get(f"{role}_committed", Decimal(0)) + owed
+        person_line(person_id).committed_days += owed
     for area_id, person_id, role, days in delivered:
         line = area_rows[area_id]
         line.delivered_days += days

@@ -131,6 +131,24 @@ def test_an_assignment_that_started_after_the_month_commits_nothing(staffed):
     assert (line.committed_days, line.gap_days) == (0, 0)
 
 
+def test_part_of_a_month_commits_its_share_to_the_half_day(staffed, make_person, region):
+    """June has 30 days: from the 16th is half the month, 1 day; a hand-over owes 2 in all."""
+    area, adviser, worker = staffed
+    Assignment.objects.filter(person=adviser).update(ended_on=dt.date(2026, 6, 15))
+    successor = make_person(Role.ADVISER, region)
+    Assignment.objects.create(
+        area=area, person=successor, role=Role.ADVISER, started_on=dt.date(2026, 6, 16)
+    )
+    # The worker starts on the 23rd: 8 of 30 days is 0.53 days, rounded to the half day.
+    Assignment.objects.filter(person=worker).update(started_on=dt.date(2026, 6, 23))
+    report = monthly_report(dt.date(2026, 6, 1))
+    [line] = report.by_area
+    assert line.detail["adviser_committed"] == Decimal(2)
+    assert line.detail["community_worker_committed"] == Decimal("0.5")
+    people = {p.key: p.committed_days for p in report.by_person}
+    assert people == {adviser.pk: 1, successor.pk: 1, worker.pk: Decimal("0.5")}
+
+
 def test_the_report_page_highlights_gaps_and_the_api_returns_it(staffed, national, client_for):
     area, adviser, _ = staffed
     _entry(area, adviser, "adviser", dt.date(2026, 3, 3), "2")
