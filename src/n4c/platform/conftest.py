@@ -111,3 +111,12 @@ def adviser(region, make_person, home):
 def worker(region, make_person, home):
     """The community worker of `home`."""
     return _assigned(Role.COMMUNITY_WORKER, region, make_person, home)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: rolled-back tests reuse area numbers, and cached
+    fragments keyed by an area's number must not outlive the test that drew them."""
+    from django.core.cache import cache
+
+    cache.clear()

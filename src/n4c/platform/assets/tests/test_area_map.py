@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
 from django.template import Context, Template
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 
 from n4c.platform.assets.models import Asset
 
@@ -48,3 +50,20 @@ def test_the_map_tag_shows_nothing_to_someone_who_may_not_see_the_area(resident_
         Context({"request": request, "area": area})
     )
     assert html.strip() == ""
+
+
+def test_the_map_is_drawn_once_and_redrawn_as_soon_as_an_asset_changes(
+    client_for, specialist, area
+):
+    client = client_for(specialist)
+    assert "No assets recorded yet." in client.get(area.get_absolute_url()).content.decode()
+    _assets(area)  # saving assets bumps the version the cached map is kept under
+    page = client.get(area.get_absolute_url()).content.decode()
+    assert "2 assets in the register" in page
+    # Drawn already: the page is answered without reading the register again.
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(area.get_absolute_url()).content.decode()
+    assert "2 assets in the register" in again
+    assert not [q for q in queries.captured_queries if "assets_asset" in q["sql"]]
+    Asset.objects.get(name="Friday Choir").delete()
+    assert "1 asset in the register." in client.get(area.get_absolute_url()).content.decode()
