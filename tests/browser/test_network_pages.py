@@ -98,6 +98,15 @@ def test_an_adviser_adds_a_plan_action_and_sees_a_suggested_peer_on_a_phone(
     assert "The action is added." in page.inner_text("main")
     assert "Hold a fun day" in page.inner_text("main")
 
+    # htmx saves a status in place: the page is not reloaded (the marker survives).
+    page.evaluate("window.notReloaded = true")
+    page.get_by_label("Status of “Hold a fun day”").select_option(label="Done")
+    page.get_by_role("button", name="Update").click()
+    page.get_by_role("status").filter(has_text="Saved: done.").wait_for()
+    assert page.evaluate("window.notReloaded") is True
+    page.reload()
+    assert page.get_by_label("Status of “Hold a fun day”").input_value() == "done"
+
     page.goto(f"{live_server.url}/events/peers/{home.pk}/")
     suggestions = page.get_by_role("list").filter(has_text="Eastfield").inner_text()
     assert "Its needs are very like yours" in suggestions
@@ -143,3 +152,21 @@ def test_the_network_pages_have_no_serious_or_critical_accessibility_violations(
         if bad:
             found[path] = bad
     assert found == {}
+
+
+def test_the_area_list_filters_as_a_choice_changes_without_reloading(
+    live_server, new_page, network
+):
+    other = Region.objects.create(code="E12000001", name="North East")
+    _area("Seaview", other, 30)
+    page = new_page()
+    _sign_in(page, live_server.url, "nia")
+    page.goto(f"{live_server.url}/areas/")
+    assert "3 areas" in page.inner_text("caption")
+    page.evaluate("window.notReloaded = true")
+    page.get_by_label("Region").select_option(label="North East")
+    page.get_by_text("1 area", exact=True).wait_for()
+    assert "Seaview" in page.inner_text("#area-results")
+    assert "Northmoor" not in page.inner_text("#area-results")
+    assert page.evaluate("window.notReloaded") is True
+    assert "region=E12000001" in page.url  # the address keeps the filter, for back and sharing

@@ -33,7 +33,8 @@ def area_list(request):
     page = Paginator(areas, 50).get_page(request.GET.get("page"))
     return render(
         request,
-        "areas/area_list.html",
+        # Filtering through htmx swaps in the results alone; the full page works without it.
+        "areas/_area_results.html" if request.htmx else "areas/area_list.html",
         {
             "page": page,
             "regions": Region.objects.all(),

@@ -135,7 +135,16 @@ def action_status(request, area_id: int, action_id: int):
     form = ActionStatusForm(request.POST)
     if form.is_valid():
         services.set_action_status(request.user, action, form.cleaned_data["status"])
-        messages.success(request, f"“{action}” is now {action.get_status_display().lower()}.")
+        if not request.htmx:
+            messages.success(request, f"“{action}” is now {action.get_status_display().lower()}.")
+    if request.htmx:  # swap the status cell alone, saying what was saved
+        context = {"area": area, "action": action, "statuses": Action.Status.choices}
+        return render(
+            request,
+            "plans/_action_status.html",
+            context | {"saved": form.is_valid()},
+            status=200 if form.is_valid() else 400,
+        )
     return redirect("plans:detail", area.pk)
 
 

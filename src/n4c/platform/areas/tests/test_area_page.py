@@ -54,3 +54,18 @@ def test_navigation_links_every_list_page_and_staff_pages_only_to_staff(
     assert '<a href="/rollout/">Rollout and costs</a>' in staff_page
     assert "Rollout and costs" not in member_page
     assert "Monthly report" not in member_page
+
+
+def test_the_area_list_sends_only_its_results_to_htmx(
+    region, other_region, make_area, client_for, national
+):
+    make_area(region, "Home ward")
+    make_area(other_region, "Far ward")
+    client = client_for(national)
+    page = client.get("/areas/", {"region": other_region.code}).content.decode()
+    assert "<html" in page and 'hx-get="/areas/"' in page and "htmx-2.min.js" in page
+    results = client.get("/areas/", {"region": other_region.code}, headers={"HX-Request": "true"})
+    html = results.content.decode()
+    assert "<html" not in html
+    assert "Far ward" in html and "Home ward" not in html
+    assert "1 area" in html

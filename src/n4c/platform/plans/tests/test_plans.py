@@ -175,3 +175,27 @@ def test_a_milestone_is_marked_reached_and_back(adviser, home, client_for):
     page = client.post(f"/plans/{home.pk}/milestones/{made['id']}/reached/", {"done_on": ""})
     assert page.status_code == 302
     assert client.get(f"/api/plans/{home.pk}").json()["milestones"][0]["reached_on"] is None
+
+
+def test_an_action_status_changes_in_place_through_htmx_and_by_a_plain_form(
+    adviser, home, client_for
+):
+    client = client_for(adviser)
+    made = _post(
+        client,
+        f"/api/plans/{home.pk}/actions",
+        {"description": "Hold a fun day", "owner": "Chair", "due_on": "2026-08-01"},
+    ).json()
+    url = f"/plans/{home.pk}/actions/{made['id']}/status/"
+    cell = client.post(url, {"status": "in_progress"}, headers={"HX-Request": "true"})
+    assert cell.status_code == 200
+    html = cell.content.decode()
+    assert "<html" not in html  # the status cell alone, for htmx to swap in
+    assert 'role="status">Saved: in progress.' in html
+    assert Action.objects.get(pk=made["id"]).status == "in_progress"
+    refused = client.post(url, {"status": "finished"}, headers={"HX-Request": "true"})
+    assert refused.status_code == 400
+    assert Action.objects.get(pk=made["id"]).status == "in_progress"
+    # Without JavaScript the form posts and the page comes back with a message.
+    assert client.post(url, {"status": "done"}).status_code == 302
+    assert Action.objects.get(pk=made["id"]).status == "done"
