@@ -121,6 +121,9 @@ def test_the_main_pages_have_no_serious_or_critical_accessibility_violations(
         f"/regions/{network['region'].code}/",
         "/support-log/report/",
         "/audit/",
+        "/people/",
+        "/people/add/",
+        f"/people/{get_user_model().objects.get(username='aisha').pk}/",
     ]
     axe = Axe()
     page = new_page()

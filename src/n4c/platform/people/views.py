@@ -1,15 +1,22 @@
-"""Sign in (throttled) and sign out."""
+"""Sign in (throttled) and sign out; the staff directory, adding and changing staff."""
 
 from __future__ import annotations
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import LoginView
-from django.shortcuts import redirect
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from n4c.platform.people import throttle
+from n4c.platform.people import services, throttle
+from n4c.platform.people.access import is_staff_role
+from n4c.platform.people.forms import PersonChangeForm, PersonForm
+from n4c.platform.people.models import Role, display_name
+from n4c.platform.regions.models import Region
 
 
 def client_address(request) -> str:
@@ -47,3 +54,98 @@ class ThrottledLoginView(LoginView):
 def logout_view(request):
     logout(request)
     return redirect("login")
+
+
+@login_required
+def people_list(request):
+    if not is_staff_role(request.user):
+        raise PermissionDenied("The staff directory is for the Network's staff.")
+    people = services.staff_visible_to(request.user)
+    role = request.GET.get("role", "")
+    region_code = request.GET.get("region", "")
+    if role in Role.values:
+        people = people.filter(role=role)
+    if region_code:
+        people = people.filter(region__code=region_code)
+    return render(
+        request,
+        "people/people_list.html",
+        {
+            "people": [(p, services.can_manage(request.user, p)) for p in people],
+            "roles": [(r.value, r.label) for r in Role if r != Role.PARTNERSHIP_MEMBER],
+            "regions": Region.objects.all(),
+            "role": role,
+            "region_code": region_code,
+            "can_add": bool(services.roles_addable_by(request.user)),
+        },
+    )
+
+
+def _apply(form, change) -> bool:
+    """Run a service with the form's data; put its refusal on the form. True when it worked."""
+    if not form.is_valid():
+        return False
+    try:
+        change(form.cleaned_data)
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            for field, errors in error.error_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            form.add_error(None, error)
+        return False
+    return True
+
+
+@login_required
+def person_add(request):
+    if not services.roles_addable_by(request.user):
+        raise PermissionDenied("Only the national team and hub leads add people.")
+    form = PersonForm(request.POST or None, actor=request.user)
+    added = []
+    if request.method == "POST" and _apply(
+        form, lambda data: added.append(services.add_person(request.user, **data))
+    ):
+        (user,) = added
+        return _show_link(request, user, added=True)
+    return render(
+        request, "people/person_form.html", {"form": form, "adding": True},
+        status=400 if form.errors else 200,
+    )  # fmt: skip
+
+
+@login_required
+def person_edit(request, pk: int):
+    profile = get_object_or_404(services.staff_visible_to(request.user), user_id=pk)
+    if not services.can_manage(request.user, profile):
+        raise PermissionDenied("You cannot change this person; ask the national team.")
+    initial = {"role": profile.role, "region": profile.region, "active": profile.user.is_active}
+    form = PersonChangeForm(request.POST or None, actor=request.user, initial=initial)
+    if request.method == "POST" and _apply(
+        form, lambda data: services.change_person(request.user, profile, **data)
+    ):
+        messages.success(request, f"{display_name(profile.user)} is updated.")
+        return redirect("people:list")
+    return render(
+        request, "people/person_form.html", {"form": form, "person": profile.user},
+        status=400 if form.errors else 200,
+    )  # fmt: skip
+
+
+def _show_link(request, user, *, added: bool):
+    link = request.build_absolute_uri(services.set_password_path(user))
+    if user.email:
+        services.send_set_password_link(user, link)
+    return render(
+        request, "people/person_added.html", {"person": user, "link": link, "added": added}
+    )
+
+
+@login_required
+@require_POST
+def new_link(request, pk: int):
+    """A fresh link to set a password, for someone whose first one was lost or too old."""
+    profile = get_object_or_404(services.staff_visible_to(request.user), user_id=pk)
+    if not services.can_manage(request.user, profile):
+        raise PermissionDenied("You cannot change this person; ask the national team.")
+    return _show_link(request, profile.user, added=False)

@@ -1,0 +1,55 @@
+"""Forms for adding and changing staff. They collect input; the rules live in services."""
+
+from __future__ import annotations
+
+from django import forms
+
+from n4c.platform.people.access import region_id_of, role_of
+from n4c.platform.people.models import Role
+from n4c.platform.people.services import roles_addable_by
+from n4c.platform.regions.models import Region
+
+
+class _RoleAndHub(forms.Form):
+    role = forms.ChoiceField(label="Role")
+    region = forms.ModelChoiceField(
+        Region.objects.all(),
+        label="Hub (region)",
+        required=False,
+        empty_label="No hub (national team, specialists)",
+        help_text="Hub leads, advisers and community workers belong to one hub.",
+    )
+
+    def __init__(self, *args, actor, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [(r.value, r.label) for r in roles_addable_by(actor)]
+        if role_of(actor) == Role.HUB_LEAD:
+            field = self.fields["region"]
+            field.queryset = Region.objects.filter(pk=region_id_of(actor))
+            field.required, field.empty_label = True, None
+
+
+class PersonForm(_RoleAndHub):
+    first_name = forms.CharField(label="First name", max_length=150)
+    last_name = forms.CharField(label="Last name", max_length=150)
+    username = forms.RegexField(
+        label="User name",
+        regex=r"^[\w.@+-]+$",
+        max_length=150,
+        help_text="What they sign in with: letters, digits and . @ + - _ only.",
+        error_messages={"invalid": "Use only letters, digits and . @ + - _ in a user name."},
+    )
+    email = forms.EmailField(
+        label="E-mail address",
+        required=False,
+        help_text="Optional. If given, the link to set a password is sent there too.",
+    )
+    field_order = ["first_name", "last_name", "username", "email", "role", "region"]
+
+
+class PersonChangeForm(_RoleAndHub):
+    active = forms.BooleanField(
+        label="May sign in",
+        required=False,
+        help_text="Untick when someone leaves: their history stays, they can no longer sign in.",
+    )

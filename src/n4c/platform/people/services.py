@@ -1,0 +1,154 @@
+"""Adding staff and changing their role, hub or access, with the rules of who may do it.
+
+- The national team adds and changes anyone on the staff.
+- A hub lead adds and changes the advisers and community workers of their own hub.
+- Everyone else on the staff may read the directory; no one else sees it.
+
+A new person gets no password: the page that adds them shows a one-time link (Django's password
+reset token, so it stops working once used or after PASSWORD_RESET_TIMEOUT) for them to set
+their own, and e-mails it when an address is given. Nobody ever chooses a password for someone.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from n4c.platform.audit.models import AuditEvent
+from n4c.platform.audit.services import record_change, snapshot
+from n4c.platform.people.access import STAFF_ROLES, region_id_of, role_of
+from n4c.platform.people.models import Profile, Role, display_name
+from n4c.platform.regions.models import Region
+
+__all__ = [
+    "REGIONAL_ROLES",
+    "add_person",
+    "can_manage",
+    "change_person",
+    "roles_addable_by",
+    "send_set_password_link",
+    "set_password_path",
+    "staff_visible_to",
+]
+
+#: Roles that belong to one hub, so need a region.
+REGIONAL_ROLES = frozenset({Role.HUB_LEAD, Role.ADVISER, Role.COMMUNITY_WORKER})
+_HUB_LEAD_MANAGES = (Role.ADVISER, Role.COMMUNITY_WORKER)
+
+
+def staff_visible_to(user) -> QuerySet[Profile]:
+    if role_of(user) not in STAFF_ROLES:
+        return Profile.objects.none()
+    return Profile.objects.filter(role__in=STAFF_ROLES).select_related("user", "region")
+
+
+def roles_addable_by(user) -> list[Role]:
+    role = role_of(user)
+    if role == Role.NATIONAL_TEAM:
+        return [Role(value) for value in Role.values if value in STAFF_ROLES]
+    if role == Role.HUB_LEAD:
+        return list(_HUB_LEAD_MANAGES)
+    return []
+
+
+def can_manage(user, profile: Profile) -> bool:
+    if profile.user_id == user.pk:
+        return False  # no one changes their own role or locks themselves out
+    role = role_of(user)
+    if role == Role.NATIONAL_TEAM:
+        return profile.role in STAFF_ROLES
+    if role == Role.HUB_LEAD:
+        return profile.role in _HUB_LEAD_MANAGES and profile.region_id == region_id_of(user)
+    return False
+
+
+def _check(actor, role: str, region: Region | None) -> None:
+    if role not in roles_addable_by(actor):
+        raise ValidationError({"role": "You cannot give that role; ask the national team."})
+    if role in REGIONAL_ROLES and region is None:
+        raise ValidationError({"region": "Choose the hub this person works in."})
+    if role_of(actor) == Role.HUB_LEAD and (region is None or region.pk != region_id_of(actor)):
+        raise ValidationError({"region": "A hub lead adds and changes people of their own hub."})
+
+
+def _current_assignments(user) -> int:
+    return user.assignments.filter(ended_on__isnull=True).count()
+
+
+@transaction.atomic
+def add_person(
+    actor,
+    *,
+    username: str,
+    first_name: str,
+    last_name: str,
+    email: str,
+    role: str,
+    region: Region | None,
+):
+    """Create the account and profile; the person sets their password through the link."""
+    _check(actor, role, region)
+    model = get_user_model()
+    if model.objects.filter(username__iexact=username).exists():
+        raise ValidationError({"username": f"The user name “{username}” is taken; choose another."})
+    user = model(username=username, first_name=first_name, last_name=last_name, email=email)
+    user.set_unusable_password()
+    user.save()
+    profile = Profile.objects.create(user=user, role=role, region=region)
+    record_change(actor, user, AuditEvent.Action.CREATED)
+    record_change(actor, profile, AuditEvent.Action.CREATED)
+    return user
+
+
+@transaction.atomic
+def change_person(actor, profile: Profile, *, role: str, region: Region | None, active: bool):
+    """Change a person's role, hub or access; refused while it would orphan their areas."""
+    if not can_manage(actor, profile):
+        raise ValidationError("You cannot change this person; ask the national team.")
+    _check(actor, role, region)
+    user = profile.user
+    held = _current_assignments(user)
+    moving = role != profile.role or region != profile.region
+    if held and (not active or moving):
+        raise ValidationError(
+            f"{display_name(user)} holds {held} current assignment{'s' if held != 1 else ''}; "
+            "end or hand them over on their caseload page first, so no area is left without "
+            "its adviser or community worker unnoticed."
+        )
+    before_profile, before_user = snapshot(profile), snapshot(user)
+    profile.role, profile.region = role, region
+    profile.save()
+    if user.is_active != active:
+        user.is_active = active
+        user.save(update_fields=["is_active"])
+        record_change(actor, user, AuditEvent.Action.CHANGED, before=before_user)
+    record_change(actor, profile, AuditEvent.Action.CHANGED, before=before_profile)
+    return profile
+
+
+def set_password_path(user) -> str:
+    """The one-time address at which ``user`` sets their own password."""
+    return reverse(
+        "set_password",
+        args=[
+            urlsafe_base64_encode(force_bytes(user.pk)),
+            default_token_generator.make_token(user),
+        ],
+    )
+
+
+def send_set_password_link(user, link: str) -> None:
+    send_mail(
+        "Your Network for Communities account",
+        f"Hello {display_name(user)},\n\nAn account has been made for you, user name "
+        f"{user.get_username()}. Choose your password here (the link works once):\n\n{link}\n",
+        None,
+        [user.email],
+    )
