@@ -59,8 +59,14 @@ SETTINGS: dict[str, Setting] = {
         Setting(
             "N4C_EMAIL_BACKEND",
             "django.core.mail.backends.console.EmailBackend",
-            "Django e-mail backend used for deadline reminders.",
+            "Django e-mail backend for deadline reminders and set-password links; the console backend prints them. For real mail: django.core.mail.backends.smtp.EmailBackend.",
         ),
+        Setting("N4C_EMAIL_FROM", "n4c@localhost", "Sender address of the platform's e-mails."),
+        Setting("N4C_EMAIL_HOST", "localhost", "SMTP server, with the SMTP backend."),
+        Setting("N4C_EMAIL_PORT", "25", "SMTP port, with the SMTP backend."),
+        Setting("N4C_EMAIL_USER", "", "SMTP user name; empty means no log-in."),
+        Setting("N4C_EMAIL_PASSWORD", "", "SMTP password."),
+        Setting("N4C_EMAIL_TLS", "0", "1 uses STARTTLS with the SMTP server."),
         Setting(
             "N4C_ALLOWED_HOSTS",
             "127.0.0.1,localhost",

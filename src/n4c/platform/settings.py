@@ -189,6 +189,12 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
 EMAIL_BACKEND = config.get("N4C_EMAIL_BACKEND")
+DEFAULT_FROM_EMAIL = config.get("N4C_EMAIL_FROM")
+EMAIL_HOST = config.get("N4C_EMAIL_HOST")
+EMAIL_PORT = int(config.get("N4C_EMAIL_PORT"))
+EMAIL_HOST_USER = config.get("N4C_EMAIL_USER")
+EMAIL_HOST_PASSWORD = config.get("N4C_EMAIL_PASSWORD")
+EMAIL_USE_TLS = config.get("N4C_EMAIL_TLS") == "1"
 
 # Limits from n4c.config, read here once for the apps.
 ADVISER_MAX_AREAS = int(config.get("N4C_ADVISER_MAX_AREAS"))

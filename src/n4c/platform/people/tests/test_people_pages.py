@@ -45,6 +45,7 @@ def test_the_national_team_adds_an_adviser_who_then_sets_their_own_password(
     assert AuditEvent.objects.filter(model="people.profile", action="created").count() == 1
     link = re.search(r'value="(http://testserver/accounts/set-password/[^"]+)"', html)[1]
     assert link in mail.outbox[0].body and mail.outbox[0].to == ["aisha@example.org"]
+    assert mail.outbox[0].from_email == "n4c@localhost"  # N4C_EMAIL_FROM
 
     newcomer = Client()
     form_page = newcomer.get(link.removeprefix("http://testserver"), follow=True)
