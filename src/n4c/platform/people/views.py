@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from n4c.platform.people import services, throttle
 from n4c.platform.people.access import is_staff_role
 from n4c.platform.people.forms import PersonChangeForm, PersonForm
-from n4c.platform.people.models import Role, display_name
+from n4c.platform.people.models import Profile, Role, display_name
 from n4c.platform.regions.models import Region
 
 
@@ -81,20 +81,20 @@ def people_list(request):
     )
 
 
-def _apply(form, change) -> bool:
-    """Run a service with the form's data; put its refusal on the form. True when it worked."""
+def _apply(form, change):
+    """Run a service with the form's data and return its result; None when the form or the
+    service refused, with the service's reasons put on the form's fields."""
     if not form.is_valid():
-        return False
+        return None
     try:
-        change(form.cleaned_data)
+        return change(form.cleaned_data)
     except ValidationError as error:
         if hasattr(error, "error_dict"):
             for field, errors in error.error_dict.items():
                 form.add_error(field if field in form.fields else None, errors)
         else:
             form.add_error(None, error)
-        return False
-    return True
+        return None
 
 
 @login_required
@@ -102,23 +102,26 @@ def person_add(request):
     if not services.roles_addable_by(request.user):
         raise PermissionDenied("Only the national team and hub leads add people.")
     form = PersonForm(request.POST or None, actor=request.user)
-    added = []
-    if request.method == "POST" and _apply(
-        form, lambda data: added.append(services.add_person(request.user, **data))
-    ):
-        (user,) = added
-        return _show_link(request, user, added=True)
+    if request.method == "POST":
+        user = _apply(form, lambda data: services.add_person(request.user, **data))
+        if user is not None:
+            return _show_link(request, user, added=True)
     return render(
         request, "people/person_form.html", {"form": form, "adding": True},
         status=400 if form.errors else 200,
     )  # fmt: skip
 
 
+def _managed_profile(user, pk: int) -> Profile:
+    profile = get_object_or_404(services.staff_visible_to(user), user_id=pk)
+    if not services.can_manage(user, profile):
+        raise PermissionDenied("You cannot change this person; ask the national team.")
+    return profile
+
+
 @login_required
 def person_edit(request, pk: int):
-    profile = get_object_or_404(services.staff_visible_to(request.user), user_id=pk)
-    if not services.can_manage(request.user, profile):
-        raise PermissionDenied("You cannot change this person; ask the national team.")
+    profile = _managed_profile(request.user, pk)
     initial = {"role": profile.role, "region": profile.region, "active": profile.user.is_active}
     form = PersonChangeForm(request.POST or None, actor=request.user, initial=initial)
     if request.method == "POST" and _apply(
@@ -145,7 +148,5 @@ def _show_link(request, user, *, added: bool):
 @require_POST
 def new_link(request, pk: int):
     """A fresh link to set a password, for someone whose first one was lost or too old."""
-    profile = get_object_or_404(services.staff_visible_to(request.user), user_id=pk)
-    if not services.can_manage(request.user, profile):
-        raise PermissionDenied("You cannot change this person; ask the national team.")
+    profile = _managed_profile(request.user, pk)
     return _show_link(request, profile.user, added=False)
