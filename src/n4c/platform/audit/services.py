@@ -15,9 +15,15 @@ from n4c.platform.audit.models import AuditEvent
 __all__ = ["record_change", "snapshot"]
 
 
+_NEVER_KEPT = ["password"]
+
+
 def snapshot(instance: models.Model) -> dict[str, Any]:
-    """The instance's field values as JSON-safe data (dates and decimals as strings)."""
-    values = model_to_dict(instance)
+    """The instance's field values as JSON-safe data (dates and decimals as strings).
+
+    A password hash is never kept: the audit log is read by people who must not hold it.
+    """
+    values = model_to_dict(instance, exclude=_NEVER_KEPT)
     values = {k: (list(v) if isinstance(v, (set, tuple)) else v) for k, v in values.items()}
     for key, value in list(values.items()):
         if isinstance(value, list) and value and isinstance(value[0], models.Model):

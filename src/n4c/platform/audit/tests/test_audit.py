@@ -42,3 +42,14 @@ def test_admin_changes_are_recorded(region, django_user_model, client):
     )
     event = AuditEvent.objects.get(model="regions.region")
     assert (event.actor, event.before["name"], event.after["name"]) == (root, "North West", "NW")
+
+
+def test_no_password_hash_is_ever_kept_in_the_audit_log(national, make_person, client_for):
+    from n4c.platform.audit.services import record_change, snapshot
+
+    person = make_person(Role.SPECIALIST)
+    assert person.password.startswith(("pbkdf2", "argon2", "md5", "!"))
+    assert "password" not in snapshot(person)
+    event = record_change(national, person, AuditEvent.Action.CHANGED, before=snapshot(person))
+    assert "password" not in event.after and "password" not in event.before
+    assert person.password not in str(event.after)
