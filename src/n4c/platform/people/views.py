@@ -10,6 +10,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import LoginView
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from n4c.platform.people import services, throttle
@@ -135,12 +136,32 @@ def person_edit(request, pk: int):
     )  # fmt: skip
 
 
-def _show_link(request, user, *, added: bool):
+def show_set_password_link(request, user, *, heading: str, back_url: str, back_label: str):
+    """The page that hands over a one-time link to set a password, e-mailing it if we can."""
     link = request.build_absolute_uri(services.set_password_path(user))
     if user.email:
         services.send_set_password_link(user, link)
     return render(
-        request, "people/person_added.html", {"person": user, "link": link, "added": added}
+        request,
+        "people/person_added.html",
+        {
+            "person": user,
+            "link": link,
+            "heading": heading,
+            "back_url": back_url,
+            "back_label": back_label,
+        },
+    )
+
+
+def _show_link(request, user, *, added: bool):
+    name = display_name(user)
+    return show_set_password_link(
+        request,
+        user,
+        heading=f"{name} is added" if added else f"A new link for {name}",
+        back_url=reverse("people:list"),
+        back_label="Back to people",
     )
 
 

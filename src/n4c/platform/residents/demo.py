@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from n4c.platform.areas.models import Area
@@ -41,7 +42,35 @@ def seed_residents(areas: list[Area], actor, today: dt.date) -> int:
                 wording="We may contact you about the partnership's meetings and work.",
                 method=Consent.Method.PAPER_FORM,
             )
+    _record_for_the_demo_login(actor, today)
     return Resident.objects.count()
+
+
+def _record_for_the_demo_login(actor, today: dt.date) -> None:
+    """The demo's "resident" login is a partnership member: give it the member record that
+    every sign-in of a resident has, so its export and erasure work as for anyone."""
+    account = (
+        get_user_model().objects.filter(username="resident", resident_record__isnull=True).first()
+    )
+    area = Area.objects.filter(partnership_members=account).first() if account else None
+    if account is None or area is None:
+        return
+    resident = gdpr.add_resident(
+        actor,
+        area=area,
+        full_name=account.get_full_name(),
+        partnership_role=Resident.PartnershipRole.MEMBER,
+        joined_on=today - dt.timedelta(days=120),
+        account=account,
+    )
+    gdpr.record_consent(
+        actor,
+        resident,
+        purpose=Consent.Purpose.CONTACT,
+        given=True,
+        wording="We may contact you about the partnership's meetings and work.",
+        method=Consent.Method.ONLINE_FORM,
+    )
 
 
 def seed(areas: list[Area], actor, today: dt.date) -> str:

@@ -62,3 +62,13 @@ class EraseForm(forms.Form):
         label="I understand this cannot be undone.",
         error_messages={"required": "Confirm that you understand this cannot be undone."},
     )
+
+
+class SignInForm(forms.Form):
+    username = forms.RegexField(
+        label="User name",
+        regex=r"^[\w.@+-]+$",
+        max_length=150,
+        help_text="What they will sign in with: letters, digits and . @ + - _ only.",
+        error_messages={"invalid": "Use only letters, digits and . @ + - _ in a user name."},
+    )

@@ -7,11 +7,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from n4c.platform.audit.models import AuditEvent
 from n4c.platform.audit.services import record_change, snapshot
+from n4c.platform.people.models import Profile, Role
 from n4c.platform.residents.models import Consent, Resident
 
 __all__ = [
@@ -19,12 +22,14 @@ __all__ = [
     "add_resident",
     "erase_resident",
     "export_resident",
+    "give_sign_in",
     "record_consent",
+    "remove_sign_in",
     "withdraw_consent",
 ]
 
 #: Names the layout of an export, so a reader can tell versions apart.
-EXPORT_FORMAT = "n4c-resident-export/1"
+EXPORT_FORMAT = "n4c-resident-export/2"  # 2 added "sign_in"
 _MODELS = ("residents.resident", "residents.consent")
 
 
@@ -70,6 +75,52 @@ def withdraw_consent(actor, consent: Consent) -> Consent:
     return consent
 
 
+@transaction.atomic
+def give_sign_in(actor, resident: Resident, *, username: str):
+    """A sign-in for a partnership member, to read their own area's plan and support log.
+
+    They choose the password themselves (see ``n4c.platform.people.services``); the account
+    holds only their name and, if held, the e-mail address they agreed to be contacted at.
+    """
+    if resident.erased_at is not None:
+        raise ValidationError("Their personal data is erased, so they cannot be given a sign-in.")
+    if resident.account_id is not None:
+        raise ValidationError(
+            f"They already sign in as “{resident.account.get_username()}”; make them a new link "
+            "to set a password instead."
+        )
+    users = get_user_model()
+    if users.objects.filter(username__iexact=username).exists():
+        raise ValidationError({"username": f"The user name “{username}” is taken; choose another."})
+    user = users(username=username, first_name=resident.full_name[:150], email=resident.email)
+    user.set_unusable_password()
+    user.save()
+    Profile.objects.create(user=user, role=Role.PARTNERSHIP_MEMBER)
+    resident.area.partnership_members.add(user)
+    before = snapshot(resident)
+    resident.account = user
+    resident.save(update_fields=["account"])
+    record_change(actor, resident, AuditEvent.Action.CHANGED, before=before)
+    return user
+
+
+def _delete_account(resident: Resident) -> None:
+    if resident.account_id is not None:
+        account = resident.account
+        resident.account = None
+        resident.save(update_fields=["account"])
+        account.delete()  # its profile and area membership go with it
+
+
+@transaction.atomic
+def remove_sign_in(actor, resident: Resident) -> None:
+    if resident.account_id is None:
+        return
+    before = snapshot(resident)
+    _delete_account(resident)
+    record_change(actor, resident, AuditEvent.Action.CHANGED, before=before)
+
+
 def _audit_trail(resident: Resident, consent_ids: list[int]) -> Any:
     ids = {
         "residents.resident": [str(resident.pk)],
@@ -99,6 +150,17 @@ def export_resident(resident: Resident) -> dict[str, Any]:
             "area": resident.area.name,
             "erased_at": resident.erased_at.isoformat() if resident.erased_at else None,
         },
+        "sign_in": (
+            {
+                "username": resident.account.get_username(),
+                "email": resident.account.email,
+                "last_login": (
+                    resident.account.last_login.isoformat() if resident.account.last_login else None
+                ),
+            }
+            if resident.account_id is not None
+            else None
+        ),
         "consents": [
             {
                 "purpose": c.get_purpose_display(),
@@ -138,6 +200,7 @@ def erase_resident(actor, resident: Resident, *, mode: Literal["anonymise", "del
     label = f"Erased member {resident.pk}"
     _audit_trail(resident, consent_ids).update(before=None, after=None, object_repr=label)
     resident.consents.all().delete()
+    _delete_account(resident)
     if mode == "delete":
         record_change(actor, resident, AuditEvent.Action.DELETED, before=None)
         AuditEvent.objects.filter(model="residents.resident", object_id=str(resident.pk)).update(

@@ -30,6 +30,15 @@ class Resident(models.Model):
     erased_at = models.DateTimeField(
         null=True, blank=True, help_text="When their personal data was anonymised."
     )
+    # Kept here, not only on the user, so that export shows it and erasure removes it.
+    account = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="resident_record",
+        help_text="Their sign-in, if they read the area's plan and support log online.",
+    )
 
     class Meta:
         ordering = ["full_name"]

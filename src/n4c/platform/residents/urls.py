@@ -11,4 +11,7 @@ urlpatterns = [
     path("<int:pk>/consents/<int:consent_id>/withdraw/", views.withdraw, name="withdraw"),
     path("<int:pk>/export.json", views.export, name="export"),
     path("<int:pk>/erase/", views.erase, name="erase"),
+    path("<int:pk>/sign-in/", views.give_sign_in, name="give_sign_in"),
+    path("<int:pk>/sign-in/link/", views.new_sign_in_link, name="new_sign_in_link"),
+    path("<int:pk>/sign-in/remove/", views.remove_sign_in, name="remove_sign_in"),
 ]

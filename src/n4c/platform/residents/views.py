@@ -6,14 +6,16 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from n4c.platform.areas.access import area_for_editing
+from n4c.platform.people.views import show_set_password_link
 from n4c.platform.residents import gdpr
 from n4c.platform.residents.access import residents_visible_to
-from n4c.platform.residents.forms import ConsentForm, EraseForm, ResidentForm
+from n4c.platform.residents.forms import ConsentForm, EraseForm, ResidentForm, SignInForm
 
 
 @login_required
@@ -45,6 +47,7 @@ def _detail(request, resident, status=200, **forms):
             "consents": resident.consents.all(),
             "consent_form": forms.get("consent_form") or ConsentForm(),
             "erase_form": forms.get("erase_form") or EraseForm(),
+            "sign_in_form": forms.get("sign_in_form") or SignInForm(),
         },
         status=status,
     )
@@ -98,3 +101,46 @@ def erase(request, pk: int):
     gdpr.erase_resident(request.user, resident, mode=form.cleaned_data["mode"])
     messages.success(request, "Their personal data is erased.")
     return redirect("residents:area", area_id)
+
+
+def _link_page(request, resident, heading: str):
+    return show_set_password_link(
+        request,
+        resident.account,
+        heading=heading,
+        back_url=resident.get_absolute_url(),
+        back_label=f"Back to {resident.full_name}",
+    )
+
+
+@login_required
+@require_POST
+def give_sign_in(request, pk: int):
+    resident = get_object_or_404(residents_visible_to(request.user), pk=pk)
+    form = SignInForm(request.POST)
+    if form.is_valid():
+        try:
+            gdpr.give_sign_in(request.user, resident, username=form.cleaned_data["username"])
+        except ValidationError as error:
+            form.add_error(None, error)  # a dict of field errors lands on its fields
+    if form.errors:
+        return _detail(request, resident, 400, sign_in_form=form)
+    return _link_page(request, resident, f"{resident.full_name} can now sign in")
+
+
+@login_required
+@require_POST
+def new_sign_in_link(request, pk: int):
+    resident = get_object_or_404(
+        residents_visible_to(request.user).filter(account__isnull=False), pk=pk
+    )
+    return _link_page(request, resident, f"A new link for {resident.full_name}")
+
+
+@login_required
+@require_POST
+def remove_sign_in(request, pk: int):
+    resident = get_object_or_404(residents_visible_to(request.user), pk=pk)
+    gdpr.remove_sign_in(request.user, resident)
+    messages.success(request, "Their sign-in is removed; their member record stays.")
+    return redirect(resident)
