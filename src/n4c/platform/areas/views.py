@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.db.models import Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.module_loading import import_string
 
 from n4c.platform.areas.access import areas_editable_by, areas_visible_to, can_edit_area
@@ -31,10 +32,12 @@ def area_list(request):
     if stage in Stage.values:
         areas = areas.filter(stage=stage)
     page = Paginator(areas, 50).get_page(request.GET.get("page"))
-    return render(
+    # Filtering through htmx swaps in the results alone; the full page works without it. When
+    # htmx restores a page from history it needs the whole page, not the part.
+    results_only = request.htmx and not request.htmx.history_restore_request
+    response = render(
         request,
-        # Filtering through htmx swaps in the results alone; the full page works without it.
-        "areas/_area_results.html" if request.htmx else "areas/area_list.html",
+        "areas/_area_results.html" if results_only else "areas/area_list.html",
         {
             "page": page,
             "regions": Region.objects.all(),
@@ -44,6 +47,9 @@ def area_list(request):
             "can_create": can_create_areas(request.user),
         },
     )
+    # The same address answers a part or the whole page, so caches must tell them apart.
+    patch_vary_headers(response, ("HX-Request",))
+    return response
 
 
 @login_required

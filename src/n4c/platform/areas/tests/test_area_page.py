@@ -69,3 +69,11 @@ def test_the_area_list_sends_only_its_results_to_htmx(
     assert "<html" not in html
     assert "Far ward" in html and "Home ward" not in html
     assert "1 area" in html
+    assert "HX-Request" in results["Vary"]
+    # Restoring a page from history needs all of it.
+    restored = client.get(
+        "/areas/",
+        {"region": other_region.code},
+        headers={"HX-Request": "true", "HX-History-Restore-Request": "true"},
+    )
+    assert "<html" in restored.content.decode()
