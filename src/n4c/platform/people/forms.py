@@ -10,6 +10,22 @@ from n4c.platform.people.services import roles_addable_by
 from n4c.platform.regions.models import Region
 
 
+class UsernameField(forms.RegexField):
+    """A new user name, in the characters Django's own user names allow."""
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("label", "User name")
+        kwargs.setdefault(
+            "help_text", "What they will sign in with: letters, digits and . @ + - _ only."
+        )
+        super().__init__(
+            regex=r"^[\w.@+-]+$",
+            max_length=150,
+            error_messages={"invalid": "Use only letters, digits and . @ + - _ in a user name."},
+            **kwargs,
+        )
+
+
 class _RoleAndHub(forms.Form):
     role = forms.ChoiceField(label="Role")
     region = forms.ModelChoiceField(
@@ -32,13 +48,7 @@ class _RoleAndHub(forms.Form):
 class PersonForm(_RoleAndHub):
     first_name = forms.CharField(label="First name", max_length=150)
     last_name = forms.CharField(label="Last name", max_length=150)
-    username = forms.RegexField(
-        label="User name",
-        regex=r"^[\w.@+-]+$",
-        max_length=150,
-        help_text="What they sign in with: letters, digits and . @ + - _ only.",
-        error_messages={"invalid": "Use only letters, digits and . @ + - _ in a user name."},
-    )
+    username = UsernameField()
     email = forms.EmailField(
         label="E-mail address",
         required=False,

@@ -32,6 +32,7 @@ __all__ = [
     "add_person",
     "can_manage",
     "change_person",
+    "create_account",
     "roles_addable_by",
     "send_set_password_link",
     "set_password_path",
@@ -82,6 +83,32 @@ def _current_assignments(user) -> int:
     return user.assignments.filter(ended_on__isnull=True).count()
 
 
+def create_account(
+    *,
+    username: str,
+    first_name: str,
+    last_name: str = "",
+    email: str = "",
+    role: str,
+    region: Region | None = None,
+):
+    """A user with a profile and no usable password, for the one-time link to set one.
+
+    Raises
+    ------
+    ValidationError
+        On ``username`` if the name is taken, whatever its letter case.
+    """
+    users = get_user_model()
+    if users.objects.filter(username__iexact=username).exists():
+        raise ValidationError({"username": f"The user name “{username}” is taken; choose another."})
+    user = users(username=username, first_name=first_name, last_name=last_name, email=email)
+    user.set_unusable_password()
+    user.save()
+    Profile.objects.create(user=user, role=role, region=region)
+    return user
+
+
 @transaction.atomic
 def add_person(
     actor,
@@ -95,13 +122,11 @@ def add_person(
 ):
     """Create the account and profile; the person sets their password through the link."""
     _check(actor, role, region)
-    model = get_user_model()
-    if model.objects.filter(username__iexact=username).exists():
-        raise ValidationError({"username": f"The user name “{username}” is taken; choose another."})
-    user = model(username=username, first_name=first_name, last_name=last_name, email=email)
-    user.set_unusable_password()
-    user.save()
-    profile = Profile.objects.create(user=user, role=role, region=region)
+    user = create_account(
+        username=username, first_name=first_name, last_name=last_name, email=email,
+        role=role, region=region,
+    )  # fmt: skip
+    profile = user.profile
     record_change(actor, user, AuditEvent.Action.CREATED)
     record_change(actor, profile, AuditEvent.Action.CREATED)
     return user

@@ -82,7 +82,7 @@ def people_list(request):
     )
 
 
-def _apply(form, change):
+def apply_service(form, change):
     """Run a service with the form's data and return its result; None when the form or the
     service refused, with the service's reasons put on the form's fields."""
     if not form.is_valid():
@@ -104,7 +104,7 @@ def person_add(request):
         raise PermissionDenied("Only the national team and hub leads add people.")
     form = PersonForm(request.POST or None, actor=request.user)
     if request.method == "POST":
-        user = _apply(form, lambda data: services.add_person(request.user, **data))
+        user = apply_service(form, lambda data: services.add_person(request.user, **data))
         if user is not None:
             return _show_link(request, user, added=True)
     return render(
@@ -125,7 +125,7 @@ def person_edit(request, pk: int):
     profile = _managed_profile(request.user, pk)
     initial = {"role": profile.role, "region": profile.region, "active": profile.user.is_active}
     form = PersonChangeForm(request.POST or None, actor=request.user, initial=initial)
-    if request.method == "POST" and _apply(
+    if request.method == "POST" and apply_service(
         form, lambda data: services.change_person(request.user, profile, **data)
     ):
         messages.success(request, f"{display_name(profile.user)} is updated.")

@@ -20,6 +20,20 @@ _MEMBERS = [
 ]
 
 
+def _member(actor, method: str, **fields) -> Resident:
+    """A made-up member who agreed to be contacted, given through ``method``."""
+    resident = gdpr.add_resident(actor, **fields)
+    gdpr.record_consent(
+        actor,
+        resident,
+        purpose=Consent.Purpose.CONTACT,
+        given=True,
+        wording="We may contact you about the partnership's meetings and work.",
+        method=method,
+    )
+    return resident
+
+
 @transaction.atomic
 def seed_residents(areas: list[Area], actor, today: dt.date) -> int:
     """Give the first few areas three made-up members each; returns members held."""
@@ -27,20 +41,13 @@ def seed_residents(areas: list[Area], actor, today: dt.date) -> int:
         if Resident.objects.filter(area=area).exists():
             continue
         for name, role in _MEMBERS:
-            resident = gdpr.add_resident(
+            _member(
                 actor,
+                Consent.Method.PAPER_FORM,
                 area=area,
                 full_name=name,
                 partnership_role=role,
                 joined_on=today - dt.timedelta(days=200),
-            )
-            gdpr.record_consent(
-                actor,
-                resident,
-                purpose=Consent.Purpose.CONTACT,
-                given=True,
-                wording="We may contact you about the partnership's meetings and work.",
-                method=Consent.Method.PAPER_FORM,
             )
     _record_for_the_demo_login(actor, today)
     return Resident.objects.count()
@@ -55,21 +62,14 @@ def _record_for_the_demo_login(actor, today: dt.date) -> None:
     area = Area.objects.filter(partnership_members=account).first() if account else None
     if account is None or area is None:
         return
-    resident = gdpr.add_resident(
+    _member(
         actor,
+        Consent.Method.ONLINE_FORM,
         area=area,
         full_name=account.get_full_name(),
         partnership_role=Resident.PartnershipRole.MEMBER,
         joined_on=today - dt.timedelta(days=120),
         account=account,
-    )
-    gdpr.record_consent(
-        actor,
-        resident,
-        purpose=Consent.Purpose.CONTACT,
-        given=True,
-        wording="We may contact you about the partnership's meetings and work.",
-        method=Consent.Method.ONLINE_FORM,
     )
 
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
+from n4c.platform.people.forms import UsernameField
 from n4c.platform.residents.models import Consent, Resident
 
 
@@ -65,10 +66,4 @@ class EraseForm(forms.Form):
 
 
 class SignInForm(forms.Form):
-    username = forms.RegexField(
-        label="User name",
-        regex=r"^[\w.@+-]+$",
-        max_length=150,
-        help_text="What they will sign in with: letters, digits and . @ + - _ only.",
-        error_messages={"invalid": "Use only letters, digits and . @ + - _ in a user name."},
-    )
+    username = UsernameField()

@@ -7,14 +7,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from n4c.platform.audit.models import AuditEvent
 from n4c.platform.audit.services import record_change, snapshot
-from n4c.platform.people.models import Profile, Role
+from n4c.platform.people.models import Role
+from n4c.platform.people.services import create_account
 from n4c.platform.residents.models import Consent, Resident
 
 __all__ = [
@@ -89,13 +89,12 @@ def give_sign_in(actor, resident: Resident, *, username: str):
             f"They already sign in as “{resident.account.get_username()}”; make them a new link "
             "to set a password instead."
         )
-    users = get_user_model()
-    if users.objects.filter(username__iexact=username).exists():
-        raise ValidationError({"username": f"The user name “{username}” is taken; choose another."})
-    user = users(username=username, first_name=resident.full_name[:150], email=resident.email)
-    user.set_unusable_password()
-    user.save()
-    Profile.objects.create(user=user, role=Role.PARTNERSHIP_MEMBER)
+    user = create_account(
+        username=username,
+        first_name=resident.full_name[:150],
+        email=resident.email,
+        role=Role.PARTNERSHIP_MEMBER,
+    )
     resident.area.partnership_members.add(user)
     before = snapshot(resident)
     resident.account = user

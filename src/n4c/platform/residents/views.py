@@ -6,13 +6,12 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from n4c.platform.areas.access import area_for_editing
-from n4c.platform.people.views import show_set_password_link
+from n4c.platform.people.views import apply_service, show_set_password_link
 from n4c.platform.residents import gdpr
 from n4c.platform.residents.access import residents_visible_to
 from n4c.platform.residents.forms import ConsentForm, EraseForm, ResidentForm, SignInForm
@@ -118,12 +117,10 @@ def _link_page(request, resident, heading: str):
 def give_sign_in(request, pk: int):
     resident = get_object_or_404(residents_visible_to(request.user), pk=pk)
     form = SignInForm(request.POST)
-    if form.is_valid():
-        try:
-            gdpr.give_sign_in(request.user, resident, username=form.cleaned_data["username"])
-        except ValidationError as error:
-            form.add_error(None, error)  # a dict of field errors lands on its fields
-    if form.errors:
+    given = apply_service(
+        form, lambda data: gdpr.give_sign_in(request.user, resident, username=data["username"])
+    )
+    if given is None:
         return _detail(request, resident, 400, sign_in_form=form)
     return _link_page(request, resident, f"{resident.full_name} can now sign in")
 
