@@ -11,18 +11,33 @@ from __future__ import annotations
 
 from django.core.cache import cache
 
-__all__ = ["FRAGMENT_SECONDS", "bump_support_version", "support_version"]
+__all__ = [
+    "FRAGMENT_SECONDS",
+    "bump_support_version",
+    "bump_version_of",
+    "support_version",
+    "version_of",
+]
 
 FRAGMENT_SECONDS = 60
 _KEY = "n4c-support-version"
 
 
+def version_of(key: str) -> int:
+    """The current version under ``key``; cached fragments put it in their own keys."""
+    return cache.get_or_set(key, 1, timeout=None)
+
+
+def bump_version_of(key: str) -> None:
+    try:
+        cache.incr(key)
+    except ValueError:  # not in the cache (evicted or never read): start again above 1
+        cache.set(key, 2, timeout=None)
+
+
 def support_version() -> int:
-    return cache.get_or_set(_KEY, 1, timeout=None)
+    return version_of(_KEY)
 
 
 def bump_support_version(**_signal_arguments) -> None:
-    try:
-        cache.incr(_KEY)
-    except ValueError:
-        cache.set(_KEY, 2, timeout=None)
+    bump_version_of(_KEY)

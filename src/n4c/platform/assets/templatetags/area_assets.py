@@ -16,22 +16,15 @@ from django.utils.safestring import SafeString, mark_safe
 from n4c.platform.assets.access import can_view_area_assets
 from n4c.platform.assets.mapping import MapPoint, asset_map_svg
 from n4c.platform.assets.models import Asset
-from n4c.platform.support_log.freshness import FRAGMENT_SECONDS
+from n4c.platform.support_log.freshness import FRAGMENT_SECONDS, bump_version_of, version_of
 
 register = template.Library()
 
 _VERSION_KEY = "n4c-assets-version"
 
 
-def assets_version() -> int:
-    return cache.get_or_set(_VERSION_KEY, 1, timeout=None)
-
-
 def bump_assets_version(**_signal_arguments) -> None:
-    try:
-        cache.incr(_VERSION_KEY)
-    except ValueError:
-        cache.set(_VERSION_KEY, 2, timeout=None)
+    bump_version_of(_VERSION_KEY)
 
 
 def _render_map(area) -> str:
@@ -58,7 +51,7 @@ def area_asset_map(context, area) -> SafeString:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated or not can_view_area_assets(user, area):
         return mark_safe("")
-    key = f"n4c-area-assets:{area.pk}:{assets_version()}"
+    key = f"n4c-area-assets:{area.pk}:{version_of(_VERSION_KEY)}"
     html = cache.get(key)
     if html is None:
         html = _render_map(area)
