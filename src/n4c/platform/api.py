@@ -6,15 +6,21 @@ endpoint needs a signed-in session (and, for changes, the CSRF token).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from importlib import import_module
 from importlib.util import find_spec
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError
+from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as SchemaError
 from ninja.security import django_auth
 
 from n4c.errors import InputError
+from n4c.platform.areas.api import regions_router
 
 api = NinjaAPI(
     title="n4c platform API",
@@ -28,30 +34,92 @@ for _dotted in settings.PLATFORM_APPS:
     if find_spec(f"{_dotted}.api") is not None:
         _label = _dotted.rsplit(".", 1)[1]
         api.add_router(f"/{_label.replace('_', '-')}/", import_module(f"{_dotted}.api").router)
+# The areas app serves the regions (each with its areas) at their own address.
+api.add_router("/regions/", regions_router)
 
 
-# One error shape for every app: 422 with the field's location and the same sentence the form
-# shows; 403 with the reason.
+# One error shape for every app, the shape django-ninja gives a request that fails its schema:
+#   {"detail": [{"loc": ["body", "field"], "msg": "A sentence to act on.", "type": "code"}]}
+# Apps raise (PermissionDenied, Http404, ValidationError, InputError); none builds a response.
+_TYPE_OF_STATUS = {
+    400: "bad_request",
+    401: "not_authenticated",
+    403: "permission_denied",
+    404: "not_found",
+    409: "conflict",
+    422: "invalid",
+}
+
+
+def error_response(
+    request: HttpRequest, status: int, msg: str, *, loc: Sequence[str] = (), type: str = ""
+) -> HttpResponse:
+    """The one error answer: ``status`` with one problem at ``loc``."""
+    return problems_response(
+        request, status, [{"loc": list(loc), "msg": msg, "type": type or _TYPE_OF_STATUS[status]}]
+    )
+
+
+def problems_response(request: HttpRequest, status: int, problems: list[dict]) -> HttpResponse:
+    return api.create_response(request, {"detail": problems}, status=status)
+
+
+@api.exception_handler(SchemaError)
+def _schema_error(request, exc: SchemaError):
+    problems = [
+        {"loc": list(error["loc"]), "msg": error["msg"], "type": error["type"]}
+        for error in exc.errors
+    ]
+    return problems_response(request, 422, problems)
+
+
 @api.exception_handler(ValidationError)
 def _validation_error(request, exc: ValidationError):
-    if hasattr(exc, "error_dict"):
-        detail = [
-            {"loc": ["body", field], "msg": message}
-            for field, messages in exc.message_dict.items()
-            for message in messages
-        ]
-    else:
-        detail = [{"loc": ["body"], "msg": message} for message in exc.messages]
-    return api.create_response(request, {"detail": detail}, status=422)
+    fields = exc.error_dict.items() if hasattr(exc, "error_dict") else [("__all__", exc.error_list)]
+    problems = [
+        {
+            "loc": ["body"] if field == "__all__" else ["body", field],
+            "msg": message,
+            "type": error.code or "invalid",
+        }
+        for field, errors in fields
+        for error in errors
+        for message in error.messages
+    ]
+    return problems_response(request, 422, problems)
 
 
 @api.exception_handler(InputError)
 def _input_error(request, exc: InputError):
     loc = ["body", exc.field] if exc.field else ["body"]
-    return api.create_response(request, {"detail": [{"loc": loc, "msg": exc.message}]}, status=422)
+    return error_response(request, 422, exc.message, loc=loc, type=getattr(exc, "code", None) or "")
+
+
+@api.exception_handler(AuthenticationError)
+def _not_signed_in(request, exc: AuthenticationError):
+    return error_response(request, 401, "Sign in first: the API answers signed-in sessions only.")
 
 
 @api.exception_handler(PermissionDenied)
 def _permission_denied(request, exc: PermissionDenied):
-    message = str(exc) or "You do not have permission to do that."
-    return api.create_response(request, {"detail": message}, status=403)
+    return error_response(request, 403, str(exc) or "You do not have permission to do that.")
+
+
+@api.exception_handler(Http404)
+def _not_found(request, exc: Http404):
+    return error_response(request, 404, str(exc) or "There is nothing at this address.")
+
+
+@api.exception_handler(IntegrityError)
+def _conflict(request, exc: IntegrityError):
+    # A uniqueness rule the service checked was broken by a change made at the same moment.
+    return error_response(
+        request, 409, "Someone changed this at the same moment; reload it and try again."
+    )
+
+
+@api.exception_handler(HttpError)
+def _http_error(request, exc: HttpError):
+    return error_response(
+        request, exc.status_code, str(exc), type=_TYPE_OF_STATUS.get(exc.status_code, "error")
+    )

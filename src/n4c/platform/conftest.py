@@ -35,6 +35,12 @@ def other_region(db) -> Region:
 
 
 @pytest.fixture
+def password() -> str:
+    """The password every person made by ``make_person`` signs in with."""
+    return PASSWORD
+
+
+@pytest.fixture
 def make_person(db):
     def make(role: str, region: Region | None = None, *, username: str | None = None):
         n = next(_counter)

@@ -13,8 +13,11 @@ from n4c import config
 
 BASE_DIR = Path(__file__).resolve().parent
 
-# The platform's own apps, in dependency order. urls.py and api.py mount each one that has
-# a urls.py / api.py, so adding an app here is the only change they need.
+# The platform's own apps, each after every app it imports (a test holds the list to that, and
+# pyproject's import-linter contracts hold the layers: audit, regions, people at the bottom,
+# then areas, then the apps about work in areas, then the pages over all of them). urls.py and
+# api.py mount each one that has a urls.py / api.py, so adding an app here is the only change
+# they need; an app adds to each area's page from its AppConfig.ready (see areas.hooks).
 PLATFORM_APPS = [
     "n4c.platform.audit",
     "n4c.platform.regions",
@@ -29,22 +32,6 @@ PLATFORM_APPS = [
     "n4c.platform.resources",
     "n4c.platform.residents",
     "n4c.platform.rollout",
-]
-
-# Links on each area's page to other apps' pages about it: (label, URL name taking the area's
-# pk, and optionally the dotted path of a `(user, area) -> bool` check). A link with a check shows
-# only to those it lets through, so no one is offered a page that answers 403.
-# An app adds its own line here, e.g. ("Area plan", "plans:area").
-AREA_PAGE_LINKS: list[tuple[str, str] | tuple[str, str, str]] = [
-    ("Community assets and rights", "assets:register"),
-    ("Area plan and Year Zero checklist", "plans:detail"),
-    ("Referrals to partners", "referrals:area"),
-    ("Peer links and suggested peers", "events:peers"),
-    (
-        "Partnership members (personal data)",
-        "residents:area",
-        "n4c.platform.areas.access.can_edit_area",
-    ),
 ]
 
 # Under pytest nothing may be written to the user's data folder, so the key is a throwaway.

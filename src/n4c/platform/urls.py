@@ -46,5 +46,7 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
+    # The areas app serves the region pages (they list areas); they keep their own address.
+    path("regions/", include("n4c.platform.areas.region_urls", namespace="regions")),
     *_app_urls(),
 ]

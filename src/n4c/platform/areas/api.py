@@ -8,6 +8,7 @@ from ninja import Router, Schema, Status
 from n4c.platform.areas.access import areas_visible_to
 from n4c.platform.areas.baseline import parse_ward_codes
 from n4c.platform.areas.models import Stage
+from n4c.platform.areas.region_pages import regions_with_area_counts
 from n4c.platform.areas.services import change_area, create_area
 
 router = Router(tags=["areas"])
@@ -73,3 +74,18 @@ def add_area(request, payload: AreaIn):
 def patch_area(request, area_id: int, payload: AreaPatch):
     area = get_object_or_404(areas_visible_to(request.user).select_related("region"), pk=area_id)
     return change_area(request.user, area, **payload.dict(exclude_none=True))
+
+
+class RegionOut(Schema):
+    code: str
+    name: str
+    area_count: int
+
+
+#: Mounted at ``/api/regions/``: each hub with its number of areas, for the staff.
+regions_router = Router(tags=["regions"])
+
+
+@regions_router.get("/", response=list[RegionOut])
+def list_regions(request):
+    return regions_with_area_counts(request.user)

@@ -11,6 +11,7 @@ from n4c.platform.areas.baseline import baseline_for_wards
 from n4c.platform.areas.models import Area, Stage
 from n4c.platform.audit.models import AuditEvent
 from n4c.platform.audit.services import record_change, snapshot
+from n4c.platform.core.forms import as_validation_error
 from n4c.platform.people.access import region_id_of, role_of
 from n4c.platform.people.models import Role
 from n4c.platform.regions.models import LocalAuthority
@@ -20,10 +21,6 @@ __all__ = ["can_create_areas", "change_area", "create_area"]
 
 def can_create_areas(user) -> bool:
     return role_of(user) in (Role.NATIONAL_TEAM, Role.HUB_LEAD)
-
-
-def _as_validation_error(error: InputError) -> ValidationError:
-    return ValidationError({error.field or "__all__": error.message})
 
 
 @transaction.atomic
@@ -38,7 +35,7 @@ def create_area(actor, *, name: str, ward17_codes: list[str], stage: str = Stage
     try:
         baseline = baseline_for_wards(ward17_codes)
     except InputError as error:
-        raise _as_validation_error(error) from error
+        raise as_validation_error(error) from error
     authorities = LocalAuthority.objects.filter(code__in=baseline.lad19_codes).select_related(
         "region"
     )

@@ -1,5 +1,6 @@
 """Record changes. Views, the API, the admin and the seeding all call these, not signals,
-because only the caller knows who made the change."""
+because only the caller knows who made the change: the ``actor`` of
+:mod:`n4c.platform.core.acting`."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from django.db import models
 from django.forms.models import model_to_dict
 
 from n4c.platform.audit.models import AuditEvent
+from n4c.platform.core.acting import Actor, acting_user
 
 __all__ = ["record_change", "snapshot"]
 
@@ -32,7 +34,7 @@ def snapshot(instance: models.Model) -> dict[str, Any]:
 
 
 def record_change(
-    actor: Any,
+    actor: Actor,
     instance: models.Model,
     action: AuditEvent.Action | str,
     *,
@@ -41,7 +43,7 @@ def record_change(
     """Write one audit event; ``before`` is the :func:`snapshot` taken before the change."""
     after = None if action == AuditEvent.Action.DELETED else snapshot(instance)
     return AuditEvent.objects.create(
-        actor=actor if actor is not None and actor.is_authenticated else None,
+        actor=acting_user(actor),
         action=action,
         model=instance._meta.label_lower,
         object_id=str(instance.pk),

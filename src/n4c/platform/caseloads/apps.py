@@ -4,3 +4,13 @@ from django.apps import AppConfig
 class CaseloadsConfig(AppConfig):
     name = "n4c.platform.caseloads"
     verbose_name = "Caseloads"
+
+    def ready(self) -> None:
+        from n4c.platform.areas.hooks import register_area_action, register_area_panel
+        from n4c.platform.caseloads.area_page import ASSIGNMENTS_VERSION, people_panel_context
+        from n4c.platform.caseloads.models import Assignment
+        from n4c.platform.caseloads.services import can_assign
+
+        ASSIGNMENTS_VERSION.bump_on_change(Assignment)
+        register_area_action("Assign staff", "caseloads:assign", check=can_assign, order=20)
+        register_area_panel("people", "caseloads/area_panel.html", people_panel_context, order=20)

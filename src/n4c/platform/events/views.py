@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 
 from n4c.platform.areas.access import (
@@ -15,6 +15,7 @@ from n4c.platform.areas.access import (
     areas_editable_by,
     areas_visible_to,
 )
+from n4c.platform.core.forms import apply_service
 from n4c.platform.events import services
 from n4c.platform.events.access import can_run_event, events_visible_to, peer_links_visible_to
 from n4c.platform.events.forms import AttendanceForm, EventForm, PeerLinkForm
@@ -34,14 +35,10 @@ def event_list(request):
     if request.method == "POST":
         if form is None:
             raise PermissionDenied("Only the national team and hub leads can add events.")
-        if form.is_valid():
-            try:
-                event = services.add_event(request.user, **form.cleaned_data)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, f"{event.title} is added.")
-                return redirect(event)
+        event = apply_service(form, lambda data: services.add_event(request.user, **data))
+        if event is not None:
+            messages.success(request, f"{event.title} is added.")
+            return redirect(event)
     today = dt.date.today()
     events = events_visible_to(request.user)
     return render(
@@ -91,22 +88,21 @@ def peers(request, area_id: int):
     if request.method == "POST":
         area = area_for_editing(request.user, area_id)
         assert form is not None
-        if form.is_valid():
-            try:
-                services.link_peers(
-                    request.user,
-                    area,
-                    form.cleaned_data["other_area"],
-                    purpose=form.cleaned_data["purpose"],
-                    started_on=form.cleaned_data["started_on"],
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(
-                    request, f"{area} and {form.cleaned_data['other_area']} are now peers."
-                )
-                return redirect("events:peers", area.pk)
+        link = apply_service(
+            form,
+            lambda data: services.link_peers(
+                request.user,
+                area,
+                data["other_area"],
+                purpose=data["purpose"],
+                started_on=data["started_on"],
+            ),
+        )
+        if link is not None:
+            messages.success(
+                request, f"{area} and {form.cleaned_data['other_area']} are now peers."
+            )
+            return redirect("events:peers", area.pk)
     links = peer_links_visible_to(request.user).filter(first_area=area) | peer_links_visible_to(
         request.user
     ).filter(second_area=area)

@@ -1,11 +1,28 @@
-"""Signing in: Django's model backend, loading each request's user with their profile."""
+"""Signing in: Django's model backend, loading each request's user with their profile, and
+granting each role the permissions that lower apps ask for by name.
+
+Apps below people (audit, regions) cannot know roles, so their pages ask Django's question,
+``user.has_perm("audit.view_auditevent")``, and this backend answers it from the role.
+"""
 
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 
-__all__ = ["ProfileBackend"]
+from n4c.platform.people.access import STAFF_ROLES, role_of
+from n4c.platform.people.models import Role
+
+__all__ = ["ROLE_PERMISSIONS", "ProfileBackend"]
+
+_STAFF = frozenset({"regions.view_region"})
+
+#: What each role may do in the apps that sit below people: every member of staff reads the
+#: regions, the national team the audit log too.
+ROLE_PERMISSIONS: dict[Role | str | None, frozenset[str]] = {
+    **{role: _STAFF for role in STAFF_ROLES},
+    Role.NATIONAL_TEAM: _STAFF | {"audit.view_auditevent"},
+}
 
 
 class ProfileBackend(ModelBackend):
@@ -15,3 +32,9 @@ class ProfileBackend(ModelBackend):
         user_model = get_user_model()
         user = user_model._default_manager.select_related("profile").filter(pk=user_id).first()
         return user if user is not None and self.user_can_authenticate(user) else None
+
+    def get_all_permissions(self, user_obj, obj=None):
+        granted = super().get_all_permissions(user_obj, obj)
+        if not user_obj.is_active or obj is not None:
+            return granted
+        return {*granted, *ROLE_PERMISSIONS.get(role_of(user_obj), frozenset())}

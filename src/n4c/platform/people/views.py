@@ -8,11 +8,12 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import LoginView
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from n4c.platform.core.forms import apply_service
 from n4c.platform.people import services, throttle
 from n4c.platform.people.access import is_staff_role
 from n4c.platform.people.forms import PersonChangeForm, PersonForm
@@ -80,22 +81,6 @@ def people_list(request):
             "can_add": bool(services.roles_addable_by(request.user)),
         },
     )
-
-
-def apply_service(form, change):
-    """Run a service with the form's data and return its result; None when the form or the
-    service refused, with the service's reasons put on the form's fields."""
-    if not form.is_valid():
-        return None
-    try:
-        return change(form.cleaned_data)
-    except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for field, errors in error.error_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, error)
-        return None
 
 
 @login_required

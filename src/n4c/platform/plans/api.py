@@ -108,14 +108,14 @@ def get_plan(request, area_id: int):
 @router.put("/{area_id}/vision", response=PlanOut)
 def put_vision(request, area_id: int, payload: VisionIn):
     area = area_for_editing(request.user, area_id)
-    plan = services.set_vision(request.user, services.plan_for(area, request.user), payload.vision)
+    plan = services.set_vision(request.user, services.plan_for(request.user, area), payload.vision)
     return _plan_document(area, plan)
 
 
 @router.post("/{area_id}/priorities", response={201: PriorityOut})
 def post_priority(request, area_id: int, payload: PriorityIn):
     area = area_for_editing(request.user, area_id)
-    plan = services.plan_for(area, request.user)
+    plan = services.plan_for(request.user, area)
     return Status(
         201, services.add_priority(request.user, plan, theme=payload.theme, title=payload.title)
     )
@@ -124,7 +124,7 @@ def post_priority(request, area_id: int, payload: PriorityIn):
 @router.post("/{area_id}/actions", response={201: ActionOut})
 def post_action(request, area_id: int, payload: ActionIn):
     area = area_for_editing(request.user, area_id)
-    plan = services.plan_for(area, request.user)
+    plan = services.plan_for(request.user, area)
     priority = None
     if payload.priority_id is not None:
         priority = get_object_or_404(plan.priorities, pk=payload.priority_id)
@@ -149,7 +149,7 @@ def patch_action(request, area_id: int, action_id: int, payload: ActionPatch):
 @router.post("/{area_id}/milestones", response={201: MilestoneOut})
 def post_milestone(request, area_id: int, payload: MilestoneIn):
     area = area_for_editing(request.user, area_id)
-    plan = services.plan_for(area, request.user)
+    plan = services.plan_for(request.user, area)
     milestone = services.add_milestone(
         request.user, plan, title=payload.title, target_on=payload.target_on
     )
@@ -173,6 +173,6 @@ def put_year_zero(request, area_id: int, item: str, payload: YearZeroIn):
             field="item",
             value=item,
         )
-    plan = services.plan_for(area, request.user)
+    plan = services.plan_for(request.user, area)
     services.set_year_zero(request.user, plan, item, payload.done_on)
     return _plan_document(area, plan)

@@ -42,7 +42,7 @@ def seed_plans(areas: list[Area], actor, today: dt.date) -> int:
             continue
         if AreaPlan.objects.filter(area=area).exists():
             continue
-        plan = services.plan_for(area, actor)
+        plan = services.plan_for(actor, area)
         items = [item for item, _ in YEAR_ZERO_CHECKLIST]
         done = len(items) if area.stage != Stage.YEAR_ZERO else rng.randrange(2, len(items) - 1)
         for n, item in enumerate(items[:done]):

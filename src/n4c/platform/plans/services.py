@@ -40,10 +40,10 @@ class YearZeroItem:
     done_on: dt.date | None
 
 
-def plan_for(area: Area, actor=None) -> AreaPlan:
-    """The area's plan, started (empty) the first time someone needs it."""
+def plan_for(actor, area: Area) -> AreaPlan:
+    """The area's plan, started (empty) the first time ``actor`` needs it."""
     plan, created = AreaPlan.objects.get_or_create(area=area)
-    if created and actor is not None:
+    if created:
         record_change(actor, plan, AuditEvent.Action.CREATED)
     return plan
 

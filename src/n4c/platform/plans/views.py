@@ -80,7 +80,7 @@ def plan_detail(request, area_id: int):
 @require_POST
 def edit_vision(request, area_id: int):
     area = area_for_editing(request.user, area_id)
-    plan = services.plan_for(area, request.user)
+    plan = services.plan_for(request.user, area)
     form = VisionForm(request.POST, instance=plan)
     if not form.is_valid():
         return _render_detail(request, area, 400, vision_form=form)
@@ -92,7 +92,7 @@ def edit_vision(request, area_id: int):
 def _add_to_plan(request, area_id: int, form_name: str, make_form, add, done: str):
     """Validate a form that adds one item to the area's plan; on errors show the page again."""
     area = area_for_editing(request.user, area_id)
-    plan = services.plan_for(area, request.user)
+    plan = services.plan_for(request.user, area)
     form = make_form(request.POST, plan)
     if not form.is_valid():
         return _render_detail(request, area, 400, **{form_name: form})
@@ -181,6 +181,6 @@ def year_zero(request, area_id: int, item: str):
         raise Http404("There is no such Year Zero checklist item.")
     form = YearZeroForm(request.POST)
     if form.is_valid():
-        plan = services.plan_for(area, request.user)
+        plan = services.plan_for(request.user, area)
         services.set_year_zero(request.user, plan, item, form.cleaned_data["done_on"])
     return redirect("plans:detail", area.pk)

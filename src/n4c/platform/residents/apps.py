@@ -4,3 +4,12 @@ from django.apps import AppConfig
 class ResidentsConfig(AppConfig):
     name = "n4c.platform.residents"
     verbose_name = "Partnership members (personal data)"
+
+    def ready(self) -> None:
+        from n4c.platform.areas.access import can_edit_area
+        from n4c.platform.areas.hooks import register_area_link
+
+        # Personal data: only those who may change the area are offered the page.
+        register_area_link(
+            "Partnership members (personal data)", "residents:area", check=can_edit_area, order=50
+        )

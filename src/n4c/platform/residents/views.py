@@ -11,7 +11,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from n4c.platform.areas.access import area_for_editing
-from n4c.platform.people.views import apply_service, show_set_password_link
+from n4c.platform.core.forms import apply_service
+from n4c.platform.people.views import show_set_password_link
 from n4c.platform.residents import gdpr
 from n4c.platform.residents.access import residents_visible_to
 from n4c.platform.residents.forms import ConsentForm, EraseForm, ResidentForm, SignInForm

@@ -8,6 +8,7 @@ from django import forms
 
 from n4c import rollout
 from n4c.errors import InputError
+from n4c.platform.core.forms import add_service_error
 
 
 def _label(name: str) -> str:
@@ -107,5 +108,5 @@ class RolloutForm(forms.Form):
                 self.cleaned_data["areas"], self.cleaned_data["years"], assumptions
             )
         except InputError as error:
-            self.add_error(None, error.message)
+            add_service_error(self, error)
             return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
@@ -70,10 +71,10 @@ def add_entry(request, payload: EntryIn):
     return Status(201, log_support(request.user, area, **fields))
 
 
-@router.get("/report", response={200: ReportOut, 403: dict})
+@router.get("/report", response=ReportOut)
 def report(request, month: str | None = None, region: str | None = None):
     if not is_staff_role(request.user):
-        return Status(403, {"detail": "The monthly report is for the Network's staff."})
+        raise PermissionDenied("The monthly report is for the Network's staff.")
     areas = areas_visible_to(request.user)
     if region:
         areas = areas.filter(region__code=region)

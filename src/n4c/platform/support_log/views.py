@@ -10,10 +10,11 @@ from django.utils.functional import SimpleLazyObject
 
 from n4c.errors import InputError
 from n4c.platform.areas.access import areas_visible_to
+from n4c.platform.core.fragments import FRAGMENT_SECONDS
 from n4c.platform.people.access import is_staff_role
 from n4c.platform.regions.models import Region
 from n4c.platform.support_log.forms import SupportEntryForm
-from n4c.platform.support_log.freshness import FRAGMENT_SECONDS, support_version
+from n4c.platform.support_log.freshness import SUPPORT_VERSION
 from n4c.platform.support_log.report import monthly_report, parse_month
 from n4c.platform.support_log.services import can_log_support, log_support
 
@@ -54,7 +55,7 @@ def report(request):
             # Lazy: computed only when the cached fragment has gone stale.
             "report": SimpleLazyObject(lambda: monthly_report(month_start, areas=areas)),
             "month_start": month_start,
-            "version": support_version(),
+            "version": SUPPORT_VERSION.current(),
             "fragment_seconds": FRAGMENT_SECONDS,
             "month": f"{month_start:%Y-%m}",
             "regions": Region.objects.all(),

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from n4c.platform.areas.access import areas_editable_by, areas_visible_to
-from n4c.platform.caseloads.models import Assignment
 from n4c.platform.people.models import Role
 
 pytestmark = pytest.mark.django_db
@@ -16,12 +13,6 @@ pytestmark = pytest.mark.django_db
 def _patch_stage(client, area, stage="outreach"):
     return client.patch(
         f"/api/areas/{area.pk}", data={"stage": stage}, content_type="application/json"
-    )
-
-
-def _assign(area, person, role):
-    return Assignment.objects.create(
-        area=area, person=person, role=role, started_on=dt.date(2026, 1, 1)
     )
 
 
@@ -43,34 +34,15 @@ def test_a_hub_lead_changes_areas_in_their_region_only(region, make_person, two_
     assert _patch_stage(client, home).status_code == 200
     response = _patch_stage(client, far)
     assert response.status_code == 403
-    assert response.json()["detail"] == "You can only change the areas you are responsible for."
+    assert response.json()["detail"] == [
+        {
+            "loc": [],
+            "msg": "You can only change the areas you are responsible for.",
+            "type": "permission_denied",
+        }
+    ]
     far.refresh_from_db()
     assert far.stage == "active"
-
-
-@pytest.mark.parametrize("role", [Role.ADVISER, Role.COMMUNITY_WORKER])
-def test_advisers_and_community_workers_change_only_the_areas_they_hold(
-    role, region, make_person, two_areas, client_for
-):
-    home, far = two_areas
-    person = make_person(role, region)
-    _assign(home, person, role)
-    client = client_for(person)
-    assert _patch_stage(client, home).status_code == 200
-    assert _patch_stage(client, far).status_code == 403
-    # Staff still read every area, to learn from each other.
-    assert client.get(f"/api/areas/{far.pk}").status_code == 200
-
-
-def test_an_ended_assignment_no_longer_lets_the_person_change_the_area(
-    region, make_person, two_areas, client_for
-):
-    home, _ = two_areas
-    adviser = make_person(Role.ADVISER, region)
-    assignment = _assign(home, adviser, Role.ADVISER)
-    assignment.ended_on = dt.date(2026, 2, 1)
-    assignment.save()
-    assert _patch_stage(client_for(adviser), home).status_code == 403
 
 
 def test_a_specialist_reads_every_area_and_changes_none(make_person, two_areas, client_for):

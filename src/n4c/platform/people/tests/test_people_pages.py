@@ -3,7 +3,6 @@ one-time link with which a new person chooses their own password."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import pytest
@@ -12,7 +11,6 @@ from django.core import mail
 from django.test import Client
 
 from n4c.platform.audit.models import AuditEvent
-from n4c.platform.caseloads.models import Assignment
 from n4c.platform.people.models import Profile, Role
 
 pytestmark = pytest.mark.django_db
@@ -103,22 +101,6 @@ def test_each_field_is_checked_with_a_clear_message(national, region, make_perso
     html = _add(client, username="two words", region=region.pk).content.decode()
     assert "Use only letters, digits and . @ + - _ in a user name." in html
     assert not get_user_model().objects.filter(username__in=["no-hub", "two words"]).exists()
-
-
-def test_someone_leaving_is_refused_while_they_hold_areas_then_cannot_sign_in(
-    national, adviser, home, client_for
-):
-    client = client_for(national)
-    data = {"role": Role.ADVISER, "region": adviser.profile.region_id}
-    refused = client.post(f"/people/{adviser.pk}/", data | {"active": ""})
-    assert refused.status_code == 400
-    assert "holds 1 current assignment; end or hand them over" in refused.content.decode()
-    Assignment.objects.filter(person=adviser).update(ended_on=dt.date(2026, 3, 31))
-    assert client.post(f"/people/{adviser.pk}/", data | {"active": ""}).status_code == 302
-    adviser.refresh_from_db()
-    assert not adviser.is_active
-    assert client_for(national).get("/people/").content.decode().count("cannot sign in") == 1
-    assert AuditEvent.objects.filter(model="auth.user", action="changed").exists()
 
 
 def test_a_new_link_can_be_made_for_someone_who_lost_theirs(

@@ -6,7 +6,6 @@ import pytest
 from django.core.cache import cache
 from django.test import Client, override_settings
 
-from n4c.platform.conftest import PASSWORD
 from n4c.platform.people.models import Role
 
 pytestmark = pytest.mark.django_db
@@ -23,44 +22,44 @@ def _sign_in(client, username, password):
     return client.post("/accounts/login/", data={"username": username, "password": password})
 
 
-def test_a_correct_password_signs_in(make_person):
+def test_a_correct_password_signs_in(make_person, password):
     make_person(Role.ADVISER, username="aisha")
-    response = _sign_in(Client(), "aisha", PASSWORD)
+    response = _sign_in(Client(), "aisha", password)
     assert response.status_code == 302
 
 
 @override_settings(LOGIN_MAX_FAILURES=3)
-def test_after_too_many_failures_even_the_right_password_is_refused(make_person):
+def test_after_too_many_failures_even_the_right_password_is_refused(make_person, password):
     make_person(Role.ADVISER, username="aisha")
     client = Client()
     for _ in range(3):
         page = _sign_in(client, "aisha", "wrong")
         assert "Enter a correct user name and password." in page.text
-    page = _sign_in(client, "aisha", PASSWORD)
+    page = _sign_in(client, "aisha", password)
     assert page.status_code == 200
     assert "Too many failed sign-in attempts. Wait 15 minutes and try again" in page.text
     # Another user name from the same address is not locked out.
     make_person(Role.ADVISER, username="ben")
-    assert _sign_in(client, "ben", PASSWORD).status_code == 302
+    assert _sign_in(client, "ben", password).status_code == 302
 
 
 @override_settings(LOGIN_MAX_FAILURES=3)
-def test_a_success_before_the_limit_clears_the_count(make_person):
+def test_a_success_before_the_limit_clears_the_count(make_person, password):
     make_person(Role.ADVISER, username="aisha")
     client = Client()
     for _ in range(2):
         _sign_in(client, "aisha", "wrong")
-    assert _sign_in(client, "aisha", PASSWORD).status_code == 302
+    assert _sign_in(client, "aisha", password).status_code == 302
     client = Client()
     for _ in range(2):
         _sign_in(client, "aisha", "wrong")
-    assert _sign_in(client, "aisha", PASSWORD).status_code == 302
+    assert _sign_in(client, "aisha", password).status_code == 302
 
 
-def test_sign_in_needs_the_csrf_token(make_person):
+def test_sign_in_needs_the_csrf_token(make_person, password):
     make_person(Role.ADVISER, username="aisha")
     client = Client(enforce_csrf_checks=True)
-    assert _sign_in(client, "aisha", PASSWORD).status_code == 403
+    assert _sign_in(client, "aisha", password).status_code == 403
 
 
 def test_passwords_follow_django_s_default_validators():

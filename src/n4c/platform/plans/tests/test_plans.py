@@ -72,7 +72,9 @@ def test_an_adviser_cannot_change_another_areas_plan(adviser, far, client_for):
         f"/api/plans/{far.pk}/vision", data={"vision": "Not mine"}, content_type="application/json"
     )
     assert response.status_code == 403
-    assert response.json()["detail"] == "You can read this area but not change it."
+    assert response.json()["detail"] == [
+        {"loc": [], "msg": "You can read this area but not change it.", "type": "permission_denied"}
+    ]
     assert not AreaPlan.objects.filter(area=far).exists()
 
 

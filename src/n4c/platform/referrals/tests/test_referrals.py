@@ -66,6 +66,7 @@ def test_closing_a_referral_needs_its_outcome(worker, home, partner, client_for)
         {
             "loc": ["body", "outcome"],
             "msg": "Enter the outcome: what came of the referral, in a sentence or two.",
+            "type": "invalid",
         }
     ]
 
@@ -101,7 +102,10 @@ def test_only_the_national_team_and_hub_leads_add_partners(national, worker, cli
     body = {"name": "Locality", "specialism": "community_ownership"}
     refused = _json(client_for(worker), "post", "/api/referrals/partners", body)
     assert refused.status_code == 403
-    assert refused.json()["detail"] == "Only the national team and hub leads can add partners."
+    assert (
+        refused.json()["detail"][0]["msg"]
+        == "Only the national team and hub leads can add partners."
+    )
     assert _json(client_for(national), "post", "/api/referrals/partners", body).status_code == 201
 
 

@@ -56,5 +56,9 @@ def test_the_api_explains_bad_assumptions(make_person, client_for) -> None:
     )
     assert response.status_code == 422
     assert response.json()["detail"] == [
-        {"loc": ["body", "costs.on_costs_percent"], "msg": '"-5" must be a number of at least 0.'}
+        {
+            "loc": ["body", "costs.on_costs_percent"],
+            "msg": '"-5" must be a number of at least 0.',
+            "type": "invalid",
+        }
     ]

@@ -64,7 +64,11 @@ def test_time_must_be_in_half_days(staffed, client_for):
     )
     assert response.status_code == 422
     assert response.json()["detail"] == [
-        {"loc": ["body", "days"], "msg": "Enter the time in days or half days, like 0.5, 1 or 1.5."}
+        {
+            "loc": ["body", "days"],
+            "msg": "Enter the time in days or half days, like 0.5, 1 or 1.5.",
+            "type": "half_days",
+        }
     ]
     assert not SupportEntry.objects.exists()
 
@@ -80,7 +84,7 @@ def test_someone_not_assigned_to_the_area_cannot_log_support_for_it(
             content_type="application/json",
         )
         assert response.status_code == 403
-        assert "Only the area's adviser or community worker" in response.json()["detail"]
+        assert "Only the area's adviser or community worker" in response.json()["detail"][0]["msg"]
         assert client_for(person).get(f"/support-log/areas/{area.pk}/new/").status_code == 403
 
 
