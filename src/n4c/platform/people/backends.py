@@ -19,9 +19,9 @@ _STAFF = frozenset({"regions.view_region"})
 
 #: What each role may do in the apps that sit below people: every member of staff reads the
 #: regions, the national team the audit log too.
-ROLE_PERMISSIONS: dict[Role | str | None, frozenset[str]] = {
-    **{role: _STAFF for role in STAFF_ROLES},
-    Role.NATIONAL_TEAM: _STAFF | {"audit.view_auditevent"},
+ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
+    **{str(role): _STAFF for role in STAFF_ROLES},
+    str(Role.NATIONAL_TEAM): _STAFF | {"audit.view_auditevent"},
 }
 
 
@@ -37,4 +37,4 @@ class ProfileBackend(ModelBackend):
         granted = super().get_all_permissions(user_obj, obj)
         if not user_obj.is_active or obj is not None:
             return granted
-        return {*granted, *ROLE_PERMISSIONS.get(role_of(user_obj), frozenset())}
+        return {*granted, *ROLE_PERMISSIONS.get(str(role_of(user_obj)), frozenset())}

@@ -202,3 +202,14 @@ def test_cached_pages_show_new_support_at_once(staffed, national, client_for):
     assert "A fresh call." in reader.get(f"/areas/{area.pk}/").text
     after = reader.get(f"/support-log/report/?month={today:%Y-%m}").text
     assert "0.5 of 4 committed days delivered" in after
+
+
+def test_only_the_area_s_own_staff_are_offered_the_log_support_button(
+    staffed, national, client_for
+):
+    """The button goes where the page would answer 403 to anyone else, so only they see it."""
+    area, adviser, worker = staffed
+    button = f'<a class="button" href="/support-log/areas/{area.pk}/new/">Log support</a>'
+    for person in (adviser, worker):
+        assert button in client_for(person).get(f"/areas/{area.pk}/").text
+    assert "Log support" not in client_for(national).get(f"/areas/{area.pk}/").text
