@@ -7,7 +7,8 @@ from django.db import transaction
 
 from n4c.platform.audit.models import AuditEvent
 from n4c.platform.audit.services import record_change
-from n4c.platform.caseloads.models import Assignment
+from n4c.platform.caseloads.models import Assignment, AssignmentRole
+from n4c.platform.people.access import role_of
 from n4c.platform.support_log.models import SupportEntry
 
 __all__ = ["can_log_support", "log_support", "logging_role"]
@@ -15,7 +16,8 @@ __all__ = ["can_log_support", "log_support", "logging_role"]
 
 def logging_role(user, area) -> str | None:
     """The role in which ``user`` supports ``area`` now, or None when they hold none there."""
-    if not user.is_authenticated:
+    # Only advisers and community workers hold areas, so anyone else needs no query.
+    if role_of(user) not in AssignmentRole.values:
         return None
     return (
         Assignment.objects.filter(area=area, person=user, ended_on__isnull=True)
