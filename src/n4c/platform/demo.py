@@ -23,6 +23,7 @@ from n4c.platform.areas.services import create_area
 from n4c.platform.caseloads.capacity import limit_for
 from n4c.platform.caseloads.models import Assignment, AssignmentRole
 from n4c.platform.caseloads.services import assign
+from n4c.platform.core.acting import PLATFORM
 from n4c.platform.people.models import Profile, Role
 from n4c.platform.regions.models import Region
 from n4c.platform.regions.services import load_regions
@@ -137,7 +138,7 @@ def seed_demo(
                 staff_index += posts
                 for i, area in enumerate(region_areas):
                     # Round robin keeps everyone under the limit, and assign() checks it anyway.
-                    assign(None, area, people[i % posts], role, started_on=start)
+                    assign(PLATFORM, area, people[i % posts], role, started_on=start)
                 if len(logins) < 4 and role == AssignmentRole.ADVISER:
                     logins.append((people[0].username, f"Adviser, {region.name}"))
                 elif len(logins) < 4:
