@@ -1,4 +1,5 @@
-"""The JSON API: mounts each app's django-ninja ``router`` at ``/api/<app>/`` and nothing else.
+"""The JSON API: mounts each app's django-ninja ``router`` at ``/api/<app>/``, and answers every
+app's errors in one shape.
 
 The OpenAPI schema is at ``/api/openapi.json`` and interactive docs at ``/api/docs``. Every
 endpoint needs a signed-in session (and, for changes, the CSRF token).
@@ -51,16 +52,16 @@ _TYPE_OF_STATUS = {
 }
 
 
-def error_response(
+def _error_response(
     request: HttpRequest, status: int, msg: str, *, loc: Sequence[str] = (), type: str = ""
 ) -> HttpResponse:
     """The one error answer: ``status`` with one problem at ``loc``."""
-    return problems_response(
+    return _problems_response(
         request, status, [{"loc": list(loc), "msg": msg, "type": type or _TYPE_OF_STATUS[status]}]
     )
 
 
-def problems_response(request: HttpRequest, status: int, problems: list[dict]) -> HttpResponse:
+def _problems_response(request: HttpRequest, status: int, problems: list[dict]) -> HttpResponse:
     return api.create_response(request, {"detail": problems}, status=status)
 
 
@@ -70,7 +71,7 @@ def _schema_error(request, exc: SchemaError):
         {"loc": list(error["loc"]), "msg": error["msg"], "type": error["type"]}
         for error in exc.errors
     ]
-    return problems_response(request, 422, problems)
+    return _problems_response(request, 422, problems)
 
 
 @api.exception_handler(ValidationError)
@@ -86,40 +87,42 @@ def _validation_error(request, exc: ValidationError):
         for error in errors
         for message in error.messages
     ]
-    return problems_response(request, 422, problems)
+    return _problems_response(request, 422, problems)
 
 
 @api.exception_handler(InputError)
 def _input_error(request, exc: InputError):
     loc = ["body", exc.field] if exc.field else ["body"]
-    return error_response(request, 422, exc.message, loc=loc, type=getattr(exc, "code", None) or "")
+    return _error_response(
+        request, 422, exc.message, loc=loc, type=getattr(exc, "code", None) or ""
+    )
 
 
 @api.exception_handler(AuthenticationError)
 def _not_signed_in(request, exc: AuthenticationError):
-    return error_response(request, 401, "Sign in first: the API answers signed-in sessions only.")
+    return _error_response(request, 401, "Sign in first: the API answers signed-in sessions only.")
 
 
 @api.exception_handler(PermissionDenied)
 def _permission_denied(request, exc: PermissionDenied):
-    return error_response(request, 403, str(exc) or "You do not have permission to do that.")
+    return _error_response(request, 403, str(exc) or "You do not have permission to do that.")
 
 
 @api.exception_handler(Http404)
 def _not_found(request, exc: Http404):
-    return error_response(request, 404, str(exc) or "There is nothing at this address.")
+    return _error_response(request, 404, str(exc) or "There is nothing at this address.")
 
 
 @api.exception_handler(IntegrityError)
 def _conflict(request, exc: IntegrityError):
     # A uniqueness rule the service checked was broken by a change made at the same moment.
-    return error_response(
+    return _error_response(
         request, 409, "Someone changed this at the same moment; reload it and try again."
     )
 
 
 @api.exception_handler(HttpError)
 def _http_error(request, exc: HttpError):
-    return error_response(
+    return _error_response(
         request, exc.status_code, str(exc), type=_TYPE_OF_STATUS.get(exc.status_code, "error")
     )
