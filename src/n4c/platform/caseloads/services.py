@@ -15,9 +15,9 @@ from n4c.platform.caseloads.capacity import check_capacity
 from n4c.platform.caseloads.models import Assignment
 from n4c.platform.core.acting import is_platform
 from n4c.platform.people.access import role_of
-from n4c.platform.people.models import Role
+from n4c.platform.people.models import Role, display_name
 
-__all__ = ["assign", "can_assign", "end_assignment"]
+__all__ = ["assign", "can_assign", "end_assignment", "unhanded_areas"]
 
 
 def can_assign(user, area) -> bool:
@@ -52,3 +52,19 @@ def end_assignment(actor, assignment: Assignment, *, ended_on: dt.date | None = 
     assignment.ended_on = ended_on or dt.date.today()
     assignment.save(update_fields=["ended_on"])
     record_change(actor, assignment, AuditEvent.Action.CHANGED, before=before)
+
+
+def unhanded_areas(person) -> str | None:
+    """Why ``person`` may not change role or hub or stop signing in yet: the areas they hold.
+
+    Registered with ``people.services.register_holding_check``, so the staff directory refuses
+    the change until the areas are handed over.
+    """
+    held = Assignment.objects.filter(person=person, ended_on__isnull=True).count()
+    if not held:
+        return None
+    return (
+        f"{display_name(person)} holds {held} current assignment{'s' if held != 1 else ''}; "
+        "end or hand them over on their caseload page first, so no area is left without "
+        "its adviser or community worker unnoticed."
+    )

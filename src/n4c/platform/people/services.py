@@ -11,6 +11,9 @@ their own, and e-mails it when an address is given. Nobody ever chooses a passwo
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
@@ -33,6 +36,7 @@ __all__ = [
     "can_manage",
     "change_person",
     "create_account",
+    "register_holding_check",
     "roles_addable_by",
     "send_set_password_link",
     "set_password_path",
@@ -79,8 +83,16 @@ def _check(actor, role: str, region: Region | None) -> None:
         raise ValidationError({"region": "A hub lead adds and changes people of their own hub."})
 
 
-def _current_assignments(user) -> int:
-    return user.assignments.filter(ended_on__isnull=True).count()
+# What apps above people hold of a person (caseloads: their areas) must not be left unnoticed
+# when the person changes role or hub or stops signing in; each app registers, from its
+# AppConfig.ready, a check giving the reason to refuse (or None), so people knows none of them.
+_HOLDING_CHECKS: list[Callable[[Any], str | None]] = []
+
+
+def register_holding_check(check: Callable[[Any], str | None]) -> None:
+    """Refuse moving or stopping a person while ``check(user)`` gives a reason."""
+    if check not in _HOLDING_CHECKS:
+        _HOLDING_CHECKS.append(check)
 
 
 def create_account(
@@ -139,14 +151,11 @@ def change_person(actor, profile: Profile, *, role: str, region: Region | None, 
         raise ValidationError("You cannot change this person; ask the national team.")
     _check(actor, role, region)
     user = profile.user
-    held = _current_assignments(user)
-    moving = role != profile.role or region != profile.region
-    if held and (not active or moving):
-        raise ValidationError(
-            f"{display_name(user)} holds {held} current assignment{'s' if held != 1 else ''}; "
-            "end or hand them over on their caseload page first, so no area is left without "
-            "its adviser or community worker unnoticed."
-        )
+    if not active or role != profile.role or region != profile.region:
+        for check in _HOLDING_CHECKS:
+            reason = check(user)
+            if reason:
+                raise ValidationError(reason)
     before_profile, before_user = snapshot(profile), snapshot(user)
     profile.role, profile.region = role, region
     profile.save()
