@@ -23,6 +23,9 @@ PLATFORM_APPS = [
     "n4c.platform.caseloads",
     "n4c.platform.support_log",
     "n4c.platform.assets",
+    "n4c.platform.right_to_bid",
+    "n4c.platform.neighbourhood_planning",
+    "n4c.platform.deadlines",
     "n4c.platform.plans",
     "n4c.platform.referrals",
     "n4c.platform.events",
@@ -36,7 +39,6 @@ PLATFORM_APPS = [
 # only to those it lets through, so no one is offered a page that answers 403.
 # An app adds its own line here, e.g. ("Area plan", "plans:area").
 AREA_PAGE_LINKS: list[tuple[str, str] | tuple[str, str, str]] = [
-    ("Community assets and rights", "assets:register"),
     ("Area plan and Year Zero checklist", "plans:detail"),
     ("Referrals to partners", "referrals:area"),
     ("Peer links and suggested peers", "events:peers"),

@@ -11,12 +11,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Sum
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.module_loading import import_string
 
 from n4c.platform.areas.access import areas_editable_by, areas_visible_to, can_edit_area
 from n4c.platform.areas.forms import AreaChangeForm, AreaCreateForm
+from n4c.platform.areas.hooks import area_links, area_panels
 from n4c.platform.areas.models import Stage
 from n4c.platform.areas.services import can_create_areas, change_area, create_area
 from n4c.platform.regions.models import Region
@@ -83,18 +85,32 @@ def area_detail(request, pk: int):
             "can_edit": can_edit_area(request.user, area),
             "can_assign": can_assign(request.user, area),
             "area_links": _area_links(request.user, area),
+            "area_panels": _area_panels(request, area),
         },
     )
 
 
 def _area_links(user, area) -> list[tuple[str, str]]:
     """The other apps' pages about this area that this user may open."""
-    links = []
+    links = [
+        (link.label, reverse(link.url_name, args=[area.pk]))
+        for link in area_links
+        if link.check is None or link.check(user, area)
+    ]
     for label, url_name, *check in settings.AREA_PAGE_LINKS:
         if check and not import_string(check[0])(user, area):
             continue
         links.append((label, reverse(url_name, args=[area.pk])))
     return links
+
+
+def _area_panels(request, area) -> list[str]:
+    """The other apps' panels about this area that this user may see, rendered."""
+    return [
+        render_to_string(panel.template_name, panel.context_function(request, area), request)
+        for panel in area_panels
+        if panel.check is None or panel.check(request.user, area)
+    ]
 
 
 @login_required
