@@ -39,3 +39,15 @@ def test_recording_an_event_through_the_page(client_for, national, area):
     )
     assert "Council decides whether to list the nominated land" in response.content.decode()
     assert case.events.get().event == "nomination"
+
+
+def test_an_assets_page_lists_its_cases_and_offers_a_new_one_only_to_editors(
+    client_for, national, specialist, area
+):
+    case = case_with_events(area, {"nomination": dt.date(2026, 3, 1)})
+    url = case.asset.get_absolute_url()
+    seen = client_for(specialist).get(url).content.decode()
+    assert f'<a href="{case.get_absolute_url()}">Sale</a>, opened 1 Mar 2026' in seen
+    assert "Open a case" not in seen
+    edited = client_for(national).get(url).content.decode()
+    assert f'action="/assets/{case.asset.pk}/cases/new/"' in edited
