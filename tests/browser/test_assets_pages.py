@@ -9,10 +9,13 @@ from django.contrib.auth import get_user_model
 
 from n4c.platform.areas.models import Stage
 from n4c.platform.areas.services import create_area
-from n4c.platform.assets.demo import seed
-from n4c.platform.assets.models import AssetCase, PlanCase
+from n4c.platform.assets import demo as assets_demo
+from n4c.platform.neighbourhood_planning import demo as planning_demo
+from n4c.platform.neighbourhood_planning.models import NeighbourhoodPlan
 from n4c.platform.people.models import Profile, Role
 from n4c.platform.regions.services import load_regions
+from n4c.platform.right_to_bid import demo as right_to_bid_demo
+from n4c.platform.right_to_bid.models import AssetCase
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -28,7 +31,8 @@ def seeded_area():
     area = create_area(
         user, name="Moss Side, Manchester", ward17_codes=["E05000695"], stage=Stage.ACTIVE
     )
-    seed([area], user, dt.date.today())
+    for seed in (assets_demo.seed, right_to_bid_demo.seed, planning_demo.seed):
+        seed([area], user, dt.date.today())
     return area
 
 
@@ -54,7 +58,7 @@ def test_the_area_page_map_and_the_rights_pages_have_no_serious_accessibility_vi
         f"/assets/area/{seeded_area.pk}/",
         "/assets/",
         AssetCase.objects.filter(asset__area=seeded_area).first().get_absolute_url(),
-        PlanCase.objects.get(area=seeded_area).get_absolute_url(),
+        NeighbourhoodPlan.objects.get(area=seeded_area).get_absolute_url(),
     ]
     axe = Axe()
     found = {}

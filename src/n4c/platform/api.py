@@ -33,8 +33,10 @@ api = NinjaAPI(
 
 for _dotted in settings.PLATFORM_APPS:
     if find_spec(f"{_dotted}.api") is not None:
-        _label = _dotted.rsplit(".", 1)[1]
-        api.add_router(f"/{_label.replace('_', '-')}/", import_module(f"{_dotted}.api").router)
+        _module = import_module(f"{_dotted}.api")
+        # An app may share another's prefix, as the community-rights apps share /api/assets/.
+        _prefix = getattr(_module, "url_prefix", _dotted.rsplit(".", 1)[1].replace("_", "-"))
+        api.add_router(f"/{_prefix}/", _module.router)
 # The areas app serves the regions (each with its areas) at their own address.
 api.add_router("/regions/", regions_router)
 

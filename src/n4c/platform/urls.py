@@ -22,7 +22,9 @@ def _app_urls() -> list:
             continue
         module = import_module(f"{dotted}.urls")
         label = dotted.rsplit(".", 1)[1]
-        patterns.append(path(f"{label.replace('_', '-')}/", include(module, namespace=label)))
+        # An app may share another's prefix (the community-rights apps all answer under /assets/).
+        prefix = getattr(module, "url_prefix", label.replace("_", "-"))
+        patterns.append(path(f"{prefix}/", include(module, namespace=label)))
     return patterns
 
 

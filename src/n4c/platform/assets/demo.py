@@ -1,11 +1,10 @@
-"""Demo assets: a pub, a hall, a green space and a youth club in a few demo areas, two
-right-to-bid cases and a neighbourhood plan with dates around today, so the calendar has
-something coming up.
+"""Demo assets: a pub, a hall, a green space and a youth club in a few demo areas (the
+right-to-bid and neighbourhood-planning demos then give some of them cases and a plan).
 
 The places are made up, as a demo's must be, but never their geography: each asset sits at a
 point inside one of its area's real LSOAs (ONS best-fit lookup and LSOA 2011 boundaries), and an
 area whose wards have no LSOA in the lookup gets no demo assets rather than invented ones.
-Idempotent: an area that already has assets, or a case that already exists, is left alone.
+Idempotent: an area that already has assets is left alone.
 """
 
 from __future__ import annotations
@@ -15,16 +14,10 @@ import datetime as dt
 from django.db import transaction
 
 from n4c.platform.areas.models import Area, Stage
-from n4c.platform.assets.models import Asset, AssetCase, PlanCase
-from n4c.platform.assets.services import (
-    add_asset,
-    open_case,
-    open_plan_case,
-    record_event,
-    record_plan_stage,
-)
+from n4c.platform.assets.models import Asset
+from n4c.platform.assets.services import add_asset
 
-__all__ = ["DEMO_AREAS", "seed", "seed_assets"]
+__all__ = ["DEMO_AREAS", "demo_place", "seed", "seed_assets"]
 
 #: How many active demo areas get a register.
 DEMO_AREAS = 4
@@ -35,23 +28,6 @@ _ASSETS = [
     ("HALL", "{place} Community Hall", "physical", "Parish church", "poor", "in-use", "Hall hire"),
     ("PARK", "{place} Rec", "physical", "Local council", "good", "in-use", "Green space"),
     ("YOUTH", "{place} Youth Club", "social", "", "unknown", "at-risk", "Youth club, two nights"),
-]
-# The pub has had a disposal notice and a group asked to bid; the hall has just been nominated.
-# Days before ``today``, so the moratorium and the listing decision both still lie ahead.
-_CASES = [
-    (
-        "PUB",
-        "Sale of the pub: residents' group bids",
-        [("nomination", 400), ("listing", 350), ("notice-of-disposal", 30), ("request-to-bid", 20)],
-    ),
-    ("HALL", "Nomination by the residents' association", [("nomination", 10)]),
-]
-
-# The first demo area is also writing a neighbourhood plan: its draft is out for consultation.
-_PLAN_STAGES = [
-    ("area-application-publicised", 200),
-    ("forum-designated", 120),
-    ("pre-submission-publicised", 14),
 ]
 
 
@@ -73,7 +49,7 @@ def _area_points(areas: list[Area]) -> dict[int, list[tuple[str, float, float]]]
 
 
 @transaction.atomic
-def seed_assets(areas: list[Area], actor, today: dt.date) -> int:
+def seed_assets(areas: list[Area], actor) -> int:
     """Registers for the first few active areas with LSOAs; returns how many assets were made."""
     candidates = [
         a for a in areas if a.stage == Stage.ACTIVE and not Asset.objects.filter(area=a).exists()
@@ -88,11 +64,10 @@ def seed_assets(areas: list[Area], actor, today: dt.date) -> int:
         lsoas = points.get(area.pk)
         if not lsoas:
             continue
-        place = area.name.split(",")[0].split(" ")[0]
-        assets = {}
+        place = demo_place(area)
         for n, (reference, name, kind, owner, condition, status, use) in enumerate(_ASSETS):
             lsoa_code, latitude, longitude = lsoas[n % len(lsoas)]
-            assets[reference] = add_asset(
+            add_asset(
                 actor,
                 area,
                 {
@@ -109,34 +84,16 @@ def seed_assets(areas: list[Area], actor, today: dt.date) -> int:
                 },
             )
             made += 1
-        for reference, title, events in _CASES:
-            first = today - dt.timedelta(days=max(days for _, days in events))
-            case = open_case(actor, assets[reference], title=title, opened_on=first)
-            for event, days in events:
-                record_event(actor, case, event=event, date=today - dt.timedelta(days=days))
-        if not PlanCase.objects.filter(area__in=areas).exists():
-            plan = open_plan_case(
-                actor,
-                area,
-                title=f"{place} neighbourhood plan",
-                opened_on=today - dt.timedelta(days=_PLAN_STAGES[0][1]),
-            )
-            for event, days in _PLAN_STAGES:
-                record_plan_stage(actor, plan, event=event, date=today - dt.timedelta(days=days))
     return made
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+def demo_place(area: Area) -> str:
+    """The word demo places are named after: "Moss" for "Moss Side, Manchester"."""
+    return area.name.split(",")[0].split(" ")[0]
 
 
 def seed(areas: list[Area], actor, today: dt.date) -> str:
     """The demo hook: asset registers for a few demo areas; says what exists."""
-    seed_assets(areas, actor, today)
-    return ", ".join(
-        [
-            _count(Asset.objects.count(), "community asset"),
-            _count(AssetCase.objects.filter(closed_on__isnull=True).count(), "open rights case"),
-            _count(PlanCase.objects.filter(closed_on__isnull=True).count(), "neighbourhood plan"),
-        ]
-    )
+    seed_assets(areas, actor)
+    count = Asset.objects.count()
+    return f"{count} community asset{'' if count == 1 else 's'}"

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 from django.db import connection
-from django.template import Context, Template
-from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
+from n4c.platform.areas import hooks
 from n4c.platform.assets.models import Asset
 
 pytestmark = pytest.mark.django_db
@@ -41,15 +40,15 @@ def test_an_area_without_assets_says_so_and_draws_no_map(client_for, specialist,
     assert '<svg class="asset-map"' not in page
 
 
-def test_the_map_tag_shows_nothing_to_someone_who_may_not_see_the_area(resident_elsewhere, area):
-    """The tag checks access itself, so no page that uses it can leak another area's assets."""
-    _assets(area)
-    request = RequestFactory().get("/")
-    request.user = resident_elsewhere
-    html = Template("{% load area_assets %}{% area_asset_map area %}").render(
-        Context({"request": request, "area": area})
-    )
-    assert html.strip() == ""
+def test_the_map_panel_is_shown_only_to_those_who_may_see_the_areas_assets(
+    resident_elsewhere, specialist, area
+):
+    """The panel carries its own check, so no page that lists panels can leak another area's assets."""
+    panel = hooks._panels["asset_map"]
+    assert panel.template_name == "assets/area_map.html"
+    assert panel.check is not None
+    assert panel.check(specialist, area)
+    assert not panel.check(resident_elsewhere, area)
 
 
 def test_the_map_is_drawn_once_and_redrawn_as_soon_as_an_asset_changes(

@@ -1,4 +1,4 @@
-"""The demo registers: real LSOAs and points inside them, upcoming deadlines, made only once."""
+"""The demo registers: real LSOAs and points inside them, made only once."""
 
 from __future__ import annotations
 
@@ -10,8 +10,7 @@ import shapely
 
 from n4c.platform.areas.models import Area
 from n4c.platform.assets.demo import seed
-from n4c.platform.assets.models import Asset, AssetCase, CaseEvent, PlanCase, PlanStageEvent
-from n4c.platform.assets.services import upcoming_deadlines
+from n4c.platform.assets.models import Asset
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 11, 1)
@@ -30,7 +29,7 @@ def _private_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None
         yield
 
 
-def _area(name: str, ward: str, region) -> Area:
+def demo_area(name: str, ward: str, region) -> Area:
     return Area.objects.create(
         name=name,
         region=region,
@@ -48,11 +47,11 @@ def _area(name: str, ward: str, region) -> Area:
 def test_demo_assets_sit_inside_their_areas_real_lsoas_and_are_made_once(regions, national):
     from n4c.needs.boundaries import lsoa_shapes
 
-    moss_side = _area("Moss Side, Manchester", WARD, regions[0])
+    moss_side = demo_area("Moss Side, Manchester", WARD, regions[0])
     # A ward code in no lookup: no LSOA, so no demo assets rather than invented places.
-    nowhere = _area("Nowhere, Nowhere", "E05999999", regions[1])
+    nowhere = demo_area("Nowhere, Nowhere", "E05999999", regions[1])
     phrase = seed([moss_side, nowhere], national, TODAY)
-    assert phrase == "4 community assets, 2 open rights cases, 1 neighbourhood plan"
+    assert phrase == "4 community assets"
     assets = list(Asset.objects.filter(area=moss_side))
     assert {a.name for a in assets} == {
         "The Moss Arms",
@@ -67,24 +66,5 @@ def test_demo_assets_sit_inside_their_areas_real_lsoas_and_are_made_once(regions
         point = shapely.Point(asset.longitude, asset.latitude)
         assert shapes[asset.lsoa_code].buffer(1e-4).contains(point), asset.name
 
-    models = (Asset, AssetCase, CaseEvent, PlanCase, PlanStageEvent)
-    counts = [m.objects.count() for m in models]
     assert seed([moss_side, nowhere], national, TODAY) == phrase
-    assert [m.objects.count() for m in models] == counts
-
-
-def test_the_demo_cases_put_deadlines_in_the_coming_months(regions, national):
-    area = _area("Moss Side, Manchester", WARD, regions[0])
-    seed([area], national, TODAY)
-    cases = [*AssetCase.objects.filter(asset__area=area), *PlanCase.objects.filter(area=area)]
-    upcoming = upcoming_deadlines(cases, start=TODAY, days=180)
-    rules = {item.deadline.rule_id for item in upcoming}
-    # The pub's full moratorium (6 months from the notice, 30 days ago) and the hall's
-    # listing decision (8 weeks from its nomination, 10 days ago) both fall in the window, and
-    # so does the close of the plan's pre-submission consultation (6 weeks from 14 days ago).
-    assert {
-        "acv.full-moratorium",
-        "acv.listing-decision",
-        "np.pre-submission-representations",
-    } <= rules
-    assert all(item.deadline.date >= TODAY for item in upcoming)
+    assert Asset.objects.count() == 4

@@ -1,15 +1,12 @@
-"""The pages: register with map, CSV import and export, case timeline, calendars, .ics feed."""
+"""The register pages: the register with its map, CSV import and export, and the area page's link."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-import icalendar
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from n4c.platform.assets.models import Asset, AssetCase, CaseEvent
+from n4c.platform.assets.models import Asset
 
 pytestmark = pytest.mark.django_db
 
@@ -73,78 +70,6 @@ def test_a_reader_sees_no_import_form_and_cannot_post(client_for, specialist, ar
     page = client.get(reverse("assets:register", args=[area.pk])).content.decode()
     assert "Import a register" not in page
     assert _import(client, area).status_code == 403
-
-
-def _case(area, events):
-    asset = Asset.objects.create(area=area, name="The Red Lion", kind="physical", postcode="M1 1AE")
-    case = AssetCase.objects.create(asset=asset, title="Sale", opened_on=dt.date(2026, 3, 1))
-    for event, date in events.items():
-        CaseEvent.objects.create(case=case, event=event, date=date)
-    return case
-
-
-def test_the_case_timeline_shows_events_and_computed_dates_with_citations(
-    client_for, national, area
-):
-    case = _case(area, {"notice-of-disposal": dt.date(2026, 3, 1)})
-    page = client_for(national).get(case.get_absolute_url()).content.decode()
-    assert "Sun 1 Mar 2026</strong>: notice-of-disposal (recorded)" in page
-    assert "Sat 11 Apr 2026</strong>: Interim moratorium ends" in page
-    assert "6 weeks beginning with 2026-03-01; Localism Act 2011 s.95(1), (2) and (6)" in page
-    assert page.index("Interim moratorium") < page.index("Protected period")
-
-
-def test_recording_an_event_through_the_page(client_for, national, area):
-    case = _case(area, {})
-    client = client_for(national)
-    response = client.post(
-        case.get_absolute_url(), {"event": "nomination", "date": "2026-01-05"}, follow=True
-    )
-    assert "Council decides whether to list the nominated land" in response.content.decode()
-    assert case.events.get().event == "nomination"
-
-
-def test_the_calendar_lists_deadlines_per_region(client_for, national, area, other_area):
-    today = dt.date.today()
-    _case(area, {"nomination": today})
-    _case(other_area, {"listing-notice": today})
-    client = client_for(national)
-    everything = client.get(reverse("assets:calendar")).content.decode()
-    assert (
-        "Council decides whether to list" in everything
-        and "Owner asks the council to review" in everything
-    )
-    north_east = client.get(reverse("assets:calendar"), {"region": "E12000001"}).content.decode()
-    assert "Owner asks the council to review" in north_east
-    assert "Council decides whether to list" not in north_east
-
-
-def test_the_area_feed_is_icalendar_with_one_event_per_date(client_for, national, area, other_area):
-    _case(area, {"notice-of-disposal": dt.date(2026, 3, 1)})
-    _case(other_area, {"nomination": dt.date(2026, 3, 1)})
-    response = client_for(national).get(reverse("assets:ics", args=[area.pk]))
-    assert response["Content-Type"] == "text/calendar; charset=utf-8"
-    events = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
-    assert sorted(e.decoded("dtstart") for e in events) == [
-        dt.date(2026, 4, 11),
-        dt.date(2026, 4, 11),
-        dt.date(2026, 8, 31),
-        dt.date(2027, 8, 31),
-    ]
-    assert all("The Red Lion" in str(e["summary"]) for e in events)
-
-
-def test_another_areas_resident_gets_404_everywhere(client_for, resident_elsewhere, area):
-    case = _case(area, {"nomination": dt.date(2026, 3, 1)})
-    client = client_for(resident_elsewhere)
-    for url in (
-        reverse("assets:register", args=[area.pk]),
-        reverse("assets:export", args=[area.pk]),
-        reverse("assets:ics", args=[area.pk]),
-        case.get_absolute_url(),
-        case.asset.get_absolute_url(),
-    ):
-        assert client.get(url).status_code == 404, url
 
 
 def test_the_area_page_links_to_its_assets(client_for, national, area):

@@ -1,0 +1,46 @@
+"""The compact asset map on an area's own page, registered there as a panel.
+
+Who may see an area may see its assets, so the map is the same for everyone shown it: it is
+drawn once per area and kept in the cache under a version that every change to an asset bumps,
+so the area page costs no asset query and no drawing while the register is unchanged.
+"""
+
+from __future__ import annotations
+
+from django.core.cache import cache
+
+from n4c.platform.assets.mapping import MapPoint, asset_map_svg
+from n4c.platform.assets.models import Asset
+from n4c.platform.support_log.freshness import FRAGMENT_SECONDS, bump_version_of, version_of
+
+__all__ = ["area_map_context", "bump_assets_version"]
+
+_VERSION_KEY = "n4c-assets-version"
+
+
+def bump_assets_version(**_signal_arguments) -> None:
+    bump_version_of(_VERSION_KEY)
+
+
+def _drawn(area) -> dict:
+    assets = list(Asset.objects.filter(area=area))
+    points = [
+        MapPoint(a.name, a.kind, a.latitude, a.longitude, a.get_absolute_url())
+        for a in assets
+        if a.latitude is not None and a.longitude is not None
+    ]
+    return {
+        "asset_count": len(assets),
+        "unmapped": len(assets) - len(points),
+        "map_svg": asset_map_svg(points, width=480, height=300),
+    }
+
+
+def area_map_context(request, area) -> dict:
+    """The panel's context; the area page shows it only to those who may see the area's assets."""
+    key = f"n4c-area-assets:{area.pk}:{version_of(_VERSION_KEY)}"
+    drawn = cache.get(key)
+    if drawn is None:
+        drawn = _drawn(area)
+        cache.set(key, drawn, FRAGMENT_SECONDS)
+    return {"area": area, **drawn}

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class DeadlinesConfig(AppConfig):
+    name = "n4c.platform.deadlines"
+    verbose_name = "Community rights deadlines"
+
+    def ready(self) -> None:
+        from n4c.platform.assets.panels import add_panel
+        from n4c.platform.deadlines.views import area_deadlines_panel, area_feed_panel
+
+        add_panel("register", "deadlines/area_deadlines.html", area_deadlines_panel, order=10)
+        add_panel("register", "deadlines/area_feed.html", area_feed_panel, order=30)

@@ -1,0 +1,62 @@
+"""Changes to neighbourhood plans, and the dates computed for them; views, API, admin, the demo
+and the deadlines app all call these."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from n4c import rights
+from n4c.platform.areas.models import Area
+from n4c.platform.assets.services import save_dated_event
+from n4c.platform.audit.models import AuditEvent
+from n4c.platform.audit.services import record_change
+from n4c.platform.neighbourhood_planning.models import NeighbourhoodPlan, PlanStage
+
+__all__ = ["open_plan", "plan_deadlines", "record_plan_stage", "stage_choices"]
+
+
+def stage_choices() -> list[str]:
+    """The neighbourhood-planning stages the rules count from (rules whose id starts ``np.``)."""
+    names: dict[str, None] = {}
+    for rule in rights.default_rulebook().rules:
+        if rule.id.startswith("np."):
+            names[rule.event] = None
+    return list(names)
+
+
+@transaction.atomic
+def open_plan(actor, area: Area, *, title: str, opened_on: dt.date) -> NeighbourhoodPlan:
+    plan = NeighbourhoodPlan(area=area, title=title.strip(), opened_on=opened_on)
+    plan.full_clean()
+    plan.save()
+    record_change(actor, plan, AuditEvent.Action.CREATED)
+    return plan
+
+
+@transaction.atomic
+def record_plan_stage(
+    actor, plan: NeighbourhoodPlan, *, event: str, date: dt.date, note: str = ""
+) -> PlanStage:
+    """Record a stage the neighbourhood-planning rules count from, once per plan."""
+    known = stage_choices()
+    if event not in known:
+        raise ValidationError(
+            {
+                "event": f"{event!r} is not a neighbourhood-planning stage the rules count from; "
+                f"choose one of {', '.join(known)}."
+            }
+        )
+    if plan.stages.filter(event=event).exists():
+        raise ValidationError({"event": f"This plan already has a {event} date."})
+    return save_dated_event(actor, PlanStage(plan=plan, event=event, date=date, note=note))
+
+
+def plan_deadlines(plan: NeighbourhoodPlan) -> list[rights.Deadline]:
+    """Every statutory date of the plan, from its stages and the rules in force on each."""
+    events = {stage.event: stage.date for stage in plan.stages.all()}
+    if not events:
+        return []
+    return rights.case_deadlines(events, rulebook=rights.default_rulebook())

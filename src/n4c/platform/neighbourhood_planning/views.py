@@ -1,0 +1,76 @@
+"""Neighbourhood-plan pages: open a plan for an area, record its stages, see the dates that follow.
+
+The area's register page lists its plans (see :func:`area_plans_panel`); the dates appear in the
+same calendars and feed as right-to-bid cases.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from n4c.platform.assets.access import area_for_editing, area_for_viewing, can_edit_area_assets
+from n4c.platform.assets.services import timeline
+from n4c.platform.neighbourhood_planning.access import plans_visible_to
+from n4c.platform.neighbourhood_planning.forms import PlanForm, PlanStageForm
+from n4c.platform.neighbourhood_planning.services import (
+    open_plan,
+    plan_deadlines,
+    record_plan_stage,
+)
+
+
+def area_plans_panel(request, area) -> dict:
+    """The register page's section: the area's plans, and the form to add one for those who may."""
+    return {
+        "area": area,
+        "plans": plans_visible_to(request.user).filter(area=area),
+        "can_edit": can_edit_area_assets(request.user, area),
+        "plan_form": PlanForm(initial={"opened_on": dt.date.today()}),
+    }
+
+
+@login_required
+@require_POST
+def plan_create(request, area_id: int):
+    area = area_for_editing(request.user, area_for_viewing(request.user, area_id))
+    form = PlanForm(request.POST)
+    if form.is_valid():
+        plan = open_plan(request.user, area, **form.cleaned_data)
+        messages.success(request, "Neighbourhood plan added. Record its stages to see its dates.")
+        return redirect(plan)
+    messages.error(request, "Give the plan a title and the date work began.")
+    return redirect("assets:register", area_id=area.pk)
+
+
+@login_required
+def plan_detail(request, pk: int):
+    plan = get_object_or_404(plans_visible_to(request.user).select_related("area"), pk=pk)
+    form = PlanStageForm(request.POST or None)
+    if request.method == "POST":
+        area_for_editing(request.user, plan.area)
+        if form.is_valid():
+            try:
+                record_plan_stage(request.user, plan, **form.cleaned_data)
+            except ValidationError as error:
+                for field, errors in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                messages.success(request, "Stage recorded; the dates below include it.")
+                return redirect(plan)
+    return render(
+        request,
+        "neighbourhood_planning/plan_detail.html",
+        {
+            "plan": plan,
+            "timeline": timeline(plan.stages.all(), plan_deadlines(plan)),
+            "form": form,
+            "can_edit": can_edit_area_assets(request.user, plan.area),
+            "today": dt.date.today(),
+        },
+    )

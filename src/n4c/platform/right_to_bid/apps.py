@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class RightToBidConfig(AppConfig):
+    name = "n4c.platform.right_to_bid"
+    verbose_name = "Community right to bid"
+
+    def ready(self) -> None:
+        from n4c.platform.assets.panels import add_panel
+        from n4c.platform.right_to_bid.views import asset_cases_panel
+
+        add_panel("asset", "right_to_bid/asset_cases.html", asset_cases_panel)

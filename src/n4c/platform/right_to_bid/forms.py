@@ -1,0 +1,45 @@
+"""Forms for cases, events, extensions and closing. They only collect input; the checks live in services."""
+
+from __future__ import annotations
+
+from django import forms
+
+from n4c.platform.right_to_bid.models import AssetCase
+from n4c.platform.right_to_bid.services import event_choices
+
+
+class CaseForm(forms.ModelForm):
+    class Meta:
+        model = AssetCase
+        fields = ["title", "opened_on", "contact_email"]
+        widgets = {"opened_on": forms.DateInput(attrs={"type": "date"})}
+
+
+class EventForm(forms.Form):
+    event = forms.ChoiceField(choices=())
+    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(max_length=300, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["event"].choices = [
+            (e, e.replace("-", " ").capitalize()) for e in event_choices()
+        ]
+
+
+class ExtensionForm(forms.Form):
+    rule_id = forms.ChoiceField(label="Period", choices=())
+    extended_to = forms.DateField(
+        label="Agreed date", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    note = forms.CharField(
+        max_length=300, required=False, help_text="Who agreed it, and where it is written."
+    )
+
+    def __init__(self, *args, extendable: list[tuple[str, str]] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rule_id"].choices = extendable or []
+
+
+class CloseForm(forms.Form):
+    closed_on = forms.DateField(label="Closed on", widget=forms.DateInput(attrs={"type": "date"}))

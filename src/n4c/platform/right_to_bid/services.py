@@ -1,0 +1,116 @@
+"""Changes to right-to-bid cases, and the dates computed for them. Views, API, admin, the demo and
+the deadlines app all call these, so each rule is checked in one place and each change audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from n4c import rights
+from n4c.errors import InputError
+from n4c.platform.assets.models import Asset
+from n4c.platform.assets.services import save_dated_event
+from n4c.platform.audit.models import AuditEvent
+from n4c.platform.audit.services import record_change, snapshot
+from n4c.platform.right_to_bid.models import AssetCase, CaseEvent, CaseExtension
+
+__all__ = [
+    "agree_extension",
+    "case_deadlines",
+    "close_case",
+    "event_choices",
+    "extendable_rule_ids",
+    "open_case",
+    "record_event",
+]
+
+
+def event_choices() -> list[str]:
+    """Every event name the rules count from."""
+    return rights.default_rulebook().events
+
+
+def extendable_rule_ids() -> set[str]:
+    """The periods the law lets the parties extend by agreement."""
+    return {r.id for r in rights.default_rulebook().rules if r.extendable}
+
+
+@transaction.atomic
+def open_case(
+    actor, asset: Asset, *, title: str, opened_on: dt.date, contact_email: str = ""
+) -> AssetCase:
+    case = AssetCase(
+        asset=asset, title=title.strip(), opened_on=opened_on, contact_email=contact_email
+    )
+    case.full_clean()
+    case.save()
+    record_change(actor, case, AuditEvent.Action.CREATED)
+    return case
+
+
+@transaction.atomic
+def record_event(actor, case: AssetCase, *, event: str, date: dt.date, note: str = "") -> CaseEvent:
+    """Record what happened; the event must be one the rules know, once per case."""
+    known = event_choices()
+    if event not in known:
+        raise ValidationError(
+            {
+                "event": f"{event!r} is not an event the statutory rules count from; choose one of {', '.join(known)}."
+            }
+        )
+    if case.events.filter(event=event).exists():
+        raise ValidationError(
+            {"event": f"This case already has a {event}; open a new case for a new one."}
+        )
+    return save_dated_event(actor, CaseEvent(case=case, event=event, date=date, note=note))
+
+
+def _computed(case: AssetCase, extensions: dict[str, dt.date]) -> list[rights.Deadline]:
+    events = {e.event: e.date for e in case.events.all()}
+    if not events:
+        return []
+    return rights.case_deadlines(events, rulebook=rights.default_rulebook(), extensions=extensions)
+
+
+def case_deadlines(case: AssetCase) -> list[rights.Deadline]:
+    """Every statutory date of the case, from its events, the rules in force then and any
+    extension agreed in writing (shown as extended)."""
+    return _computed(case, {x.rule_id: x.extended_to for x in case.extensions.all()})
+
+
+@transaction.atomic
+def agree_extension(
+    actor, case: AssetCase, *, rule_id: str, extended_to: dt.date, note: str = ""
+) -> CaseExtension:
+    """Record a later date agreed in writing; only periods the law lets be extended can be."""
+    extensions = {x.rule_id: x.extended_to for x in case.extensions.exclude(rule_id=rule_id)}
+    try:
+        _computed(case, {**extensions, rule_id: extended_to})
+    except InputError as error:
+        field = "extended_to" if error.value == extended_to.isoformat() else "rule_id"
+        raise ValidationError({field: error.message}) from error
+    item, created = CaseExtension.objects.update_or_create(
+        case=case,
+        rule_id=rule_id,
+        defaults={
+            "extended_to": extended_to,
+            "note": note.strip(),
+            "recorded_by": actor if actor is not None and actor.is_authenticated else None,
+        },
+    )
+    record_change(actor, item, AuditEvent.Action.CREATED if created else AuditEvent.Action.CHANGED)
+    return item
+
+
+@transaction.atomic
+def close_case(actor, case: AssetCase, *, closed_on: dt.date) -> AssetCase:
+    """Close a case: its dates leave the calendars, the feed and the reminders."""
+    if closed_on < case.opened_on:
+        raise ValidationError({"closed_on": "A case cannot close before it opened."})
+    before = snapshot(case)
+    case.closed_on = closed_on
+    case.save(update_fields=["closed_on"])
+    record_change(actor, case, AuditEvent.Action.CHANGED, before=before)
+    return case
