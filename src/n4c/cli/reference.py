@@ -58,7 +58,8 @@ def settings_reference() -> str:
             else "the user data folder (platformdirs)"
         )
         lines.append(
-            f"| `{setting.name}` | {setting.kind_in_words} | `{default}` | {setting.meaning} |"
+            f"| `{setting.name}` | {setting.kind_in_words} | {f'`{default}`' if default else 'empty'} "
+            f"| {setting.meaning} |"
         )
     return "\n".join(lines)
 
