@@ -26,7 +26,7 @@ __all__ = ["lad_regions"]
 COLUMNS = ("lad19_code", "lad19_name", "region19_code", "region19_name")
 # England only: unitary (E06), non-metropolitan (E07), metropolitan (E08), London borough (E09).
 _LAD_CODE = code_shape("lad", england_only=True)
-_REGION_CODE = code_shape("region")
+_REGION_CODE = code_shape("region", england_only=True)
 _HINT = "This file ships with n4c; reinstall n4c to restore it."
 
 
