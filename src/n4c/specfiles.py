@@ -9,14 +9,15 @@ files that people write by hand, so they share one way of saying what is wrong a
   key and suggesting the closest known key, because a misspelt key that is silently ignored
   (``wieght = 5``) changes results without anyone noticing.
 - :func:`keys_of` derives a table's allowed keys from the dataclass it becomes.
-- :func:`table`, :func:`text`, :func:`flag` and :func:`choice` read one value with its type
-  checked, and say which type was expected in a sentence.
+- :func:`table`, :func:`text`, :func:`flag`, :func:`number` and :func:`choice` read one value
+  with its type checked, and say which type was expected in a sentence.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import difflib
+import math
 import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -24,7 +25,7 @@ from typing import Any
 
 from n4c.errors import InputError
 
-__all__ = ["check_keys", "choice", "flag", "keys_of", "read_toml", "table", "text"]
+__all__ = ["check_keys", "choice", "flag", "keys_of", "number", "read_toml", "table", "text"]
 
 
 def read_toml(path: str | Path) -> dict[str, Any]:
@@ -166,6 +167,71 @@ def flag(
             value=value,
         )
     return value
+
+
+def number(
+    value: object,
+    *,
+    field: str,
+    path: str | Path | None,
+    minimum: float | None = 0.0,
+    maximum: float | None = None,
+    whole: bool = False,
+    positive: bool = False,
+    hint: str | None = None,
+) -> float:
+    """``value`` as a finite number within its bounds; anything else is one sentence.
+
+    ``minimum`` is allowed itself unless ``positive`` (then the number must be more than it);
+    ``whole`` refuses fractions. ``field`` is the value's full TOML path, e.g. ``formula.floor_gbp``.
+
+    Examples
+    --------
+    >>> number(-1, field="costs.on_costs_percent", path=None)
+    Traceback (most recent call last):
+    ...
+    n4c.errors.InputError: field "costs.on_costs_percent": "-1" must be a number of at least 0.
+    >>> number(2.5, field="select_top", path=None, minimum=1, maximum=10, whole=True)
+    Traceback (most recent call last):
+    ...
+    n4c.errors.InputError: field "select_top": "2.5" must be a whole number from 1 to 10.
+    """
+    valid = (
+        not isinstance(value, bool)
+        and isinstance(value, int | float)
+        and math.isfinite(value)
+        and (not whole or value == int(value))
+        and (minimum is None or (value > minimum if positive else value >= minimum))
+        and (maximum is None or value <= maximum)
+    )
+    if not valid:
+        kind = "a whole number" if whole else "a number"
+        raise InputError(
+            f'"{value}" must be {kind}{_bounds(minimum, maximum, positive)}.',
+            path=path,
+            field=field,
+            value=value,
+            hint=hint,
+        )
+    return float(value)  # type: ignore[arg-type]
+
+
+def _bounds(minimum: float | None, maximum: float | None, positive: bool) -> str:
+    low, high = _figure(minimum), _figure(maximum)
+    if minimum is not None and maximum is not None and not positive:
+        return f" from {low} to {high}"
+    words = []
+    if minimum is not None:
+        words.append(f"more than {low}" if positive else f"at least {low}")
+    if maximum is not None:
+        words.append(f"at most {high}")
+    return f" of {' and '.join(words)}" if words else ""
+
+
+def _figure(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
 
 
 def choice(

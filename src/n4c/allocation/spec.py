@@ -121,32 +121,21 @@ def _number(
     if key not in table:
         return None
     value = table[key]
-    name = f"{where}.{key}"
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise InputError(f'"{value}" is not a number.', path=path, field=name, value=value)
-    if whole and value != int(value):
-        raise InputError(
-            f"{value:,} is not a whole number of pounds.",
-            path=path,
-            field=name,
-            value=value,
-            hint="Give whole pounds, e.g. 1000000.",
-        )
-    if minimum is not None and value < minimum:
-        raise InputError(
-            f"{value:,} is below the smallest allowed value, {minimum:g}; weights, percentages and amounts cannot be negative.",
-            path=path,
-            field=name,
-            value=value,
-        )
-    if maximum is not None and value > maximum:
-        raise InputError(
-            f"{value:,} is above the largest allowed value, {maximum:g}.",
-            path=path,
-            field=name,
-            value=value,
-        )
-    return float(value)
+    hint = None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if minimum == 0 and value < 0:
+            hint = "Weights, percentages and amounts cannot be negative."
+        elif whole and math.isfinite(value) and value != int(value):
+            hint = "Give whole pounds, e.g. 1000000."
+    return specfiles.number(
+        value,
+        field=f"{where}.{key}",
+        path=path,
+        minimum=minimum,
+        maximum=maximum,
+        whole=whole,
+        hint=hint,
+    )
 
 
 def _whole(table: dict[str, object], key: str, where: str, path: Path | None) -> int | None:

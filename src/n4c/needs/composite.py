@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 from scipy.stats import rankdata
 
+from n4c import specfiles
 from n4c.errors import InputError
 from n4c.needs.transform import deciles, exponential_transform
 from n4c.specfiles import check_keys, choice, keys_of, read_toml
@@ -102,19 +103,7 @@ def _parse(raw: dict[str, object], path: Path) -> CompositeSpec:
                 "each indicator needs a column name.", path=path, field=f"{where}.column"
             )
         check_keys(entry, _INDICATOR_KEYS, where=where, path=path)
-        weight = entry.get("weight", 1.0)
-        if (
-            isinstance(weight, bool)
-            or not isinstance(weight, int | float)
-            or not np.isfinite(weight)
-            or weight < 0
-        ):
-            raise InputError(
-                f'weight "{weight}" must be a number of at least 0.',
-                path=path,
-                field=f"{where}.weight",
-                value=weight,
-            )
+        weight = specfiles.number(entry.get("weight", 1.0), field=f"{where}.weight", path=path)
         normalisation = choice(
             entry, "normalisation", _NORMALISATIONS, "rank", where=where, path=path
         )

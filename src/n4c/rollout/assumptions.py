@@ -8,12 +8,12 @@ merge by their ``key``, so a file holding only ``[costs] on_costs_percent = 30``
 from __future__ import annotations
 
 import copy
-import math
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
+from n4c import specfiles
 from n4c.errors import InputError
 from n4c.specfiles import check_keys, keys_of, read_toml
 
@@ -137,18 +137,7 @@ def _merge_roles(base: list[Any], override: list[Any]) -> list[Any]:
 
 
 def _number(value: object, *, path: Path | None, where: str, positive: bool = False) -> float:
-    rule = "more than 0" if positive else "at least 0"
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, int | float)
-        or not math.isfinite(value)
-        or value < 0
-        or (positive and value == 0)
-    ):
-        raise InputError(
-            f'"{value}" must be a number of {rule}.', path=path, field=where, value=value
-        )
-    return float(value)
+    return specfiles.number(value, field=where, path=path, positive=positive)
 
 
 def _table(raw: dict[str, Any], key: str, *, path: Path | None, where: str) -> dict[str, Any]:

@@ -63,3 +63,23 @@ def test_values_of_the_wrong_type_say_what_was_expected_and_found() -> None:
         text({"name": 3}, "name", where="index", path=None)
     with pytest.raises(InputError, match=r"\[costs\] must be a table, not the number 5\."):
         table({"costs": 5}, "costs", where="costs", path=None)
+
+
+def test_numbers_say_their_bounds_in_one_sentence() -> None:
+    from n4c.specfiles import number
+
+    assert number(3, field="x", path=None, minimum=1, maximum=10, whole=True) == 3.0
+    for value, expected in [
+        ("3", '"3" must be a number of at least 0.'),
+        (True, '"True" must be a number of at least 0.'),
+        (float("inf"), '"inf" must be a number of at least 0.'),
+    ]:
+        with pytest.raises(InputError) as raised:
+            number(value, field="x", path=None)
+        assert raised.value.message == expected
+    with pytest.raises(InputError) as raised:
+        number(0, field="roles[1].areas_per_post", path=None, positive=True)
+    assert raised.value.message == '"0" must be a number of more than 0.'
+    with pytest.raises(InputError) as raised:
+        number(150, field="x", path=None, minimum=None, maximum=100)
+    assert raised.value.message == '"150" must be a number of at most 100.'

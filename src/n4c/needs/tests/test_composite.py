@@ -45,7 +45,7 @@ def test_a_spec_file_builds_the_index_it_describes() -> None:
         (
             "negative_weight.toml",
             "indicators[1].weight",
-            'weight "-0.5" must be a number of at least 0.',
+            '"-0.5" must be a number of at least 0.',
         ),
         (
             "zscore_exponential.toml",
