@@ -30,6 +30,10 @@ def test_leftbehind_writes_wards_and_reports_agreement(run_n4c, tmp_path: Path) 
     ]
     assert set(frame["left_behind"]) == {"true", "false"}
     assert (frame["left_behind"] == "true").sum() == 225
+    # OCSI's published flag sits beside n4c's, with the reason where they differ.
+    assert list(frame.columns[6:8]) == ["left_behind_published", "left_behind_difference"]
+    assert (frame["left_behind_published"].astype(str).str.lower() == "true").sum() == 225
+    assert frame["left_behind_difference"].notna().sum() == 12
     assert "219 of the 225 published agree" in " ".join(result.stdout.split())
 
 

@@ -61,7 +61,10 @@ def test_leftbehind_geojson_holds_the_left_behind_ward_shapes(run_n4c, tmp_path:
     ("arguments", "message"),
     [
         (["summarise", "--level", "county"], '"county" is not a summary level'),
-        (["summarise", "--year", "2025"], "2025 is not available here"),
+        (
+            ["summarise", "--year", "2025"],
+            "2025 is not available yet for area summaries and sensitivity",
+        ),
         (["sensitivity", "--concentration", "-1"], "the concentration must be a positive number"),
     ],
 )

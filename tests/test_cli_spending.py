@@ -117,7 +117,7 @@ def test_fairshare_refuses_a_deprivation_year_it_does_not_have(
         "spending", "fairshare", "--year", "2015", "--out", str(tmp_path / "f.csv"), check=False
     )
     assert failed.returncode == 1
-    assert "2015 is not a deprivation year" in " ".join(failed.stderr.split())
+    assert "2015 is not an IMD year n4c holds; choose 2019." in " ".join(failed.stderr.split())
 
 
 def test_chart_writes_three_charts_as_png_and_svg(imported: Run, tmp_path: Path) -> None:

@@ -2,6 +2,9 @@
 
 Settings come from environment variables. The CLI, the Django settings and the docs all
 read this module, so a default cannot drift between them. Defaults are safe to publish.
+Each setting has a kind, and :func:`get` returns the value already parsed to it (a whole
+number, a flag, a path, a list...); a value that does not parse is a :class:`SettingError`,
+one sentence naming the setting and what it expects, never a traceback from deep inside.
 """
 
 from __future__ import annotations
@@ -9,17 +12,136 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlsplit
 
 import platformdirs
 
-__all__ = ["SETTINGS", "Setting", "data_dir", "get", "mirror_dir"]
+from n4c.errors import N4CError
+
+__all__ = ["SETTINGS", "Setting", "SettingError", "data_dir", "get", "mirror_dir"]
+
+Kind = Literal["text", "whole_number", "flag", "path", "paths", "words", "whole_numbers", "url"]
+
+_TRUE = ("1", "true", "yes", "on")
+_FALSE = ("0", "false", "no", "off")
+
+
+class SettingError(N4CError):
+    """A setting holds a value that is not of its kind; the message names it and the kind."""
+
+    def __init__(self, name: str, value: str, expected: str) -> None:
+        self.name = name
+        self.value = value
+        self.expected = expected
+        super().__init__(f'{name} must be {expected}; it is "{value}".')
 
 
 @dataclass(frozen=True)
 class Setting:
+    """One setting: its environment variable, default (as written there), meaning and kind.
+
+    ``minimum``/``maximum`` bound whole numbers (and each of a list of them); ``schemes`` lists
+    the URL schemes a ``url`` accepts. An empty value is allowed for text, URLs, optional paths
+    and lists, and means "not set".
+    """
+
     name: str
     default: str
     meaning: str
+    kind: Kind = "text"
+    minimum: int | None = None
+    maximum: int | None = None
+    schemes: tuple[str, ...] = ()
+    #: for ``kind="paths"`` and ``"words"`` and ``"whole_numbers"``: what separates the items
+    separator: str = ","
+    #: an empty path means "not set" (None) rather than the current folder
+    optional: bool = False
+
+    @property
+    def expected(self) -> str:
+        """What the setting accepts, in words that finish "must be ..."."""
+        if self.kind == "whole_number":
+            return f"a whole number{self._bounds()}"
+        if self.kind == "whole_numbers":
+            return f"whole numbers{self._bounds()} separated by commas, like 28,7,1"
+        if self.kind == "flag":
+            return "1 or 0 (or true or false)"
+        if self.kind == "url":
+            schemes = " or ".join(f"{s}://" for s in self.schemes)
+            return f"a web address starting {schemes}, or empty"
+        if self.kind == "paths":
+            return "folder or file paths separated by the path separator"
+        if self.kind == "words":
+            return "words separated by commas"
+        if self.kind == "path":
+            return "a folder path" + (", or empty" if self.optional else "")
+        return "text"
+
+    @property
+    def kind_in_words(self) -> str:
+        """The kind of value, for the docs' settings table."""
+        return {
+            "text": "text",
+            "whole_number": f"whole number{self._bounds()}",
+            "whole_numbers": f"whole numbers{self._bounds()}, comma-separated",
+            "flag": "1 or 0",
+            "path": "path",
+            "paths": "paths, separated by the path separator",
+            "words": "words, comma-separated",
+            "url": " or ".join(f"{s}://" for s in self.schemes) + " address",
+        }[self.kind]
+
+    def _bounds(self) -> str:
+        if self.minimum is not None and self.maximum is not None:
+            return f" from {self.minimum:,} to {self.maximum:,}"
+        if self.minimum is not None:
+            return f" of at least {self.minimum:,}"
+        return ""
+
+    def parse(self, text: str) -> Any:
+        """``text`` as this setting's kind; :class:`SettingError` when it is not one."""
+        value = text.strip()
+        if self.kind == "whole_number":
+            return self._whole_number(value, text)
+        if self.kind == "whole_numbers":
+            return [self._whole_number(part.strip(), text) for part in _items(value, ",")]
+        if self.kind == "flag":
+            if value.lower() in _TRUE:
+                return True
+            if value.lower() in _FALSE:
+                return False
+            raise SettingError(self.name, text, self.expected)
+        if self.kind == "url":
+            if value and urlsplit(value).scheme not in self.schemes:
+                raise SettingError(self.name, text, self.expected)
+            return value
+        if self.kind == "path":
+            if not value:
+                if self.optional:
+                    return None
+                raise SettingError(self.name, text, self.expected)
+            return Path(value).expanduser()
+        if self.kind == "paths":
+            return [Path(part.strip()).expanduser() for part in _items(value, self.separator)]
+        if self.kind == "words":
+            return [part.strip() for part in _items(value, self.separator)]
+        return text
+
+    def _whole_number(self, value: str, text: str) -> int:
+        try:
+            number = int(value.replace("_", ""))
+        except ValueError:
+            raise SettingError(self.name, text, self.expected) from None
+        too_small = self.minimum is not None and number < self.minimum
+        too_large = self.maximum is not None and number > self.maximum
+        if too_small or too_large:
+            raise SettingError(self.name, text, self.expected)
+        return number
+
+
+def _items(text: str, separator: str) -> list[str]:
+    return [part for part in text.split(separator) if part.strip()]
 
 
 SETTINGS: dict[str, Setting] = {
@@ -29,21 +151,28 @@ SETTINGS: dict[str, Setting] = {
             "N4C_DATA_DIR",
             platformdirs.user_data_dir("n4c"),
             "Folder where n4c keeps downloaded datasets, the grants database and the platform's SQLite file.",
+            kind="path",
         ),
         Setting(
             "N4C_DATA_MIRROR",
             "",
             "Folder holding a local mirror of the datasets (e.g. ../shared/data); used before downloading.",
+            kind="path",
+            optional=True,
         ),
         Setting(
             "N4C_DATA_BASE_URL",
             "",
             "Web address of the n4c data bundle that `n4c data fetch` downloads from (checked by SHA-256).",
+            kind="url",
+            schemes=("https", "http", "ftp"),
         ),
         Setting(
             "DATABASE_URL",
             "",
             "Platform database URL; empty means an SQLite file in N4C_DATA_DIR.",
+            kind="url",
+            schemes=("postgres", "postgresql", "pgsql", "postgis", "sqlite"),
         ),
         Setting(
             "N4C_SECRET_KEY",
@@ -54,8 +183,12 @@ SETTINGS: dict[str, Setting] = {
             "N4C_CACHE_URL",
             "",
             "Cache the platform's processes share, e.g. redis://127.0.0.1:6379/0; empty means memory in each process (one worker only).",
+            kind="url",
+            schemes=("redis", "rediss", "unix"),
         ),
-        Setting("N4C_DEBUG", "0", "1 turns on Django's debug pages; never in production."),
+        Setting(
+            "N4C_DEBUG", "0", "1 turns on Django's debug pages; never in production.", kind="flag"
+        ),
         Setting(
             "N4C_EMAIL_BACKEND",
             "django.core.mail.backends.console.EmailBackend",
@@ -63,68 +196,108 @@ SETTINGS: dict[str, Setting] = {
         ),
         Setting("N4C_EMAIL_FROM", "n4c@localhost", "Sender address of the platform's e-mails."),
         Setting("N4C_EMAIL_HOST", "localhost", "SMTP server, with the SMTP backend."),
-        Setting("N4C_EMAIL_PORT", "25", "SMTP port, with the SMTP backend."),
+        Setting(
+            "N4C_EMAIL_PORT",
+            "25",
+            "SMTP port, with the SMTP backend.",
+            kind="whole_number",
+            minimum=1,
+            maximum=65535,
+        ),
         Setting("N4C_EMAIL_USER", "", "SMTP user name; empty means no log-in."),
         Setting("N4C_EMAIL_PASSWORD", "", "SMTP password."),
-        Setting("N4C_EMAIL_TLS", "0", "1 uses STARTTLS with the SMTP server."),
+        Setting("N4C_EMAIL_TLS", "0", "1 uses STARTTLS with the SMTP server.", kind="flag"),
         Setting(
             "N4C_ALLOWED_HOSTS",
             "127.0.0.1,localhost",
             "Comma-separated host names the platform answers to.",
+            kind="words",
         ),
         Setting(
             "N4C_ADVISER_MAX_AREAS",
             "10",
             "Most areas one adviser may hold at once; an assignment beyond it is refused.",
+            kind="whole_number",
+            minimum=1,
+            maximum=100,
         ),
         Setting(
             "N4C_COMMUNITY_WORKER_MAX_AREAS",
             "5",
             "Most areas one community worker may hold at once; an assignment beyond it is refused.",
+            kind="whole_number",
+            minimum=1,
+            maximum=100,
         ),
         Setting(
             "N4C_SUPPORT_DAYS_PER_MONTH",
             "2",
             "Days of support committed each month to each area by its adviser, and again by its community worker.",
+            kind="whole_number",
+            minimum=1,
+            maximum=31,
         ),
         Setting(
             "N4C_LOGIN_MAX_FAILURES",
             "5",
             "Failed sign-ins allowed per user name and address before sign-in is paused.",
+            kind="whole_number",
+            minimum=1,
+            maximum=100,
         ),
         Setting(
             "N4C_LOGIN_LOCKOUT_MINUTES",
             "15",
             "Minutes sign-in stays paused after too many failures.",
+            kind="whole_number",
+            minimum=1,
+            maximum=1440,
         ),
         Setting(
             "N4C_RIGHTS_RULES",
             "",
             "Extra statutory rule files or folders (TOML) read after the built-in ones, separated by the path separator; e.g. a reform not yet built in.",
+            kind="paths",
+            separator=os.pathsep,
         ),
         Setting(
             "N4C_REMINDER_LEAD_DAYS",
             "28,7,1",
             "Comma-separated days before a community-rights deadline on which reminder e-mails are sent.",
+            kind="whole_numbers",
+            minimum=0,
+            maximum=365,
         ),
     ]
 }
 
 
-def get(name: str) -> str:
-    """The value of setting ``name``: the environment if set, else its declared default."""
+def get(name: str) -> Any:
+    """The value of setting ``name``, parsed to its kind: the environment if set, else the default.
+
+    Raises
+    ------
+    SettingError
+        If the value is not of the setting's kind, e.g.
+        ``N4C_ADVISER_MAX_AREAS must be a whole number from 1 to 100; it is "ten".``
+
+    Examples
+    --------
+    >>> get("N4C_EMAIL_PORT") if "N4C_EMAIL_PORT" not in os.environ else 25
+    25
+    """
     setting = SETTINGS[name]
-    return os.environ.get(name, setting.default)
+    return setting.parse(os.environ.get(name, setting.default))
 
 
 def data_dir() -> Path:
     """The user's n4c data folder, created on first use."""
-    path = Path(get("N4C_DATA_DIR")).expanduser()
+    path: Path = get("N4C_DATA_DIR")
     path.mkdir(parents=True, exist_ok=True)
     return path
 
 
 def mirror_dir() -> Path | None:
     """The local data mirror, if one is configured."""
-    value = get("N4C_DATA_MIRROR")
-    return Path(value).expanduser() if value else None
+    value: Path | None = get("N4C_DATA_MIRROR")
+    return value

@@ -12,6 +12,12 @@ from n4c.allocation.allocations import Allocation, allocate, split_by_year
 from n4c.allocation.areas import AREA_COLUMNS, aggregate_neighbourhoods, check_areas, load_areas
 from n4c.allocation.bidding import simulate_bidding
 from n4c.allocation.chart import compare_chart
+from n4c.allocation.comparison import (
+    BIDDING_SCENARIO,
+    Comparison,
+    bidding_amounts,
+    compare_scenarios,
+)
 from n4c.allocation.eligibility import assess_eligibility
 from n4c.allocation.explain import explain_allocation, explain_area
 from n4c.allocation.exports import allocation_document, write_csv, write_json, write_xlsx
@@ -31,9 +37,11 @@ from n4c.allocation.spec import (
 
 __all__ = [
     "AREA_COLUMNS",
+    "BIDDING_SCENARIO",
     "GROUP_ORDER",
     "Allocation",
     "Capacity",
+    "Comparison",
     "Eligibility",
     "Formula",
     "FundSpec",
@@ -43,8 +51,10 @@ __all__ = [
     "allocation_document",
     "area_groups",
     "assess_eligibility",
+    "bidding_amounts",
     "check_areas",
     "compare_chart",
+    "compare_scenarios",
     "explain_allocation",
     "explain_area",
     "fairness_groups",

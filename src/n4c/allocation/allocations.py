@@ -235,7 +235,14 @@ def allocate(fund: FundSpec, areas: pd.DataFrame) -> Allocation:
             "amount_gbp",
         ):
             table[f"{prefix}_{column}"] = part[column].to_numpy()
-    for column in ("imd_decile", "imd_rank", "imd_score", "cni_rank", "left_behind"):
+    for column in (
+        "imd_decile",
+        "imd_rank",
+        "imd_score",
+        "cni_rank",
+        "left_behind",
+        "left_behind_published",
+    ):
         if column in areas.columns:
             table[column] = areas[column].to_numpy()
     return Allocation(

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from n4c.errors import InputError
+from n4c.geography import check_year
 
 __all__ = ["AREA_COLUMNS", "aggregate_neighbourhoods", "check_areas", "load_areas"]
 
@@ -72,7 +73,8 @@ def aggregate_neighbourhoods(
         ``neighbourhood_code, neighbourhood_name, lsoa11_code``: one row per LSOA in a neighbourhood.
     lsoas : pandas.DataFrame
         ``lsoa11_code, population, imd_score, ward17_code, ward_left_behind`` and optionally
-        ``cni_score``, as in :func:`n4c.needs.lsoa_table` (with the ward's CNI score).
+        ``ward_left_behind_published`` and ``cni_score``, as in :func:`n4c.needs.lsoa_table`
+        (with the ward's CNI score).
     ward_imd_scores : pandas.Series
         England's ward IMD scores; a neighbourhood's decile is the ward decile its score falls in,
         because neighbourhoods are about ward-sized and a decile among a handful of them would
@@ -82,8 +84,10 @@ def aggregate_neighbourhoods(
     -------
     pandas.DataFrame
         ``area_code, area_name, population, lsoa_count, imd_score, imd_rank, imd_decile,
-        left_behind_share, left_behind`` (more than half its people live in 'left behind' wards)
-        and ``cni_score, cni_rank`` when the LSOAs carry a CNI score.
+        left_behind_share, left_behind`` (by the rule of :func:`n4c.needs.summarise_groups`:
+        more than half its people live in 'left behind' wards), ``left_behind_published`` (the
+        same rule on OCSI's ward flags, false when the LSOAs do not carry them) and
+        ``cni_score, cni_rank`` when the LSOAs carry a CNI score.
 
     Examples
     --------
@@ -98,6 +102,8 @@ def aggregate_neighbourhoods(
     0        N1        4000       30.0           8
     1        N2        2000       10.0          10
     """
+    from n4c.needs.groups import summarise_groups
+
     for column in ("neighbourhood_code", "neighbourhood_name", "lsoa11_code"):
         if column not in membership.columns:
             raise InputError(f'the neighbourhoods file has no "{column}" column.', field=column)
@@ -121,35 +127,29 @@ def aggregate_neighbourhoods(
             field="lsoa11_code",
         )
     joined = membership.merge(lsoas, on="lsoa11_code", how="left")
-    joined["weighted_imd"] = joined["imd_score"] * joined["population"]
-    joined["left_behind_people"] = joined["population"] * joined["ward_left_behind"].astype(bool)
-    sums = {
-        "population": "sum",
-        "weighted_imd": "sum",
-        "left_behind_people": "sum",
-        "lsoa11_code": "count",
-    }
-    if "cni_score" in joined.columns:
-        joined["weighted_cni"] = joined["cni_score"] * joined["population"]
-        sums["weighted_cni"] = "sum"
-    grouped = joined.groupby(["neighbourhood_code", "neighbourhood_name"], sort=True).agg(sums)
-    grouped = grouped.reset_index().rename(
+    joined = joined.rename(
+        columns={
+            "ward_left_behind": "left_behind",
+            "ward_left_behind_published": "left_behind_published",
+        }
+    )
+    if "left_behind_published" not in joined.columns:
+        joined["left_behind_published"] = False
+    # One rule with the platform: more than half of the residents live in left-behind wards.
+    grouped = summarise_groups(joined, by=["neighbourhood_code", "neighbourhood_name"])
+    grouped = grouped.rename(
         columns={
             "neighbourhood_code": "area_code",
             "neighbourhood_name": "area_name",
-            "lsoa11_code": "lsoa_count",
+            "member_count": "lsoa_count",
         }
     )
-    people = grouped["population"].replace(0, np.nan)
-    grouped["imd_score"] = grouped["weighted_imd"] / people
     grouped["imd_rank"] = grouped["imd_score"].rank(ascending=False, method="min").astype("Int64")
     cuts = np.quantile(ward_imd_scores.dropna().to_numpy(), np.linspace(0.1, 0.9, 9))
     # Decile 1 is the most deprived tenth: count how many ward cut points the score exceeds.
     grouped["imd_decile"] = (
         10 - np.searchsorted(cuts, grouped["imd_score"].to_numpy(), side="right")
     ).astype(np.int64)
-    grouped["left_behind_share"] = grouped["left_behind_people"] / people
-    grouped["left_behind"] = grouped["left_behind_share"].fillna(0) > 0.5
     columns = [
         "area_code",
         "area_name",
@@ -160,9 +160,9 @@ def aggregate_neighbourhoods(
         "imd_decile",
         "left_behind_share",
         "left_behind",
+        "left_behind_published",
     ]
-    if "weighted_cni" in grouped.columns:
-        grouped["cni_score"] = grouped["weighted_cni"] / people
+    if "cni_score" in grouped.columns:
         grouped["cni_rank"] = (
             grouped["cni_score"].rank(ascending=False, method="min").astype("Int64")
         )
@@ -181,12 +181,7 @@ def load_areas(
     """
     from n4c.needs import lsoa_table, ward_table
 
-    if year != 2019:
-        raise InputError(
-            f"fund allocation uses the 2019 need tables (ward 2017 and LSOA 2011 codes); {year} is not available yet.",
-            field="--year",
-            value=year,
-        )
+    check_year(year, supported=(2019,), purpose="fund allocation", field="--year")
     wards = ward_table(2019)
     if level == "ward":
         frame = wards.rename(columns={"ward17_code": "area_code", "ward17_name": "area_name"})
@@ -200,6 +195,7 @@ def load_areas(
                 "lsoa11_code": "area_code",
                 "lsoa11_name": "area_name",
                 "ward_left_behind": "left_behind",
+                "ward_left_behind_published": "left_behind_published",
             }
         )
         return check_areas(frame)

@@ -17,8 +17,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, cast
 
+from n4c import specfiles
 from n4c.errors import InputError
-from n4c.specfiles import choice, read_toml
+from n4c.specfiles import check_keys, choice, flag, keys_of, read_toml
 
 __all__ = [
     "LEVELS",
@@ -120,32 +121,21 @@ def _number(
     if key not in table:
         return None
     value = table[key]
-    name = f"{where}.{key}"
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise InputError(f'"{value}" is not a number.', path=path, field=name, value=value)
-    if whole and value != int(value):
-        raise InputError(
-            f"{value:,} is not a whole number of pounds.",
-            path=path,
-            field=name,
-            value=value,
-            hint="Give whole pounds, e.g. 1000000.",
-        )
-    if minimum is not None and value < minimum:
-        raise InputError(
-            f"{value:,} is below the smallest allowed value, {minimum:g}; weights, percentages and amounts cannot be negative.",
-            path=path,
-            field=name,
-            value=value,
-        )
-    if maximum is not None and value > maximum:
-        raise InputError(
-            f"{value:,} is above the largest allowed value, {maximum:g}.",
-            path=path,
-            field=name,
-            value=value,
-        )
-    return float(value)
+    hint = None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if minimum == 0 and value < 0:
+            hint = "Weights, percentages and amounts cannot be negative."
+        elif whole and math.isfinite(value) and value != int(value):
+            hint = "Give whole pounds, e.g. 1000000."
+    return specfiles.number(
+        value,
+        field=f"{where}.{key}",
+        path=path,
+        minimum=minimum,
+        maximum=maximum,
+        whole=whole,
+        hint=hint,
+    )
 
 
 def _whole(table: dict[str, object], key: str, where: str, path: Path | None) -> int | None:
@@ -166,49 +156,25 @@ _FUND_KEYS = (
     "name", "source", "level", "custom_areas", "pot_gbp", "amount_per_area_gbp", "pooled",
     "years", "year_labels", "profile_percent", "capital_percent", "revenue_percent",
 )  # fmt: skip
-_FORMULA_KEYS = (
-    "method", "need_column", "need_weight", "per_capita_percent", "need_percent", "floor_gbp",
-    "cap_gbp", "minimum_viable_gbp",
-)  # fmt: skip
-_CAPACITY_KEYS = ("percent", "amount_gbp", "eligibility", "formula")
-
-
-def _known_keys(
-    table: dict[str, object], known: tuple[str, ...], where: str, path: Path | None
-) -> None:
-    """A misspelt key would otherwise be ignored silently; name it instead."""
-    unknown = sorted(set(table) - set(known))
-    if unknown:
-        raise InputError(
-            f'"{unknown[0]}" is not a setting of [{where}]; use {", ".join(sorted(known))}.',
-            path=path,
-            field=f"{where}.{unknown[0]}",
-        )
+_FORMULA_KEYS = keys_of(Formula)
+_CAPACITY_KEYS = keys_of(Capacity)
+_ELIGIBILITY_KEYS = keys_of(
+    Eligibility,
+    without=["funded_elsewhere", "funded_elsewhere_source"],
+    extra=["exclude_funded_in"],
+)
+_SECTIONS = ("fund", "eligibility", "formula", "capacity")
 
 
 def _table(raw: dict[str, object], key: str, path: Path | None) -> dict[str, object]:
-    value = raw.get(key, {})
-    if not isinstance(value, dict):
-        raise InputError(f"[{key}] must be a table.", path=path, field=key)
-    return cast(dict[str, object], value)
+    return specfiles.table(raw, key, where=key, path=path)
 
 
 def _parse_eligibility(table: dict[str, object], where: str, path: Path | None) -> Eligibility:
-    known = (
-        set(Eligibility.__dataclass_fields__) - {"funded_elsewhere", "funded_elsewhere_source"}
-    ) | {"exclude_funded_in"}
-    unknown = sorted(set(table) - known)
-    if unknown:
-        raise InputError(
-            f'"{unknown[0]}" is not an eligibility rule; use {", ".join(sorted(known))}.',
-            path=path,
-            field=f"{where}.{unknown[0]}",
-        )
-    left_behind = table.get("left_behind")
-    if left_behind is not None and not isinstance(left_behind, bool):
-        raise InputError(
-            "must be true or false.", path=path, field=f"{where}.left_behind", value=left_behind
-        )
+    check_keys(table, _ELIGIBILITY_KEYS, where=where, path=path)
+    left_behind = (
+        flag(table, "left_behind", where=where, path=path) if "left_behind" in table else None
+    )
     deciles = {}
     for key in ("imd_decile_max", "imd_decile_min"):
         value = _number(table, key, where, path, minimum=1, maximum=10, whole=True)
@@ -281,7 +247,7 @@ def _funded_elsewhere(value: object, field: str, path: Path | None) -> tuple[tup
 
 
 def _parse_formula(table: dict[str, object], where: str, path: Path | None) -> Formula:
-    _known_keys(table, _FORMULA_KEYS, where, path)
+    check_keys(table, _FORMULA_KEYS, where=where, path=path)
     method = choice(table, "method", METHODS, "equal", where=where, path=path)
     per_capita = _number(table, "per_capita_percent", where, path, maximum=100)
     need = _number(table, "need_percent", where, path, maximum=100)
@@ -432,7 +398,7 @@ def _parse_capacity(
     if "capacity" not in raw:
         return None
     table = _table(raw, "capacity", path)
-    _known_keys(table, _CAPACITY_KEYS, "capacity", path)
+    check_keys(table, _CAPACITY_KEYS, where="capacity", path=path)
     percent = _number(table, "percent", "capacity", path, maximum=100)
     amount = _whole(table, "amount_gbp", "capacity", path)
     if (percent is None) == (amount is None):
@@ -494,17 +460,11 @@ def _check_floor_against_pot(
 def parse_spec(spec: Mapping[str, Any], path: Path | None = None) -> FundSpec:
     """Check a fund specification already read from TOML; ``path`` is named in errors."""
     raw: dict[str, object] = dict(spec)
-    for key in raw:
-        if key not in ("fund", "eligibility", "formula", "capacity"):
-            raise InputError(
-                f"[{key}] is not a section of a fund specification; use [fund], [eligibility], [formula] and [capacity].",
-                path=path,
-                field=key,
-            )
+    check_keys(raw, _SECTIONS, where="", path=path)
     if "fund" not in raw:
         raise InputError("the [fund] table is missing.", path=path, field="fund")
     fund = _table(raw, "fund", path)
-    _known_keys(fund, _FUND_KEYS, "fund", path)
+    check_keys(fund, _FUND_KEYS, where="fund", path=path)
     name = fund.get("name")
     if not isinstance(name, str) or not name:
         raise InputError("fund.name must be a non-empty text value.", path=path, field="fund.name")

@@ -31,24 +31,6 @@ def _list_presets() -> None:
     console.print(f"{len(allocation.preset_names())} presets.")
 
 
-def _comparison(
-    scenarios: dict[str, pd.Series], areas: pd.DataFrame
-) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
-    from n4c.allocation.fairness import fairness_groups, fairness_measures
-
-    reports = {
-        name: fairness_groups(amounts.to_numpy(), areas) for name, amounts in scenarios.items()
-    }
-    measures = pd.concat(
-        [
-            fairness_measures(amounts.to_numpy(), areas).assign(scenario=name)
-            for name, amounts in scenarios.items()
-        ],
-        ignore_index=True,
-    ).set_index("scenario")
-    return measures, reports
-
-
 def _print_measures(measures: pd.DataFrame) -> None:
     shown = Table(
         title="Fairness by scenario (concentration index < 0: money goes to the more deprived)"
@@ -114,8 +96,8 @@ def allocate_command(
     """Allocate a fund by need (not competition): per area, by year, capital and revenue."""
     # Imported here so that `n4c --help` does not pay for scipy and matplotlib.
     from n4c import allocation
-    from n4c.allocation.bidding import simulate_bidding
     from n4c.allocation.chart import compare_chart
+    from n4c.allocation.comparison import BIDDING_SCENARIO, bidding_amounts, compare_scenarios
     from n4c.allocation.explain import explain_area
     from n4c.allocation.exports import write_csv, write_json, write_xlsx
     from n4c.allocation.fairness import fairness_groups
@@ -160,12 +142,8 @@ def allocate_command(
             progress.update(task, advance=1)
         if want_comparison:
             progress.update(task, description="Simulating competitive bidding")
-            funded = int((table["total"] > 0).sum())
-            award = max(result.pot_gbp // max(funded, 1), 1)
-            scenarios["Competitive bidding (simulated)"] = pd.Series(
-                simulate_bidding(
-                    table, result.pot_gbp, award, capacity_strength=capacity_strength, seed=seed
-                )
+            scenarios[BIDDING_SCENARIO] = pd.Series(
+                bidding_amounts(result, capacity_strength=capacity_strength, seed=seed)
             )
             progress.update(task, advance=1)
 
@@ -183,7 +161,8 @@ def allocate_command(
     for code in explain or []:
         console.print(explain_area(result, code))
     if want_comparison:
-        measures, reports = _comparison(scenarios, table)
+        comparison = compare_scenarios(scenarios, table)
+        measures, reports = comparison.measures, comparison.reports
         _print_measures(measures)
         if scenarios_out:
             scenarios_out.parent.mkdir(parents=True, exist_ok=True)

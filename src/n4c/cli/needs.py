@@ -12,6 +12,7 @@ from rich.table import Table
 
 from n4c import needs
 from n4c.errors import InputError
+from n4c.geography import check_year
 
 console = Console()
 needs_app = typer.Typer(
@@ -51,10 +52,7 @@ def combine(
         _write_csv(result, out)
         console.print(f"Built {composite.name} for {len(result):,} areas; wrote {out}.")
         return
-    if year not in needs.iod.IMD_YEARS:
-        raise InputError(
-            f"{year} is not an IMD year n4c holds; choose 2019 or 2025.", field="--year", value=year
-        )
+    check_year(year, field="--year")
     result = needs.combine_imd(year)  # type: ignore[arg-type]
     _write_csv(result[["lsoa_code", "imd_score", "imd_rank", "imd_decile"]], out)
     agreement = needs.compare_imd_with_published(year)  # type: ignore[arg-type]
@@ -65,27 +63,23 @@ def combine(
     )
 
 
-def _print_left_behind(
-    table: pd.DataFrame, agreement: needs.LeftBehindAgreement, name: str, top: int
-) -> None:
+def _print_left_behind(listing: needs.LeftBehindListing, top: int) -> None:
+    agreement, name = listing.agreement, listing.areas
     console.print(
         f"'Left behind' {name}: {agreement.predicted:,} found; {agreement.matched:,} of the "
         f"{agreement.published:,} published agree ({agreement.matched / max(agreement.published, 1):.1%}); "
         f"{len(agreement.false_positives)} extra, {len(agreement.missed)} missed."
     )
     if top:
-        listing = Table(title=f"Most deprived 'left behind' {name} (by IMD rank)")
-        shown = table[table["left_behind"]].sort_values("imd_rank").head(top)
-        columns = [
-            c
-            for c in ("code", "name", "lad19_name", "imd_score", "imd_rank", "cni_rank")
-            if c in shown.columns
-        ]
-        for column in columns:
-            listing.add_column(column)
-        for row in shown[columns].itertuples(index=False):
-            listing.add_row(*(f"{v:.2f}" if isinstance(v, float) else str(v) for v in row))
-        console.print(listing)
+        listing_table = Table(title=f"Most deprived 'left behind' {name} (by IMD rank)")
+        shown = listing.most_deprived(top).rename(
+            columns={listing.code_column: "code", listing.name_column: "name"}
+        )
+        for column in shown.columns:
+            listing_table.add_column(column)
+        for row in shown.itertuples(index=False):
+            listing_table.add_row(*(f"{v:.2f}" if isinstance(v, float) else str(v) for v in row))
+        console.print(listing_table)
 
 
 def leftbehind(
@@ -102,47 +96,22 @@ def leftbehind(
     top: int = typer.Option(10, help="How many of the most deprived left-behind areas to list."),
 ) -> None:
     """Identify 'left behind' neighbourhoods and compare them with the published list."""
-    if year == 2019:
-        table = needs.ward_table(2019, population=population)  # type: ignore[arg-type]
-        agreement = needs.compare_left_behind(table)
-        result = table.rename(columns={"ward17_code": "ward_code", "ward17_name": "ward_name"})
-        columns = ["ward_code", "ward_name", "imd_score", "imd_rank", "cni_rank", "left_behind"]
-        extra = [
-            "lad19_code",
-            "lad19_name",
-            "population",
-            "imd_decile",
-            "cni_score",
-            "left_behind_published",
-        ]
-        output = result[columns + extra].copy()
-        shown = result.rename(columns={"ward_code": "code", "ward_name": "name"})
-        name = "wards"
-    elif year == 2025:
-        table = needs.left_behind_lsoa21()
-        agreement = needs.compare_left_behind(table, code_column="lsoa21_code")
-        output = table.rename(columns={"lsoa21_code": "lsoa_code", "lsoa21_name": "lsoa_name"})
-        shown = output.rename(columns={"lsoa_code": "code", "lsoa_name": "name"})
-        name = "LSOAs (2021)"
-        if geojson is not None:
-            raise InputError(
-                "GeoJSON output is for ward shapes (2019); LSOA 2021 boundaries are not in the data.",
-                field="--geojson",
-            )
-    else:
+    check_year(year, field="--year")
+    if year != 2019 and geojson is not None:
         raise InputError(
-            f"{year} is not a year n4c can test; choose 2019 or 2025.", field="--year", value=year
+            "GeoJSON output is for ward shapes (2019); LSOA 2021 boundaries are not in the data.",
+            field="--geojson",
         )
+    listing = needs.left_behind_listing(year, population=population)  # type: ignore[arg-type]
+    output = listing.table.copy()
     for column in ("left_behind", "left_behind_published"):
         output[column] = output[column].map({True: "true", False: "false"})
     _write_csv(output, out)
-    _print_left_behind(shown, agreement, name, top)
+    _print_left_behind(listing, top)
     written = [str(out)]
     if geojson is not None:
         boundaries = importlib.import_module("n4c.needs.boundaries")
-        count = boundaries.write_ward_geojson(
-            result[[*columns, "lad19_name", "population"]], geojson, only_left_behind=True
-        )
+        count = boundaries.write_ward_geojson(listing.table, geojson, only_left_behind=True)
         written.append(f"{geojson} ({count:,} ward shapes)")
     console.print(f"Wrote {' and '.join(written)}.")
 

@@ -13,6 +13,7 @@ from rich.console import Console
 from n4c.cli.needs import needs_app
 from n4c.cli.progress import progress_bar
 from n4c.errors import InputError
+from n4c.geography import check_year
 from n4c.needs.sensitivity import DEFAULT_CONCENTRATION, left_behind_sensitivity
 from n4c.needs.summaries import SUMMARY_LEVELS, summarise_imd2019
 
@@ -20,13 +21,7 @@ console = Console()
 
 
 def _check_year(year: int) -> None:
-    if year != 2019:
-        raise InputError(
-            f"{year} is not available here; area summaries and sensitivity use IMD 2019 "
-            "(LSOA 2011, with the IoD's mid-2015 populations). Use --year 2019.",
-            field="--year",
-            value=year,
-        )
+    check_year(year, supported=(2019,), purpose="area summaries and sensitivity", field="--year")
 
 
 @needs_app.command("summarise")

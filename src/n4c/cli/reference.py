@@ -49,15 +49,18 @@ def cli_reference() -> str:
 
 
 def settings_reference() -> str:
-    """Every setting with its default and meaning."""
-    lines = ["| setting | default | meaning |", "|---|---|---|"]
+    """Every setting with its kind of value, default and meaning."""
+    lines = ["| setting | kind of value | default | meaning |", "|---|---|---|---|"]
     for setting in config.SETTINGS.values():
         default = (
             setting.default
             if setting.name != "N4C_DATA_DIR"
             else "the user data folder (platformdirs)"
         )
-        lines.append(f"| `{setting.name}` | `{default}` | {setting.meaning} |")
+        lines.append(
+            f"| `{setting.name}` | {setting.kind_in_words} | {f'`{default}`' if default else 'empty'} "
+            f"| {setting.meaning} |"
+        )
     return "\n".join(lines)
 
 

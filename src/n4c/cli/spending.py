@@ -13,6 +13,7 @@ from rich.table import Table
 
 from n4c.cli.progress import progress_bar
 from n4c.errors import InputError, N4CError
+from n4c.geography import check_year
 
 if TYPE_CHECKING:
     from n4c.spending import Analysis
@@ -37,13 +38,7 @@ def _years(award_from: int | None, award_to: int | None) -> tuple[int, int] | No
 
 
 def _check_needs_year(year: int) -> None:
-    if year != 2019:
-        raise InputError(
-            f"{year} is not a deprivation year n4c can group areas by; use 2019 (IMD 2019 and "
-            "the 'left behind' wards of the CNI 2019).",
-            field="--year",
-            value=year,
-        )
+    check_year(year, supported=(2019,), purpose="grouping grants by need", field="--year")
 
 
 @spending_app.command("import")

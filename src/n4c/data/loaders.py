@@ -6,20 +6,18 @@ and says what to do, so a person holding the file can find the problem.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from n4c.data.registry import GSS_ENTITIES, Column, Dataset, dataset_path, get_dataset
+from n4c.data.registry import Column, Dataset, dataset_path, get_dataset
 from n4c.errors import InputError
+from n4c.geography import GSS_PATTERN, code_shape
 
 __all__ = ["load", "read_validated", "validate_frame"]
 
-_GSS = re.compile(r"^[EWSNK]\d{8}$")
-_NAMES = {"lsoa": "an LSOA", "msoa": "an MSOA", "ward": "a ward", "lad": "a local authority"}
 _TRUE = {"true", "1", "yes", "y", "t"}
 _FALSE = {"false", "0", "no", "n", "f"}
 
@@ -39,11 +37,11 @@ def _fail(
 
 def _check_code(frame: pd.DataFrame, column: Column, dataset: Dataset, path: Path) -> None:
     values = frame[column.name].astype("string").str.strip()
-    bad = values.isna() | ~values.str.match(_GSS.pattern).fillna(False).astype(bool)
+    bad = values.isna() | ~values.str.match(GSS_PATTERN.pattern).fillna(False).astype(bool)
     if column.geography is not None:
-        prefixes = GSS_ENTITIES[column.geography]
-        bad |= ~values.str[:3].isin(prefixes).fillna(False).astype(bool)
-        rule = f"is not {_NAMES[column.geography]} code (expected {' or '.join(prefixes)} and 6 digits)"
+        shape = code_shape(column.geography)
+        bad |= ~values.str.match(shape.pattern).fillna(False).astype(bool)
+        rule = f"is not {shape.rule}"
     else:
         rule = "is not a GSS code (expected a letter and 8 digits)"
     if bad.any():

@@ -13,20 +13,20 @@ This is shipped package data, not a registry dataset: nothing to fetch, no check
 
 from __future__ import annotations
 
-import re
 from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
 from n4c.errors import InputError
+from n4c.geography import CodeShape, code_shape
 
 __all__ = ["lad_regions"]
 
 COLUMNS = ("lad19_code", "lad19_name", "region19_code", "region19_name")
 # England only: unitary (E06), non-metropolitan (E07), metropolitan (E08), London borough (E09).
-_LAD_CODE = re.compile(r"^E0[6-9]\d{6}$")
-_REGION_CODE = re.compile(r"^E12\d{6}$")
+_LAD_CODE = code_shape("lad", england_only=True)
+_REGION_CODE = code_shape("region", england_only=True)
 _HINT = "This file ships with n4c; reinstall n4c to restore it."
 
 
@@ -34,13 +34,11 @@ def _packaged_path() -> Path:
     return Path(str(resources.files("n4c.data") / "files" / "lad19_region19.csv"))
 
 
-def _check_codes(
-    frame: pd.DataFrame, path: Path, column: str, pattern: re.Pattern[str], rule: str
-) -> None:
+def _check_codes(frame: pd.DataFrame, path: Path, column: str, shape: CodeShape) -> None:
     for index, value in enumerate(frame[column]):
-        if not isinstance(value, str) or not pattern.match(value):
+        if not shape.matches(value):
             raise InputError(
-                f'"{value}" is not {rule}.',
+                f'"{value}" is not {shape.rule}.',
                 path=path,
                 row=index + 1,
                 field=column,
@@ -95,14 +93,12 @@ def lad_regions(*, path: Path | None = None) -> pd.DataFrame:
         source,
         "lad19_code",
         _LAD_CODE,
-        "an English local authority code (expected E06 to E09 and 6 digits)",
     )
     _check_codes(
         frame,
         source,
         "region19_code",
         _REGION_CODE,
-        "an English region code (expected E12 and 6 digits)",
     )
     duplicated = frame["lad19_code"].duplicated()
     if duplicated.any():

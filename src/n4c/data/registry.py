@@ -31,14 +31,6 @@ IOD2019_PAGE = "https://www.gov.uk/government/statistics/english-indices-of-depr
 IOD2025_PAGE = "https://www.gov.uk/government/statistics/english-indices-of-deprivation-2025"
 OCSI_LEFT_BEHIND_PAGE = "https://ocsi.uk/left-behind-areas/"
 
-#: GSS entity prefixes (ONS Register of Geographic Codes) accepted for each kind of area code.
-GSS_ENTITIES: dict[str, tuple[str, ...]] = {
-    "lsoa": ("E01", "W01"),
-    "msoa": ("E02", "W02"),
-    "ward": ("E05", "W05"),
-    "lad": ("E06", "E07", "E08", "E09", "W06"),
-}
-
 ColumnKind = Literal["code", "text", "number", "integer", "bool"]
 
 
@@ -48,7 +40,7 @@ class Column:
 
     name: str
     kind: ColumnKind = "number"
-    #: for ``kind="code"``: which GSS entity (a key of ``GSS_ENTITIES``)
+    #: for ``kind="code"``: which GSS entity (a key of :data:`n4c.geography.CODE_SHAPES`)
     geography: str | None = None
     #: numbers may be blank (published files leave suppressed values empty)
     nullable: bool = False

@@ -11,6 +11,13 @@ from n4c.needs.boundaries import (
     write_ward_geojson,
 )
 from n4c.needs.composite import CompositeSpec, Indicator, build_composite, builtin_spec, load_spec
+from n4c.needs.groups import (
+    LEFT_BEHIND_GROUP_RULE,
+    WardGroupSummary,
+    group_is_left_behind,
+    summarise_groups,
+    summarise_ward_group,
+)
 from n4c.needs.iod import Agreement, combine_cni, combine_imd, compare_imd_with_published
 from n4c.needs.sensitivity import (
     DEFAULT_CONCENTRATION,
@@ -36,7 +43,10 @@ from n4c.needs.transform import (
 )
 from n4c.needs.wards import (
     LeftBehindAgreement,
+    LeftBehindListing,
     compare_left_behind,
+    left_behind_differences,
+    left_behind_listing,
     left_behind_lsoa21,
     lsoa_populations,
     lsoa_table,
@@ -46,13 +56,16 @@ from n4c.needs.wards import (
 
 __all__ = [
     "DEFAULT_CONCENTRATION",
+    "LEFT_BEHIND_GROUP_RULE",
     "SUMMARY_LEVELS",
     "SUMMARY_MEASURES",
     "Agreement",
     "CompositeSpec",
     "Indicator",
     "LeftBehindAgreement",
+    "LeftBehindListing",
     "SensitivityInputs",
+    "WardGroupSummary",
     "build_composite",
     "builtin_spec",
     "combine_cni",
@@ -63,6 +76,9 @@ __all__ = [
     "draw_domain_weights",
     "exponential_transform",
     "extent_weights",
+    "group_is_left_behind",
+    "left_behind_differences",
+    "left_behind_listing",
     "left_behind_lsoa21",
     "left_behind_sensitivity",
     "load_spec",
@@ -73,7 +89,9 @@ __all__ = [
     "rank_most_deprived_first",
     "sensitivity_inputs",
     "summarise_areas",
+    "summarise_groups",
     "summarise_imd2019",
+    "summarise_ward_group",
     "transformed_domains",
     "ward_shapes",
     "ward_table",

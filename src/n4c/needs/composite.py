@@ -17,9 +17,10 @@ import numpy as np
 import pandas as pd
 from scipy.stats import rankdata
 
+from n4c import specfiles
 from n4c.errors import InputError
 from n4c.needs.transform import deciles, exponential_transform
-from n4c.specfiles import choice, read_toml
+from n4c.specfiles import check_keys, choice, keys_of, read_toml
 
 __all__ = [
     "BUILT_IN",
@@ -73,10 +74,17 @@ class CompositeSpec:
         return np.array([i.weight for i in self.indicators], dtype=np.float64)
 
 
+_TABLES = ("index", "indicators")
+_INDEX_KEYS = keys_of(CompositeSpec, without=["indicators"])
+_INDICATOR_KEYS = keys_of(Indicator)
+
+
 def _parse(raw: dict[str, object], path: Path) -> CompositeSpec:
+    check_keys(raw, _TABLES, where="", path=path)
     index = raw.get("index")
     if not isinstance(index, dict):
         raise InputError("the [index] table is missing.", path=path, field="index")
+    check_keys(index, _INDEX_KEYS, where="index", path=path)
     for key in ("name", "area_column"):
         if not isinstance(index.get(key), str) or not index[key]:
             raise InputError(
@@ -94,19 +102,8 @@ def _parse(raw: dict[str, object], path: Path) -> CompositeSpec:
             raise InputError(
                 "each indicator needs a column name.", path=path, field=f"{where}.column"
             )
-        weight = entry.get("weight", 1.0)
-        if (
-            isinstance(weight, bool)
-            or not isinstance(weight, int | float)
-            or not np.isfinite(weight)
-            or weight < 0
-        ):
-            raise InputError(
-                f'weight "{weight}" must be a number of at least 0.',
-                path=path,
-                field=f"{where}.weight",
-                value=weight,
-            )
+        check_keys(entry, _INDICATOR_KEYS, where=where, path=path)
+        weight = specfiles.number(entry.get("weight", 1.0), field=f"{where}.weight", path=path)
         normalisation = choice(
             entry, "normalisation", _NORMALISATIONS, "rank", where=where, path=path
         )

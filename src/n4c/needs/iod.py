@@ -13,21 +13,12 @@ import numpy as np
 import pandas as pd
 
 from n4c.data import load
+from n4c.geography import check_year
 from n4c.needs.composite import build_composite, builtin_spec
 
-__all__ = ["IMD_YEARS", "Agreement", "combine_cni", "combine_imd", "compare_imd_with_published"]
+__all__ = ["Agreement", "combine_cni", "combine_imd", "compare_imd_with_published"]
 
-IMD_YEARS = (2019, 2025)
 ImdYear = Literal[2019, 2025]
-
-
-def _check_year(year: int) -> None:
-    if year not in IMD_YEARS:
-        from n4c.errors import InputError
-
-        raise InputError(
-            f"{year} is not an IMD year n4c holds; choose 2019 or 2025.", field="year", value=year
-        )
 
 
 def combine_imd(year: ImdYear = 2019, *, weights: np.ndarray | None = None) -> pd.DataFrame:
@@ -46,7 +37,7 @@ def combine_imd(year: ImdYear = 2019, *, weights: np.ndarray | None = None) -> p
     pandas.DataFrame
         ``lsoa_code, imd_score, imd_rank, imd_decile`` and each domain's transformed score.
     """
-    _check_year(year)
+    check_year(year)
     spec = builtin_spec(f"imd{year}")
     assert spec.dataset is not None
     result = build_composite(load(spec.dataset), spec, weights=weights)

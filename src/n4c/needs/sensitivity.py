@@ -28,6 +28,7 @@ from scipy import sparse
 
 from n4c.data import load
 from n4c.errors import InputError
+from n4c.geography import check_year
 from n4c.needs.composite import builtin_spec
 from n4c.needs.transform import exponential_transform, published_rank_to_r
 from n4c.needs.wards import POPULATION_YEARS, PopulationYear, lsoa_populations
@@ -134,12 +135,7 @@ class SensitivityInputs:
 @lru_cache(maxsize=2)
 def sensitivity_inputs(year: int = 2019) -> SensitivityInputs:
     """Load and prepare the IMD 2019 domains, lookups, populations and the CNI 2019 wards."""
-    if year != 2019:
-        raise InputError(
-            f"the sensitivity analysis covers the 2019 'left behind' wards; {year} is not available.",
-            field="year",
-            value=year,
-        )
+    check_year(year, supported=(2019,), purpose="the sensitivity analysis")
     spec = builtin_spec("imd2019")
     columns = [indicator.column for indicator in spec.indicators]
     ranks = load("imd2019_lsoa11")

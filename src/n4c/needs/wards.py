@@ -19,12 +19,16 @@ import pandas as pd
 
 from n4c.data import load
 from n4c.errors import InputError
+from n4c.geography import check_year
 from n4c.needs.transform import deciles, rank_most_deprived_first
 
 __all__ = [
     "LeftBehindAgreement",
+    "LeftBehindListing",
     "PopulationYear",
     "compare_left_behind",
+    "left_behind_differences",
+    "left_behind_listing",
     "left_behind_lsoa21",
     "lsoa_populations",
     "lsoa_table",
@@ -175,12 +179,9 @@ def ward_table(
         imd_score, imd_rank, imd_decile, cni_score, cni_rank, left_behind, left_behind_published``.
         Ranks are 1 for the most deprived (IMD) and the highest need (CNI).
     """
-    if year != 2019:
-        raise InputError(
-            f"ward tables are built for 2019 (ward 2017 codes); for {year} use the LSOA 2021 variant.",
-            field="year",
-            value=year,
-        )
+    # IMD 2025 is published on LSOA 2021, which no ward list of the CNI matches: see
+    # left_behind_lsoa21() for its 'left behind' test.
+    check_year(year, supported=(2019,), purpose="ward tables")
     return _ward_table(population).copy()
 
 
@@ -202,9 +203,10 @@ def _lsoa_table(population: PopulationYear) -> pd.DataFrame:
     table["imd_decile"] = ranks["IMD_decile"].reindex(table["lsoa11_code"]).to_numpy()
     wards = _ward_table(population).set_index("ward17_code")
     table["ward_imd_decile"] = wards["imd_decile"].reindex(table["ward17_code"]).to_numpy()
-    table["ward_left_behind"] = (
-        wards["left_behind"].reindex(table["ward17_code"]).fillna(False).astype(bool).to_numpy()
-    )
+    for flag in ("left_behind", "left_behind_published"):
+        table[f"ward_{flag}"] = (
+            wards[flag].reindex(table["ward17_code"]).fillna(False).astype(bool).to_numpy()
+        )
     return table
 
 
@@ -218,15 +220,11 @@ def lsoa_table(
     pandas.DataFrame
         32,844 rows: ``lsoa11_code, lsoa11_name, lad19_code, lad19_name, population, ward17_code,
         msoa11_code, imd_score, imd_rank, imd_decile`` (published), ``ward_imd_decile`` (the
-        decile of its ward among wards) and ``ward_left_behind``. An LSOA whose ward is not in
-        the CNI (City of London, Isles of Scilly) has no ward decile and is not left behind.
+        decile of its ward among wards), ``ward_left_behind`` and ``ward_left_behind_published``
+        (OCSI's flag for its ward). An LSOA whose ward is not in the CNI (City of London, Isles
+        of Scilly) has no ward decile and is not left behind.
     """
-    if year != 2019:
-        raise InputError(
-            f"LSOA 2011 tables are built for 2019; for {year} use left_behind_lsoa21().",
-            field="year",
-            value=year,
-        )
+    check_year(year, supported=(2019,), purpose="LSOA 2011 tables")
     return _lsoa_table(population).copy()
 
 
@@ -294,3 +292,137 @@ def left_behind_lsoa21() -> pd.DataFrame:
     different bin edges), not OCSI.
     """
     return _left_behind_lsoa21().copy()
+
+
+def left_behind_differences(table: pd.DataFrame) -> pd.Series:
+    """Why n4c's 'left behind' flag differs from OCSI's published one, for each ward.
+
+    ``table`` is a :func:`ward_table` (or rows of one, with its ``attrs``); the result is indexed
+    like it and holds one plain-English sentence per ward where the flags differ, "" elsewhere.
+    """
+    imd_cut, cni_cut = int(table.attrs["imd_cut"]), int(table.attrs["cni_cut"])
+    published = table["left_behind_published"].astype(bool)
+    parted = table[table["left_behind"] != published]
+    found = {}
+    if len(parted):
+        flagged_cni = _ward_table_published_cni_max()
+        found = {
+            index: _ward_difference(row, imd_cut, cni_cut, flagged_cni)
+            for index, row in parted.iterrows()
+        }
+    return pd.Series(
+        [found.get(index, "") for index in table.index], index=table.index, dtype=object
+    )
+
+
+@lru_cache(maxsize=1)
+def _ward_table_published_cni_max() -> int:
+    # OCSI's list, whatever population weights n4c used: the highest CNI rank it flags.
+    cni = load("cni2019_ward17")
+    return int(cni.loc[cni["Left Behind Area?"].astype(bool), "Community Needs Index rank"].max())
+
+
+def _ward_difference(row: pd.Series, imd_cut: int, cni_cut: int, flagged_cni: int) -> str:
+    name = f"{row['ward17_name']} ({row['ward17_code']})"
+    imd_rank, cni_rank = row["imd_rank"], int(row["cni_rank"])
+    method = (
+        "n4c averages whole LSOAs over each ward (the ONS best fit); OCSI builds its ward scores "
+        "differently (from Output Areas, by its own account), which "
+    )
+    if bool(row["left_behind"]):
+        if cni_rank > flagged_cni:
+            return (
+                f"{name} is inside both of n4c's cut-offs (ward IMD rank {int(imd_rank):,} of the "
+                f"most deprived {imd_cut:,}; CNI rank {cni_rank:,} of the {cni_cut:,} most in "
+                f"need), but OCSI's list includes no ward ranked beyond {flagged_cni:,} on the CNI."
+            )
+        return (
+            f"{name} ranks {int(imd_rank):,} on n4c's ward IMD score, inside the most deprived "
+            f"{imd_cut:,} wards. {method}leaves it outside OCSI's most deprived tenth."
+        )
+    if pd.isna(imd_rank):
+        return f"{name} has no LSOA in the ONS best-fit lookup, so n4c has no IMD score for it."
+    if int(imd_rank) > imd_cut:
+        return (
+            f"{name} ranks {int(imd_rank):,} on n4c's ward IMD score, just outside the most "
+            f"deprived {imd_cut:,} wards. {method}puts it inside OCSI's most deprived tenth."
+        )
+    return (
+        f"{name} has CNI rank {cni_rank:,}, outside the {cni_cut:,} wards most in need that "
+        "n4c's test takes, though OCSI's list includes it."
+    )
+
+
+@dataclass(frozen=True)
+class LeftBehindListing:
+    """The 'left behind' test for a year, ready to write and show.
+
+    ``table`` has one row per ward (2019) or LSOA 2021 (2025) with the output columns: code,
+    name, ``imd_score, imd_rank, cni_rank, left_behind, left_behind_published`` and, for
+    wards, ``left_behind_difference`` (why the two flags differ, "" where they agree) and the
+    ward's local authority, population, IMD decile and CNI score. ``code_column`` and
+    ``name_column`` name its code and name columns; ``areas`` says what its rows are.
+    """
+
+    year: int
+    table: pd.DataFrame
+    agreement: LeftBehindAgreement
+    code_column: str
+    name_column: str
+    areas: str
+
+    def most_deprived(self, top: int) -> pd.DataFrame:
+        """The ``top`` left-behind rows by IMD rank: code, name, authority, score and ranks."""
+        shown = self.table[self.table["left_behind"]].sort_values("imd_rank").head(top)
+        columns = [
+            c
+            for c in (
+                self.code_column,
+                self.name_column,
+                "lad19_name",
+                "imd_score",
+                "imd_rank",
+                "cni_rank",
+                "left_behind_published",
+            )
+            if c in shown.columns
+        ]
+        return shown[columns].reset_index(drop=True)
+
+
+def left_behind_listing(
+    year: int = 2019, *, population: PopulationYear = "mid2015"
+) -> LeftBehindListing:
+    """The 'left behind' areas of ``year`` beside the published list, as one output table.
+
+    2019: wards (December 2017), IMD 2019 × CNI 2019, compared with OCSI's published list;
+    2025: LSOAs 2021, IMD 2025 × CNI 2023, compared with the flag shipped in the CNI 2023 file.
+    ``population`` chooses the ward score's weights (2019 only).
+    """
+    check_year(year)
+    if year == 2019:
+        wards = ward_table(2019, population=population)
+        wards["left_behind_difference"] = left_behind_differences(wards)
+        table = wards.rename(columns={"ward17_code": "ward_code", "ward17_name": "ward_name"})
+        columns = [
+            "ward_code", "ward_name", "imd_score", "imd_rank", "cni_rank", "left_behind",
+            "left_behind_published", "left_behind_difference", "lad19_code", "lad19_name",
+            "population", "imd_decile", "cni_score",
+        ]  # fmt: skip
+        return LeftBehindListing(
+            year=year,
+            table=table[columns].reset_index(drop=True),
+            agreement=compare_left_behind(wards),
+            code_column="ward_code",
+            name_column="ward_name",
+            areas="wards",
+        )
+    lsoas = left_behind_lsoa21()
+    return LeftBehindListing(
+        year=year,
+        table=lsoas.rename(columns={"lsoa21_code": "lsoa_code", "lsoa21_name": "lsoa_name"}),
+        agreement=compare_left_behind(lsoas, code_column="lsoa21_code"),
+        code_column="lsoa_code",
+        name_column="lsoa_name",
+        areas="LSOAs (2021)",
+    )

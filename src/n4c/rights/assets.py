@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO, Literal, cast, get_args
 
 from n4c.errors import InputError
+from n4c.geography import code_shape
 
 __all__ = [
     "ASSET_COLUMNS",
@@ -67,8 +68,8 @@ _REQUIRED_COLUMNS = ("name", "kind")
 _POSTCODE = re.compile(
     r"^(GIR 0AA|(?:[A-Z][0-9]{1,2}|[A-Z][A-HJ-Y][0-9]{1,2}|[A-Z][0-9][A-Z]|[A-Z][A-HJ-Y][0-9][A-Z]?) [0-9][A-Z]{2})$"
 )
-# GSS codes for LSOAs: E01 (England) or W01 (Wales) and six digits; 2011 and 2021 LSOAs share it.
-_LSOA = re.compile(r"^[EW]01[0-9]{6}$")
+# 2011 and 2021 LSOAs share one code shape.
+_LSOA = code_shape("lsoa")
 # A box around the United Kingdom, so swapped or zero coordinates are caught.
 _LATITUDE_RANGE = (49.8, 60.95)
 _LONGITUDE_RANGE = (-8.7, 1.8)
@@ -225,9 +226,9 @@ def validate_asset(
     if not raw_postcode and not any(given):
         problems.add("Enter where the asset is: a postcode, or latitude and longitude.", "postcode")
     lsoa_code = (fields.get("lsoa_code") or "").strip().upper()
-    if lsoa_code and not _LSOA.match(lsoa_code):
+    if lsoa_code and not _LSOA.matches(lsoa_code):
         problems.add(
-            f"{lsoa_code!r} is not an LSOA code (expected E01 or W01 and 6 digits, like E01005153).",
+            f"{lsoa_code!r} is not {_LSOA.rule[:-1]}, like {_LSOA.example}).",
             "lsoa_code",
             lsoa_code,
         )

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -75,7 +74,7 @@ def _cached_rulebook(extra: tuple[str, ...]) -> RuleBook:
 
 def default_rulebook(extra: Iterable[str | Path] = ()) -> RuleBook:
     """The built-in rules, then files or folders named in ``N4C_RIGHTS_RULES``, then ``extra``."""
-    configured = [p for p in config.get("N4C_RIGHTS_RULES").split(os.pathsep) if p.strip()]
+    configured: list[Path] = config.get("N4C_RIGHTS_RULES")
     return _cached_rulebook(tuple(str(p) for p in [*configured, *extra]))
 
 

@@ -12,7 +12,6 @@ only the rules it changes; ``repealed = true`` ends a rule from that date.
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -21,6 +20,7 @@ from typing import Any, Literal, cast, get_args
 
 from n4c.errors import InputError
 from n4c.rights.periods import COUNTINGS, UNITS, Counting, Unit, period_end
+from n4c.specfiles import check_keys, flag, keys_of, read_toml
 
 __all__ = [
     "KINDS",
@@ -91,6 +91,19 @@ class Threshold:
         return self.effective_from.isoformat()
 
 
+_TABLES = ("rules_file", "rule", "threshold")
+_HEADER_KEYS = ("title", "effective_from", "source", "source_url")
+# The source and file name come from the file itself, not from each rule.
+_RULE_KEYS = keys_of(Rule, without=["source", "path"])
+_THRESHOLD_KEYS = keys_of(Threshold, without=["source", "path"])
+
+
+def _optional_id(table: dict[str, Any], key: str, path: Path, where: str) -> str | None:
+    if key not in table:
+        return None
+    return _text(table, key, path, where)
+
+
 def _text(table: dict[str, Any], key: str, path: Path, where: str, *, required: bool = True) -> str:
     value = table.get(key, "")
     if not isinstance(value, str) or (required and not value.strip()):
@@ -131,6 +144,7 @@ def _choice(
 
 
 def _rule(table: dict[str, Any], defaults: dict[str, Any], path: Path, number: int) -> Rule:
+    check_keys(table, _RULE_KEYS, where=f"rule[{number}]", path=path)
     where = f"[[rule]] number {number}"
     rule_id = _text(table, "id", path, where)
     where = f"Rule {rule_id!r}"
@@ -160,17 +174,20 @@ def _rule(table: dict[str, Any], defaults: dict[str, Any], path: Path, number: i
         source=defaults["source"],
         source_url=str(table.get("source_url", defaults["source_url"])),
         who=_text(table, "who", path, where, required=False),
-        requires=table.get("requires"),
-        requires_within=table.get("requires_within"),
+        requires=_optional_id(table, "requires", path, where),
+        requires_within=_optional_id(table, "requires_within", path, where),
         condition=_text(table, "condition", path, where, required=False),
         note=_text(table, "note", path, where, required=False),
-        extendable=bool(table.get("extendable", False)),
-        repealed=bool(table.get("repealed", False)),
+        extendable=flag(table, "extendable", where=f"rule[{number}]", path=path),
+        repealed=flag(table, "repealed", where=f"rule[{number}]", path=path),
         path=path.name,
     )
 
 
-def _threshold(table: dict[str, Any], defaults: dict[str, Any], path: Path) -> Threshold:
+def _threshold(
+    table: dict[str, Any], defaults: dict[str, Any], path: Path, number: int
+) -> Threshold:
+    check_keys(table, _THRESHOLD_KEYS, where=f"threshold[{number}]", path=path)
     threshold_id = _text(table, "id", path, "[[threshold]]")
     where = f"Threshold {threshold_id!r}"
     minimum = table.get("minimum")
@@ -189,7 +206,7 @@ def _threshold(table: dict[str, Any], defaults: dict[str, Any], path: Path) -> T
             else defaults["effective_from"]
         ),
         source=defaults["source"],
-        repealed=bool(table.get("repealed", False)),
+        repealed=flag(table, "repealed", where=f"threshold[{number}]", path=path),
         path=path.name,
     )
 
@@ -197,10 +214,8 @@ def _threshold(table: dict[str, Any], defaults: dict[str, Any], path: Path) -> T
 def load_rule_file(path: str | Path) -> tuple[list[Rule], list[Threshold]]:
     """Read one rule file, checking every field; a bad file is an error naming the field."""
     path = Path(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
-        raise InputError(f"is not valid TOML: {error}.", path=path) from error
+    data = read_toml(path)
+    check_keys(data, _TABLES, where="", path=path)
     header = data.get("rules_file")
     if not isinstance(header, dict):
         raise InputError(
@@ -208,13 +223,16 @@ def load_rule_file(path: str | Path) -> tuple[list[Rule], list[Threshold]]:
             path=path,
             field="rules_file",
         )
+    check_keys(header, _HEADER_KEYS, where="rules_file", path=path)
     defaults = {
         "effective_from": _date(header, "effective_from", path, "[rules_file]"),
         "source": _text(header, "source", path, "[rules_file]"),
         "source_url": str(header.get("source_url", "")),
     }
     rules = [_rule(t, defaults, path, n) for n, t in enumerate(data.get("rule", []), start=1)]
-    thresholds = [_threshold(t, defaults, path) for t in data.get("threshold", [])]
+    thresholds = [
+        _threshold(t, defaults, path, n) for n, t in enumerate(data.get("threshold", []), start=1)
+    ]
     return rules, thresholds
 
 

@@ -8,14 +8,14 @@ merge by their ``key``, so a file holding only ``[costs] on_costs_percent = 30``
 from __future__ import annotations
 
 import copy
-import math
-import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
+from n4c import specfiles
 from n4c.errors import InputError
+from n4c.specfiles import check_keys, keys_of, read_toml
 
 __all__ = [
     "COST_TABLES",
@@ -77,10 +77,32 @@ class Assumptions:
         )
 
 
+#: The keys each table may hold; cost lines are named freely (ending in _gbp).
+_TABLES = ("source", "phasing", "roles", "costs")
+_KEYS = {
+    "source": ("name", "estimate"),
+    "phasing": ("profile", "cohort_shares"),
+    "costs": ("on_costs_percent", *COST_TABLES),
+}
+_ROLE_KEYS = keys_of(Role)
+
+
+def _check_keys(raw: dict[str, Any], path: Path | None) -> None:
+    """Refuse misspelt keys, which merging over the defaults would otherwise keep and ignore."""
+    check_keys(raw, _TABLES, where="", path=path)
+    for name, allowed in _KEYS.items():
+        if isinstance(raw.get(name), dict):
+            check_keys(raw[name], allowed, where=name, path=path)
+    roles = raw.get("roles")
+    for number, entry in enumerate(roles if isinstance(roles, list) else [], start=1):
+        if isinstance(entry, dict):
+            check_keys(entry, _ROLE_KEYS, where=f"roles[{number}]", path=path)
+
+
 def default_assumptions_dict() -> dict[str, Any]:
     """The built-in assumptions as the nested dictionary read from ``assumptions.toml``."""
-    text = resources.files("n4c.rollout").joinpath("assumptions.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    with resources.as_file(resources.files("n4c.rollout") / "assumptions.toml") as path:
+        return read_toml(path)
 
 
 def merge_assumptions(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
@@ -115,18 +137,7 @@ def _merge_roles(base: list[Any], override: list[Any]) -> list[Any]:
 
 
 def _number(value: object, *, path: Path | None, where: str, positive: bool = False) -> float:
-    rule = "more than 0" if positive else "at least 0"
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, int | float)
-        or not math.isfinite(value)
-        or value < 0
-        or (positive and value == 0)
-    ):
-        raise InputError(
-            f'"{value}" must be a number of {rule}.', path=path, field=where, value=value
-        )
-    return float(value)
+    return specfiles.number(value, field=where, path=path, positive=positive)
 
 
 def _table(raw: dict[str, Any], key: str, *, path: Path | None, where: str) -> dict[str, Any]:
@@ -195,6 +206,7 @@ def assumptions_from_dict(raw: dict[str, Any], *, path: Path | None = None) -> A
     InputError
         Naming the file, the field and the rule when a value is missing or wrong.
     """
+    _check_keys(raw, path)
     entries = raw.get("roles")
     if not isinstance(entries, list) or not entries:
         raise InputError("at least one [[roles]] entry is needed.", path=path, field="roles")
@@ -279,18 +291,15 @@ def load_assumptions(path: str | Path | None = None) -> Assumptions:
     if path is None:
         return assumptions_from_dict(raw)
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
+    if not path.is_file():
         raise InputError(
-            f"cannot read the assumptions file ({error.strerror}).",
+            "cannot read the assumptions file (no such file).",
             path=path,
             hint="Check the path; `n4c rollout --help` shows where the defaults are.",
-        ) from None
-    try:
-        override = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise InputError(f"is not valid TOML ({error}).", path=path) from None
+        )
+    override = read_toml(path)
+    # Checked before merging, so a role's number is its place in this file.
+    _check_keys(override, path)
     merged = merge_assumptions(raw, override)
     merged.setdefault("source", {})["name"] = f"n4c defaults with {path.name}"
     return assumptions_from_dict(merged, path=path)

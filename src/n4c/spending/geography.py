@@ -14,6 +14,8 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from n4c.geography import level_of
+
 __all__ = ["LEVELS", "Geography", "build_geography", "load_geography"]
 
 # Level name → the LSOA table column holding that level's code.
@@ -27,15 +29,13 @@ LEVELS: dict[str, str] = {
 }
 ENGLAND = "E92000001"
 
-_PREFIX_LEVEL = {
-    "E01": ("lsoa", "an LSOA 2011 in the IoD 2019 list"),
-    "E02": ("msoa", "an MSOA 2011 in the ONS lookup"),
-    "E05": ("ward", "a ward in the December 2017 ward list (the CNI 2019 wards)"),
-    "E06": ("lad", "a local authority district of 2019"),
-    "E07": ("lad", "a local authority district of 2019"),
-    "E08": ("lad", "a local authority district of 2019"),
-    "E09": ("lad", "a local authority district of 2019"),
-    "E12": ("region", "an English region"),
+# The list each English level's codes are looked up in, to say which one a code is missing from.
+_LEVEL_LISTS = {
+    "lsoa": "an LSOA 2011 in the IoD 2019 list",
+    "msoa": "an MSOA 2011 in the ONS lookup",
+    "ward": "a ward in the December 2017 ward list (the CNI 2019 wards)",
+    "lad": "a local authority district of 2019",
+    "region": "an English region",
 }
 
 
@@ -71,8 +71,9 @@ class Geography:
 
 def _unplaced_reason(code: str) -> str:
     prefix = code[:3]
-    if prefix in _PREFIX_LEVEL:
-        return f'"{code}" is not {_PREFIX_LEVEL[prefix][1]}, so n4c cannot place it.'
+    listed = _LEVEL_LISTS.get(level_of(code) or "") if code.startswith("E") else None
+    if listed:
+        return f'"{code}" is not {listed}, so n4c cannot place it.'
     if prefix in {"K02", "K03", "K04"}:
         return (
             f'"{code}" covers the UK or Great Britain; n4c maps England only and cannot tell '

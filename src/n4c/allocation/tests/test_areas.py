@@ -123,3 +123,41 @@ def test_a_fund_over_custom_neighbourhoods(tmp_path) -> None:
     table = allocate(fund, load_areas("custom", 2019, custom_areas=fund.custom_areas)).table
     assert table["area_code"].tolist() == ["N001", "N002"]
     assert table["total"].sum() == 100_001
+
+
+def test_neighbourhoods_carry_ocsi_s_flag_by_the_same_group_rule() -> None:
+    """OCSI's flag for a neighbourhood is the one group rule applied to OCSI's ward flags."""
+    lsoas = LSOAS.assign(ward_left_behind_published=[True, True, False])
+    members = pd.DataFrame(
+        {
+            "neighbourhood_code": ["N1", "N1", "N2"],
+            "neighbourhood_name": ["n", "n", "m"],
+            "lsoa11_code": ["A", "B", "C"],
+        }
+    )
+    frame = aggregate_neighbourhoods(members, lsoas, WARD_SCORES).set_index("area_code")
+    assert [bool(frame.loc["N1", c]) for c in ("left_behind", "left_behind_published")] == [
+        False,
+        True,
+    ]
+    assert [bool(frame.loc["N2", c]) for c in ("left_behind", "left_behind_published")] == [
+        False,
+        False,
+    ]
+
+
+def test_neighbourhood_and_platform_ward_groups_share_one_rule() -> None:
+    """Half the residents in left-behind wards is not a majority, in either place."""
+    from n4c.needs import group_is_left_behind
+
+    lsoas = LSOAS.assign(population=[2000, 1000, 1000])
+    members = pd.DataFrame(
+        {
+            "neighbourhood_code": ["N1"] * 3,
+            "neighbourhood_name": ["n"] * 3,
+            "lsoa11_code": list("ABC"),
+        }
+    )
+    row = aggregate_neighbourhoods(members, lsoas, WARD_SCORES).iloc[0]
+    assert row["left_behind_share"] == pytest.approx(0.5)
+    assert bool(row["left_behind"]) is bool(group_is_left_behind([0.5])[0]) is False

@@ -159,3 +159,23 @@ def test_the_public_api_is_what_all_lists() -> None:
     import n4c.allocation as package
 
     assert [name for name in package.__all__ if not hasattr(package, name)] == []
+
+
+def test_a_misspelt_formula_key_is_refused_with_the_closest_key() -> None:
+    with pytest.raises(InputError) as raised:
+        load_spec(FILES / "misspelt_key.toml")
+    message = str(raised.value)
+    assert message.startswith(
+        'misspelt_key.toml, field "formula.need_colum": "need_colum" is not a key of [formula]; '
+        'did you mean "need_column"?'
+    )
+
+
+def test_a_misspelt_eligibility_rule_and_section_are_refused() -> None:
+    base = {"fund": {"name": "F", "pot_gbp": 100}}
+    with pytest.raises(InputError, match=r'\[eligibility\]; did you mean "imd_decile_max"\?'):
+        parse_spec({**base, "eligibility": {"imd_decile_mx": 3}})
+    with pytest.raises(
+        InputError, match=r'"formual" is not a table of this file; did you mean "formula"\?'
+    ):
+        parse_spec({**base, "formual": {}})

@@ -45,7 +45,7 @@ def test_a_spec_file_builds_the_index_it_describes() -> None:
         (
             "negative_weight.toml",
             "indicators[1].weight",
-            'weight "-0.5" must be a number of at least 0.',
+            '"-0.5" must be a number of at least 0.',
         ),
         (
             "zscore_exponential.toml",
@@ -134,3 +134,14 @@ def test_row_order_changes_no_result(order: list[int]) -> None:
     straight = build_composite(frame, spec).set_index("area_code")["score"]
     shuffled = build_composite(frame.iloc[order], spec).set_index("area_code")["score"]
     pd.testing.assert_series_equal(straight.sort_index(), shuffled.sort_index())
+
+
+def test_a_misspelt_weight_is_refused_not_ignored() -> None:
+    """`wieght = 5` would otherwise leave the weight at 1 and change every rank silently."""
+    with pytest.raises(InputError) as raised:
+        load_spec(FILES / "misspelt_weight.toml")
+    assert str(raised.value) == (
+        'misspelt_weight.toml, field "indicators[1].wieght": "wieght" is not a key of '
+        '[indicators[1]]; did you mean "weight"? It may hold column, direction, label, '
+        "normalisation, transform and weight."
+    )

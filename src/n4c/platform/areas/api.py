@@ -3,30 +3,28 @@
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema, Status
+from ninja import ModelSchema, Router, Schema, Status
 
 from n4c.platform.areas.access import areas_visible_to
 from n4c.platform.areas.baseline import parse_ward_codes
-from n4c.platform.areas.models import Stage
+from n4c.platform.areas.models import BASELINE_FIELDS, Area, Stage
 from n4c.platform.areas.region_pages import regions_with_area_counts
 from n4c.platform.areas.services import change_area, create_area
 
 router = Router(tags=["areas"])
 
 
-class AreaOut(Schema):
-    id: int
-    name: str
+class AreaOut(ModelSchema):
+    """An area with its baseline, whose fields come from the model's one declaration."""
+
     region_code: str
     region_name: str
     stage: str
     ward17_codes: list[str]
-    population: int
-    imd_score: float
-    imd_rank: int
-    imd_decile: int
-    cni_rank: int
-    left_behind: bool
+
+    class Meta:
+        model = Area
+        fields = ["id", "name", *BASELINE_FIELDS]
 
     @staticmethod
     def resolve_region_code(obj) -> str:

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from n4c.errors import InputError
+from n4c.geography import EDITIONS
 from n4c.platform.areas.baseline import parse_ward_codes
 from n4c.platform.areas.models import Area, Stage
 
@@ -15,9 +16,10 @@ class AreaCreateForm(forms.Form):
     )
     ward17_codes = forms.CharField(
         label="Ward codes",
-        help_text="December 2017 ward codes, separated by commas, like E05001234.",
+        # The platform's ward figures are the IMD 2019 edition's; the hint says which wards.
+        help_text=f"{EDITIONS[2019].ward_hint} Separate them with commas.",
         widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"required": "Enter at least one ward code, like E05001234."},
+        error_messages={"required": EDITIONS[2019].ward_hint},
     )
     stage = forms.ChoiceField(choices=Stage.choices, initial=Stage.PROSPECT)
 

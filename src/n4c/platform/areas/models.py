@@ -17,7 +17,57 @@ class Stage(models.TextChoices):
     MOVING_ON = "moving_on", "Moving on"
 
 
-class Area(models.Model):
+class AreaBaseline(models.Model):
+    """An area's baseline need, declared once: the admin, API, page and service derive from it.
+
+    Copied from :func:`n4c.needs.summarise_ward_group` (IMD 2019, CNI 2019) when the area is
+    made, so later data releases do not rewrite the starting point. Each field's name is the
+    summary's attribute of the same name.
+    """
+
+    population = models.PositiveIntegerField(
+        "Population (mid-2015)", help_text="Mid-2015 population of its wards."
+    )
+    imd_score = models.FloatField(
+        "IMD 2019 score", help_text="Population-weighted mean IMD 2019 score of its wards."
+    )
+    imd_rank = models.PositiveIntegerField(
+        "IMD 2019 ward rank (1 is most deprived)",
+        help_text="Ward IMD rank (1 = most deprived); the most deprived ward's for several wards.",
+    )
+    imd_decile = models.PositiveSmallIntegerField(
+        "IMD 2019 ward decile (1 is most deprived)",
+        help_text="Ward IMD decile (1 = most deprived).",
+    )
+    cni_rank = models.PositiveIntegerField(
+        "Community Needs Index 2019 rank (1 is highest need)",
+        help_text="Community Needs Index 2019 rank (1 = highest need); the neediest ward's.",
+    )
+    left_behind = models.BooleanField(
+        "'Left behind' (n4c)",
+        help_text="More than half of its residents live in wards that pass n4c's 'left behind' test.",
+    )
+    left_behind_published = models.BooleanField(
+        "'Left behind' (OCSI's published list)",
+        null=True,
+        blank=True,
+        help_text="The same rule on OCSI's published ward list; empty for areas made before it was recorded.",
+    )
+    left_behind_difference = models.TextField(
+        "Why the two differ",
+        blank=True,
+        help_text="Why n4c's answer differs from OCSI's published list; empty when they agree.",
+    )
+
+    class Meta:
+        abstract = True
+
+
+#: The baseline's fields, in order, from the one declaration above.
+BASELINE_FIELDS: tuple[str, ...] = tuple(f.name for f in AreaBaseline._meta.local_fields)
+
+
+class Area(AreaBaseline):
     name = models.CharField(max_length=150)
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="areas")
     ward17_codes = models.JSONField(
@@ -30,18 +80,6 @@ class Area(models.Model):
         related_name="partnership_areas",
         help_text="Residents on the area's partnership; they may read its plan and log.",
     )
-    # Baseline need, copied from n4c.needs.ward_table (IMD 2019, CNI 2019) when the area is made,
-    # so later data releases do not rewrite the starting point.
-    population = models.PositiveIntegerField(help_text="Mid-2015 population of its wards.")
-    imd_score = models.FloatField(help_text="Population-weighted mean IMD 2019 score of its wards.")
-    imd_rank = models.PositiveIntegerField(
-        help_text="Ward IMD rank (1 = most deprived); the most deprived ward's for several wards."
-    )
-    imd_decile = models.PositiveSmallIntegerField(help_text="Ward IMD decile (1 = most deprived).")
-    cni_rank = models.PositiveIntegerField(
-        help_text="Community Needs Index 2019 rank (1 = highest need); the neediest ward's."
-    )
-    left_behind = models.BooleanField(help_text="At least one ward passes the 'left behind' test.")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -53,3 +91,25 @@ class Area(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("areas:detail", args=[self.pk])
+
+    def baseline_figures(self) -> list[tuple[str, str]]:
+        """The baseline as (label, shown value) pairs, for the area page."""
+        figures = []
+        for name in BASELINE_FIELDS:
+            value = getattr(self, name)
+            if name == "left_behind_difference" and not value:
+                continue
+            figures.append((str(self._meta.get_field(name).verbose_name), _shown(value)))
+        return figures
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return "Not recorded"
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, float):
+        return f"{value:,.1f}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)

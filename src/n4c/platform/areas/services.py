@@ -7,7 +7,7 @@ from django.db import transaction
 
 from n4c.errors import InputError
 from n4c.platform.areas.access import areas_editable_by
-from n4c.platform.areas.baseline import baseline_for_wards
+from n4c.platform.areas.baseline import baseline_for_wards, baseline_values
 from n4c.platform.areas.models import Area, Stage
 from n4c.platform.audit.models import AuditEvent
 from n4c.platform.audit.services import record_change, snapshot
@@ -59,12 +59,7 @@ def create_area(actor, *, name: str, ward17_codes: list[str], stage: str = Stage
         region=region,
         ward17_codes=list(ward17_codes),
         stage=stage,
-        population=baseline.population,
-        imd_score=baseline.imd_score,
-        imd_rank=baseline.imd_rank,
-        imd_decile=baseline.imd_decile,
-        cni_rank=baseline.cni_rank,
-        left_behind=baseline.left_behind,
+        **baseline_values(baseline),
     )
     record_change(actor, area, AuditEvent.Action.CREATED)
     return area

@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from n4c import config, rights
-from n4c.errors import InputError
 from n4c.platform.areas.models import Area
 from n4c.platform.deadlines.models import CalendarFeed
 from n4c.platform.neighbourhood_planning.models import NeighbourhoodPlan
@@ -87,20 +86,8 @@ def area_calendar(
 
 def reminder_lead_days() -> list[int]:
     """Days ahead of a deadline that reminders go out (``N4C_REMINDER_LEAD_DAYS``)."""
-    text = config.get("N4C_REMINDER_LEAD_DAYS")
-    try:
-        days = sorted({int(part) for part in text.split(",") if part.strip()}, reverse=True)
-    except ValueError as error:
-        raise InputError(
-            f"{text!r} is not a list of whole numbers of days, like 28,7,1.",
-            field="N4C_REMINDER_LEAD_DAYS",
-            value=text,
-        ) from error
-    if any(d < 0 for d in days):
-        raise InputError(
-            "Reminder lead times cannot be negative.", field="N4C_REMINDER_LEAD_DAYS", value=text
-        )
-    return days
+    days: list[int] = config.get("N4C_REMINDER_LEAD_DAYS")
+    return sorted(set(days), reverse=True)
 
 
 def renew_calendar_feed(actor, area: Area) -> CalendarFeed:

@@ -36,4 +36,4 @@ def test_limits_come_from_n4c_config():
         "N4C_LOGIN_MAX_FAILURES": settings.LOGIN_MAX_FAILURES,
     }
     for name, value in pairs.items():
-        assert value == int(config.get(name)), name
+        assert value == config.get(name), name

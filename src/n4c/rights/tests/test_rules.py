@@ -98,3 +98,19 @@ def test_two_versions_from_the_same_day_are_refused(tmp_path):
 def test_a_missing_rule_path_is_an_error():
     with pytest.raises(InputError, match="is neither a rule file nor a folder"):
         load_rulebook(["/no/such/rules.toml"])
+
+
+def test_a_misspelt_rule_key_is_refused_with_the_closest_key(tmp_path: Path) -> None:
+    path = _write(tmp_path, RULE.replace("citation =", "citaton ="))
+    with pytest.raises(InputError) as raised:
+        load_rule_file(path)
+    assert str(raised.value).startswith(
+        'reform.toml, field "rule[1].citaton": "citaton" is not a key of [rule[1]]; '
+        'did you mean "citation"?'
+    )
+
+
+def test_a_flag_in_quotes_is_refused(tmp_path: Path) -> None:
+    path = _write(tmp_path, RULE + 'repealed = "yes"\n')
+    with pytest.raises(InputError, match=r"rule\[1\]\.repealed must be true or false"):
+        load_rule_file(path)

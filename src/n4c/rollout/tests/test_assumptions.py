@@ -78,3 +78,20 @@ def test_an_unknown_profile_is_refused() -> None:
         InputError, match='"big_bang" is not a phasing profile; choose even or ramp'
     ):
         assumptions_from_dict(raw)
+
+
+def test_a_misspelt_key_is_refused_before_it_is_merged_with_the_defaults() -> None:
+    """Merged over the defaults, `salery_gbp` would leave the adviser's default pay in place."""
+    with pytest.raises(InputError) as raised:
+        load_assumptions(FILES / "misspelt_key.toml")
+    assert str(raised.value).startswith(
+        'misspelt_key.toml, field "roles[1].salery_gbp": "salery_gbp" is not a key of '
+        '[roles[1]]; did you mean "salary_gbp"?'
+    )
+
+
+def test_a_misspelt_table_key_in_a_dictionary_is_refused() -> None:
+    raw = default_assumptions_dict()
+    raw["costs"]["on_cost_percent"] = 30
+    with pytest.raises(InputError, match=r'did you mean "on_costs_percent"\?'):
+        assumptions_from_dict(raw)

@@ -62,7 +62,8 @@ def test_ward_codes_are_read_from_free_text_and_checked_for_shape():
     with pytest.raises(InputError) as refused:
         parse_ward_codes("E01001234")
     assert refused.value.message == (
-        "E01001234 is not a ward code. Enter ward codes (December 2017), like E05001234."
+        "E01001234 is not an English ward code (expected E05 and 6 digits). "
+        "Enter English ward codes of December 2017 (E05 and 6 digits), like E05001234."
     )
 
 
@@ -108,3 +109,58 @@ def test_an_adviser_cannot_create_areas(make_person, client_for):
         content_type="application/json",
     )
     assert response.status_code == 403
+
+
+def test_the_summary_has_every_baseline_field_the_model_declares():
+    """The model declares the baseline once; the summary must supply each field by name."""
+    from dataclasses import fields
+
+    from n4c.needs import WardGroupSummary
+    from n4c.platform.areas.admin import AreaAdmin
+    from n4c.platform.areas.models import BASELINE_FIELDS
+
+    assert set(BASELINE_FIELDS) <= {f.name for f in fields(WardGroupSummary)}
+    assert list(AreaAdmin.readonly_fields) == list(BASELINE_FIELDS)
+    assert BASELINE_FIELDS[:6] == (
+        "population",
+        "imd_score",
+        "imd_rank",
+        "imd_decile",
+        "cni_rank",
+        "left_behind",
+    )
+
+
+@pytest.mark.django_db
+def test_ayresome_shows_ocsi_s_flag_beside_n4c_s_with_the_reason(client_for, make_person):
+    """n4c's test finds Ayresome left behind; OCSI's published list does not, and both say so."""
+    load_regions()
+    national = make_person(Role.NATIONAL_TEAM)
+    client = client_for(national)
+    response = client.post(
+        "/api/areas/",
+        data={"name": "Ayresome", "ward17_codes": ["E05009854"]},
+        content_type="application/json",
+    )
+    assert response.status_code == 201, response.content
+    area = response.json()
+    assert (area["left_behind"], area["left_behind_published"]) == (True, False)
+    assert area["left_behind_difference"].startswith(
+        "n4c counts this area as left behind and OCSI's published list does not. "
+        "Ayresome (E05009854) ranks 715 on n4c's ward IMD score"
+    )
+    page = client.get(f"/areas/{area['id']}/").content.decode()
+    assert "<dt>&#x27;Left behind&#x27; (n4c)</dt><dd>Yes</dd>" in page
+    assert "<dt>&#x27;Left behind&#x27; (OCSI&#x27;s published list)</dt><dd>No</dd>" in page
+    assert "<dt>Why the two differ</dt>" in page and "ranks 715 on n4c" in page
+
+
+@pytest.mark.django_db
+def test_an_area_made_before_the_published_flag_was_recorded_says_so(
+    region, make_area, client_for, national
+):
+    area = make_area(region)
+    page = client_for(national).get(f"/areas/{area.pk}/").content.decode()
+    assert "<dd>Not recorded</dd>" in page
+    assert "Why the two differ" not in page
+    assert client_for(national).get(f"/api/areas/{area.pk}").json()["left_behind_published"] is None
