@@ -6,11 +6,9 @@ class AssetsConfig(AppConfig):
     verbose_name = "Community assets"
 
     def ready(self) -> None:
-        from django.db.models.signals import post_delete, post_save
-
         from n4c.platform.areas.hooks import register_area_link, register_area_panel
         from n4c.platform.assets.access import can_view_area_assets
-        from n4c.platform.assets.area_map import area_map_context, bump_assets_version
+        from n4c.platform.assets.area_map import ASSETS_VERSION, area_map_context
         from n4c.platform.assets.models import Asset
 
         register_area_link("Community assets and rights", "assets:register", order=10)
@@ -18,5 +16,4 @@ class AssetsConfig(AppConfig):
             "asset_map", "assets/area_map.html", area_map_context, check=can_view_area_assets
         )
         # The area page's asset map is cached by this version (see area_map).
-        post_save.connect(bump_assets_version, sender=Asset, dispatch_uid="assets-version-save")
-        post_delete.connect(bump_assets_version, sender=Asset, dispatch_uid="assets-version-del")
+        ASSETS_VERSION.bump_on_change(Asset)

@@ -7,19 +7,14 @@ so the area page costs no asset query and no drawing while the register is uncha
 
 from __future__ import annotations
 
-from django.core.cache import cache
-
 from n4c.platform.assets.mapping import MapPoint, asset_map_svg
 from n4c.platform.assets.models import Asset
-from n4c.platform.support_log.freshness import FRAGMENT_SECONDS, bump_version_of, version_of
+from n4c.platform.core.fragments import FragmentVersion, cached_fragment
 
-__all__ = ["area_map_context", "bump_assets_version"]
+__all__ = ["ASSETS_VERSION", "area_map_context"]
 
-_VERSION_KEY = "n4c-assets-version"
-
-
-def bump_assets_version(**_signal_arguments) -> None:
-    bump_version_of(_VERSION_KEY)
+#: Bumped by every change to an asset (``AssetsConfig.ready``).
+ASSETS_VERSION = FragmentVersion("assets")
 
 
 def _drawn(area) -> dict:
@@ -38,9 +33,5 @@ def _drawn(area) -> dict:
 
 def area_map_context(request, area) -> dict:
     """The panel's context; the area page shows it only to those who may see the area's assets."""
-    key = f"n4c-area-assets:{area.pk}:{version_of(_VERSION_KEY)}"
-    drawn = cache.get(key)
-    if drawn is None:
-        drawn = _drawn(area)
-        cache.set(key, drawn, FRAGMENT_SECONDS)
+    drawn = cached_fragment(f"area-assets:{area.pk}", ASSETS_VERSION, lambda: _drawn(area))
     return {"area": area, **drawn}

@@ -9,7 +9,6 @@ import io
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -26,6 +25,7 @@ from n4c.platform.assets.forms import AssetForm, ImportForm
 from n4c.platform.assets.mapping import MapPoint, asset_map_svg
 from n4c.platform.assets.panels import render_panels
 from n4c.platform.assets.services import add_asset, import_assets
+from n4c.platform.core.forms import apply_service
 
 
 @login_required
@@ -34,15 +34,10 @@ def register(request, area_id: int):
     form = AssetForm(request.POST or None)
     if request.method == "POST":
         area_for_editing(request.user, area)
-        if form.is_valid():
-            try:
-                asset = add_asset(request.user, area, form.cleaned_data)
-            except ValidationError as error:
-                for field, errors in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                messages.success(request, f"{asset.name} added to the register.")
-                return redirect("assets:register", area_id=area.pk)
+        asset = apply_service(form, lambda data: add_asset(request.user, area, data))
+        if asset is not None:
+            messages.success(request, f"{asset.name} added to the register.")
+            return redirect("assets:register", area_id=area.pk)
     assets = list(assets_visible_to(request.user).filter(area=area))
     points = [
         MapPoint(a.name, a.kind, a.latitude, a.longitude, a.get_absolute_url())

@@ -13,6 +13,7 @@ HTML itself calls :func:`cached_fragment`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from django.core.cache import cache
 from django.db import models
@@ -25,6 +26,8 @@ __all__ = [
     "cached_fragment",
     "version_of",
 ]
+
+T = TypeVar("T")
 
 #: How long a cached fragment lives at most, so a change the version missed shows soon.
 FRAGMENT_SECONDS = 60
@@ -74,15 +77,16 @@ class FragmentVersion:
 
 
 def cached_fragment(
-    key: str, version: FragmentVersion, draw: Callable[[], str], *, seconds: int = FRAGMENT_SECONDS
-) -> str:
-    """The HTML ``draw()`` returns, from the cache while ``version`` is unchanged.
+    key: str, version: FragmentVersion, draw: Callable[[], T], *, seconds: int = FRAGMENT_SECONDS
+) -> T:
+    """What ``draw()`` returns (HTML, or what a template draws from), from the cache while
+    ``version`` is unchanged.
 
     ``key`` names the fragment and what it depends on besides the version (an area's number).
     """
     full_key = f"n4c-fragment:{key}:{version.current()}"
-    html = cache.get(full_key)
-    if html is None:
-        html = draw()
-        cache.set(full_key, html, seconds)
-    return html
+    drawn: T | None = cache.get(full_key)
+    if drawn is None:
+        drawn = draw()
+        cache.set(full_key, drawn, seconds)
+    return drawn

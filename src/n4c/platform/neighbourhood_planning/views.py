@@ -10,12 +10,12 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from n4c.platform.assets.access import area_for_editing, area_for_viewing, can_edit_area_assets
 from n4c.platform.assets.services import timeline
+from n4c.platform.core.forms import apply_service
 from n4c.platform.neighbourhood_planning.access import plans_visible_to
 from n4c.platform.neighbourhood_planning.forms import PlanForm, PlanStageForm
 from n4c.platform.neighbourhood_planning.services import (
@@ -54,15 +54,9 @@ def plan_detail(request, pk: int):
     form = PlanStageForm(request.POST or None)
     if request.method == "POST":
         area_for_editing(request.user, plan.area)
-        if form.is_valid():
-            try:
-                record_plan_stage(request.user, plan, **form.cleaned_data)
-            except ValidationError as error:
-                for field, errors in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                messages.success(request, "Stage recorded; the dates below include it.")
-                return redirect(plan)
+        if apply_service(form, lambda data: record_plan_stage(request.user, plan, **data)):
+            messages.success(request, "Stage recorded; the dates below include it.")
+            return redirect(plan)
     return render(
         request,
         "neighbourhood_planning/plan_detail.html",

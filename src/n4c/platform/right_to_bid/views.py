@@ -11,13 +11,13 @@ from collections.abc import Callable
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from n4c.platform.assets.access import area_for_editing, assets_visible_to, can_edit_area_assets
 from n4c.platform.assets.models import Asset
 from n4c.platform.assets.services import timeline
+from n4c.platform.core.forms import apply_service
 from n4c.platform.right_to_bid.access import cases_visible_to
 from n4c.platform.right_to_bid.forms import CaseForm, CloseForm, EventForm, ExtensionForm
 from n4c.platform.right_to_bid.services import (
@@ -78,15 +78,9 @@ def case_detail(request, pk: int):
             "close": (close_form, close_case, "Case closed; its dates leave the calendars."),
         }
         chosen, change, done = handlers.get(action, handlers["event"])
-        if chosen.is_valid():
-            try:
-                change(request.user, case, **chosen.cleaned_data)
-            except ValidationError as error:
-                for field, errors in error.message_dict.items():
-                    chosen.add_error(field if field in chosen.fields else None, errors)
-            else:
-                messages.success(request, done)
-                return redirect(case)
+        if apply_service(chosen, lambda data: change(request.user, case, **data)) is not None:
+            messages.success(request, done)
+            return redirect(case)
         deadlines = case_deadlines(case)
     return render(
         request,

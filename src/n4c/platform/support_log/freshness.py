@@ -7,14 +7,8 @@ shows at once. ``SupportLogConfig.ready`` connects the changes that bump it.
 
 from __future__ import annotations
 
-from n4c.platform.core.fragments import (
-    FRAGMENT_SECONDS,
-    FragmentVersion,
-    bump_version_of,
-    version_of,
-)
+from n4c.platform.core.fragments import FragmentVersion
 
-# The asset map still imports the first three from here; they live in core.fragments.
-__all__ = ["FRAGMENT_SECONDS", "SUPPORT_VERSION", "bump_version_of", "version_of"]
+__all__ = ["SUPPORT_VERSION"]
 
 SUPPORT_VERSION = FragmentVersion("support")
