@@ -15,7 +15,7 @@ from n4c.rights import (
     default_rulebook,
     event_deadlines,
     load_rulebook,
-    parse_event_dates,
+    missing_earlier_events,
 )
 
 D = dt.date
@@ -189,14 +189,11 @@ def test_only_extendable_periods_can_be_extended_by_agreement():
         case_deadlines(case, extensions={"acv.listing-review-decision": D(2026, 2, 1)})
 
 
-def test_parse_event_dates_reads_event_equals_date():
-    assert parse_event_dates(["notice-of-disposal=2026-03-02"]) == {
-        "notice-of-disposal": D(2026, 3, 2)
-    }
-    with pytest.raises(InputError, match="is not EVENT=YYYY-MM-DD"):
-        parse_event_dates(["notice-of-disposal"])
-    with pytest.raises(InputError, match="'2026-02-30' is not a date"):
-        parse_event_dates(["nomination=2026-02-30"])
+def test_a_request_to_bid_names_the_earlier_event_it_needs():
+    assert missing_earlier_events("request-to-bid") == ["notice-of-disposal"]
+    assert missing_earlier_events("request-to-bid", {"notice-of-disposal": D(2026, 3, 2)}) == []
+    with pytest.raises(InputError, match=r"Give the date of the notice-of-disposal too\."):
+        event_deadlines("request-to-bid", D(2026, 3, 20))
 
 
 # A reform is a new rule file ------------------------------------------------------------------
