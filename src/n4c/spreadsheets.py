@@ -48,24 +48,32 @@ _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 Target = str | Path | IO[str]
 
 
+def _formula_like(text: str) -> bool:
+    # Leading quotes are looked past, so that quoting can always be undone exactly.
+    return text.lstrip("'").startswith(FORMULA_TRIGGERS)
+
+
 def neutralise_text(text: str) -> str:
     """``text`` with a single quote in front if a spreadsheet would read it as a formula.
 
-    >>> neutralise_text("=HYPERLINK(\\"http://example.com\\")")
-    '\\'=HYPERLINK("http://example.com")'
-    >>> neutralise_text("-5"), neutralise_text("Moss Side")
-    ("'-5", 'Moss Side')
+    Text that already starts with quotes before such a character gets one more, so that
+    :func:`restore_text` gives back exactly what was written.
+
+    >>> neutralise_text("=1+2")
+    "'=1+2"
+    >>> neutralise_text("-5"), neutralise_text("Moss Side"), neutralise_text("'Tis")
+    ("'-5", 'Moss Side', "'Tis")
     """
-    return f"'{text}" if text.startswith(FORMULA_TRIGGERS) else text
+    return f"'{text}" if _formula_like(text) else text
 
 
 def restore_text(text: str) -> str:
     """Undo :func:`neutralise_text` on a cell read back from a file n4c wrote.
 
-    >>> restore_text("'=1+2"), restore_text("'Tis the season")
-    ('=1+2', "'Tis the season")
+    >>> restore_text("'=1+2"), restore_text("'Tis the season"), restore_text("''-")
+    ('=1+2', "'Tis the season", "'-")
     """
-    if text.startswith("'") and text[1:].startswith(FORMULA_TRIGGERS):
+    if text.startswith("'") and _formula_like(text[1:]):
         return text[1:]
     return text
 

@@ -123,10 +123,10 @@ def allocate_command(
         help="CSV (- for standard output) of fairness measures, one row per scenario compared.",
     ),
     compare: list[Path] = typer.Option(
-        None, help="Another fund specification to compare with (repeatable)."
+        None, metavar="SPEC", help="Another fund specification to compare with (repeatable)."
     ),
     explain: list[str] = typer.Option(
-        None, help="Explain, step by step, one area's amount (repeatable)."
+        None, metavar="CODE", help="Explain, step by step, one area's amount (repeatable)."
     ),
     capacity_strength: float = typer.Option(
         3.0,

@@ -65,9 +65,10 @@ def words_for(data: Mapping[str, Path | str | bool | None]) -> Console:
     """
     printing = [name for name, value in data.items() if value is True or is_stdout(value)]
     if len(printing) > 1:
+        together = "both" if len(printing) == 2 else "all"
         raise InputError(
-            f"{' and '.join(printing)} would all print to standard output; send all but one "
-            "to a file.",
+            f"{' and '.join(printing)} would {together} print to standard output; send all "
+            "but one to a file.",
             field=printing[1],
         )
     return err_console if printing else console
@@ -97,7 +98,7 @@ def write_table(frame: pd.DataFrame, path: Path | str) -> str:
 
     with opened(path) as stream:
         write_frame_csv(frame, stream)
-    return where(path)
+    return "the table to standard output" if is_stdout(path) else str(path)
 
 
 def print_json(document: object) -> None:

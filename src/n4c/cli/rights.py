@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from n4c.cli.output import console, print_json, words_for
+from n4c.cli.output import console, opened, print_json, where, words_for
 from n4c.errors import InputError
 
 rights_app = typer.Typer(
@@ -167,31 +167,37 @@ def rules_command(
 @rights_app.command("check-assets")
 def check_assets(
     path: Path = typer.Argument(..., help="An asset register CSV (columns: see `--help`)."),
-    out: Path = typer.Option(None, help="Write the valid assets here as clean register CSV."),
+    out: Path = typer.Option(
+        None, help="Write the valid assets here as clean register CSV (- for standard output)."
+    ),
     rejected: Path = typer.Option(
-        None, help="Write one line per problem (row, field, value, message) here."
+        None,
+        help="Write one line per problem (row, field, value, message) here (- for standard output).",
     ),
 ) -> None:
     """Check an asset register CSV row by row: postcodes, coordinates, LSOA codes, kinds, statuses."""
     from n4c import rights
 
+    say = words_for({"--out": out, "--rejected": rejected})
     if not path.is_file():
         raise InputError("does not exist or is not a file.", path=path)
     result = rights.read_assets_csv(path)
     for item in result.rejected[:20]:
         for error in item.errors:
-            console.print(f"  {error}")
+            say.print(f"  {error}")
     if len(result.rejected) > 20:
-        console.print(f"  … and {len(result.rejected) - 20:,} more rejected rows.")
+        say.print(f"  … and {len(result.rejected) - 20:,} more rejected rows.")
     written = []
     if out is not None:
-        rights.write_assets_csv(result.assets, out)
-        written.append(f"wrote {out}")
+        with opened(out) as stream:
+            rights.write_assets_csv(result.assets, stream)
+        written.append(f"wrote {where(out)}")
     if rejected is not None:
-        rights.write_rejections_csv(result.rejected, rejected)
-        written.append(f"see {rejected}")
+        with opened(rejected) as stream:
+            rights.write_rejections_csv(result.rejected, stream)
+        written.append(f"see {where(rejected)}")
     tail = f" ({'; '.join(written)})" if written else ""
-    console.print(f"{path.name}: {result.summary()[:-1]}{tail}.")
+    say.print(f"{path.name}: {result.summary()[:-1]}{tail}.")
 
 
 def register(app: typer.Typer) -> None:
