@@ -14,7 +14,6 @@ from __future__ import annotations
 import sys
 
 import typer
-from rich.text import Text
 
 from n4c.cli.output import err_console
 from n4c.errors import N4CError
@@ -84,6 +83,8 @@ def main(argv: list[str] | None = None) -> None:
     except N4CError as error:
         if debug:
             raise
+        from rich.text import Text
+
         # Text, not markup: a message naming the [fund] section must keep its brackets.
         err_console.print(Text.assemble(("Error:", "red"), " ", str(error)), soft_wrap=True)
         sys.exit(1)

@@ -6,10 +6,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from n4c.cli.output import (
+    LazyConsole,
     cell_text,
     console,
     print_json,
@@ -27,6 +26,8 @@ _LEVEL_WORDS = {"ward": "wards", "lsoa": "LSOAs", "custom": "neighbourhoods"}
 
 
 def _list_presets() -> None:
+    from rich.table import Table
+
     from n4c import allocation
 
     listing = Table(title="Fund presets (n4c allocate --preset NAME)")
@@ -66,7 +67,9 @@ _MEASURE_NOTES = (
 )
 
 
-def _print_measures(measures: pd.DataFrame, *, say: Console) -> None:
+def _print_measures(measures: pd.DataFrame, *, say: LazyConsole) -> None:
+    from rich.table import Table
+
     shown = Table(
         title="Fairness by scenario (concentration index < 0: money goes to the more deprived)"
     )

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import typer
-from rich.table import Table
-from rich.text import Text
 
 from n4c.cli.output import console, print_json, words_for
 
@@ -38,6 +36,9 @@ def list_datasets(
             ]
         )
     else:
+        from rich.table import Table
+        from rich.text import Text
+
         table = Table("name", "rows", "available", "licence", "source")
         for dataset, path in found:
             table.add_row(

@@ -7,10 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from n4c.cli.output import cell_text, print_json, print_table, words_for, write_table
+from n4c.cli.output import LazyConsole, cell_text, print_json, print_table, words_for, write_table
 from n4c.errors import InputError
 
 if TYPE_CHECKING:
@@ -75,7 +73,7 @@ def _print_left_behind(
     name: str,
     top: int,
     *,
-    say: Console,
+    say: LazyConsole,
     as_json: bool,
 ) -> None:
     listed = table[table["left_behind"]].sort_values("imd_rank").head(top)
@@ -98,6 +96,8 @@ def _print_left_behind(
         f"{len(agreement.false_positives)} extra, {len(agreement.missed)} missed."
     )
     if top and not as_json:
+        from rich.table import Table
+
         listing = Table(title=f"Most deprived 'left behind' {name} (by IMD rank)")
         for column in columns:
             listing.add_column(column)

@@ -16,19 +16,19 @@ import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
-
-from rich.console import Console
+from typing import IO, TYPE_CHECKING, Any
 
 from n4c.errors import InputError
 
 if TYPE_CHECKING:
     import pandas as pd
+    from rich.console import Console
     from rich.table import Table
 
 __all__ = [
     "NO_DATA",
     "STDOUT",
+    "LazyConsole",
     "cell_text",
     "console",
     "err_console",
@@ -47,8 +47,33 @@ STDOUT = "-"
 #: What a table shows where a value is missing.
 NO_DATA = "no data"
 
-console = Console(markup=False, highlight=False)
-err_console = Console(stderr=True, markup=False, highlight=False)
+
+class LazyConsole:
+    """A rich console made on first use, so that importing the CLI does not import rich.
+
+    Markup and highlighting are off: text prints as written.
+    """
+
+    def __init__(self, *, stderr: bool) -> None:
+        self._stderr = stderr
+        self._console: Console | None = None
+
+    @property
+    def real(self) -> Console:
+        """The rich console itself (for progress bars)."""
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(stderr=self._stderr, markup=False, highlight=False)
+        return self._console
+
+    def print(self, *objects: object, **options: Any) -> None:
+        """Print as :meth:`rich.console.Console.print` does."""
+        self.real.print(*objects, **options)
+
+
+console = LazyConsole(stderr=False)
+err_console = LazyConsole(stderr=True)
 
 
 def is_stdout(path: Path | str | bool | None) -> bool:
@@ -56,7 +81,7 @@ def is_stdout(path: Path | str | bool | None) -> bool:
     return isinstance(path, str | Path) and str(path) == STDOUT
 
 
-def words_for(data: Mapping[str, Path | str | bool | None]) -> Console:
+def words_for(data: Mapping[str, Path | str | bool | None]) -> LazyConsole:
     """The console for summaries: standard error if any data goes to standard output.
 
     ``data`` maps each data option to its value: a path (``-`` means standard output) or, for
@@ -142,7 +167,7 @@ def cell_text(value: object, form: str | Callable[[object], str] = "{}") -> str:
 
 
 def print_table(
-    table: Table, rows: Sequence[Sequence[str]], notes: Sequence[str] = (), *, to: Console
+    table: Table, rows: Sequence[Sequence[str]], notes: Sequence[str] = (), *, to: LazyConsole
 ) -> None:
     """Print ``table`` with ``rows``; under it, each note if "no data" appears in the rows."""
     for row in rows:

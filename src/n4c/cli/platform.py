@@ -28,7 +28,7 @@ def seed_demo_command(
     _migrate()
     from n4c.platform.demo import DEMO_PASSWORD, seed_demo
 
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), console=console) as bar:
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), console=console.real) as bar:
         task = bar.add_task("Making the demo", total=None)
         summary = seed_demo(areas=areas, progress=lambda m: bar.update(task, description=m))
     console.print(Text.assemble("Demo logins (password for all: ", (DEMO_PASSWORD, "bold"), "):"))

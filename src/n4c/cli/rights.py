@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 import typer
-from rich.table import Table
 
 from n4c.cli.output import console, opened, print_json, where, words_for
 from n4c.errors import InputError
@@ -93,6 +92,8 @@ def deadlines(
         print_json([d.as_dict() for d in results])
         say.print(summary)
         return
+    from rich.table import Table
+
     table = Table(title=f"Deadlines from the {event} on {on.isoformat()}")
     for column in ("date", "what", "who", "period", "rule", "citation"):
         table.add_column(column, overflow="fold")
@@ -146,6 +147,8 @@ def rules_command(
             ]
         )
     else:
+        from rich.table import Table
+
         table = Table(title=f"Statutory rules in force on {day.isoformat()}")
         for column in ("rule", "counted from", "period", "what", "citation", "file"):
             table.add_column(column, overflow="fold")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.table import Table
 
 from n4c.cli.output import console, print_json
 from n4c.errors import InputError
@@ -57,6 +56,8 @@ def rollout_command(
         }
         print_json(document)
         return
+    from rich.table import Table
+
     staff = Table(title=f"Posts needed, growing to {areas:,} areas over {years} years")
     staff.add_column("role")
     for year in plan:

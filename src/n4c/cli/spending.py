@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
-from rich.table import Table
 
 from n4c.cli.output import (
     NO_DATA,
@@ -181,6 +180,8 @@ def fairshare_command(
             }
         )
     else:
+        from rich.table import Table
+
         table = Table(title=f"Grant money per head by group (IMD/CNI {year})")
         for column in result.groups.columns:
             table.add_column(column, justify="left" if column == "group" else "right")
