@@ -210,3 +210,12 @@ def test_data_list_json_names_every_dataset(run_n4c) -> None:
     assert {"imd2019_lsoa11", "lookup_lsoa11_ward17"} <= {d["name"] for d in datasets}
     assert all(isinstance(d["available"], bool) for d in datasets)
     assert "datasets available." in result.stderr
+
+
+def test_a_chart_or_workbook_cannot_go_to_standard_output(run_n4c) -> None:
+    result = run_n4c("allocate", "--preset", "big_local", "--xlsx", "-", check=False)
+    assert result.returncode == 1
+    assert 'field "--xlsx": this output is a file (or a folder of files), not text' in " ".join(
+        result.stderr.split()
+    )
+    assert not (Path.cwd() / "-").exists()

@@ -11,6 +11,7 @@ from n4c.cli.output import (
     LazyConsole,
     cell_text,
     console,
+    files_only,
     print_json,
     print_table,
     where,
@@ -166,6 +167,7 @@ def allocate_command(
     say = words_for(
         {"--out": out, "--fairness": fairness, "--json": json_out, "--scenarios": scenarios_out}
     )
+    files_only({"--xlsx": xlsx, "--chart": chart})
     fund = allocation.load_preset(preset) if preset else allocation.load_spec(spec)
     others = [allocation.load_spec(path) for path in compare or []]
     mismatched = [o for o in others if o.level != fund.level]

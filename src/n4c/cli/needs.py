@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from n4c.cli.output import LazyConsole, cell_text, print_json, print_table, words_for, write_table
+from n4c.cli.output import (
+    LazyConsole,
+    cell_text,
+    files_only,
+    print_json,
+    print_table,
+    words_for,
+    write_table,
+)
 from n4c.errors import InputError
 
 if TYPE_CHECKING:
@@ -133,6 +141,7 @@ def leftbehind(
     from n4c import needs
 
     say = words_for({"--out": out, "--json": as_json})
+    files_only({"--geojson": geojson})
     if year == 2019:
         table = needs.ward_table(2019, population=population)  # type: ignore[arg-type]
         agreement = needs.compare_left_behind(table)

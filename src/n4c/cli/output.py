@@ -32,6 +32,7 @@ __all__ = [
     "cell_text",
     "console",
     "err_console",
+    "files_only",
     "is_stdout",
     "missing",
     "opened",
@@ -97,6 +98,17 @@ def words_for(data: Mapping[str, Path | str | bool | None]) -> LazyConsole:
             field=printing[1],
         )
     return err_console if printing else console
+
+
+def files_only(files: Mapping[str, Path | str | None]) -> None:
+    """Refuse ``-`` for options whose output is binary or several files (charts, workbooks)."""
+    for option, value in files.items():
+        if is_stdout(value):
+            raise InputError(
+                "this output is a file (or a folder of files), not text; give a file or folder "
+                "name instead of -.",
+                field=option,
+            )
 
 
 @contextmanager

@@ -12,6 +12,7 @@ from n4c.cli.output import (
     NO_DATA,
     cell_text,
     console,
+    files_only,
     is_stdout,
     missing,
     opened,
@@ -225,6 +226,7 @@ def chart_command(
     """Charts (PNG and SVG): per head by IMD decile, concentration curve, groups over time."""
     from n4c.spending import save_charts
 
+    files_only({"--out": out})
     result = _analyse(year, database, award_from, award_to, funder)
     written = save_charts(result.deciles, result.concentration, result.years, out)
     console.print(f"Wrote {len(written)} chart files to {out}.")
