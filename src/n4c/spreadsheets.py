@@ -33,7 +33,9 @@ __all__ = [
     "FORMULA_TRIGGERS",
     "csv_cell",
     "frame_rows",
+    "is_missing",
     "neutralise_text",
+    "plain_value",
     "restore_text",
     "write_csv",
     "write_frame_csv",
@@ -78,14 +80,16 @@ def restore_text(text: str) -> str:
     return text
 
 
-def _plain(value: object) -> object:
-    # numpy scalars (numpy.int64, numpy.bool_ ...) as the Python values they hold.
+def plain_value(value: object) -> object:
+    """A numpy scalar (``numpy.int64``, ``numpy.bool_`` ...) as the Python value it holds."""
     if type(value).__module__ == "numpy" and hasattr(value, "item"):
         return value.item()
     return value
 
 
-def _is_missing(value: object) -> bool:
+def is_missing(value: object) -> bool:
+    """Whether a value is missing: ``None``, NaN, ``NaT`` or ``pd.NA``."""
+    value = plain_value(value)
     if value is None or type(value).__name__ in ("NAType", "NaTType"):
         return True
     return isinstance(value, float) and math.isnan(value)
@@ -97,8 +101,8 @@ def csv_cell(value: object) -> object:
     >>> [csv_cell(v) for v in (True, None, float("nan"), -5, "-5", "Moss Side")]
     ['true', '', '', -5, "'-5", 'Moss Side']
     """
-    value = _plain(value)
-    if _is_missing(value):
+    value = plain_value(value)
+    if is_missing(value):
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -147,8 +151,8 @@ def write_frame_csv(frame: pd.DataFrame, target: Target) -> int:
 
 
 def _xlsx_value(value: object) -> object:
-    value = _plain(value)
-    if _is_missing(value):
+    value = plain_value(value)
+    if is_missing(value):
         return None
     if isinstance(value, str):
         return neutralise_text(_NOT_XML.sub("", value))

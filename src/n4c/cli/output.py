@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import json
-import math
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -19,6 +18,8 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from n4c.errors import InputError
+from n4c.spreadsheets import is_missing as missing
+from n4c.spreadsheets import plain_value
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -150,25 +151,11 @@ def _json_ready(value: object) -> object:
         return {str(k): _json_ready(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [_json_ready(v) for v in value]
-    if type(value).__module__ == "numpy" and hasattr(value, "item"):
-        value = value.item()
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if type(value).__name__ in ("NAType", "NaTType"):
+    if missing(value):
         return None
     if isinstance(value, Path):
         return str(value)
-    return value
-
-
-def missing(value: object) -> bool:
-    """Whether a value is missing (``None``, NaN, ``pd.NA``)."""
-    if value is None or type(value).__name__ in ("NAType", "NaTType"):
-        return True
-    try:
-        return math.isnan(value)  # type: ignore[arg-type]
-    except TypeError:
-        return False
+    return plain_value(value)
 
 
 def cell_text(value: object, form: str | Callable[[object], str] = "{}") -> str:
