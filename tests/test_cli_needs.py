@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -55,3 +56,15 @@ def test_every_command_has_help(run_n4c) -> None:
         ["data", "--help"],
     ):
         assert "Usage" in run_n4c(*command).stdout
+
+
+def test_leftbehind_json_gives_the_comparison_and_the_listed_wards(run_n4c, tmp_path: Path) -> None:
+    result = run_n4c("leftbehind", "--out", str(tmp_path / "lb.csv"), "--top", "3", "--json")
+    document = json.loads(result.stdout)
+    assert (document["found"], document["published"], document["agree"]) == (225, 225, 219)
+    assert len(document["extra"]) == len(document["missed"]) == 6
+    assert [w["imd_rank"] for w in document["most_deprived"]] == sorted(
+        w["imd_rank"] for w in document["most_deprived"]
+    )
+    assert len(document["most_deprived"]) == 3
+    assert "219 of the 225 published agree" in " ".join(result.stderr.split())

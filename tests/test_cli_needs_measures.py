@@ -75,3 +75,20 @@ def test_bad_options_are_one_clear_sentence(
     assert result.returncode == 1
     assert message in " ".join(result.stderr.split())
     assert "Traceback" not in result.stderr
+
+
+def test_summarise_and_sensitivity_json_give_the_summary_figures(run_n4c, tmp_path: Path) -> None:
+    summary = json.loads(
+        run_n4c(
+            "needs", "summarise", "--level", "lad", "--out", str(tmp_path / "l.csv"), "--json"
+        ).stdout
+    )
+    assert (summary["areas"], summary["lsoas"]) == (317, 32_844)
+    assert summary["highest_average_score"]["area_name"] == "Blackpool"
+    result = run_n4c(
+        "needs", "sensitivity", "--replications", "5", "--out", str(tmp_path / "s.csv"), "--json"
+    )
+    robust = json.loads(result.stdout)
+    assert (robust["replications"], robust["wards"]) == (5, 7_421)
+    assert robust["left_behind_in_every_replication"] <= 225
+    assert "Ran 5 replications over 7,421 wards" in " ".join(result.stderr.split())

@@ -14,7 +14,7 @@ import httpx
 
 
 def _counts(output: str) -> str:
-    return re.search(r"Seeded the demo: (.*)", " ".join(output.split())).group(1)
+    return re.search(r"Demo ready: (.*)", " ".join(output.split())).group(1)
 
 
 def test_seed_demo_creates_the_demo_once_and_prints_the_logins(run_n4c) -> None:

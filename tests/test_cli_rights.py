@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -118,3 +120,38 @@ def test_the_event_help_names_every_built_in_event() -> None:
     command = typer.main.get_command(rights_app).commands["deadlines"]  # type: ignore[attr-defined]
     event_help = next(p.help for p in command.params if p.name == "event")
     assert [e for e in default_rulebook().events if e not in event_help] == []
+
+
+def test_also_must_be_event_equals_date(run_n4c) -> None:
+    """`--also` is parsed by the CLI; the rights library takes dates, not flag strings."""
+    result = run_n4c(
+        "rights", "deadlines", "--event", "request-to-bid", "--date", "2026-03-20",
+        "--also", "notice-of-disposal", check=False,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "field \"--also\": 'notice-of-disposal' is not EVENT=YYYY-MM-DD." in result.stderr
+    bad = run_n4c(
+        "rights", "deadlines", "--event", "request-to-bid", "--date", "2026-03-20",
+        "--also", "notice-of-disposal=2026-02-30", check=False,
+    )  # fmt: skip
+    assert "field \"--also\": '2026-02-30' is not a date" in bad.stderr
+
+
+def test_check_assets_out_dash_neutralises_formulas_and_reads_back(run_n4c, tmp_path: Path) -> None:
+    register = tmp_path / "register.csv"
+    register.write_text(
+        "name,kind,postcode,latitude,longitude,use\n"
+        "=cmd|' /C calc'!A0,physical,,53.4808,-2.2426,+44 0161 123\n"
+        "Moss Side Library,physical,M1 1AE,,,Library\n",
+        encoding="utf-8",
+    )
+    result = run_n4c("rights", "check-assets", str(register), "--out", "-")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows[0]["name"] == "'=cmd|' /C calc'!A0"
+    assert rows[0]["use"] == "'+44 0161 123"
+    assert rows[0]["longitude"] == "-2.2426"
+    assert "Read 2 rows: 2 stored, 0 rejected" in " ".join(result.stderr.split())
+    clean = tmp_path / "clean.csv"
+    clean.write_text(result.stdout, encoding="utf-8")
+    again = run_n4c("rights", "check-assets", str(clean), "--out", "-")
+    assert again.stdout == result.stdout

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import io
+import json
 import os
 import subprocess
 import sys
@@ -148,3 +150,32 @@ def test_reports_for_a_funder_and_an_area_are_single_html_pages(
     failed = imported("spending", "report", "--area", "S92000003", "--out", str(area), check=False)
     assert failed.returncode == 1
     assert '"S92000003" is outside England' in " ".join(failed.stderr.split())
+
+
+def test_problems_dash_prints_only_the_problems_csv(run_n4c: Run) -> None:
+    result = run_n4c("spending", "import", str(BROKEN), "--problems", "-")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0]) == ["file", "grant", "grant_id", "field", "value", "severity", "message"]
+    assert {r["file"] for r in rows} == {BROKEN.name}
+    assert "Problems written to standard output." in " ".join(result.stderr.split())
+
+
+def test_fairshare_without_money_in_england_shows_no_data_not_nan(run_n4c: Run) -> None:
+    """The A B Charitable Trust's grants carry no English area codes, so nothing is placed."""
+    run_n4c("spending", "import", str(ABCT))
+    table = run_n4c("spending", "fairshare", "--funder", "GB-CHC-1000147", "--out", "-")
+    assert "nan" not in (table.stdout + table.stderr).lower()
+    rows = list(csv.DictReader(io.StringIO(table.stdout)))
+    assert [r["per_head"] for r in rows] == ["0.0"] * 4
+    words = " ".join(table.stderr.split())
+    assert (
+        "Concentration index: no data; it needs grant money placed in England, and this "
+        "selection has none." in words
+    )
+    as_json = run_n4c(
+        "spending", "fairshare", "--funder", "GB-CHC-1000147", "--out", os.devnull, "--json"
+    )
+    document = json.loads(as_json.stdout)
+    assert document["located_grants"] == 0
+    assert document["concentration"]["index"] is None
+    assert [g["group"] for g in document["groups"]][-1] == "england"

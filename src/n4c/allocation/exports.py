@@ -1,4 +1,8 @@
-"""Exports: an allocation (and its fairness report) as CSV, XLSX or JSON."""
+"""Exports: an allocation (and its fairness report) as CSV, XLSX or JSON.
+
+CSV and XLSX follow n4c's cell rules (:mod:`n4c.spreadsheets`): ``true``/``false``, empty
+cells for missing values and text that a spreadsheet would run as a formula neutralised.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,8 @@ import pandas as pd
 from n4c.allocation.allocations import Allocation
 from n4c.allocation.explain import explain_allocation
 from n4c.allocation.fairness import fairness_groups, fairness_measures
+from n4c.spreadsheets import write_frame_csv
+from n4c.spreadsheets import write_xlsx as write_workbook
 
 __all__ = ["allocation_document", "write_csv", "write_json", "write_xlsx"]
 
@@ -36,15 +42,12 @@ def _fund_rows(allocation: Allocation) -> list[tuple[str, object]]:
 def write_csv(allocation: Allocation, path: str | Path) -> Path:
     """The per-area table (contract columns) as CSV."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    allocation.summary().to_csv(path, index=False)
+    write_frame_csv(allocation.summary(), path)
     return path
 
 
 def write_xlsx(allocation: Allocation, path: str | Path) -> Path:
     """A workbook: the allocation with explanations, the fairness report and the fund."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     table = allocation.summary().copy()
     table["explanation"] = explain_allocation(allocation).to_numpy()
     groups = fairness_groups(allocation.table["total"].to_numpy(), allocation.table)
@@ -52,14 +55,10 @@ def write_xlsx(allocation: Allocation, path: str | Path) -> Path:
         allocation.table["total"].to_numpy(), allocation.table
     ).T.reset_index()
     measures.columns = ["measure", "value"]
-    with pd.ExcelWriter(path, engine="openpyxl") as writer:
-        table.to_excel(writer, sheet_name="allocation", index=False)
-        groups.to_excel(writer, sheet_name="fairness", index=False)
-        measures.to_excel(writer, sheet_name="measures", index=False)
-        pd.DataFrame(_fund_rows(allocation), columns=["field", "value"]).to_excel(
-            writer, sheet_name="fund", index=False
-        )
-    return path
+    fund = pd.DataFrame(_fund_rows(allocation), columns=["field", "value"])
+    return write_workbook(
+        {"allocation": table, "fairness": groups, "measures": measures, "fund": fund}, path
+    )
 
 
 def allocation_document(allocation: Allocation) -> dict[str, object]:

@@ -3,21 +3,32 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from n4c.cli.progress import progress_bar
+from n4c.cli.output import (
+    LazyConsole,
+    cell_text,
+    console,
+    files_only,
+    print_json,
+    print_table,
+    where,
+    words_for,
+    write_table,
+)
 from n4c.errors import InputError
 
-console = Console()
+if TYPE_CHECKING:
+    import pandas as pd
 
 _LEVEL_WORDS = {"ward": "wards", "lsoa": "LSOAs", "custom": "neighbourhoods"}
 
 
 def _list_presets() -> None:
+    from rich.table import Table
+
     from n4c import allocation
 
     listing = Table(title="Fund presets (n4c allocate --preset NAME)")
@@ -31,7 +42,15 @@ def _list_presets() -> None:
     console.print(f"{len(allocation.preset_names())} presets.")
 
 
-def _print_measures(measures: pd.DataFrame) -> None:
+_MEASURE_NOTES = (
+    "a per-head figure needs people in the group, and the ratio needs money reaching other "
+    "deprived areas; where the fund gives none there, there is nothing to divide by.",
+)
+
+
+def _print_measures(measures: pd.DataFrame, *, say: LazyConsole) -> None:
+    from rich.table import Table
+
     shown = Table(
         title="Fairness by scenario (concentration index < 0: money goes to the more deprived)"
     )
@@ -46,9 +65,11 @@ def _print_measures(measures: pd.DataFrame) -> None:
     shown.add_column("scenario")
     for column in columns:
         shown.add_column(column.replace("_", " "), justify="right")
-    for name, row in measures.iterrows():
-        shown.add_row(str(name), *(f"{row[c]:,.3f}" for c in columns))
-    console.print(shown)
+    rows = [
+        [str(name), *(cell_text(row[c], "{:,.3f}") for c in columns)]
+        for name, row in measures.iterrows()
+    ]
+    print_table(shown, rows, _MEASURE_NOTES, to=say)
 
 
 def allocate_command(
@@ -62,30 +83,34 @@ def allocate_command(
     year: int = typer.Option(2019, help="Need data year: 2019 (ward 2017 and LSOA 2011 codes)."),
     out: Path = typer.Option(
         None,
-        help="CSV: area_code,area_name,eligible,population,capital,revenue,capacity,total and one column per year.",
+        help="CSV (- for standard output): area_code,area_name,eligible,population,capital,revenue,capacity,total and one column per year.",
     ),
     fairness: Path = typer.Option(
         None,
-        help="CSV: one row per group (IMD deciles, left_behind, other_deprived, rest) with group,population,total,per_head.",
+        help="CSV (- for standard output): one row per group (IMD deciles, left_behind, other_deprived, rest) with group,population,total,per_head.",
     ),
     xlsx: Path = typer.Option(
         None, help="Excel workbook: allocation with explanations, fairness, measures, fund."
     ),
     json_out: Path = typer.Option(
-        None, "--json", help="JSON: fund, areas with explanations, fairness."
+        None,
+        "--json",
+        help="JSON (- for standard output): fund, areas with explanations, fairness.",
     ),
     chart: Path = typer.Option(
         None,
         help="PNG or SVG chart comparing this fund with competitive bidding (and --compare funds).",
     ),
     scenarios_out: Path = typer.Option(
-        None, "--scenarios", help="CSV of fairness measures, one row per scenario compared."
+        None,
+        "--scenarios",
+        help="CSV (- for standard output) of fairness measures, one row per scenario compared.",
     ),
     compare: list[Path] = typer.Option(
-        None, help="Another fund specification to compare with (repeatable)."
+        None, metavar="SPEC", help="Another fund specification to compare with (repeatable)."
     ),
     explain: list[str] = typer.Option(
-        None, help="Explain, step by step, one area's amount (repeatable)."
+        None, metavar="CODE", help="Explain, step by step, one area's amount (repeatable)."
     ),
     capacity_strength: float = typer.Option(
         3.0,
@@ -94,13 +119,15 @@ def allocate_command(
     seed: int = typer.Option(0, help="Seed of the simulated bidding draws."),
 ) -> None:
     """Allocate a fund by need (not competition): per area, by year, capital and revenue."""
-    # Imported here so that `n4c --help` does not pay for scipy and matplotlib.
+    import pandas as pd
+
     from n4c import allocation
     from n4c.allocation.chart import compare_chart
     from n4c.allocation.comparison import BIDDING_SCENARIO, bidding_amounts, compare_scenarios
     from n4c.allocation.explain import explain_area
-    from n4c.allocation.exports import write_csv, write_json, write_xlsx
+    from n4c.allocation.exports import allocation_document, write_json, write_xlsx
     from n4c.allocation.fairness import fairness_groups
+    from n4c.cli.progress import progress_bar
 
     if list_presets:
         _list_presets()
@@ -117,6 +144,10 @@ def allocate_command(
             field="SPEC",
             hint="See the presets with: n4c allocate --list-presets",
         )
+    say = words_for(
+        {"--out": out, "--fairness": fairness, "--json": json_out, "--scenarios": scenarios_out}
+    )
+    files_only({"--xlsx": xlsx, "--chart": chart})
     fund = allocation.load_preset(preset) if preset else allocation.load_spec(spec)
     others = [allocation.load_spec(path) for path in compare or []]
     mismatched = [o for o in others if o.level != fund.level]
@@ -128,7 +159,7 @@ def allocate_command(
         )
     want_comparison = chart is not None or scenarios_out is not None or bool(others)
     steps = 2 + len(others) + (1 if want_comparison else 0)
-    with progress_bar(console) as progress:
+    with progress_bar(say) as progress:
         task = progress.add_task(f"Loading {_LEVEL_WORDS[fund.level]}", total=steps)
         areas = allocation.load_areas(fund.level, year, custom_areas=fund.custom_areas)
         progress.update(task, advance=1, description=f"Allocating {fund.name}")
@@ -147,32 +178,31 @@ def allocate_command(
             )
             progress.update(task, advance=1)
 
-    written = []
+    written: list[str | Path] = []
     if out:
-        written.append(write_csv(result, out))
+        written.append(write_table(result.summary(), out))
     if fairness:
-        fairness.parent.mkdir(parents=True, exist_ok=True)
-        fairness_groups(table["total"].to_numpy(), table).to_csv(fairness, index=False)
-        written.append(fairness)
+        written.append(write_table(fairness_groups(table["total"].to_numpy(), table), fairness))
     if xlsx:
         written.append(write_xlsx(result, xlsx))
-    if json_out:
+    if json_out and str(json_out) == "-":
+        print_json(allocation_document(result))
+        written.append(where(json_out))
+    elif json_out:
         written.append(write_json(result, json_out))
     for code in explain or []:
-        console.print(explain_area(result, code))
+        say.print(explain_area(result, code))
     if want_comparison:
         comparison = compare_scenarios(scenarios, table)
         measures, reports = comparison.measures, comparison.reports
-        _print_measures(measures)
+        _print_measures(measures, say=say)
         if scenarios_out:
-            scenarios_out.parent.mkdir(parents=True, exist_ok=True)
-            measures.reset_index().to_csv(scenarios_out, index=False)
-            written.append(scenarios_out)
+            written.append(write_table(measures.reset_index(), scenarios_out))
         if chart:
             written.append(compare_chart(reports, chart, title=f"{fund.name}: who gains"))
     funded = int((table["total"] > 0).sum())
     ring_fenced = int(table["capacity"].sum())
-    console.print(
+    say.print(
         f"Allocated £{int(table['total'].sum()):,} of {fund.name} to {funded:,} of {len(table):,} "
         f"{_LEVEL_WORDS[fund.level]} (£{int(table['capital'].sum()):,} capital, "
         f"£{int(table['revenue'].sum()):,} revenue"

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from n4c import data
+from n4c.cli.output import console, print_json, words_for
 
-console = Console()
 data_app = typer.Typer(
     help="Datasets: where each comes from, its licence, and whether it is here.",
     no_args_is_help=True,
@@ -16,21 +13,43 @@ data_app = typer.Typer(
 
 
 @data_app.command("list")
-def list_datasets() -> None:
+def list_datasets(
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+) -> None:
     """Show every registered dataset, its licence and whether it is available."""
-    table = Table("name", "rows", "available", "licence", "source")
+    from n4c import data
+
     found = data.status()
-    for dataset, path in found:
-        table.add_row(
-            dataset.name,
-            f"{dataset.rows:,}",
-            "[green]yes[/green]" if path else "[red]no[/red]",
-            dataset.licence,
-            dataset.source_url,
-        )
-    console.print(table)
     here = sum(1 for _, path in found if path)
-    console.print(f"{here} of {len(found)} datasets available.")
+    if as_json:
+        print_json(
+            [
+                {
+                    "name": dataset.name,
+                    "rows": dataset.rows,
+                    "available": path is not None,
+                    "path": path,
+                    "licence": dataset.licence,
+                    "source": dataset.source_url,
+                }
+                for dataset, path in found
+            ]
+        )
+    else:
+        from rich.table import Table
+        from rich.text import Text
+
+        table = Table("name", "rows", "available", "licence", "source")
+        for dataset, path in found:
+            table.add_row(
+                dataset.name,
+                f"{dataset.rows:,}",
+                Text("yes", style="green") if path else Text("no", style="red"),
+                dataset.licence,
+                dataset.source_url,
+            )
+        console.print(table)
+    words_for({"--json": as_json}).print(f"{here} of {len(found)} datasets available.")
 
 
 @data_app.command("fetch")
@@ -43,6 +62,8 @@ def fetch(
     ),
 ) -> None:
     """Download datasets into the user's data folder and verify their SHA-256 checksums."""
+    from n4c import data
+
     chosen = names or list(data.DATASETS)
     for name in chosen:
         path = data.fetch(name, base_url=base_url, progressbar=True)
@@ -55,6 +76,8 @@ def check(
     names: list[str] = typer.Argument(None, help="Dataset names; none means all CSV datasets."),
 ) -> None:
     """Load and validate datasets (columns, codes, numbers, duplicates) and report rows read."""
+    from n4c import data
+
     chosen = names or [n for n, d in data.DATASETS.items() if d.kind == "csv"]
     for name in chosen:
         frame = data.load(name)

@@ -4,40 +4,45 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from n4c import needs
+from n4c.cli.output import (
+    LazyConsole,
+    cell_text,
+    files_only,
+    print_json,
+    print_table,
+    words_for,
+    write_table,
+)
 from n4c.errors import InputError
 from n4c.geography import check_year
 
-console = Console()
+if TYPE_CHECKING:
+    from n4c import needs
+
 needs_app = typer.Typer(
     help="Need: recompute indices, summarise areas, test sensitivity.", no_args_is_help=True
 )
 
 YEAR_HELP = "IMD year: 2019 (LSOA 2011) or 2025 (LSOA 2021)."
-
-
-def _write_csv(frame: pd.DataFrame, out: Path) -> None:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    frame.to_csv(out, index=False)
+OUT_HELP = "CSV file to write (- for standard output)"
 
 
 @needs_app.command("combine")
 def combine(
     year: int = typer.Option(2019, help=YEAR_HELP),
-    out: Path = typer.Option(
-        ..., help="CSV file to write: lsoa_code,imd_score,imd_rank,imd_decile."
-    ),
+    out: Path = typer.Option(..., help=f"{OUT_HELP}: lsoa_code,imd_score,imd_rank,imd_decile."),
     spec: Path = typer.Option(
         None, help="A composite specification (TOML) to use instead of the official IMD."
     ),
 ) -> None:
     """Recompute the IMD from the published domain ranks (or any composite from a TOML spec)."""
+    from n4c import needs
+
+    say = words_for({"--out": out})
     if spec is not None:
         composite = needs.load_spec(spec)
         if composite.dataset is None:
@@ -49,44 +54,67 @@ def combine(
         from n4c.data import load
 
         result = needs.build_composite(load(composite.dataset), composite)
-        _write_csv(result, out)
-        console.print(f"Built {composite.name} for {len(result):,} areas; wrote {out}.")
+        written = write_table(result, out)
+        say.print(f"Built {composite.name} for {len(result):,} areas; wrote {written}.")
         return
     check_year(year, field="--year")
     result = needs.combine_imd(year)  # type: ignore[arg-type]
-    _write_csv(result[["lsoa_code", "imd_score", "imd_rank", "imd_decile"]], out)
+    written = write_table(result[["lsoa_code", "imd_score", "imd_rank", "imd_decile"]], out)
     agreement = needs.compare_imd_with_published(year)  # type: ignore[arg-type]
-    console.print(
+    say.print(
         f"Recomputed IMD {year} for {agreement.areas:,} LSOAs: {agreement.ranks_equal:,} ranks "
         f"({agreement.share_ranks_equal:.2%}) equal the published ones; largest score difference "
-        f"{agreement.max_abs_score_error:.6f}. Wrote {out}."
+        f"{agreement.max_abs_score_error:.6f}. Wrote {written}."
     )
 
 
-def _print_left_behind(listing: needs.LeftBehindListing, top: int) -> None:
+def _print_left_behind(
+    listing: needs.LeftBehindListing, top: int, *, say: LazyConsole, as_json: bool
+) -> None:
     agreement, name = listing.agreement, listing.areas
-    console.print(
+    listed = listing.most_deprived(top).rename(
+        columns={listing.code_column: "code", listing.name_column: "name"}
+    )
+    if as_json:
+        print_json(
+            {
+                "areas": name,
+                "found": agreement.predicted,
+                "published": agreement.published,
+                "agree": agreement.matched,
+                "extra": list(agreement.false_positives),
+                "missed": list(agreement.missed),
+                "most_deprived": listed.to_dict(orient="records"),
+            }
+        )
+    say.print(
         f"'Left behind' {name}: {agreement.predicted:,} found; {agreement.matched:,} of the "
         f"{agreement.published:,} published agree ({agreement.matched / max(agreement.published, 1):.1%}); "
         f"{len(agreement.false_positives)} extra, {len(agreement.missed)} missed."
     )
-    if top:
+    if top and not as_json:
+        from rich.table import Table
+
         listing_table = Table(title=f"Most deprived 'left behind' {name} (by IMD rank)")
-        shown = listing.most_deprived(top).rename(
-            columns={listing.code_column: "code", listing.name_column: "name"}
-        )
-        for column in shown.columns:
+        for column in listed.columns:
             listing_table.add_column(column)
-        for row in shown.itertuples(index=False):
-            listing_table.add_row(*(f"{v:.2f}" if isinstance(v, float) else str(v) for v in row))
-        console.print(listing_table)
+        rows = [
+            [cell_text(v, "{:.2f}" if isinstance(v, float) else "{}") for v in row]
+            for row in listed.itertuples(index=False)
+        ]
+        print_table(
+            listing_table,
+            rows,
+            ["the published index has no value for this area."],
+            to=say,
+        )
 
 
 def leftbehind(
     year: int = typer.Option(
         2019, help="2019: wards (IMD 2019 × CNI 2019); 2025: LSOA 2021 (IMD 2025 × CNI 2023)."
     ),
-    out: Path = typer.Option(..., help="CSV file to write."),
+    out: Path = typer.Option(..., help=f"{OUT_HELP}."),
     geojson: Path = typer.Option(
         None, help="Also write ward shapes (LSOA boundaries dissolved) as GeoJSON."
     ),
@@ -94,26 +122,29 @@ def leftbehind(
         "mid2015", help="Population weights for ward scores: mid2015, mid2017 or mid2019."
     ),
     top: int = typer.Option(10, help="How many of the most deprived left-behind areas to list."),
+    as_json: bool = typer.Option(
+        False, "--json", help="Print the comparison and the listed areas as JSON instead."
+    ),
 ) -> None:
     """Identify 'left behind' neighbourhoods and compare them with the published list."""
+    from n4c import needs
+
     check_year(year, field="--year")
+    say = words_for({"--out": out, "--json": as_json})
+    files_only({"--geojson": geojson})
     if year != 2019 and geojson is not None:
         raise InputError(
             "GeoJSON output is for ward shapes (2019); LSOA 2021 boundaries are not in the data.",
             field="--geojson",
         )
     listing = needs.left_behind_listing(year, population=population)  # type: ignore[arg-type]
-    output = listing.table.copy()
-    for column in ("left_behind", "left_behind_published"):
-        output[column] = output[column].map({True: "true", False: "false"})
-    _write_csv(output, out)
-    _print_left_behind(listing, top)
-    written = [str(out)]
+    written = [write_table(listing.table, out)]
+    _print_left_behind(listing, top, say=say, as_json=as_json)
     if geojson is not None:
         boundaries = importlib.import_module("n4c.needs.boundaries")
         count = boundaries.write_ward_geojson(listing.table, geojson, only_left_behind=True)
         written.append(f"{geojson} ({count:,} ward shapes)")
-    console.print(f"Wrote {' and '.join(written)}.")
+    say.print(f"Wrote {' and '.join(written)}.")
 
 
 def register(app: typer.Typer) -> None:

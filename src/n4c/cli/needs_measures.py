@@ -8,16 +8,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.console import Console
 
-from n4c.cli.needs import needs_app
-from n4c.cli.progress import progress_bar
+from n4c.cli.needs import OUT_HELP, needs_app
+from n4c.cli.output import print_json, words_for, write_table
 from n4c.errors import InputError
 from n4c.geography import check_year
-from n4c.needs.sensitivity import DEFAULT_CONCENTRATION, left_behind_sensitivity
-from n4c.needs.summaries import SUMMARY_LEVELS, summarise_imd2019
 
-console = Console()
+# The default of n4c.needs.sensitivity, written here so that `--help` need not import the
+# analytics; a test checks that the two agree.
+CONCENTRATION = 100.0
 
 
 def _check_year(year: int) -> None:
@@ -32,12 +31,18 @@ def summarise(
     ),
     out: Path = typer.Option(
         ...,
-        help="CSV file to write: area_code, average_score, average_rank, "
+        help=f"{OUT_HELP}: area_code, average_score, average_rank, "
         "proportion_most_deprived_10pct, extent, local_concentration, then the scales and ranks.",
+    ),
+    as_json: bool = typer.Option(
+        False, "--json", help="Print the summary as JSON (the table itself is the CSV)."
     ),
 ) -> None:
     """The six official IoD summary measures (File 10 style) for local authorities, wards or MSOAs."""
+    from n4c.needs.summaries import SUMMARY_LEVELS, summarise_imd2019
+
     _check_year(year)
+    say = words_for({"--out": out, "--json": as_json})
     if level not in SUMMARY_LEVELS:
         raise InputError(
             f'"{level}" is not a summary level; choose one of {", ".join(SUMMARY_LEVELS)}.',
@@ -45,13 +50,27 @@ def summarise(
             value=level,
         )
     table = summarise_imd2019(level)  # type: ignore[arg-type]
-    out.parent.mkdir(parents=True, exist_ok=True)
-    table.to_csv(out, index=False)
+    written = write_table(table, out)
     most = table.sort_values("rank_average_score").iloc[0]
-    console.print(
+    lsoas = int(table["lsoa_count"].sum())
+    if as_json:
+        print_json(
+            {
+                "year": year,
+                "level": level,
+                "areas": len(table),
+                "lsoas": lsoas,
+                "highest_average_score": {
+                    "area_code": most["area_code"],
+                    "area_name": most["area_name"],
+                    "average_score": most["average_score"],
+                },
+            }
+        )
+    say.print(
         f"Summarised IMD {year} for {len(table):,} areas ({level}) from "
-        f"{int(table['lsoa_count'].sum()):,} LSOAs; highest average score: "
-        f"{most['area_name']} ({most['average_score']:.3f}). Wrote {out}."
+        f"{lsoas:,} LSOAs; highest average score: "
+        f"{most['area_name']} ({most['average_score']:.3f}). Wrote {written}."
     )
 
 
@@ -60,17 +79,24 @@ def sensitivity(
     year: int = typer.Option(2019, help="IMD year: 2019 (wards, CNI 2019)."),
     replications: int = typer.Option(1000, help="Monte Carlo replications.", min=1),
     out: Path = typer.Option(
-        ..., help="CSV file to write: ward_code, p_left_behind, rank_p05, rank_p95, ..."
+        ..., help=f"{OUT_HELP}: ward_code, p_left_behind, rank_p05, rank_p95, ..."
     ),
     seed: int = typer.Option(0, help="Random seed; the same seed gives the same file."),
     concentration: float = typer.Option(
-        DEFAULT_CONCENTRATION,
+        CONCENTRATION,
         help="Dirichlet concentration around the official weights; larger means less variation.",
+    ),
+    as_json: bool = typer.Option(
+        False, "--json", help="Print the summary as JSON (the table itself is the CSV)."
     ),
 ) -> None:
     """How robust each ward's 'left behind' status is to the IMD domain weights and population year."""
+    from n4c.cli.progress import progress_bar
+    from n4c.needs.sensitivity import left_behind_sensitivity
+
     _check_year(year)
-    with progress_bar(console, description="Replications") as progress:
+    say = words_for({"--out": out, "--json": as_json})
+    with progress_bar(say, description="Replications") as progress:
         task = progress.add_task("replications", total=replications)
 
         def advance(done: int, total: int) -> None:
@@ -83,12 +109,23 @@ def sensitivity(
             concentration=concentration,
             progress=advance,
         )
-    out.parent.mkdir(parents=True, exist_ok=True)
-    table.to_csv(out, index=False)
+    written = write_table(table, out)
     always = int((table["p_left_behind"] == 1).sum())
     sometimes = int(((table["p_left_behind"] > 0) & (table["p_left_behind"] < 1)).sum())
-    console.print(
+    if as_json:
+        print_json(
+            {
+                "year": year,
+                "replications": replications,
+                "seed": seed,
+                "concentration": concentration,
+                "wards": len(table),
+                "left_behind_in_every_replication": always,
+                "left_behind_in_some": sometimes,
+            }
+        )
+    say.print(
         f"Ran {replications:,} replications over {len(table):,} wards (seed {seed}, "
         f"concentration {concentration:g}): {always:,} wards left behind in every one, "
-        f"{sometimes:,} in some. Wrote {out}."
+        f"{sometimes:,} in some. Wrote {written}."
     )

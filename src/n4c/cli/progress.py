@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from n4c.cli.output import LazyConsole
 
 __all__ = ["progress_bar"]
 
 
-def progress_bar(console: Console, *, description: str = "{task.description}") -> Progress:
+def progress_bar(console: LazyConsole, *, description: str = "{task.description}") -> Progress:
     """A transient bar with a description, the count done of the total and the time taken.
 
     Tasks added with ``total=None`` show a pulsing bar, for work whose size is not known.
@@ -18,6 +19,6 @@ def progress_bar(console: Console, *, description: str = "{task.description}") -
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        console=console,
+        console=console.real,
         transient=True,
     )

@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from n4c import rights
+from n4c.cli.output import console, opened, print_json, where, words_for
 from n4c.errors import InputError
 
-console = Console()
-err_console = Console(stderr=True)
 rights_app = typer.Typer(
     help="Community rights: Localism Act deadlines, the rules behind them, asset registers.",
     no_args_is_help=True,
@@ -27,6 +22,29 @@ RULES_HELP = (
 
 
 _STATUS_WORDS = {"applies": "", "conditional": "if: ", "not_applicable": "does not apply: "}
+
+
+def parse_date(text: str, *, option: str = "--date") -> dt.date:
+    """A YYYY-MM-DD date given to ``option``, or an InputError that says so."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as error:
+        raise InputError(
+            f"{text!r} is not a date; enter it as YYYY-MM-DD, like 2026-03-02.",
+            field=option,
+            value=text,
+        ) from error
+
+
+def parse_event_dates(items: list[str]) -> dict[str, dt.date]:
+    """``--also`` values: ``["notice-of-disposal=2026-03-02"]`` as ``{"notice-of-disposal": date}``."""
+    events: dict[str, dt.date] = {}
+    for item in items:
+        name, sep, text = item.partition("=")
+        if not sep:
+            raise InputError(f"{item!r} is not EVENT=YYYY-MM-DD.", field="--also", value=item)
+        events[name.strip()] = parse_date(text.strip(), option="--also")
+    return events
 
 
 @rights_app.command("deadlines")
@@ -50,19 +68,32 @@ def deadlines(
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
 ) -> None:
     """Every statutory date that follows from an event, with the rule (id, version, citation) behind it."""
-    on = rights.parse_date(date)
+    from n4c import rights
+
+    say = words_for({"--json": as_json})
+    on = parse_date(date)
+    earlier = parse_event_dates(also or [])
     book = rights.default_rulebook(rules or [])
-    results = rights.event_deadlines(
-        event, on, earlier=rights.parse_event_dates(also or []), rulebook=book
-    )
+    missing = rights.missing_earlier_events(event, earlier, rulebook=book)
+    if missing:
+        raise InputError(
+            f"A {event} starts no period of its own; its deadlines are counted from the "
+            f"{' or '.join(missing)}.",
+            field="--event",
+            value=event,
+            hint=f"Give that date too, e.g. --also {missing[0]}=YYYY-MM-DD.",
+        )
+    results = rights.event_deadlines(event, on, earlier=earlier, rulebook=book)
     summary = (
         f"Computed {len(results)} date(s) from the {event} on {on.isoformat()}, "
         f"using the rules in force on each trigger date."
     )
     if as_json:
-        typer.echo(json.dumps([d.as_dict() for d in results], indent=2, ensure_ascii=False))
-        err_console.print(summary, highlight=False)
+        print_json([d.as_dict() for d in results])
+        say.print(summary)
         return
+    from rich.table import Table
+
     table = Table(title=f"Deadlines from the {event} on {on.isoformat()}")
     for column in ("date", "what", "who", "period", "rule", "citation"):
         table.add_column(column, overflow="fold")
@@ -79,7 +110,7 @@ def deadlines(
             item.citation,
         )
     console.print(table)
-    console.print(summary, highlight=False)
+    console.print(summary)
 
 
 @rights_app.command("rules")
@@ -91,33 +122,33 @@ def rules_command(
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
 ) -> None:
     """The statutory rules in force on a date: period, event counted from, citation, source file."""
-    day = rights.parse_date(on, field="--on") if on else dt.date.today()
+    from n4c import rights
+
+    day = parse_date(on, option="--on") if on else dt.date.today()
     book = rights.default_rulebook(rules or [])
     chosen = book.in_force(day)
     if as_json:
-        typer.echo(
-            json.dumps(
-                [
-                    {
-                        "id": r.id,
-                        "version": r.version,
-                        "event": r.event,
-                        "requires": r.requires,
-                        "title": r.title,
-                        "period": f"{r.amount} {r.unit}",
-                        "counting": r.counting,
-                        "kind": r.kind,
-                        "citation": r.citation,
-                        "source": r.source,
-                        "file": r.path,
-                    }
-                    for r in chosen
-                ],
-                indent=2,
-                ensure_ascii=False,
-            )
+        print_json(
+            [
+                {
+                    "id": r.id,
+                    "version": r.version,
+                    "event": r.event,
+                    "requires": r.requires,
+                    "title": r.title,
+                    "period": f"{r.amount} {r.unit}",
+                    "counting": r.counting,
+                    "kind": r.kind,
+                    "citation": r.citation,
+                    "source": r.source,
+                    "file": r.path,
+                }
+                for r in chosen
+            ]
         )
     else:
+        from rich.table import Table
+
         table = Table(title=f"Statutory rules in force on {day.isoformat()}")
         for column in ("rule", "counted from", "period", "what", "citation", "file"):
             table.add_column(column, overflow="fold")
@@ -131,39 +162,45 @@ def rules_command(
                 r.path,
             )
         console.print(table)
-    err = err_console if as_json else console
-    err.print(
-        f"{len(chosen)} rules in force on {day.isoformat()} from {len(book.files)} rule files.",
-        highlight=False,
+    words_for({"--json": as_json}).print(
+        f"{len(chosen)} rules in force on {day.isoformat()} from {len(book.files)} rule files."
     )
 
 
 @rights_app.command("check-assets")
 def check_assets(
     path: Path = typer.Argument(..., help="An asset register CSV (columns: see `--help`)."),
-    out: Path = typer.Option(None, help="Write the valid assets here as clean register CSV."),
+    out: Path = typer.Option(
+        None, help="Write the valid assets here as clean register CSV (- for standard output)."
+    ),
     rejected: Path = typer.Option(
-        None, help="Write one line per problem (row, field, value, message) here."
+        None,
+        help="Write one line per problem (row, field, value, message) here (- for standard output).",
     ),
 ) -> None:
     """Check an asset register CSV row by row: postcodes, coordinates, LSOA codes, kinds, statuses."""
+    from n4c import rights
+
+    say = words_for({"--out": out, "--rejected": rejected})
     if not path.is_file():
         raise InputError("does not exist or is not a file.", path=path)
     result = rights.read_assets_csv(path)
     for item in result.rejected[:20]:
         for error in item.errors:
-            console.print(f"  {error}", highlight=False)
+            say.print(f"  {error}")
     if len(result.rejected) > 20:
-        console.print(f"  … and {len(result.rejected) - 20:,} more rejected rows.")
+        say.print(f"  … and {len(result.rejected) - 20:,} more rejected rows.")
     written = []
     if out is not None:
-        rights.write_assets_csv(result.assets, out)
-        written.append(f"wrote {out}")
+        with opened(out) as stream:
+            rights.write_assets_csv(result.assets, stream)
+        written.append(f"wrote {where(out)}")
     if rejected is not None:
-        rights.write_rejections_csv(result.rejected, rejected)
-        written.append(f"see {rejected}")
+        with opened(rejected) as stream:
+            rights.write_rejections_csv(result.rejected, stream)
+        written.append(f"see {where(rejected)}")
     tail = f" ({'; '.join(written)})" if written else ""
-    console.print(f"{path.name}: {result.summary()[:-1]}{tail}.", highlight=False)
+    say.print(f"{path.name}: {result.summary()[:-1]}{tail}.")
 
 
 def register(app: typer.Typer) -> None:

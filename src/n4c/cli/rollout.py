@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from n4c import rollout
+from n4c.cli.output import console, print_json
 from n4c.errors import InputError
-
-console = Console()
 
 
 def _gbp(amount: float) -> str:
@@ -36,6 +31,8 @@ def rollout_command(
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
 ) -> None:
     """Staff needed by role and the yearly cost of growing to N areas over K years."""
+    from n4c import rollout
+
     if profile is not None and profile not in rollout.PROFILES:
         raise InputError(
             f'"{profile}" is not a phasing profile; choose {" or ".join(rollout.PROFILES)}.',
@@ -57,8 +54,10 @@ def rollout_command(
             },
             "rollout": [year.to_dict() for year in plan],
         }
-        typer.echo(json.dumps(document, indent=2, ensure_ascii=False))
+        print_json(document)
         return
+    from rich.table import Table
+
     staff = Table(title=f"Posts needed, growing to {areas:,} areas over {years} years")
     staff.add_column("role")
     for year in plan:

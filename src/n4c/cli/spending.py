@@ -2,23 +2,34 @@
 
 from __future__ import annotations
 
-import csv
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
-from rich.progress import TaskID
-from rich.table import Table
 
-from n4c.cli.progress import progress_bar
+from n4c.cli.output import (
+    NO_DATA,
+    cell_text,
+    console,
+    files_only,
+    is_stdout,
+    missing,
+    opened,
+    print_json,
+    print_table,
+    where,
+    words_for,
+    write_table,
+)
 from n4c.errors import InputError, N4CError
 from n4c.geography import check_year
 
 if TYPE_CHECKING:
+    from rich.progress import TaskID
+
     from n4c.spending import Analysis
 
-console = Console()
 spending_app = typer.Typer(
     help="Map spending: import 360Giving grants and measure the fair share per head.",
     no_args_is_help=True,
@@ -45,17 +56,22 @@ def _check_needs_year(year: int) -> None:
 def import_command(
     files: list[Path] = typer.Argument(..., help="360Giving files: JSON packages, CSV or XLSX."),
     problems: Path = typer.Option(
-        None, "--problems", help="Write every problem (grant, field, value, message) to this CSV."
+        None,
+        "--problems",
+        help="Write every problem (file, grant, grant_id, field, value, severity, message) to "
+        "this CSV (- for standard output).",
     ),
     database: Path = DATABASE,
 ) -> None:
     """Check and store grants; print read, stored, rejected, located and unlocated counts."""
-    from n4c.spending import import_grants, load_geography
+    from n4c.cli.progress import progress_bar
+    from n4c.spending import import_grants, load_geography, write_problems_csv
 
+    say = words_for({"--problems": problems})
     geography = load_geography()
     results = []
     failure: N4CError | None = None
-    with progress_bar(console) as bar:
+    with progress_bar(say) as bar:
         for path in files:
             task = bar.add_task(f"Importing {path.name}", total=None)
 
@@ -70,44 +86,32 @@ def import_command(
                 # Files before this one stay imported: report them, then the failure.
                 failure = error
                 break
-    writer = None
-    handle = None
-    if problems is not None:
-        handle = problems.open("w", encoding="utf-8", newline="")
-        writer = csv.writer(handle)
-        writer.writerow(["file", "grant", "grant_id", "field", "value", "severity", "message"])
     for counts in results:
-        console.print(
+        say.print(
             f"{counts.path.name}: read {counts.read:,}, stored {counts.stored:,}, rejected "
             f"{counts.rejected:,}, located {counts.located:,}, unlocated {counts.unlocated:,}, "
-            f"warnings {counts.warnings:,}",
-            highlight=False,
+            f"warnings {counts.warnings:,}"
         )
         for problem in counts.problems[:20]:
-            console.print(
+            say.print(
                 f"  grant {problem.grant_index:,} ({problem.grant_id or 'no id'}), field "
-                f'"{problem.field}", {problem.severity}: {problem.message}',
-                highlight=False,
-                markup=False,
+                f'"{problem.field}", {problem.severity}: {problem.message}'
             )
         if len(counts.problems) > 20:
-            console.print("  … and more; see --problems FILE.csv for every one.", highlight=False)
+            say.print("  … and more; see --problems FILE.csv for every one.")
         for reason, number in counts.unlocated_reasons.most_common(5):
-            console.print(f"  unlocated ({number:,}): {reason}", highlight=False, markup=False)
-        if writer is not None:
-            for problem in counts.problems:
-                writer.writerow([counts.path.name, problem.grant_index, problem.grant_id,
-                                 problem.field, problem.value, problem.severity, problem.message])  # fmt: skip
-    if handle is not None:
-        handle.close()
+            say.print(f"  unlocated ({number:,}): {reason}")
+    if problems is not None:
+        with opened(problems) as stream:
+            write_problems_csv(results, stream)
     if failure is not None:
         raise failure
     total = sum(c.read for c in results)
-    console.print(
+    say.print(
         f"Imported {len(results)} file{'s' if len(results) != 1 else ''}: read {total:,} grants, "
         f"stored {sum(c.stored for c in results):,}, rejected {sum(c.rejected for c in results):,}, "
-        f"located {sum(c.located for c in results):,}, unlocated {sum(c.unlocated for c in results):,}.",
-        highlight=False,
+        f"located {sum(c.located for c in results):,}, unlocated {sum(c.unlocated for c in results):,}."
+        + (f" Problems written to {where(problems)}." if problems is not None else "")
     )
 
 
@@ -135,34 +139,73 @@ def _analyse(
 def fairshare_command(
     year: int = typer.Option(2019, "--year", help="Deprivation year the groups come from (2019)."),
     out: Path = typer.Option(
-        ..., "--out", help="CSV to write: group,population,grants,amount,per_head."
+        ...,
+        "--out",
+        help="CSV to write (- for standard output): group,population,grants,amount,per_head.",
     ),
     award_from: int = AWARD_FROM,
     award_to: int = AWARD_TO,
     funder: str = FUNDER,
     database: Path = DATABASE,
+    as_json: bool = typer.Option(
+        False, "--json", help="Print the groups and the concentration as JSON instead of tables."
+    ),
 ) -> None:
     """Grant money per head for left-behind, other deprived and other areas, and England."""
+    say = words_for({"--out": out, "--json": as_json})
     result = _analyse(year, database, award_from, award_to, funder)
-    result.groups.to_csv(out, index=False)
-    table = Table(title=f"Grant money per head by group (IMD/CNI {year})")
-    for column in result.groups.columns:
-        table.add_column(column, justify="left" if column == "group" else "right")
-    for row in result.groups.itertuples(index=False):
-        table.add_row(str(row.group), f"{row.population:,}", f"{row.grants:,.2f}", f"£{row.amount:,.2f}",
-                      f"£{row.per_head:,.4f}")  # fmt: skip
-    console.print(table)
+    written = write_table(result.groups, out)
     c = result.concentration
-    console.print(
-        f"Concentration index {c.index:+.3f} (negative = towards deprived areas); most deprived "
-        f"10% of LSOAs got {c.share_most_deprived_10:.1%} of the money for "
-        f"{c.population_most_deprived_10:.1%} of the people.",
-        highlight=False,
-    )
-    console.print(
-        f"Wrote {out}: {result.located_grants:,} of {result.grants:,} grants placed in England "
-        f"(£{result.located_amount:,.2f} of £{result.amount:,.2f}).",
-        highlight=False,
+    concentration = {
+        "index": c.index,
+        "share_most_deprived_10": c.share_most_deprived_10,
+        "share_most_deprived_20": c.share_most_deprived_20,
+        "population_most_deprived_10": c.population_most_deprived_10,
+        "population_most_deprived_20": c.population_most_deprived_20,
+    }
+    if as_json:
+        print_json(
+            {
+                "year": year,
+                "grants": result.grants,
+                "amount": result.amount,
+                "located_grants": result.located_grants,
+                "located_amount": result.located_amount,
+                "groups": result.groups.to_dict(orient="records"),
+                "concentration": concentration,
+            }
+        )
+    else:
+        from rich.table import Table
+
+        table = Table(title=f"Grant money per head by group (IMD/CNI {year})")
+        for column in result.groups.columns:
+            table.add_column(column, justify="left" if column == "group" else "right")
+        rows = [
+            [
+                str(row.group),
+                cell_text(row.population, "{:,}"),
+                cell_text(row.grants, "{:,.2f}"),
+                cell_text(row.amount, "£{:,.2f}"),
+                cell_text(row.per_head, "£{:,.4f}"),
+            ]
+            for row in result.groups.itertuples(index=False)
+        ]
+        print_table(table, rows, ["no grant money was placed in this group."], to=say)
+        if missing(c.index):
+            say.print(
+                f"Concentration index: {NO_DATA}; it needs grant money placed in England, and "
+                "this selection has none."
+            )
+        else:
+            say.print(
+                f"Concentration index {c.index:+.3f} (negative = towards deprived areas); most "
+                f"deprived 10% of LSOAs got {c.share_most_deprived_10:.1%} of the money for "
+                f"{c.population_most_deprived_10:.1%} of the people."
+            )
+    say.print(
+        f"Wrote {written}: {result.located_grants:,} of {result.grants:,} grants placed in England "
+        f"(£{result.located_amount:,.2f} of £{result.amount:,.2f})."
     )
 
 
@@ -178,14 +221,15 @@ def chart_command(
     """Charts (PNG and SVG): per head by IMD decile, concentration curve, groups over time."""
     from n4c.spending import save_charts
 
+    files_only({"--out": out})
     result = _analyse(year, database, award_from, award_to, funder)
     written = save_charts(result.deciles, result.concentration, result.years, out)
-    console.print(f"Wrote {len(written)} chart files to {out}.", highlight=False)
+    console.print(f"Wrote {len(written)} chart files to {out}.")
 
 
 @spending_app.command("report")
 def report_command(
-    out: Path = typer.Option(..., "--out", help="HTML file to write."),
+    out: Path = typer.Option(..., "--out", help="HTML file to write (- for standard output)."),
     area: str = typer.Option(
         None, "--area", help="An area code: LSOA, MSOA, ward, district or region."
     ),
@@ -197,12 +241,13 @@ def report_command(
 
     if (area is None) == (funder is None):
         raise InputError("give exactly one of --area CODE or --funder ID.", field="--area")
+    target = sys.stdout if is_stdout(out) else out
     with GrantStore(database, read_only=True) as store:
         if area is not None:
-            path = area_report(store, load_geography(), area, out)
+            area_report(store, load_geography(), area, target)
         else:
-            path = funder_report(store, load_geography(), funder, out)
-    console.print(f"Wrote the report for {area or funder} to {path}.", highlight=False)
+            funder_report(store, load_geography(), funder, target)
+    words_for({"--out": out}).print(f"Wrote the report for {area or funder} to {where(out)}.")
 
 
 def register(app: typer.Typer) -> None:

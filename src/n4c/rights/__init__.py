@@ -24,8 +24,7 @@ from n4c.rights.deadlines import (
     case_deadlines,
     default_rulebook,
     event_deadlines,
-    parse_date,
-    parse_event_dates,
+    missing_earlier_events,
 )
 from n4c.rights.ical import CalendarEntry, deadlines_calendar
 from n4c.rights.nominations import Eligibility, check_forum, check_nominator
@@ -53,9 +52,8 @@ __all__ = [
     "event_deadlines",
     "load_rule_file",
     "load_rulebook",
+    "missing_earlier_events",
     "normalise_postcode",
-    "parse_date",
-    "parse_event_dates",
     "period_end",
     "read_assets_csv",
     "validate_asset",

@@ -21,6 +21,7 @@ from typing import IO, Literal, cast, get_args
 
 from n4c.errors import InputError
 from n4c.geography import code_shape
+from n4c.spreadsheets import restore_text, write_csv
 
 __all__ = [
     "ASSET_COLUMNS",
@@ -319,7 +320,8 @@ def _read(stream: IO[str], path: str | Path | None) -> AssetImport:
     rows_read = 0
     for number, raw in enumerate(reader, start=1):
         rows_read += 1
-        fields = {(k or "").strip(): (v or "") for k, v in raw.items() if k is not None}
+        # A register n4c exported has formula-like text quoted (n4c.spreadsheets); undo that.
+        fields = {(k or "").strip(): restore_text(v or "") for k, v in raw.items() if k is not None}
         asset, errors = validate_asset(fields, row=number, path=path)
         if None in raw:
             errors.append(
@@ -347,39 +349,28 @@ def _read(stream: IO[str], path: str | Path | None) -> AssetImport:
 
 
 def write_assets_csv(assets: Iterable[Asset], target: str | Path | IO[str]) -> int:
-    """Write assets as register CSV (the columns :func:`read_assets_csv` reads); return rows written."""
-    if isinstance(target, str | Path):
-        with open(target, "w", encoding="utf-8", newline="") as stream:
-            return write_assets_csv(assets, stream)
-    writer = csv.DictWriter(target, fieldnames=list(ASSET_COLUMNS))
-    writer.writeheader()
-    count = 0
-    for asset in assets:
-        writer.writerow(asset.as_row())
-        count += 1
-    return count
+    """Write assets as register CSV (the columns :func:`read_assets_csv` reads); return rows written.
+
+    Written by n4c's cell rules (:mod:`n4c.spreadsheets`): coordinates stay numbers, and text
+    a spreadsheet would run as a formula is quoted (reading the file back removes the quote).
+    """
+    rows = ([getattr(asset, c) for c in ASSET_COLUMNS] for asset in assets)
+    return write_csv(ASSET_COLUMNS, rows, target)
 
 
 def write_rejections_csv(rejected: Iterable[RejectedRow], target: str | Path | IO[str]) -> int:
     """One line per problem: row, field, value and the message; return lines written."""
-    if isinstance(target, str | Path):
-        with open(target, "w", encoding="utf-8", newline="") as stream:
-            return write_rejections_csv(rejected, stream)
-    writer = csv.writer(target)
-    writer.writerow(["row", "field", "value", "message"])
-    count = 0
-    for item in rejected:
-        for error in item.errors:
-            writer.writerow(
-                [
-                    item.row,
-                    error.field or "",
-                    "" if error.value is None else error.value,
-                    error.message + (f" {error.hint}" if error.hint else ""),
-                ]
-            )
-            count += 1
-    return count
+    rows = (
+        [
+            item.row,
+            error.field or "",
+            error.value,
+            error.message + (f" {error.hint}" if error.hint else ""),
+        ]
+        for item in rejected
+        for error in item.errors
+    )
+    return write_csv(["row", "field", "value", "message"], rows, target)
 
 
 def assets_to_text(assets: Iterable[Asset]) -> str:

@@ -28,8 +28,7 @@ __all__ = [
     "case_deadlines",
     "default_rulebook",
     "event_deadlines",
-    "parse_date",
-    "parse_event_dates",
+    "missing_earlier_events",
 ]
 
 #: ``applies``: the date stands. ``conditional``: it stands only if the rule's condition is met
@@ -211,6 +210,27 @@ def _extend(deadline: Deadline, rule: Rule, until: dt.date) -> Deadline:
     return replace(deadline, date=until, extended=True)
 
 
+def missing_earlier_events(
+    event: str, earlier: Mapping[str, dt.date] | None = None, *, rulebook: RuleBook | None = None
+) -> list[str]:
+    """The earlier events whose dates ``event`` needs but ``earlier`` lacks (none for most).
+
+    A request to bid starts no period of its own: its deadlines are counted from the owner's
+    notice of disposal, so that date must be known too.
+
+    >>> missing_earlier_events("request-to-bid")
+    ['notice-of-disposal']
+    >>> missing_earlier_events("nomination")
+    []
+    """
+    book = rulebook if rulebook is not None else default_rulebook()
+    _known_event(event, book)
+    if any(r.event == event for r in book.rules):
+        return []
+    known = {*(earlier or {}), event}
+    return sorted({r.event for r in book.rules if r.requires == event and r.event not in known})
+
+
 def event_deadlines(
     event: str,
     on: dt.date,
@@ -222,46 +242,23 @@ def event_deadlines(
 
     Returns the rules counted from ``event`` and the rules ``event`` is a condition of. A
     request to bid starts no period of its own: it switches on the full moratorium, which is
-    counted from the owner's notice of disposal, so that date must be in ``earlier``.
+    counted from the owner's notice of disposal, so that date must be in ``earlier``
+    (:func:`missing_earlier_events` says which dates are needed).
 
     >>> import datetime as dt
     >>> [d.date.isoformat() for d in event_deadlines("nomination", dt.date(2026, 1, 5))]
     ['2026-03-01']
     """
     book = rulebook if rulebook is not None else default_rulebook()
-    _known_event(event, book)
-    case = {**(earlier or {}), event: on}
-    related = {r.id for r in book.rules if r.event == event or r.requires == event}
-    missing = sorted({r.event for r in book.rules if r.requires == event and r.event not in case})
-    if missing and not any(r.event == event for r in book.rules):
+    missing = missing_earlier_events(event, earlier, rulebook=book)
+    if missing:
         raise InputError(
             f"A {event} starts no period of its own; its deadlines are counted from the "
             f"{' or '.join(missing)}.",
             field="event",
             value=event,
-            hint=f"Give that date too, e.g. --also {missing[0]}=YYYY-MM-DD.",
+            hint=f"Give the date of the {missing[0]} too.",
         )
+    case = {**(earlier or {}), event: on}
+    related = {r.id for r in book.rules if r.event == event or r.requires == event}
     return [d for d in case_deadlines(case, rulebook=book) if d.rule_id in related]
-
-
-def parse_event_dates(items: list[str]) -> dict[str, dt.date]:
-    """``["notice-of-disposal=2026-03-02"]`` as ``{"notice-of-disposal": date(2026, 3, 2)}``."""
-    events: dict[str, dt.date] = {}
-    for item in items:
-        name, sep, text = item.partition("=")
-        if not sep:
-            raise InputError(f"{item!r} is not EVENT=YYYY-MM-DD.", field="--also", value=item)
-        events[name.strip()] = parse_date(text.strip(), field="--also")
-    return events
-
-
-def parse_date(text: str, *, field: str = "--date") -> dt.date:
-    """A YYYY-MM-DD date, or an InputError that says so."""
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as error:
-        raise InputError(
-            f"{text!r} is not a date; enter it as YYYY-MM-DD, like 2026-03-02.",
-            field=field,
-            value=text,
-        ) from error

@@ -1,8 +1,9 @@
 """The editable assumptions of the rollout and cost model: posts, caseloads, pay and costs.
 
-The defaults live in ``assumptions.toml`` beside this module and cite the seed's estimate. A
-user's TOML file is laid over the defaults: tables merge key by key and ``[[roles]]`` entries
-merge by their ``key``, so a file holding only ``[costs] on_costs_percent = 30`` is enough.
+The defaults live in ``assumptions.toml`` beside this module and cite the estimate of the
+Network for Communities report. A user's TOML file is laid over the defaults: tables merge key
+by key and ``[[roles]]`` entries merge by their ``key``, so a file holding only
+``[costs] on_costs_percent = 30`` is enough.
 """
 
 from __future__ import annotations

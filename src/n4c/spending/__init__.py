@@ -28,12 +28,14 @@ from n4c.spending.fairshare import (
 from n4c.spending.geography import Geography, build_geography, load_geography
 from n4c.spending.grants import CheckedGrant, GrantLocation, Problem, check_grant
 from n4c.spending.parsing import normalise_code, parse_amount_pence, parse_date
+from n4c.spending.problems import PROBLEM_COLUMNS, problem_rows, write_problems_csv
 from n4c.spending.reading import GrantFile, open_grant_file
 from n4c.spending.report import area_report, funder_report
 from n4c.spending.store import GrantStore, ImportCounts, database_path, import_grants
 
 __all__ = [
     "GROUPS",
+    "PROBLEM_COLUMNS",
     "Analysis",
     "CheckedGrant",
     "Concentration",
@@ -67,6 +69,8 @@ __all__ = [
     "per_head_by_decile",
     "place_amounts",
     "placed_by_area",
+    "problem_rows",
     "save_charts",
     "split_equally",
+    "write_problems_csv",
 ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import io
 from pathlib import Path
+from typing import IO
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -47,7 +48,9 @@ def _table(frame: pd.DataFrame, caption: str) -> str:
     for row in frame.itertuples(index=False):
         cells = []
         for value in row:
-            if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(
+            if isinstance(value, (float, np.floating)) and np.isnan(value):
+                cells.append("<td class='n'>no data</td>")
+            elif isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(
                 value, bool
             ):
                 cells.append(
@@ -72,8 +75,13 @@ def _page(title: str, sections: list[str]) -> str:
     )
 
 
-def area_report(store: GrantStore, geography: Geography, code: str, out: Path) -> Path:
-    """Write the report for one area (LSOA, MSOA, ward, district, region): money reaching it."""
+def area_report(
+    store: GrantStore, geography: Geography, code: str, out: Path | IO[str]
+) -> Path | None:
+    """Write the report for one area (LSOA, MSOA, ward, district, region): money reaching it.
+
+    ``out`` is a file path (returned) or an open text stream (``None`` is returned).
+    """
     rows = geography.lsoa_rows(code.strip().upper())
     if len(rows) == 0:
         _, reason = geography.place(code.strip().upper())
@@ -120,9 +128,7 @@ def area_report(store: GrantStore, geography: Geography, code: str, out: Path) -
         ),
         _table(grants, "The 20 grants putting most money into the area"),
     ]
-    text = _page(f"Grant money in {name}", sections)
-    Path(out).write_text(text, encoding="utf-8")
-    return Path(out)
+    return _save(_page(f"Grant money in {name}", sections), out)
 
 
 def _money_reaching(
@@ -175,8 +181,13 @@ def _area_name(lsoas: pd.DataFrame, rows: np.ndarray, code: str) -> str:
     return code
 
 
-def funder_report(store: GrantStore, geography: Geography, funder_id: str, out: Path) -> Path:
-    """Write the report for one funder: its fair share by group and decile, over time."""
+def funder_report(
+    store: GrantStore, geography: Geography, funder_id: str, out: Path | IO[str]
+) -> Path | None:
+    """Write the report for one funder: its fair share by group and decile, over time.
+
+    ``out`` is a file path (returned) or an open text stream (``None`` is returned).
+    """
     result = analyse(store, geography, funder_id=funder_id.strip(), with_funders=True)
     funder = result.funders.iloc[0]
     summary = pd.DataFrame(
@@ -185,9 +196,10 @@ def funder_report(store: GrantStore, geography: Geography, funder_id: str, out: 
                         "Amount placed in England (£)", "Concentration index (negative = to deprived areas)",
                         "Share to the most deprived 10% of LSOAs", "Share to the most deprived 20% of LSOAs"],
             "value": [f"{result.grants:,}", f"{result.amount:,.2f}", f"{result.located_grants:,}",
-                      f"{result.located_amount:,.2f}", f"{result.concentration.index:+.3f}",
-                      f"{result.concentration.share_most_deprived_10:.1%} (people {result.concentration.population_most_deprived_10:.1%})",
-                      f"{result.concentration.share_most_deprived_20:.1%} (people {result.concentration.population_most_deprived_20:.1%})"],
+                      f"{result.located_amount:,.2f}",
+                      "no data (no grant money placed in England)" if np.isnan(result.concentration.index) else f"{result.concentration.index:+.3f}",
+                      _share(result.concentration.share_most_deprived_10, result.concentration.population_most_deprived_10),
+                      _share(result.concentration.share_most_deprived_20, result.concentration.population_most_deprived_20)],
         }
     )  # fmt: skip
     charts = "".join(
@@ -204,6 +216,21 @@ def funder_report(store: GrantStore, geography: Geography, funder_id: str, out: 
         _table(result.deciles, "Per head by IMD 2019 decile (£)"),
         f"<div class='charts'>{charts}</div>",
     ]
-    text = _page(f"Grants from {funder['funder_name']}", sections)
-    Path(out).write_text(text, encoding="utf-8")
-    return Path(out)
+    return _save(_page(f"Grants from {funder['funder_name']}", sections), out)
+
+
+def _save(text: str, out: Path | IO[str]) -> Path | None:
+    if isinstance(out, str | Path):
+        Path(out).write_text(text, encoding="utf-8")
+        return Path(out)
+    out.write(text)
+    return None
+
+
+def _share(share: float, people: float) -> str:
+    # No money placed in England: there is no share to show.
+    return (
+        "no data (no grant money placed in England)"
+        if np.isnan(share)
+        else f"{share:.1%} (people {people:.1%})"
+    )

@@ -15,7 +15,7 @@ from n4c.rights import (
     default_rulebook,
     event_deadlines,
     load_rulebook,
-    parse_event_dates,
+    missing_earlier_events,
 )
 
 D = dt.date
@@ -163,7 +163,8 @@ def test_without_a_request_the_full_moratorium_is_conditional():
 def test_a_request_to_bid_alone_asks_for_the_notice_date():
     with pytest.raises(InputError, match=r"counted from the notice-of-disposal") as caught:
         event_deadlines("request-to-bid", D(2026, 3, 20))
-    assert "--also notice-of-disposal=YYYY-MM-DD" in str(caught.value)
+    assert "Give the date of the notice-of-disposal too." in str(caught.value)
+    assert missing_earlier_events("request-to-bid") == ["notice-of-disposal"]
     found = event_deadlines(
         "request-to-bid", D(2026, 3, 20), earlier={"notice-of-disposal": D(2026, 3, 2)}
     )
@@ -187,16 +188,6 @@ def test_only_extendable_periods_can_be_extended_by_agreement():
         )
     with pytest.raises(InputError, match="must be later than the statutory date 2026-03-01"):
         case_deadlines(case, extensions={"acv.listing-review-decision": D(2026, 2, 1)})
-
-
-def test_parse_event_dates_reads_event_equals_date():
-    assert parse_event_dates(["notice-of-disposal=2026-03-02"]) == {
-        "notice-of-disposal": D(2026, 3, 2)
-    }
-    with pytest.raises(InputError, match="is not EVENT=YYYY-MM-DD"):
-        parse_event_dates(["notice-of-disposal"])
-    with pytest.raises(InputError, match="'2026-02-30' is not a date"):
-        parse_event_dates(["nomination=2026-02-30"])
 
 
 # A reform is a new rule file ------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Assumption files: the defaults cite the seed, a user's file overrides only what it names."""
+"""Assumption files: the defaults cite the Network for Communities report, a user's file overrides only what it names."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from n4c.rollout import (
 FILES = Path(__file__).parent / "files"
 
 
-def test_the_defaults_cite_the_seeds_estimate() -> None:
+def test_the_defaults_cite_the_reports_estimate() -> None:
     defaults = default_assumptions()
     assert "£3.5m" in defaults.estimate
     assert {r.key: r.areas_per_post for r in defaults.roles if r.group == "caseload"} == {

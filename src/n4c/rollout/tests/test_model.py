@@ -21,8 +21,8 @@ DEFAULTS = default_assumptions()
 areas_counts = st.integers(min_value=0, max_value=5_000)
 
 
-def test_100_areas_need_the_seeds_staff_and_cost_about_3_5m() -> None:
-    """The seed's estimate: 10 advisers, 20 community workers, 10 cross-cutting, about £3.5m."""
+def test_100_areas_need_the_reports_staff_and_cost_about_3_5m() -> None:
+    """The Network for Communities report's estimate: 10 advisers, 20 community workers, 10 cross-cutting, about £3.5m."""
     cost = yearly_cost(100)
     assert cost.staff["adviser"] == 10
     assert cost.staff["community_worker"] == 20
