@@ -65,9 +65,8 @@ def combine(
     )
 
 
-def _print_left_behind(
-    table: pd.DataFrame, agreement: needs.LeftBehindAgreement, name: str, top: int
-) -> None:
+def _print_left_behind(result: needs.LeftBehindResult, top: int) -> None:
+    agreement, name = result.agreement, result.areas
     console.print(
         f"'Left behind' {name}: {agreement.predicted:,} found; {agreement.matched:,} of the "
         f"{agreement.published:,} published agree ({agreement.matched / max(agreement.published, 1):.1%}); "
@@ -75,15 +74,9 @@ def _print_left_behind(
     )
     if top:
         listing = Table(title=f"Most deprived 'left behind' {name} (by IMD rank)")
-        shown = table[table["left_behind"]].sort_values("imd_rank").head(top)
-        columns = [
-            c
-            for c in ("code", "name", "lad19_name", "imd_score", "imd_rank", "cni_rank")
-            if c in shown.columns
-        ]
-        for column in columns:
+        for column in result.listing_columns:
             listing.add_column(column)
-        for row in shown[columns].itertuples(index=False):
+        for row in result.listing[:top]:
             listing.add_row(*(f"{v:.2f}" if isinstance(v, float) else str(v) for v in row))
         console.print(listing)
 
@@ -100,49 +93,19 @@ def leftbehind(
         "mid2015", help="Population weights for ward scores: mid2015, mid2017 or mid2019."
     ),
     top: int = typer.Option(10, help="How many of the most deprived left-behind areas to list."),
+    cache: bool = typer.Option(
+        True, help="Reuse the result stored in N4C_DATA_DIR/cache while its inputs are unchanged."
+    ),
 ) -> None:
     """Identify 'left behind' neighbourhoods and compare them with the published list."""
-    if year == 2019:
-        table = needs.ward_table(2019, population=population)  # type: ignore[arg-type]
-        agreement = needs.compare_left_behind(table)
-        result = table.rename(columns={"ward17_code": "ward_code", "ward17_name": "ward_name"})
-        columns = ["ward_code", "ward_name", "imd_score", "imd_rank", "cni_rank", "left_behind"]
-        extra = [
-            "lad19_code",
-            "lad19_name",
-            "population",
-            "imd_decile",
-            "cni_score",
-            "left_behind_published",
-        ]
-        output = result[columns + extra].copy()
-        shown = result.rename(columns={"ward_code": "code", "ward_name": "name"})
-        name = "wards"
-    elif year == 2025:
-        table = needs.left_behind_lsoa21()
-        agreement = needs.compare_left_behind(table, code_column="lsoa21_code")
-        output = table.rename(columns={"lsoa21_code": "lsoa_code", "lsoa21_name": "lsoa_name"})
-        shown = output.rename(columns={"lsoa_code": "code", "lsoa_name": "name"})
-        name = "LSOAs (2021)"
-        if geojson is not None:
-            raise InputError(
-                "GeoJSON output is for ward shapes (2019); LSOA 2021 boundaries are not in the data.",
-                field="--geojson",
-            )
-    else:
-        raise InputError(
-            f"{year} is not a year n4c can test; choose 2019 or 2025.", field="--year", value=year
-        )
-    for column in ("left_behind", "left_behind_published"):
-        output[column] = output[column].map({True: "true", False: "false"})
-    _write_csv(output, out)
-    _print_left_behind(shown, agreement, name, top)
+    if geojson is not None:
+        needs.left_behind.check_ward_geojson(year)
+    result = needs.find_left_behind(year, population=population, cached=cache)
+    result.write_csv(out)
+    _print_left_behind(result, top)
     written = [str(out)]
     if geojson is not None:
-        boundaries = importlib.import_module("n4c.needs.boundaries")
-        count = boundaries.write_ward_geojson(
-            result[[*columns, "lad19_name", "population"]], geojson, only_left_behind=True
-        )
+        count = result.write_ward_geojson(geojson)
         written.append(f"{geojson} ({count:,} ward shapes)")
     console.print(f"Wrote {' and '.join(written)}.")
 

@@ -10,7 +10,6 @@ OCSI's 225 wards; the README explains the other six.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
@@ -19,10 +18,10 @@ import pandas as pd
 
 from n4c.data import load
 from n4c.errors import InputError
+from n4c.needs.left_behind import LeftBehindAgreement
 from n4c.needs.transform import deciles, rank_most_deprived_first
 
 __all__ = [
-    "LeftBehindAgreement",
     "PopulationYear",
     "compare_left_behind",
     "left_behind_lsoa21",
@@ -228,17 +227,6 @@ def lsoa_table(
             value=year,
         )
     return _lsoa_table(population).copy()
-
-
-@dataclass(frozen=True)
-class LeftBehindAgreement:
-    """How a computed 'left behind' list compares with a published one."""
-
-    predicted: int
-    published: int
-    matched: int
-    false_positives: tuple[str, ...]
-    missed: tuple[str, ...]
 
 
 def compare_left_behind(

@@ -12,8 +12,16 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from n4c.data import DATASETS, Column, Dataset, dataset_path, load, read_validated
-from n4c.data import loaders, registry
+from n4c.data import (
+    DATASETS,
+    Column,
+    Dataset,
+    dataset_path,
+    load,
+    loaders,
+    read_validated,
+    registry,
+)
 from n4c.data.cache import cache_dir, dataset_cache_path, read_frame, write_frame
 from n4c.data.registry import sha256_of
 from n4c.errors import DataMissingError
