@@ -28,9 +28,9 @@ err_console = Console(stderr=True)
 
 def _register_commands() -> None:
     # Imported here so `n4c --help` costs one import per concept and nothing more.
-    from n4c.cli import allocation, data, needs, platform, rights, rollout, spending
+    from n4c.cli import allocation, data, doctor, needs, platform, rights, rollout, spending
 
-    for module in (data, needs, allocation, spending, platform, rights, rollout):
+    for module in (data, needs, allocation, spending, platform, rights, rollout, doctor):
         module.register(app)
 
 
