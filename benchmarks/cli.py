@@ -14,6 +14,7 @@ median wall time of several runs of a new process, as a person at a terminal wai
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -38,21 +39,39 @@ HELPS = (
 )
 
 
-def _wall(command: list[str], env: dict[str, str]) -> float:
+#: CPU seconds (user + system) of each timed command, beside its wall time: on a shared machine
+#: the wall time grows with the other processes' load, the CPU time much less.
+CPU: dict[str, float] = {}
+
+
+def _cpu_of_children() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _wall(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    cpu = _cpu_of_children()
     start = time.perf_counter()
     subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, _cpu_of_children() - cpu
 
 
 def _median(
     command: list[str], env: dict[str, str], before: Callable[[], None] | None = None
 ) -> float:
-    times = []
+    walls, cpus = [], []
     for _ in range(RUNS):
         if before is not None:
             before()
-        times.append(_wall(command, env))
-    return statistics.median(times)
+        wall, cpu = _wall(command, env)
+        walls.append(wall)
+        cpus.append(cpu)
+    CPU[" ".join(command)] = statistics.median(cpus)
+    return statistics.median(walls)
+
+
+def _cpu(command: list[str]) -> str:
+    return f"(CPU {CPU[' '.join(command)]:5.3f} s)"
 
 
 def _verdict(seconds: float, goal: float) -> str:
@@ -73,50 +92,54 @@ def main() -> int:
     out = str(work / "F.csv")
     leftbehind = [*n4c, "leftbehind", "--year", "2019", "--out", out]
     print(f"n4c whole-process timings on {os.cpu_count()} CPUs, median of {RUNS} runs each")
+    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     ok = True
 
-    for args in HELPS:
-        seconds = _median([*n4c, *args], env)
-        ok &= seconds < HELP_GOAL_SECONDS
-        print(
-            f"{'n4c ' + ' '.join(args):<34} {seconds:6.3f} s  {_verdict(seconds, HELP_GOAL_SECONDS)}"
-        )
+    def line(label: str, command: list[str], seconds: float, note: str) -> None:
+        print(f"{label:<32} {seconds:6.3f} s {_cpu(command)}  {note}")
 
+    for args in HELPS:
+        command = [*n4c, *args]
+        seconds = _median(command, env)
+        ok &= seconds < HELP_GOAL_SECONDS
+        line("n4c " + " ".join(args), command, seconds, _verdict(seconds, HELP_GOAL_SECONDS))
+
+    library = [
+        sys.executable,
+        "-c",
+        f"from n4c.needs import find_left_behind; find_left_behind(2019).write_csv({out!r})",
+    ]
+    baseline_command = [sys.executable, str(BASELINE), mirror, str(work / "pandas.csv")]
     cold = _median(leftbehind, env, before=lambda: shutil.rmtree(home, ignore_errors=True))
     datasets_only = _median([*leftbehind, "--no-cache"], env)
     warm = _median(leftbehind, env)
-    library = _median(
-        [
-            sys.executable,
-            "-c",
-            f"from n4c.needs import find_left_behind; find_left_behind(2019).write_csv({out!r})",
-        ],
-        env,
-    )
-    baseline = _median([sys.executable, str(BASELINE), mirror, str(work / "pandas.csv")], env)
-    bare = _median([sys.executable, "-c", "pass"], env)
-    pandas_import = _median([sys.executable, "-c", "import pandas"], env)
+    library_warm = _median(library, env)
+    baseline = _median(baseline_command, env)
     ok &= warm < LEFTBEHIND_GOAL_SECONDS and warm < baseline
 
-    print(
-        f"{'leftbehind 2019, cold':<34} {cold:6.3f} s  nothing cached: hash, parse, validate, compute"
+    line(
+        "leftbehind 2019, cold", leftbehind, cold, "nothing cached: hash, parse, validate, compute"
     )
-    print(
-        f"{'leftbehind 2019, dataset cache':<34} {datasets_only:6.3f} s  --no-cache: typed Parquet, then compute"
+    line(
+        "leftbehind 2019, dataset cache",
+        [*leftbehind, "--no-cache"],
+        datasets_only,
+        "--no-cache: typed Parquet read back, then computed",
     )
-    print(
-        f"{'leftbehind 2019, warm':<34} {warm:6.3f} s  {_verdict(warm, LEFTBEHIND_GOAL_SECONDS)}; "
-        f"{warm / baseline:4.2f} × the pandas script ({'faster' if warm < baseline else 'SLOWER'})"
+    line(
+        "leftbehind 2019, warm",
+        leftbehind,
+        warm,
+        f"{_verdict(warm, LEFTBEHIND_GOAL_SECONDS)}; {warm / baseline:4.2f} × the pandas script "
+        f"({'faster' if warm < baseline else 'SLOWER'})",
     )
-    print(
-        f"{'find_left_behind() alone, warm':<34} {library:6.3f} s  the library call without the CLI"
-    )
-    print(
-        f"{'plain pandas script':<34} {baseline:6.3f} s  benchmarks/baselines/leftbehind_pandas.py"
-    )
-    print(f"{'python -c pass':<34} {bare:6.3f} s  the interpreter alone")
-    label = 'python -c "import pandas"'
-    print(f"{label:<34} {pandas_import:6.3f} s  what any pandas script pays first")
+    line("find_left_behind() alone, warm", library, library_warm, "the library call, no CLI")
+    line("plain pandas script", baseline_command, baseline, str(BASELINE.relative_to(Path.cwd())))
+    for label, code in (("python -c pass", "pass"), ('python -c "import pandas"', "import pandas")):
+        command = [sys.executable, "-c", code]
+        line(
+            label, command, _median(command, env), "the interpreter alone" if code == "pass" else ""
+        )
     if shutil.which("Rscript") is None:
         print("R is not installed on this machine, so there is no R/dplyr comparison.")
     shutil.rmtree(work, ignore_errors=True)
