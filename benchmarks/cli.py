@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 RUNS = 5
@@ -39,9 +40,13 @@ HELPS = (
 )
 
 
-#: CPU seconds (user + system) of each timed command, beside its wall time: on a shared machine
-#: the wall time grows with the other processes' load, the CPU time much less.
-CPU: dict[str, float] = {}
+@dataclass(frozen=True)
+class Timing:
+    """Median wall and CPU (user + system) seconds of one command's runs. On a shared machine
+    the wall time grows with the other processes' load; the CPU time much less."""
+
+    wall: float
+    cpu: float
 
 
 def _cpu_of_children() -> float:
@@ -49,35 +54,29 @@ def _cpu_of_children() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _wall(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    cpu = _cpu_of_children()
-    start = time.perf_counter()
-    subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start, _cpu_of_children() - cpu
-
-
 def _median(
     command: list[str], env: dict[str, str], before: Callable[[], None] | None = None
-) -> float:
+) -> Timing:
     walls, cpus = [], []
     for _ in range(RUNS):
         if before is not None:
             before()
-        wall, cpu = _wall(command, env)
-        walls.append(wall)
-        cpus.append(cpu)
-    CPU[" ".join(command)] = statistics.median(cpus)
-    return statistics.median(walls)
-
-
-def _cpu(command: list[str]) -> str:
-    return f"(CPU {CPU[' '.join(command)]:5.3f} s)"
+        cpu = _cpu_of_children()
+        start = time.perf_counter()
+        subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
+        walls.append(time.perf_counter() - start)
+        cpus.append(_cpu_of_children() - cpu)
+    return Timing(statistics.median(walls), statistics.median(cpus))
 
 
 def _verdict(seconds: float, goal: float) -> str:
     return (
         f"{seconds / goal:5.2f} of the {goal:g} s goal ({'meets' if seconds < goal else 'MISSES'})"
     )
+
+
+def _line(label: str, timing: Timing, note: str) -> None:
+    print(f"{label:<32} {timing.wall:6.3f} s (CPU {timing.cpu:5.3f} s)  {note}")
 
 
 def main() -> int:
@@ -95,51 +94,42 @@ def main() -> int:
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     ok = True
 
-    def line(label: str, command: list[str], seconds: float, note: str) -> None:
-        print(f"{label:<32} {seconds:6.3f} s {_cpu(command)}  {note}")
-
     for args in HELPS:
-        command = [*n4c, *args]
-        seconds = _median(command, env)
-        ok &= seconds < HELP_GOAL_SECONDS
-        line("n4c " + " ".join(args), command, seconds, _verdict(seconds, HELP_GOAL_SECONDS))
+        timing = _median([*n4c, *args], env)
+        ok &= timing.wall < HELP_GOAL_SECONDS
+        _line("n4c " + " ".join(args), timing, _verdict(timing.wall, HELP_GOAL_SECONDS))
 
-    library = [
-        sys.executable,
-        "-c",
-        f"from n4c.needs import find_left_behind; find_left_behind(2019).write_csv({out!r})",
-    ]
-    baseline_command = [sys.executable, str(BASELINE), mirror, str(work / "pandas.csv")]
     cold = _median(leftbehind, env, before=lambda: shutil.rmtree(home, ignore_errors=True))
     datasets_only = _median([*leftbehind, "--no-cache"], env)
     warm = _median(leftbehind, env)
-    library_warm = _median(library, env)
-    baseline = _median(baseline_command, env)
-    ok &= warm < LEFTBEHIND_GOAL_SECONDS and warm < baseline
+    library = _median(
+        [
+            sys.executable,
+            "-c",
+            f"from n4c.needs import find_left_behind; find_left_behind(2019).write_csv({out!r})",
+        ],
+        env,
+    )
+    baseline = _median([sys.executable, str(BASELINE), mirror, str(work / "pandas.csv")], env)
+    bare = _median([sys.executable, "-c", "pass"], env)
+    pandas_import = _median([sys.executable, "-c", "import pandas"], env)
+    ok &= warm.wall < LEFTBEHIND_GOAL_SECONDS and warm.wall < baseline.wall
 
-    line(
-        "leftbehind 2019, cold", leftbehind, cold, "nothing cached: hash, parse, validate, compute"
+    _line("leftbehind 2019, cold", cold, "nothing cached: hash, parse, validate, compute")
+    _line(
+        "leftbehind 2019, dataset cache", datasets_only, "--no-cache: typed Parquet, then compute"
     )
-    line(
-        "leftbehind 2019, dataset cache",
-        [*leftbehind, "--no-cache"],
-        datasets_only,
-        "--no-cache: typed Parquet read back, then computed",
-    )
-    line(
+    _line(
         "leftbehind 2019, warm",
-        leftbehind,
         warm,
-        f"{_verdict(warm, LEFTBEHIND_GOAL_SECONDS)}; {warm / baseline:4.2f} × the pandas script "
-        f"({'faster' if warm < baseline else 'SLOWER'})",
+        f"{_verdict(warm.wall, LEFTBEHIND_GOAL_SECONDS)}; {warm.wall / baseline.wall:4.2f} × the "
+        f"pandas script ({'faster' if warm.wall < baseline.wall else 'SLOWER'}; "
+        f"CPU {warm.cpu / baseline.cpu:4.2f} ×)",
     )
-    line("find_left_behind() alone, warm", library, library_warm, "the library call, no CLI")
-    line("plain pandas script", baseline_command, baseline, str(BASELINE.relative_to(Path.cwd())))
-    for label, code in (("python -c pass", "pass"), ('python -c "import pandas"', "import pandas")):
-        command = [sys.executable, "-c", code]
-        line(
-            label, command, _median(command, env), "the interpreter alone" if code == "pass" else ""
-        )
+    _line("find_left_behind() alone, warm", library, "the library call and its imports, no CLI")
+    _line("plain pandas script", baseline, "benchmarks/baselines/leftbehind_pandas.py")
+    _line("python -c pass", bare, "the interpreter alone")
+    _line('python -c "import pandas"', pandas_import, "what every pandas script pays first")
     if shutil.which("Rscript") is None:
         print("R is not installed on this machine, so there is no R/dplyr comparison.")
     shutil.rmtree(work, ignore_errors=True)
