@@ -81,3 +81,33 @@ def test_make_test_and_make_demo_check_the_system_packages_first() -> None:
             ["make", "-n", target], cwd=ROOT, capture_output=True, text=True, check=True
         ).stdout
         assert plan.splitlines()[0].endswith("bash scripts/system-packages"), plan
+
+
+def test_as_root_the_missing_packages_are_installed_with_apt_get(tmp_path: Path) -> None:
+    """Root: apt-get update, then a non-interactive install of exactly what is missing."""
+    if os.geteuid() != 0:
+        pytest.skip("the install path runs only as root")
+    log = tmp_path / "apt-get.log"
+    fake = tmp_path / "bin" / "apt-get"
+    fake.parent.mkdir()
+    fake.write_text(f'#!/bin/sh\necho "$DEBIAN_FRONTEND $*" >> {log}\n', encoding="utf-8")
+    fake.chmod(0o755)
+    result = subprocess.run(
+        ["bash", str(SCRIPT)],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "PATH": f"{fake.parent}:{os.environ['PATH']}",
+            "FONT": str(tmp_path / "no-font.ttf"),
+        },
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "Installing the system packages fonts-dejavu-core with apt-get.\n"
+    assert log.read_text(encoding="utf-8").splitlines() == [
+        "noninteractive update -qq",
+        "noninteractive install -y --no-install-recommends fonts-dejavu-core -qq",
+    ]
