@@ -1,5 +1,6 @@
-# Two commands for a fresh machine: `make demo` and `make test`. Both install into .venv/ first;
-# installation is idempotent (re-run only when pyproject.toml changes).
+# Two commands for a fresh machine: `make demo` and `make test`. Both first install the Debian
+# packages they need (Chromium and its fonts; see scripts/system-packages), then .venv/;
+# installation is idempotent (the venv is re-made only when pyproject.toml changes).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -11,7 +12,7 @@ ifneq ($(wildcard ../shared/data),)
 export N4C_DATA_MIRROR ?= $(abspath ../shared/data)
 endif
 
-.PHONY: install demo test lint typecheck unit test-postgres bench clean docs
+.PHONY: system install demo test lint typecheck unit test-postgres bench clean docs
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,9 +20,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
+# As root, apt-get installs what is missing; otherwise one sentence names the command to run.
+system:
+	@PYTHON="$(PYTHON)" bash scripts/system-packages
+
 install: $(STAMP)
 
-demo: install
+demo: system install
 	@mkdir -p $(DEMO_OUT)
 	$(BIN)/n4c leftbehind --year 2019 --out $(DEMO_OUT)/left_behind_wards_2019.csv --geojson $(DEMO_OUT)/left_behind_wards_2019.geojson
 	$(BIN)/n4c platform seed-demo
@@ -36,7 +41,7 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-unit: install
+unit: system install
 	$(BIN)/pytest -n 2 -q
 
 # The platform's tests again on PostgreSQL, when CI (or you) names a server.
@@ -45,7 +50,7 @@ test-postgres: install
 		DATABASE_URL="$$N4C_TEST_POSTGRES_URL" $(BIN)/pytest -n 2 -q -m "not browser" src/n4c/platform; \
 	else echo "N4C_TEST_POSTGRES_URL is not set: skipping the PostgreSQL run."; fi
 
-test: lint typecheck unit test-postgres
+test: system lint typecheck unit test-postgres
 
 bench: install
 	# -P: benchmarks/platform.py must not hide the standard library's platform module.

@@ -18,7 +18,9 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     if not CHROMIUM.exists():
-        pytest.fail("Debian's Chromium is missing: apt-get install chromium (see .ci/run).")
+        pytest.fail(
+            "Debian's Chromium is missing: run make test as root, or apt-get install chromium."
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

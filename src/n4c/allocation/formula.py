@@ -12,11 +12,10 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
-from scipy.stats import rankdata
 
 from n4c.allocation.spec import Formula
 from n4c.errors import InputError
-from n4c.needs.transform import exponential_transform
+from n4c.needs.transform import exponential_transform, rank
 
 __all__ = [
     "BELOW_MINIMUM",
@@ -73,7 +72,7 @@ def need_weights(areas: pd.DataFrame, formula: Formula, *, where: str = "formula
         return values
     result = np.full(values.shape, np.nan)
     order = values[known] if is_rank else -values[known]
-    ranks = rankdata(order, method="average")  # 1 = most in need, ties share their average rank
+    ranks = rank(order, method="average")  # 1 = most in need, ties share their average rank
     n = ranks.size
     result[known] = exponential_transform((n + 1.0 - ranks) / n)
     return result

@@ -63,9 +63,9 @@ def _options(
 
 
 def _register_commands() -> None:
-    from n4c.cli import allocation, data, needs, platform, rights, rollout, spending
+    from n4c.cli import allocation, data, doctor, needs, platform, rights, rollout, spending
 
-    for module in (data, needs, allocation, spending, platform, rights, rollout):
+    for module in (data, needs, allocation, spending, platform, rights, rollout, doctor):
         module.register(app)
 
 

@@ -16,6 +16,7 @@ from n4c.cli.output import (
     print_table,
     words_for,
     write_table,
+    write_text,
 )
 from n4c.errors import InputError
 from n4c.geography import check_year
@@ -69,12 +70,10 @@ def combine(
 
 
 def _print_left_behind(
-    listing: needs.LeftBehindListing, top: int, *, say: LazyConsole, as_json: bool
+    result: needs.LeftBehindResult, top: int, *, say: LazyConsole, as_json: bool
 ) -> None:
-    agreement, name = listing.agreement, listing.areas
-    listed = listing.most_deprived(top).rename(
-        columns={listing.code_column: "code", listing.name_column: "name"}
-    )
+    agreement, name = result.agreement, result.areas
+    listed = [dict(zip(result.listing_columns, row, strict=True)) for row in result.listing[:top]]
     if as_json:
         print_json(
             {
@@ -84,7 +83,7 @@ def _print_left_behind(
                 "agree": agreement.matched,
                 "extra": list(agreement.false_positives),
                 "missed": list(agreement.missed),
-                "most_deprived": listed.to_dict(orient="records"),
+                "most_deprived": listed,
             }
         )
     say.print(
@@ -96,11 +95,11 @@ def _print_left_behind(
         from rich.table import Table
 
         listing_table = Table(title=f"Most deprived 'left behind' {name} (by IMD rank)")
-        for column in listed.columns:
+        for column in result.listing_columns:
             listing_table.add_column(column)
         rows = [
             [cell_text(v, "{:.2f}" if isinstance(v, float) else "{}") for v in row]
-            for row in listed.itertuples(index=False)
+            for row in result.listing[:top]
         ]
         print_table(
             listing_table,
@@ -125,6 +124,9 @@ def leftbehind(
     as_json: bool = typer.Option(
         False, "--json", help="Print the comparison and the listed areas as JSON instead."
     ),
+    cache: bool = typer.Option(
+        True, help="Reuse the result stored in N4C_DATA_DIR/cache while its inputs are unchanged."
+    ),
 ) -> None:
     """Identify 'left behind' neighbourhoods and compare them with the published list."""
     from n4c import needs
@@ -137,12 +139,11 @@ def leftbehind(
             "GeoJSON output is for ward shapes (2019); LSOA 2021 boundaries are not in the data.",
             field="--geojson",
         )
-    listing = needs.left_behind_listing(year, population=population)  # type: ignore[arg-type]
-    written = [write_table(listing.table, out)]
-    _print_left_behind(listing, top, say=say, as_json=as_json)
+    result = needs.find_left_behind(year, population=population, cached=cache)
+    written = [write_text(result.csv, out)]
+    _print_left_behind(result, top, say=say, as_json=as_json)
     if geojson is not None:
-        boundaries = importlib.import_module("n4c.needs.boundaries")
-        count = boundaries.write_ward_geojson(listing.table, geojson, only_left_behind=True)
+        count = result.write_ward_geojson(geojson)
         written.append(f"{geojson} ({count:,} ward shapes)")
     say.print(f"Wrote {' and '.join(written)}.")
 

@@ -139,6 +139,13 @@ def write_table(frame: pd.DataFrame, path: Path | str) -> str:
     return "the table to standard output" if is_stdout(path) else str(path)
 
 
+def write_text(text: str, path: Path | str) -> str:
+    """Write ``text`` (already in the CSV rules' form) to ``path`` or standard output."""
+    with opened(path) as stream:
+        stream.write(text)
+    return "the table to standard output" if is_stdout(path) else str(path)
+
+
 def print_json(document: object) -> None:
     """Print ``document`` as JSON on standard output, missing numbers as ``null``."""
     text = json.dumps(_json_ready(document), indent=2, ensure_ascii=False)

@@ -1,12 +1,21 @@
 """Datasets: the registry of published sources, their checksums and licences, and typed loaders.
 
-Owns reading files from the mirror or the user's data folder. Must not import any other
-n4c package except ``n4c.config`` and ``n4c.errors``.
+Owns reading files from the mirror or the user's data folder, and the dataset cache. Must not
+import any other n4c package except ``n4c.config`` and ``n4c.errors``. The registry is imported
+at once; the loaders (which need pandas) only when first used, so asking where a dataset is
+costs no pandas import.
 """
 
-from n4c.data.loaders import load, read_validated, validate_frame
-from n4c.data.regions import lad_regions
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from n4c.data.registry import DATASETS, Column, Dataset, dataset_path, fetch, get_dataset, status
+
+if TYPE_CHECKING:
+    from n4c.data.loaders import load, read_validated, validate_frame
+    from n4c.data.regions import lad_regions
 
 __all__ = [
     "DATASETS",
@@ -21,3 +30,23 @@ __all__ = [
     "status",
     "validate_frame",
 ]
+
+#: The module each lazily imported name comes from.
+_LAZY = {
+    "lad_regions": "regions",
+    "load": "loaders",
+    "read_validated": "loaders",
+    "validate_frame": "loaders",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from n4c.data.cache import read_frame, write_frame
 from n4c.data.registry import Column, Dataset, dataset_path, get_dataset
 from n4c.errors import InputError
 from n4c.geography import GSS_PATTERN, code_shape
@@ -152,9 +153,19 @@ def read_validated(path: Path, dataset: Dataset) -> pd.DataFrame:
 @lru_cache(maxsize=32)
 def _load_cached(name: str) -> pd.DataFrame:
     dataset = get_dataset(name)
-    return read_validated(dataset_path(name), dataset)
+    path = dataset_path(name)
+    frame = read_frame(dataset)
+    if frame is None:
+        frame = read_validated(path, dataset)
+        write_frame(dataset, frame)
+    return frame
 
 
 def load(name: str) -> pd.DataFrame:
-    """Load registered dataset ``name`` as a validated table (a fresh copy each call)."""
+    """Load registered dataset ``name`` as a validated table (a fresh copy each call).
+
+    The source file is checked against its registered checksum first; the validated frame
+    then comes from the dataset cache in ``N4C_DATA_DIR/cache`` when it holds one for this
+    release of the file (see :mod:`n4c.data.cache`), and is stored there otherwise.
+    """
     return _load_cached(name).copy()

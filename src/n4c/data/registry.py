@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 from n4c import config
+from n4c.data.cache import record_checked, was_checked
 from n4c.errors import DataMissingError
 
 __all__ = [
@@ -416,9 +417,6 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-_VERIFIED: dict[Path, float] = {}
-
-
 def _how_to_get(dataset: Dataset) -> str:
     return (
         f"Get it with `n4c data fetch {dataset.name}`, or set N4C_DATA_MIRROR to a folder that "
@@ -438,17 +436,17 @@ def dataset_path(name: str, *, verify: bool = True) -> Path:
     for path in _candidates(dataset):
         if not path.is_file():
             continue
-        if verify:
-            mtime = path.stat().st_mtime
-            if _VERIFIED.get(path) != mtime:
-                actual = sha256_of(path)
-                if actual != dataset.sha256:
-                    raise DataMissingError(
-                        f"{path} does not match the registered checksum of {dataset.name} "
-                        f"(expected SHA-256 {dataset.sha256[:12]}…, found {actual[:12]}…); "
-                        f"the file is damaged or a different release. {_how_to_get(dataset)}"
-                    )
-                _VERIFIED[path] = mtime
+        # Hashing every file on every run would cost more than reading its cached frame; a
+        # file hashed before is recognised by its size, times and inode (see n4c.data.cache).
+        if verify and not was_checked(dataset.name, path, dataset.sha256):
+            actual = sha256_of(path)
+            if actual != dataset.sha256:
+                raise DataMissingError(
+                    f"{path} does not match the registered checksum of {dataset.name} "
+                    f"(expected SHA-256 {dataset.sha256[:12]}…, found {actual[:12]}…); "
+                    f"the file is damaged or a different release. {_how_to_get(dataset)}"
+                )
+            record_checked(dataset.name, path, actual)
         return path
     raise DataMissingError(
         f"The dataset {dataset.name} ({dataset.title}) is not on this machine. {_how_to_get(dataset)}"

@@ -2,57 +2,71 @@
 
 Owns turning published deprivation and community-need data into scores, ranks and flags for
 LSOAs, wards and larger areas. May import ``n4c.data``; never allocation, spending or the platform.
+Each name is imported from its module on first use, so ``import n4c.needs`` costs no pandas,
+scipy or shapely import until a function needs them.
 """
 
-from n4c.needs.boundaries import (
-    lsoa_shapes,
-    ward_shapes,
-    wards_feature_collection,
-    write_ward_geojson,
-)
-from n4c.needs.composite import CompositeSpec, Indicator, build_composite, builtin_spec, load_spec
-from n4c.needs.groups import (
-    LEFT_BEHIND_GROUP_RULE,
-    WardGroupSummary,
-    group_is_left_behind,
-    summarise_groups,
-    summarise_ward_group,
-)
-from n4c.needs.iod import Agreement, combine_cni, combine_imd, compare_imd_with_published
-from n4c.needs.sensitivity import (
-    DEFAULT_CONCENTRATION,
-    SensitivityInputs,
-    draw_domain_weights,
-    left_behind_sensitivity,
-    sensitivity_inputs,
-    transformed_domains,
-    ward_weight_matrix,
-)
-from n4c.needs.summaries import (
-    SUMMARY_LEVELS,
-    SUMMARY_MEASURES,
-    extent_weights,
-    summarise_areas,
-    summarise_imd2019,
-)
-from n4c.needs.transform import (
-    deciles,
-    exponential_transform,
-    published_rank_to_r,
-    rank_most_deprived_first,
-)
-from n4c.needs.wards import (
-    LeftBehindAgreement,
-    LeftBehindListing,
-    compare_left_behind,
-    left_behind_differences,
-    left_behind_listing,
-    left_behind_lsoa21,
-    lsoa_populations,
-    lsoa_table,
-    ward_table,
-    weighted_ward_scores,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from n4c.needs.boundaries import (
+        lsoa_shapes,
+        ward_shapes,
+        wards_feature_collection,
+        write_ward_geojson,
+    )
+    from n4c.needs.composite import (
+        CompositeSpec,
+        Indicator,
+        build_composite,
+        builtin_spec,
+        load_spec,
+    )
+    from n4c.needs.groups import (
+        LEFT_BEHIND_GROUP_RULE,
+        WardGroupSummary,
+        group_is_left_behind,
+        summarise_groups,
+        summarise_ward_group,
+    )
+    from n4c.needs.iod import Agreement, combine_cni, combine_imd, compare_imd_with_published
+    from n4c.needs.left_behind import LeftBehindAgreement, LeftBehindResult, find_left_behind
+    from n4c.needs.sensitivity import (
+        DEFAULT_CONCENTRATION,
+        SensitivityInputs,
+        draw_domain_weights,
+        left_behind_sensitivity,
+        sensitivity_inputs,
+        transformed_domains,
+        ward_weight_matrix,
+    )
+    from n4c.needs.summaries import (
+        SUMMARY_LEVELS,
+        SUMMARY_MEASURES,
+        extent_weights,
+        summarise_areas,
+        summarise_imd2019,
+    )
+    from n4c.needs.transform import (
+        deciles,
+        exponential_transform,
+        published_rank_to_r,
+        rank_most_deprived_first,
+    )
+    from n4c.needs.wards import (
+        LeftBehindListing,
+        compare_left_behind,
+        left_behind_differences,
+        left_behind_listing,
+        left_behind_lsoa21,
+        lsoa_populations,
+        lsoa_table,
+        ward_table,
+        weighted_ward_scores,
+    )
 
 __all__ = [
     "DEFAULT_CONCENTRATION",
@@ -64,6 +78,7 @@ __all__ = [
     "Indicator",
     "LeftBehindAgreement",
     "LeftBehindListing",
+    "LeftBehindResult",
     "SensitivityInputs",
     "WardGroupSummary",
     "build_composite",
@@ -76,6 +91,7 @@ __all__ = [
     "draw_domain_weights",
     "exponential_transform",
     "extent_weights",
+    "find_left_behind",
     "group_is_left_behind",
     "left_behind_differences",
     "left_behind_listing",
@@ -100,3 +116,68 @@ __all__ = [
     "weighted_ward_scores",
     "write_ward_geojson",
 ]
+
+#: The module each public name comes from.
+_HOMES = {
+    "Agreement": "iod",
+    "CompositeSpec": "composite",
+    "DEFAULT_CONCENTRATION": "sensitivity",
+    "Indicator": "composite",
+    "LeftBehindAgreement": "left_behind",
+    "LeftBehindResult": "left_behind",
+    "find_left_behind": "left_behind",
+    "LEFT_BEHIND_GROUP_RULE": "groups",
+    "WardGroupSummary": "groups",
+    "group_is_left_behind": "groups",
+    "summarise_groups": "groups",
+    "summarise_ward_group": "groups",
+    "LeftBehindListing": "wards",
+    "left_behind_differences": "wards",
+    "left_behind_listing": "wards",
+    "SUMMARY_LEVELS": "summaries",
+    "SUMMARY_MEASURES": "summaries",
+    "SensitivityInputs": "sensitivity",
+    "build_composite": "composite",
+    "builtin_spec": "composite",
+    "combine_cni": "iod",
+    "combine_imd": "iod",
+    "compare_imd_with_published": "iod",
+    "compare_left_behind": "wards",
+    "deciles": "transform",
+    "draw_domain_weights": "sensitivity",
+    "exponential_transform": "transform",
+    "extent_weights": "summaries",
+    "left_behind_lsoa21": "wards",
+    "left_behind_sensitivity": "sensitivity",
+    "load_spec": "composite",
+    "lsoa_populations": "wards",
+    "lsoa_shapes": "boundaries",
+    "lsoa_table": "wards",
+    "published_rank_to_r": "transform",
+    "rank_most_deprived_first": "transform",
+    "sensitivity_inputs": "sensitivity",
+    "summarise_areas": "summaries",
+    "summarise_imd2019": "summaries",
+    "transformed_domains": "sensitivity",
+    "ward_shapes": "boundaries",
+    "ward_table": "wards",
+    "ward_weight_matrix": "sensitivity",
+    "wards_feature_collection": "boundaries",
+    "weighted_ward_scores": "wards",
+    "write_ward_geojson": "boundaries",
+}
+
+
+def __getattr__(name: str) -> Any:
+    # Submodules (``n4c.needs.iod``) and the public names they hold, each imported on first use.
+    if name in _HOMES:
+        value = getattr(importlib.import_module(f"{__name__}.{_HOMES[name]}"), name)
+        globals()[name] = value
+        return value
+    if name in set(_HOMES.values()):
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

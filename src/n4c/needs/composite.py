@@ -15,11 +15,10 @@ from typing import Literal, cast
 
 import numpy as np
 import pandas as pd
-from scipy.stats import rankdata
 
 from n4c import specfiles
 from n4c.errors import InputError
-from n4c.needs.transform import deciles, exponential_transform
+from n4c.needs.transform import deciles, exponential_transform, rank
 from n4c.specfiles import check_keys, choice, keys_of, read_toml
 
 __all__ = [
@@ -178,7 +177,7 @@ def normalise(values: np.ndarray, indicator: Indicator) -> np.ndarray:
     """
     oriented = values if indicator.direction == "higher_is_worse" else -values
     if indicator.normalisation == "rank":
-        return rankdata(oriented, method="average") / oriented.size
+        return rank(oriented, method="average") / oriented.size
     if indicator.normalisation == "minmax":
         span = oriented.max() - oriented.min()
         return np.zeros_like(oriented) if span == 0 else (oriented - oriented.min()) / span
@@ -255,7 +254,7 @@ def build_composite(
         score = np.exp((chosen / chosen.sum()) @ np.log(matrix))
     result["score"] = score
     # Distinct ranks ("first"), as the IoD ranks its own unrounded scores.
-    rank = rankdata(-score, method="ordinal")
-    result["rank"] = rank.astype(np.int64)
-    result["decile"] = deciles(rank)
+    ranks = rank(-score, method="ordinal")
+    result["rank"] = ranks.astype(np.int64)
+    result["decile"] = deciles(ranks)
     return result

@@ -11,15 +11,18 @@ from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
-from scipy.stats import rankdata
 
 __all__ = [
     "EXP_CONSTANT",
+    "RankMethod",
     "deciles",
     "exponential_transform",
     "published_rank_to_r",
+    "rank",
     "rank_most_deprived_first",
 ]
+
+RankMethod = Literal["min", "average", "ordinal"]
 
 #: λ in the transform: chosen so the most deprived 10% take X in [50, 100] (App. F.1.4).
 EXP_CONSTANT = 23.0
@@ -51,6 +54,41 @@ def exponential_transform(r: npt.ArrayLike, *, constant: float = EXP_CONSTANT) -
     return -constant * np.log1p(-values * (1.0 - np.exp(-100.0 / constant)))
 
 
+def rank(values: npt.ArrayLike, *, method: RankMethod = "average") -> FloatArray:
+    """Rank values from 1 (the smallest) to N, as ``scipy.stats.rankdata`` does.
+
+    Tied values share the average of the ranks they span (``average``), or all take the lowest
+    of them (``min``), or are ranked in the order they appear (``ordinal``, a stable sort).
+    Any NaN makes every rank NaN, since a missing value has no place in the order.
+
+    Examples
+    --------
+    >>> rank([10.0, 20.0, 20.0, 5.0]).tolist()
+    [2.0, 3.5, 3.5, 1.0]
+    >>> rank([10.0, 20.0, 20.0, 5.0], method="min").tolist()
+    [2.0, 3.0, 3.0, 1.0]
+    >>> rank([10.0, 20.0, 20.0, 5.0], method="ordinal").tolist()
+    [2.0, 3.0, 4.0, 1.0]
+    """
+    x = np.asarray(values, dtype=np.float64).ravel()
+    if np.isnan(x).any():
+        return np.full(x.shape, np.nan)
+    order = np.argsort(x, kind="stable")
+    ranks = np.empty(x.size, dtype=np.float64)
+    if method == "ordinal":
+        ranks[order] = np.arange(1, x.size + 1, dtype=np.float64)
+        return ranks
+    if x.size == 0:
+        return ranks
+    ordered = x[order]
+    # Each run of equal values starts where the sorted value changes.
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+    ends = np.r_[starts[1:], x.size]
+    shared = starts + 1.0 if method == "min" else (starts + 1.0 + ends) / 2.0
+    ranks[order] = np.repeat(shared, ends - starts)
+    return ranks
+
+
 def published_rank_to_r(ranks: npt.ArrayLike, *, average_ties: bool = True) -> FloatArray:
     """Turn published ranks (1 = most deprived) into R = (N + 1 − rank) / N.
 
@@ -66,12 +104,12 @@ def published_rank_to_r(ranks: npt.ArrayLike, *, average_ties: bool = True) -> F
     values = np.asarray(ranks, dtype=np.float64)
     n = values.size
     if average_ties:
-        values = rankdata(values, method="average")
+        values = rank(values, method="average")
     return (n + 1.0 - values) / n
 
 
 def rank_most_deprived_first(
-    scores: npt.ArrayLike, *, method: Literal["min", "average", "ordinal"] = "min"
+    scores: npt.ArrayLike, *, method: RankMethod = "min"
 ) -> npt.NDArray[np.float64]:
     """Rank scores so that 1 is the highest score (the most deprived, or the highest need).
 
@@ -81,7 +119,7 @@ def rank_most_deprived_first(
     [3.0, 1.0, 2.0]
     """
     values = np.asarray(scores, dtype=np.float64)
-    return rankdata(-values, method=method).astype(np.float64)
+    return rank(-values, method=method)
 
 
 def deciles(ranks: npt.ArrayLike, n: int | None = None) -> npt.NDArray[np.int64]:

@@ -20,10 +20,10 @@ import pandas as pd
 from n4c.data import load
 from n4c.errors import InputError
 from n4c.geography import check_year
+from n4c.needs.left_behind import LeftBehindAgreement
 from n4c.needs.transform import deciles, rank_most_deprived_first
 
 __all__ = [
-    "LeftBehindAgreement",
     "LeftBehindListing",
     "PopulationYear",
     "compare_left_behind",
@@ -226,17 +226,6 @@ def lsoa_table(
     """
     check_year(year, supported=(2019,), purpose="LSOA 2011 tables")
     return _lsoa_table(population).copy()
-
-
-@dataclass(frozen=True)
-class LeftBehindAgreement:
-    """How a computed 'left behind' list compares with a published one."""
-
-    predicted: int
-    published: int
-    matched: int
-    false_positives: tuple[str, ...]
-    missed: tuple[str, ...]
 
 
 def compare_left_behind(
