@@ -163,7 +163,15 @@ def _postgres(url: str) -> Check:
 
 
 def _database() -> Check:
-    url = database_url()
+    try:
+        url = database_url()
+    except config.SettingError as error:
+        return Check(
+            "Platform database",
+            False,
+            str(error),
+            "Set DATABASE_URL to a SQLite or PostgreSQL address.",
+        )
     scheme = urlsplit(url).scheme
     if scheme == "sqlite":
         # sqlite:///relative.db and sqlite:////absolute/path.db, as dj-database-url reads them
