@@ -79,6 +79,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    # For its templates and static files: the API docs' Swagger UI is served from here.
+    "ninja",
     *PLATFORM_APPS,
 ]
 
