@@ -173,6 +173,22 @@ CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
+
+def _proxy_ssl_header() -> tuple[str, str] | None:
+    """The proxy's header as Django reads it (``X-Forwarded-Proto`` is ``HTTP_X_FORWARDED_PROTO``)."""
+    header: str = config.get("N4C_PROXY_SSL_HEADER")
+    return ("HTTP_" + header.upper().replace("-", "_"), "https") if header else None
+
+
+# Serving over HTTPS (README "Deployment"): each is off by default, for the demo on http://.
+SESSION_COOKIE_SECURE: bool = config.get("N4C_SECURE_COOKIES")
+CSRF_COOKIE_SECURE: bool = config.get("N4C_SECURE_COOKIES")
+SECURE_HSTS_SECONDS: int = config.get("N4C_HSTS_SECONDS")
+SECURE_HSTS_INCLUDE_SUBDOMAINS: bool = config.get("N4C_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_SSL_REDIRECT: bool = config.get("N4C_SSL_REDIRECT")
+SECURE_PROXY_SSL_HEADER = _proxy_ssl_header()
+CSRF_TRUSTED_ORIGINS: list[str] = config.get("N4C_CSRF_TRUSTED_ORIGINS")
+
 EMAIL_BACKEND = config.get("N4C_EMAIL_BACKEND")
 DEFAULT_FROM_EMAIL = config.get("N4C_EMAIL_FROM")
 EMAIL_HOST = config.get("N4C_EMAIL_HOST")

@@ -30,9 +30,7 @@ def test_the_schema_is_refused_to_a_visitor_who_is_not_signed_in():
 
 
 @pytest.mark.parametrize("role", [Role.PARTNERSHIP_MEMBER, None])
-def test_the_docs_and_schema_are_refused_to_people_who_are_not_staff(
-    role, make_person, client_for
-):
+def test_the_docs_and_schema_are_refused_to_people_who_are_not_staff(role, make_person, client_for):
     if role is None:
         user = get_user_model().objects.create_user("no-profile", password="not-used-1")
     else:
@@ -50,9 +48,7 @@ def test_the_docs_and_schema_are_refused_to_people_who_are_not_staff(
     ]
 
 
-def test_staff_get_the_docs_with_every_script_and_style_from_the_platform(
-    make_person, client_for
-):
+def test_staff_get_the_docs_with_every_script_and_style_from_the_platform(make_person, client_for):
     client = client_for(make_person(Role.ADVISER))
     page = client.get(DOCS)
     assert page.status_code == 200
