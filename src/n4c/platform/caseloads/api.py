@@ -32,8 +32,8 @@ class AssignmentOut(Schema):
 
 
 class AssignmentIn(Schema):
-    area_id: int
-    person_id: int
+    area_id: RecordId
+    person_id: RecordId
     role: AssignmentRole
 
 

@@ -32,14 +32,14 @@ class EventOut(Schema):
 class EventIn(Schema):
     title: str
     scope: Event.Scope
-    region_id: int | None = None
+    region_id: RecordId | None = None
     starts_on: dt.date
     place: str = ""
     description: str = ""
 
 
 class AttendanceIn(Schema):
-    area_id: int
+    area_id: RecordId
     people: int
 
 
@@ -50,7 +50,7 @@ class AttendanceOut(Schema):
 
 
 class PeerLinkIn(Schema):
-    other_area_id: int
+    other_area_id: RecordId
     purpose: str = ""
     started_on: dt.date
 

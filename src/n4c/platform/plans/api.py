@@ -68,7 +68,7 @@ class ActionIn(Schema):
     description: str
     owner: str
     due_on: dt.date
-    priority_id: int | None = None
+    priority_id: RecordId | None = None
 
 
 class ActionPatch(Schema):

@@ -30,7 +30,7 @@ class PartnerOut(Schema):
 class PartnerIn(Schema):
     name: str
     specialism: Specialism
-    region_id: int | None = None
+    region_id: RecordId | None = None
     email: str = ""
     website: str = ""
     description: str = ""
@@ -48,8 +48,8 @@ class ReferralOut(Schema):
 
 
 class ReferralIn(Schema):
-    area_id: int
-    partner_id: int
+    area_id: RecordId
+    partner_id: RecordId
     need: str
     referred_on: dt.date
 

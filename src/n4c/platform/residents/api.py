@@ -30,7 +30,7 @@ class ResidentOut(Schema):
 
 
 class ResidentIn(Schema):
-    area_id: int
+    area_id: RecordId
     full_name: str
     email: str = ""
     phone: str = ""

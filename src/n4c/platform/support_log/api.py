@@ -33,7 +33,7 @@ class EntryOut(Schema):
 
 
 class EntryIn(Schema):
-    area_id: int
+    area_id: RecordId
     date: dt.date
     kind: Kind
     days: Decimal

@@ -163,3 +163,14 @@ def test_a_csv_upload_with_a_nul_is_refused_and_nothing_is_stored(signed_in, hom
     assert response.status_code == 400
     assert response.content.decode() == NUL_MSG.format('"file"')
     assert not Asset.objects.exists()
+
+
+def test_an_id_beyond_a_database_column_in_a_body_is_refused_by_its_type(signed_in):
+    response = signed_in.post(
+        "/api/referrals/partners",
+        data={"name": "Debt Advice North", "specialism": "finance", "region_id": TWENTY_DIGITS},
+        content_type="application/json",
+    )
+    assert response.status_code == 422
+    (problem,) = response.json()["detail"]
+    assert problem["loc"] == ["body", "payload", "region_id"]
