@@ -10,6 +10,7 @@ one sentence naming the setting and what it expects, never a traceback from deep
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -21,9 +22,22 @@ from n4c.errors import N4CError
 
 __all__ = ["SETTINGS", "Setting", "SettingError", "data_dir", "get", "mirror_dir"]
 
-Kind = Literal["text", "whole_number", "flag", "path", "paths", "words", "whole_numbers", "url"]
+Kind = Literal[
+    "text",
+    "whole_number",
+    "flag",
+    "path",
+    "paths",
+    "words",
+    "whole_numbers",
+    "url",
+    "urls",
+    "header",
+]
 
 _TRUE = ("1", "true", "yes", "on")
+# An HTTP header's name: letters, digits and hyphens (RFC 9110 allows more; no proxy uses them).
+_HEADER_NAME = re.compile(r"[A-Za-z0-9]+(-[A-Za-z0-9]+)*")
 _FALSE = ("0", "false", "no", "off")
 
 
@@ -42,7 +56,7 @@ class Setting:
     """One setting: its environment variable, default (as written there), meaning and kind.
 
     ``minimum``/``maximum`` bound whole numbers (and each of a list of them); ``schemes`` lists
-    the URL schemes a ``url`` accepts. An empty value is allowed for text, URLs, optional paths
+    the URL schemes a ``url`` (or each of ``urls``) accepts. An empty value is allowed for text, URLs, optional paths
     and lists, and means "not set".
     """
 
@@ -53,7 +67,7 @@ class Setting:
     minimum: int | None = None
     maximum: int | None = None
     schemes: tuple[str, ...] = ()
-    #: for ``kind="paths"`` and ``"words"`` and ``"whole_numbers"``: what separates the items
+    #: for ``kind="paths"``, ``"words"``, ``"urls"`` and ``"whole_numbers"``: what separates the items
     separator: str = ","
     #: an empty path means "not set" (None) rather than the current folder
     optional: bool = False
@@ -70,6 +84,11 @@ class Setting:
         if self.kind == "url":
             schemes = " or ".join(f"{s}://" for s in self.schemes)
             return f"a web address starting {schemes}, or empty"
+        if self.kind == "urls":
+            schemes = " or ".join(f"{s}://" for s in self.schemes)
+            return f"web addresses starting {schemes}, separated by commas"
+        if self.kind == "header":
+            return "an HTTP header name, like X-Forwarded-Proto, or empty"
         if self.kind == "paths":
             return "folder or file paths separated by the path separator"
         if self.kind == "words":
@@ -90,6 +109,8 @@ class Setting:
             "paths": "paths, separated by the path separator",
             "words": "words, comma-separated",
             "url": " or ".join(f"{s}://" for s in self.schemes) + " address",
+            "urls": " or ".join(f"{s}://" for s in self.schemes) + " addresses, comma-separated",
+            "header": "HTTP header name",
         }[self.kind]
 
     def _bounds(self) -> str:
@@ -114,6 +135,15 @@ class Setting:
             raise SettingError(self.name, text, self.expected)
         if self.kind == "url":
             if value and urlsplit(value).scheme not in self.schemes:
+                raise SettingError(self.name, text, self.expected)
+            return value
+        if self.kind == "urls":
+            items = [part.strip() for part in _items(value, self.separator)]
+            if any(urlsplit(item).scheme not in self.schemes for item in items):
+                raise SettingError(self.name, text, self.expected)
+            return items
+        if self.kind == "header":
+            if value and not _HEADER_NAME.fullmatch(value):
                 raise SettingError(self.name, text, self.expected)
             return value
         if self.kind == "path":
@@ -212,6 +242,45 @@ SETTINGS: dict[str, Setting] = {
             "127.0.0.1,localhost",
             "Comma-separated host names the platform answers to.",
             kind="words",
+        ),
+        Setting(
+            "N4C_SECURE_COOKIES",
+            "0",
+            "1 sends the session and CSRF cookies over HTTPS only; turn on when the platform is served over HTTPS.",
+            kind="flag",
+        ),
+        Setting(
+            "N4C_HSTS_SECONDS",
+            "0",
+            "Seconds a browser keeps to HTTPS for the platform's host (Strict-Transport-Security); 0 sends no such header. 31536000 (a year) once HTTPS works.",
+            kind="whole_number",
+            minimum=0,
+            maximum=63_072_000,
+        ),
+        Setting(
+            "N4C_HSTS_INCLUDE_SUBDOMAINS",
+            "0",
+            "1 makes Strict-Transport-Security cover every subdomain of the host too (with N4C_HSTS_SECONDS above 0).",
+            kind="flag",
+        ),
+        Setting(
+            "N4C_SSL_REDIRECT",
+            "0",
+            "1 redirects every http:// request to https://.",
+            kind="flag",
+        ),
+        Setting(
+            "N4C_PROXY_SSL_HEADER",
+            "",
+            "Header the proxy in front sets to https when a request came over HTTPS, e.g. X-Forwarded-Proto; empty trusts no header. Set it only if the proxy removes that header from what clients send.",
+            kind="header",
+        ),
+        Setting(
+            "N4C_CSRF_TRUSTED_ORIGINS",
+            "",
+            "Comma-separated origins, like https://n4c.example.org, from which forms are accepted when they differ from the host a request names (as behind some proxies).",
+            kind="urls",
+            schemes=("https", "http"),
         ),
         Setting(
             "N4C_ADVISER_MAX_AREAS",

@@ -211,6 +211,38 @@ def _redis() -> Check:
     return Check("Shared cache (Redis)", True, f"Redis at {url} answers.")
 
 
+#: The settings for serving over HTTPS, all off for the local demo (README "Deployment").
+DEPLOYMENT_SETTINGS = (
+    "N4C_SECURE_COOKIES",
+    "N4C_HSTS_SECONDS",
+    "N4C_HSTS_INCLUDE_SUBDOMAINS",
+    "N4C_SSL_REDIRECT",
+    "N4C_PROXY_SSL_HEADER",
+    "N4C_CSRF_TRUSTED_ORIGINS",
+)
+
+
+def _deployment() -> Check:
+    try:
+        values = {name: config.get(name) for name in DEPLOYMENT_SETTINGS}
+    except config.SettingError as error:
+        return Check(
+            "HTTPS settings",
+            False,
+            str(error),
+            f"Correct {error.name}, or unset it for its default.",
+        )
+    on = [name for name, value in values.items() if value]
+    if not on:
+        return Check(
+            "HTTPS settings",
+            True,
+            'All off, right for the demo on http://; see README "Deployment" to serve over HTTPS.',
+            required=False,
+        )
+    return Check("HTTPS settings", True, "Set: " + ", ".join(on) + ".", required=False)
+
+
 def _chromium(path: Path = CHROMIUM) -> Check:
     if path.is_file() and os.access(path, os.X_OK):
         return Check("Chromium", True, f"{path} (for the browser tests).", required=False)
@@ -224,7 +256,7 @@ def _chromium(path: Path = CHROMIUM) -> Check:
 
 
 def run_checks() -> list[Check]:
-    """Every check, in the order a newcomer meets them: data, database, cache, browser."""
+    """Every check, in the order a newcomer meets them: data, database, cache, HTTPS, browser."""
     return [
         _data_folder(),
         _mirror(),
@@ -232,5 +264,6 @@ def run_checks() -> list[Check]:
         _dataset_cache(),
         _database(),
         _redis(),
+        _deployment(),
         _chromium(),
     ]

@@ -14,7 +14,7 @@ console = Console()
 def doctor(
     as_json: bool = typer.Option(False, "--json", help="Print the checks as JSON instead."),
 ) -> None:
-    """Check the data, the platform database, Redis and Chromium, and say what is missing."""
+    """Check the data, the platform database, Redis, the HTTPS settings and Chromium; say what is missing."""
     from n4c.doctor import run_checks
 
     checks = run_checks()

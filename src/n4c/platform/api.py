@@ -1,34 +1,72 @@
 """The JSON API: mounts each app's django-ninja ``router`` at ``/api/<app>/``, and answers every
 app's errors in one shape.
 
-The OpenAPI schema is at ``/api/openapi.json`` and interactive docs at ``/api/docs``. Every
+The OpenAPI schema is at ``/api/openapi.json`` and interactive docs at ``/api/docs``, both for
+the Network's staff only; the docs' scripts are served from the platform, not a CDN. Every
 endpoint needs a signed-in session (and, for changes, the CSRF token).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import wraps
 from importlib import import_module
 from importlib.util import find_spec
+from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
 from django.http import Http404, HttpRequest, HttpResponse
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Schema, Swagger
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as SchemaError
 from ninja.security import django_auth
+from pydantic import Field
 
 from n4c.errors import InputError
 from n4c.platform.areas.api import regions_router
+from n4c.platform.people.access import is_staff_role
 
-api = NinjaAPI(
+
+class _PlatformAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs: Any) -> Any:
+        schema = super().get_openapi_schema(**kwargs)
+        _document_errors(schema)
+        return schema
+
+
+def _staff_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """The docs page and the schema are for the Network's staff, as the report is."""
+
+    @wraps(view)
+    def for_staff(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        is_schema = request.path.endswith(".json")
+        if not request.user.is_authenticated:
+            if is_schema:
+                return _error_response(request, 401, _NOT_SIGNED_IN)
+            return redirect_to_login(request.get_full_path())
+        if not is_staff_role(request.user):
+            message = "The API's documentation is for the Network's staff."
+            if is_schema:
+                return _error_response(request, 403, message)
+            raise PermissionDenied(message)
+        return view(request, *args, **kwargs)
+
+    return for_staff
+
+
+api = _PlatformAPI(
     title="n4c platform API",
     version="1",
     description="Areas, caseloads, support logs and plans of the Network for Communities.",
     auth=django_auth,
     urls_namespace="api",
+    # Swagger UI from ninja's own static files (ninja is in INSTALLED_APPS), not from a CDN;
+    # no validator, so the page loads nothing from elsewhere.
+    docs=Swagger(settings={"validatorUrl": None}),
+    docs_decorator=_staff_only,
 )
 
 for _dotted in settings.PLATFORM_APPS:
@@ -100,9 +138,12 @@ def _input_error(request, exc: InputError):
     )
 
 
+_NOT_SIGNED_IN = "Sign in first: the API answers signed-in sessions only."
+
+
 @api.exception_handler(AuthenticationError)
 def _not_signed_in(request, exc: AuthenticationError):
-    return _error_response(request, 401, "Sign in first: the API answers signed-in sessions only.")
+    return _error_response(request, 401, _NOT_SIGNED_IN)
 
 
 @api.exception_handler(PermissionDenied)
@@ -128,3 +169,54 @@ def _http_error(request, exc: HttpError):
     return _error_response(
         request, exc.status_code, str(exc), type=_TYPE_OF_STATUS.get(exc.status_code, "error")
     )
+
+
+# The schema documents the one error shape on every operation, with the statuses it can answer.
+class ProblemOut(Schema):
+    loc: list[str | int] = Field(
+        description='Where the problem is: "body", "query" or "path", then the field; empty for the whole request.'
+    )
+    msg: str = Field(description="A sentence saying what is wrong and what to do.")
+    type: str = Field(description="A code a program can tell errors apart by, e.g. not_found.")
+
+
+class ErrorOut(Schema):
+    detail: list[ProblemOut]
+
+
+_ERROR_STATUSES = {
+    400: "The request holds a NUL character, which the platform cannot store.",
+    401: "Not signed in.",
+    403: "Signed in, but this is not yours to see or change.",
+    404: "Nothing at this address, or nothing you may see.",
+    409: "Someone changed this at the same moment; reload and try again.",
+    422: "A parameter or field does not follow its rule.",
+}
+_CHANGES = ("post", "put", "patch", "delete")
+
+
+def _error_statuses(method: str, operation: dict) -> list[int]:
+    statuses = [400, 401, 403]
+    parameters = operation.get("parameters", [])
+    if any(p["in"] == "path" for p in parameters):
+        statuses.append(404)
+    if method in _CHANGES:
+        statuses.append(409)
+    if parameters or "requestBody" in operation:
+        statuses.append(422)
+    return statuses
+
+
+def _document_errors(schema: Any) -> None:
+    error_schema = ErrorOut.model_json_schema(ref_template="#/components/schemas/{model}")
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    components.update(error_schema.pop("$defs", {}))
+    components["ErrorOut"] = error_schema
+    content = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}
+    for methods in schema["paths"].values():
+        for method, operation in methods.items():
+            responses = operation.setdefault("responses", {})
+            for status in _error_statuses(method, operation):
+                responses.setdefault(
+                    status, {"description": _ERROR_STATUSES[status], "content": content}
+                )

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 from n4c import config
 
@@ -79,12 +80,15 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    # For its templates and static files: the API docs' Swagger UI is served from here.
+    "ninja",
     *PLATFORM_APPS,
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "n4c.platform.core.nul_characters.RefuseNulCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -93,6 +97,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
 ]
 
 ROOT_URLCONF = "n4c.platform.urls"
@@ -169,6 +174,37 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Every script and style comes from the platform's own static files: no inline <script>, no
+# on...= handlers, no style attributes (a test scans the templates), no other site. Images may
+# be data: addresses, as the favicon and Swagger UI's icons are.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+    }
+}
+
+
+def _proxy_ssl_header() -> tuple[str, str] | None:
+    """The proxy's header as Django reads it (``X-Forwarded-Proto`` is ``HTTP_X_FORWARDED_PROTO``)."""
+    header: str = config.get("N4C_PROXY_SSL_HEADER")
+    return ("HTTP_" + header.upper().replace("-", "_"), "https") if header else None
+
+
+# Serving over HTTPS (README "Deployment"): each is off by default, for the demo on http://.
+SESSION_COOKIE_SECURE: bool = config.get("N4C_SECURE_COOKIES")
+CSRF_COOKIE_SECURE: bool = config.get("N4C_SECURE_COOKIES")
+SECURE_HSTS_SECONDS: int = config.get("N4C_HSTS_SECONDS")
+SECURE_HSTS_INCLUDE_SUBDOMAINS: bool = config.get("N4C_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_SSL_REDIRECT: bool = config.get("N4C_SSL_REDIRECT")
+SECURE_PROXY_SSL_HEADER = _proxy_ssl_header()
+CSRF_TRUSTED_ORIGINS: list[str] = config.get("N4C_CSRF_TRUSTED_ORIGINS")
 
 EMAIL_BACKEND = config.get("N4C_EMAIL_BACKEND")
 DEFAULT_FROM_EMAIL = config.get("N4C_EMAIL_FROM")

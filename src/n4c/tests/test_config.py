@@ -99,3 +99,45 @@ def test_every_default_parses_to_its_kind() -> None:
     """A default that its own kind refuses would break every installation."""
     for setting in config.SETTINGS.values():
         setting.parse(setting.default)
+
+
+def test_the_https_settings_are_off_by_default_for_the_local_demo(monkeypatch) -> None:
+    for name in ("N4C_SECURE_COOKIES", "N4C_HSTS_SECONDS", "N4C_HSTS_INCLUDE_SUBDOMAINS"):
+        monkeypatch.delenv(name, raising=False)
+    for name in ("N4C_SSL_REDIRECT", "N4C_PROXY_SSL_HEADER", "N4C_CSRF_TRUSTED_ORIGINS"):
+        monkeypatch.delenv(name, raising=False)
+    assert config.get("N4C_SECURE_COOKIES") is False
+    assert config.get("N4C_HSTS_SECONDS") == 0
+    assert config.get("N4C_HSTS_INCLUDE_SUBDOMAINS") is False
+    assert config.get("N4C_SSL_REDIRECT") is False
+    assert config.get("N4C_PROXY_SSL_HEADER") == ""
+    assert config.get("N4C_CSRF_TRUSTED_ORIGINS") == []
+
+
+def test_trusted_origins_are_web_addresses_and_anything_else_is_named(monkeypatch) -> None:
+    monkeypatch.setenv("N4C_CSRF_TRUSTED_ORIGINS", "https://n4c.example.org, https://*.example.org")
+    assert config.get("N4C_CSRF_TRUSTED_ORIGINS") == [
+        "https://n4c.example.org",
+        "https://*.example.org",
+    ]
+    monkeypatch.setenv("N4C_CSRF_TRUSTED_ORIGINS", "n4c.example.org")
+    with pytest.raises(SettingError) as raised:
+        config.get("N4C_CSRF_TRUSTED_ORIGINS")
+    assert str(raised.value) == (
+        "N4C_CSRF_TRUSTED_ORIGINS must be web addresses starting https:// or http://, "
+        'separated by commas; it is "n4c.example.org".'
+    )
+
+
+def test_the_proxy_header_is_a_header_name(monkeypatch) -> None:
+    monkeypatch.setenv("N4C_PROXY_SSL_HEADER", "X-Forwarded-Proto")
+    assert config.get("N4C_PROXY_SSL_HEADER") == "X-Forwarded-Proto"
+    monkeypatch.setenv("N4C_PROXY_SSL_HEADER", "X-Forwarded-Proto: https")
+    with pytest.raises(SettingError, match="must be an HTTP header name, like X-Forwarded-Proto"):
+        config.get("N4C_PROXY_SSL_HEADER")
+
+
+def test_hsts_seconds_are_bounded(monkeypatch) -> None:
+    monkeypatch.setenv("N4C_HSTS_SECONDS", "-1")
+    with pytest.raises(SettingError, match="from 0 to 63,072,000"):
+        config.get("N4C_HSTS_SECONDS")

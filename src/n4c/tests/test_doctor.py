@@ -132,3 +132,25 @@ def test_the_doctor_imports_neither_django_nor_pandas() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert shown.strip() == "[]"
+
+
+def test_a_https_setting_that_does_not_parse_is_a_failed_check(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("N4C_HSTS_SECONDS", "a year")
+    check = _by_name(doctor.run_checks())["HTTPS settings"]
+    assert not check.ok and check.required
+    assert check.detail == (
+        'N4C_HSTS_SECONDS must be a whole number from 0 to 63,072,000; it is "a year".'
+    )
+    assert check.action == "Correct N4C_HSTS_SECONDS, or unset it for its default."
+
+
+def test_the_https_settings_that_are_on_are_listed(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("N4C_SECURE_COOKIES", "1")
+    monkeypatch.setenv("N4C_HSTS_SECONDS", "31536000")
+    check = _by_name(doctor.run_checks())["HTTPS settings"]
+    assert check.ok
+    assert check.detail == "Set: N4C_SECURE_COOKIES, N4C_HSTS_SECONDS."

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
-from ninja import ModelSchema, Router, Schema, Status
+from ninja import ModelSchema, Query, Router, Schema, Status
 
 from n4c.platform.areas.access import areas_visible_to
 from n4c.platform.areas.baseline import parse_ward_codes
 from n4c.platform.areas.models import BASELINE_FIELDS, Area, Stage
 from n4c.platform.areas.region_pages import regions_with_area_counts
 from n4c.platform.areas.services import change_area, create_area
+from n4c.platform.core.ids import RecordId
+from n4c.platform.core.listing import Page, page_of
 
 router = Router(tags=["areas"])
 
@@ -47,17 +49,17 @@ class AreaPatch(Schema):
 
 
 @router.get("/", response=list[AreaOut])
-def list_areas(request, region: str | None = None, stage: Stage | None = None):
+def list_areas(request, page: Query[Page], region: str | None = None, stage: Stage | None = None):
     areas = areas_visible_to(request.user).select_related("region")
     if region:
         areas = areas.filter(region__code=region)
     if stage:
         areas = areas.filter(stage=stage)
-    return areas
+    return page_of(areas, page)
 
 
 @router.get("/{area_id}", response=AreaOut)
-def get_area(request, area_id: int):
+def get_area(request, area_id: RecordId):
     return get_object_or_404(areas_visible_to(request.user).select_related("region"), pk=area_id)
 
 
@@ -69,7 +71,7 @@ def add_area(request, payload: AreaIn):
 
 
 @router.patch("/{area_id}", response=AreaOut)
-def patch_area(request, area_id: int, payload: AreaPatch):
+def patch_area(request, area_id: RecordId, payload: AreaPatch):
     area = get_object_or_404(areas_visible_to(request.user).select_related("region"), pk=area_id)
     return change_area(request.user, area, **payload.dict(exclude_none=True))
 
@@ -85,5 +87,5 @@ regions_router = Router(tags=["regions"])
 
 
 @regions_router.get("/", response=list[RegionOut])
-def list_regions(request):
-    return regions_with_area_counts(request.user)
+def list_regions(request, page: Query[Page]):
+    return page_of(regions_with_area_counts(request.user), page)

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 from ninja.responses import Status
 
 from n4c.platform.assets.access import area_for_editing, area_for_viewing, assets_visible_to
 from n4c.platform.assets.services import add_asset
+from n4c.platform.core.ids import RecordId
+from n4c.platform.core.listing import Page, page_of
 
 router = Router(tags=["assets"])
 # The community-rights apps share the /api/assets/ prefix, where their endpoints have always been.
@@ -50,13 +52,13 @@ class AssetOut(Schema):
 
 
 @router.get("/areas/{area_id}/assets", response=list[AssetOut])
-def list_assets(request, area_id: int):
+def list_assets(request, area_id: RecordId, page: Query[Page]):
     area = area_for_viewing(request.user, area_id)
-    return assets_visible_to(request.user).filter(area=area)
+    return page_of(assets_visible_to(request.user).filter(area=area), page)
 
 
 @router.post("/areas/{area_id}/assets", response={201: AssetOut})
-def create_asset(request, area_id: int, payload: AssetIn):
+def create_asset(request, area_id: RecordId, payload: AssetIn):
     area = area_for_editing(request.user, area_for_viewing(request.user, area_id))
     return Status(201, add_asset(request.user, area, payload.dict()))
 

@@ -68,6 +68,8 @@ def asset_map_svg(points: Iterable[MapPoint], *, width: int = 640, height: int =
     role = "group" if any(p.url for p in points) else "img"
     return mark_safe(
         f'<svg class="asset-map" role="{role}" aria-labelledby="asset-map-title" viewBox="0 0 {width} {height}" '
-        f'width="100%" style="max-width:{width}px;border:1px solid #b1b4b6;background:#f3f2f1">'
+        # Sized by its width attribute and shrunk by n4c.css: no style attribute, which the
+        # Content-Security-Policy refuses.
+        f'width="{width}" height="{height}">'
         f'<title id="asset-map-title">{escape(title)}</title>{"".join(shapes)}</svg>'
     )

@@ -6,11 +6,13 @@ import datetime as dt
 
 from django.contrib.auth import get_user_model
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 
 from n4c.platform.areas.access import areas_visible_to
 from n4c.platform.caseloads.models import Assignment, AssignmentRole
 from n4c.platform.caseloads.services import assign
+from n4c.platform.core.ids import RecordId
+from n4c.platform.core.listing import Page, page_of
 
 router = Router(tags=["caseloads"])
 
@@ -30,14 +32,18 @@ class AssignmentOut(Schema):
 
 
 class AssignmentIn(Schema):
-    area_id: int
-    person_id: int
+    area_id: RecordId
+    person_id: RecordId
     role: AssignmentRole
 
 
 @router.get("/assignments", response=list[AssignmentOut])
 def list_assignments(
-    request, area_id: int | None = None, person_id: int | None = None, current: bool = True
+    request,
+    page: Query[Page],
+    area_id: RecordId | None = None,
+    person_id: RecordId | None = None,
+    current: bool = True,
 ):
     assignments = Assignment.objects.filter(area__in=areas_visible_to(request.user)).select_related(
         "person"
@@ -48,7 +54,7 @@ def list_assignments(
         assignments = assignments.filter(area_id=area_id)
     if person_id is not None:
         assignments = assignments.filter(person_id=person_id)
-    return assignments
+    return page_of(assignments, page)
 
 
 @router.post("/assignments", response={201: AssignmentOut})

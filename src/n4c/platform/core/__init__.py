@@ -3,6 +3,9 @@
 - :mod:`~n4c.platform.core.acting`: who is acting, the ``actor`` every changing service takes.
 - :mod:`~n4c.platform.core.fragments`: page fragments cached under a version bumped on change.
 - :mod:`~n4c.platform.core.forms`: a service's refusal shown on the form that called it.
+- :mod:`~n4c.platform.core.ids`: record ids from addresses and query strings, range-checked.
+- :mod:`~n4c.platform.core.listing`: ``limit`` and ``offset``, the same on every API list.
+- :mod:`~n4c.platform.core.nul_characters`: requests with a NUL character refused with a 400.
 """
 
 __all__: list[str] = []

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from n4c import rights
 from n4c.platform.assets.api import DeadlineOut
+from n4c.platform.core.ids import RecordId
+from n4c.platform.core.listing import Page, page_of
 from n4c.platform.deadlines.services import upcoming_deadlines
 from n4c.platform.right_to_bid.access import cases_visible_to
 
@@ -37,7 +39,9 @@ class RuleOut(Schema):
 
 
 @router.get("/deadlines", response=list[UpcomingOut])
-def list_upcoming(request, region: str = "", area: int | None = None, days: int = 180):
+def list_upcoming(
+    request, page: Query[Page], region: str = "", area: RecordId | None = None, days: int = 180
+):
     """Upcoming deadlines of open right-to-bid cases in the areas you can see, optionally one region or area."""
     cases = (
         cases_visible_to(request.user)
@@ -49,6 +53,7 @@ def list_upcoming(request, region: str = "", area: int | None = None, days: int 
     if area is not None:
         cases = cases.filter(asset__area_id=area)
     found = upcoming_deadlines(cases, start=dt.date.today(), days=max(1, min(days, 3 * 365)))
+    found = page_of(found, page)
     return [
         {
             **item.deadline.as_dict(),
@@ -61,7 +66,7 @@ def list_upcoming(request, region: str = "", area: int | None = None, days: int 
 
 
 @router.get("/rules", response=list[RuleOut])
-def list_rules(request, on: dt.date | None = None):
+def list_rules(request, page: Query[Page], on: dt.date | None = None):
     """The statutory rules in force on a date (default today), each with its citation."""
     return [
         {

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from n4c.platform.areas.access import areas_visible_to
 from n4c.platform.assets.access import area_for_editing, area_for_viewing, can_edit_area_assets
+from n4c.platform.core.ids import parse_id
 from n4c.platform.deadlines.access import area_for_feed
 from n4c.platform.deadlines.models import CalendarFeed
 from n4c.platform.deadlines.services import (
@@ -70,9 +71,10 @@ def calendar(request):
     if region_code:
         cases = cases.filter(asset__area__region__code=region_code)
         plans = plans.filter(area__region__code=region_code)
-    if area_id.isdigit():
-        cases = cases.filter(asset__area_id=int(area_id))
-        plans = plans.filter(area_id=int(area_id))
+    area_key = parse_id(area_id)
+    if area_key is not None:
+        cases = cases.filter(asset__area_id=area_key)
+        plans = plans.filter(area_id=area_key)
     try:
         days = max(1, min(int(request.GET.get("days", CALENDAR_DAYS)), 3 * 365))
     except ValueError:

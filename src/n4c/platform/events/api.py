@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
+from pydantic import Field
 
 from n4c.platform.areas.access import area_for_editing, area_for_viewing, areas_visible_to
+from n4c.platform.core.ids import RecordId
+from n4c.platform.core.listing import Page, page_of
 from n4c.platform.events import services
 from n4c.platform.events.access import events_visible_to, peer_links_visible_to
 from n4c.platform.events.models import Event
@@ -28,14 +32,14 @@ class EventOut(Schema):
 class EventIn(Schema):
     title: str
     scope: Event.Scope
-    region_id: int | None = None
+    region_id: RecordId | None = None
     starts_on: dt.date
     place: str = ""
     description: str = ""
 
 
 class AttendanceIn(Schema):
-    area_id: int
+    area_id: RecordId
     people: int
 
 
@@ -46,7 +50,7 @@ class AttendanceOut(Schema):
 
 
 class PeerLinkIn(Schema):
-    other_area_id: int
+    other_area_id: RecordId
     purpose: str = ""
     started_on: dt.date
 
@@ -74,9 +78,9 @@ class PeersOut(Schema):
 
 
 @router.get("/", response=list[EventOut])
-def list_events(request, since: dt.date | None = None):
+def list_events(request, page: Query[Page], since: dt.date | None = None):
     events = events_visible_to(request.user)
-    return events.filter(starts_on__gte=since) if since else events
+    return page_of(events.filter(starts_on__gte=since) if since else events, page)
 
 
 @router.post("/", response={201: EventOut})
@@ -85,20 +89,20 @@ def add_event(request, payload: EventIn):
 
 
 @router.get("/{event_id}/attendance", response=list[AttendanceOut])
-def list_attendance(request, event_id: int):
+def list_attendance(request, event_id: RecordId, page: Query[Page]):
     event = get_object_or_404(events_visible_to(request.user), pk=event_id)
-    return event.attendances.filter(area__in=areas_visible_to(request.user))
+    return page_of(event.attendances.filter(area__in=areas_visible_to(request.user)), page)
 
 
 @router.put("/{event_id}/attendance", response=AttendanceOut)
-def put_attendance(request, event_id: int, payload: AttendanceIn):
+def put_attendance(request, event_id: RecordId, payload: AttendanceIn):
     event = get_object_or_404(events_visible_to(request.user), pk=event_id)
     area = area_for_editing(request.user, payload.area_id)
     return services.record_attendance(request.user, event, area, payload.people)
 
 
 @router.get("/peers/{area_id}", response=PeersOut)
-def get_peers(request, area_id: int, limit: int = 5):
+def get_peers(request, area_id: RecordId, limit: Annotated[int, Field(ge=1, le=50)] = 5):
     area = area_for_viewing(request.user, area_id)
     links = peer_links_visible_to(request.user)
     return {
@@ -120,7 +124,7 @@ def get_peers(request, area_id: int, limit: int = 5):
 
 
 @router.post("/peers/{area_id}", response={201: PeerLinkOut})
-def add_peer_link(request, area_id: int, payload: PeerLinkIn):
+def add_peer_link(request, area_id: RecordId, payload: PeerLinkIn):
     area = area_for_editing(request.user, area_id)
     other = area_for_viewing(request.user, payload.other_area_id)
     link = services.link_peers(

@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime as dt
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 from ninja.responses import Status
 
 from n4c.platform.assets.access import area_for_editing, area_for_viewing
 from n4c.platform.assets.api import DeadlineOut, EventIn
+from n4c.platform.core.ids import RecordId
+from n4c.platform.core.listing import Page, page_of
 from n4c.platform.neighbourhood_planning.access import plans_visible_to
 from n4c.platform.neighbourhood_planning.models import NeighbourhoodPlan
 from n4c.platform.neighbourhood_planning.services import (
@@ -40,19 +42,19 @@ class PlanOut(Schema):
 
 
 @router.get("/areas/{area_id}/plans", response=list[PlanOut])
-def list_plans(request, area_id: int):
+def list_plans(request, area_id: RecordId, page: Query[Page]):
     area = area_for_viewing(request.user, area_id)
-    return plans_visible_to(request.user).filter(area=area)
+    return page_of(plans_visible_to(request.user).filter(area=area), page)
 
 
 @router.post("/areas/{area_id}/plans", response={201: PlanOut})
-def create_plan(request, area_id: int, payload: PlanIn):
+def create_plan(request, area_id: RecordId, payload: PlanIn):
     area = area_for_editing(request.user, area_for_viewing(request.user, area_id))
     return Status(201, open_plan(request.user, area, **payload.dict()))
 
 
 @router.post("/plans/{plan_id}/stages", response={201: list[DeadlineOut]})
-def create_plan_stage(request, plan_id: int, payload: EventIn):
+def create_plan_stage(request, plan_id: RecordId, payload: EventIn):
     """Record a neighbourhood-plan stage; answers with the plan's dates including it."""
     plan: NeighbourhoodPlan = get_object_or_404(
         plans_visible_to(request.user).select_related("area"), pk=plan_id
@@ -63,6 +65,6 @@ def create_plan_stage(request, plan_id: int, payload: EventIn):
 
 
 @router.get("/plans/{plan_id}/deadlines", response=list[DeadlineOut])
-def list_plan_deadlines(request, plan_id: int):
+def list_plan_deadlines(request, plan_id: RecordId, page: Query[Page]):
     plan = get_object_or_404(plans_visible_to(request.user), pk=plan_id)
-    return [d.as_dict() for d in plan_deadlines(plan)]
+    return [d.as_dict() for d in page_of(plan_deadlines(plan), page)]

@@ -10,6 +10,7 @@ from ninja import Router, Schema, Status
 
 from n4c.errors import InputError
 from n4c.platform.areas.access import area_for_editing, area_for_viewing
+from n4c.platform.core.ids import RecordId
 from n4c.platform.plans import services
 from n4c.platform.plans.models import YEAR_ZERO_CHECKLIST, Action, AreaPlan, Milestone, Theme
 
@@ -67,7 +68,7 @@ class ActionIn(Schema):
     description: str
     owner: str
     due_on: dt.date
-    priority_id: int | None = None
+    priority_id: RecordId | None = None
 
 
 class ActionPatch(Schema):
@@ -100,20 +101,20 @@ def _plan_document(area, plan: AreaPlan | None) -> dict:
 
 
 @router.get("/{area_id}", response=PlanOut)
-def get_plan(request, area_id: int):
+def get_plan(request, area_id: RecordId):
     area = area_for_viewing(request.user, area_id)
     return _plan_document(area, AreaPlan.objects.filter(area=area).first())
 
 
 @router.put("/{area_id}/vision", response=PlanOut)
-def put_vision(request, area_id: int, payload: VisionIn):
+def put_vision(request, area_id: RecordId, payload: VisionIn):
     area = area_for_editing(request.user, area_id)
     plan = services.set_vision(request.user, services.plan_for(request.user, area), payload.vision)
     return _plan_document(area, plan)
 
 
 @router.post("/{area_id}/priorities", response={201: PriorityOut})
-def post_priority(request, area_id: int, payload: PriorityIn):
+def post_priority(request, area_id: RecordId, payload: PriorityIn):
     area = area_for_editing(request.user, area_id)
     plan = services.plan_for(request.user, area)
     return Status(
@@ -122,7 +123,7 @@ def post_priority(request, area_id: int, payload: PriorityIn):
 
 
 @router.post("/{area_id}/actions", response={201: ActionOut})
-def post_action(request, area_id: int, payload: ActionIn):
+def post_action(request, area_id: RecordId, payload: ActionIn):
     area = area_for_editing(request.user, area_id)
     plan = services.plan_for(request.user, area)
     priority = None
@@ -140,14 +141,14 @@ def post_action(request, area_id: int, payload: ActionIn):
 
 
 @router.patch("/{area_id}/actions/{action_id}", response=ActionOut)
-def patch_action(request, area_id: int, action_id: int, payload: ActionPatch):
+def patch_action(request, area_id: RecordId, action_id: RecordId, payload: ActionPatch):
     area = area_for_editing(request.user, area_id)
     action = get_object_or_404(Action, pk=action_id, plan__area=area)
     return services.set_action_status(request.user, action, payload.status)
 
 
 @router.post("/{area_id}/milestones", response={201: MilestoneOut})
-def post_milestone(request, area_id: int, payload: MilestoneIn):
+def post_milestone(request, area_id: RecordId, payload: MilestoneIn):
     area = area_for_editing(request.user, area_id)
     plan = services.plan_for(request.user, area)
     milestone = services.add_milestone(
@@ -157,14 +158,14 @@ def post_milestone(request, area_id: int, payload: MilestoneIn):
 
 
 @router.patch("/{area_id}/milestones/{milestone_id}", response=MilestoneOut)
-def patch_milestone(request, area_id: int, milestone_id: int, payload: MilestonePatch):
+def patch_milestone(request, area_id: RecordId, milestone_id: RecordId, payload: MilestonePatch):
     area = area_for_editing(request.user, area_id)
     milestone = get_object_or_404(Milestone, pk=milestone_id, plan__area=area)
     return services.set_milestone_reached(request.user, milestone, payload.reached_on)
 
 
 @router.put("/{area_id}/year-zero/{item}", response=PlanOut)
-def put_year_zero(request, area_id: int, item: str, payload: YearZeroIn):
+def put_year_zero(request, area_id: RecordId, item: str, payload: YearZeroIn):
     area = area_for_editing(request.user, area_id)
     if item not in dict(YEAR_ZERO_CHECKLIST):
         raise InputError(

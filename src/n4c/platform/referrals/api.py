@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 
 from n4c.platform.areas.access import area_for_editing
+from n4c.platform.core.ids import RecordId
+from n4c.platform.core.listing import Page, page_of
 from n4c.platform.referrals import services
 from n4c.platform.referrals.access import partners_visible_to, referrals_visible_to
 from n4c.platform.referrals.models import Referral, Specialism
@@ -28,7 +30,7 @@ class PartnerOut(Schema):
 class PartnerIn(Schema):
     name: str
     specialism: Specialism
-    region_id: int | None = None
+    region_id: RecordId | None = None
     email: str = ""
     website: str = ""
     description: str = ""
@@ -46,8 +48,8 @@ class ReferralOut(Schema):
 
 
 class ReferralIn(Schema):
-    area_id: int
-    partner_id: int
+    area_id: RecordId
+    partner_id: RecordId
     need: str
     referred_on: dt.date
 
@@ -59,9 +61,9 @@ class ReferralPatch(Schema):
 
 
 @router.get("/partners", response=list[PartnerOut])
-def list_partners(request, specialism: Specialism | None = None):
+def list_partners(request, page: Query[Page], specialism: Specialism | None = None):
     partners = partners_visible_to(request.user)
-    return partners.filter(specialism=specialism) if specialism else partners
+    return page_of(partners.filter(specialism=specialism) if specialism else partners, page)
 
 
 @router.post("/partners", response={201: PartnerOut})
@@ -70,13 +72,18 @@ def add_partner(request, payload: PartnerIn):
 
 
 @router.get("/", response=list[ReferralOut])
-def list_referrals(request, area_id: int | None = None, status: Referral.Status | None = None):
+def list_referrals(
+    request,
+    page: Query[Page],
+    area_id: RecordId | None = None,
+    status: Referral.Status | None = None,
+):
     referrals = referrals_visible_to(request.user)
     if area_id is not None:
         referrals = referrals.filter(area_id=area_id)
     if status:
         referrals = referrals.filter(status=status)
-    return referrals
+    return page_of(referrals, page)
 
 
 @router.post("/", response={201: ReferralOut})
@@ -90,7 +97,7 @@ def add_referral(request, payload: ReferralIn):
 
 
 @router.patch("/{referral_id}", response=ReferralOut)
-def patch_referral(request, referral_id: int, payload: ReferralPatch):
+def patch_referral(request, referral_id: RecordId, payload: ReferralPatch):
     referral = get_object_or_404(referrals_visible_to(request.user), pk=referral_id)
     area_for_editing(request.user, referral.area_id)
     return services.update_referral(request.user, referral, **payload.dict())

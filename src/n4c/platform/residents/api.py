@@ -6,9 +6,11 @@ import datetime as dt
 from typing import Any, Literal
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 
 from n4c.platform.areas.access import area_for_editing
+from n4c.platform.core.ids import RecordId
+from n4c.platform.core.listing import Page, page_of
 from n4c.platform.residents import gdpr
 from n4c.platform.residents.access import residents_visible_to
 from n4c.platform.residents.models import Consent, Resident
@@ -28,7 +30,7 @@ class ResidentOut(Schema):
 
 
 class ResidentIn(Schema):
-    area_id: int
+    area_id: RecordId
     full_name: str
     email: str = ""
     phone: str = ""
@@ -58,9 +60,9 @@ class EraseIn(Schema):
 
 
 @router.get("/", response=list[ResidentOut])
-def list_residents(request, area_id: int | None = None):
+def list_residents(request, page: Query[Page], area_id: RecordId | None = None):
     residents = residents_visible_to(request.user)
-    return residents.filter(area_id=area_id) if area_id is not None else residents
+    return page_of(residents.filter(area_id=area_id) if area_id is not None else residents, page)
 
 
 @router.post("/", response={201: ResidentOut})
@@ -71,20 +73,20 @@ def add_resident(request, payload: ResidentIn):
 
 
 @router.post("/{resident_id}/consents", response={201: ConsentOut})
-def add_consent(request, resident_id: int, payload: ConsentIn):
+def add_consent(request, resident_id: RecordId, payload: ConsentIn):
     resident = get_object_or_404(residents_visible_to(request.user), pk=resident_id)
     return Status(201, gdpr.record_consent(request.user, resident, **payload.dict()))
 
 
 @router.get("/{resident_id}/export", response=dict[str, Any])
-def export_resident(request, resident_id: int):
+def export_resident(request, resident_id: RecordId):
     return gdpr.export_resident(
         get_object_or_404(residents_visible_to(request.user), pk=resident_id)
     )
 
 
 @router.post("/{resident_id}/erase", response={204: None})
-def erase_resident(request, resident_id: int, payload: EraseIn):
+def erase_resident(request, resident_id: RecordId, payload: EraseIn):
     resident = get_object_or_404(residents_visible_to(request.user), pk=resident_id)
     gdpr.erase_resident(request.user, resident, mode=payload.mode)
     return Status(204, None)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 
+from n4c.platform.core.ids import RecordId
+from n4c.platform.core.listing import Page, page_of
 from n4c.platform.resources import services
 from n4c.platform.resources.models import Resource
 from n4c.platform.resources.search import resources_visible_to, search_resources
@@ -36,12 +38,14 @@ class ResourceIn(Schema):
 
 
 @router.get("/", response=list[ResourceOut])
-def list_resources(request, q: str = "", tag: str = "", kind: str = ""):
-    return search_resources(resources_visible_to(request.user), q, tag=tag, kind=kind)
+def list_resources(request, page: Query[Page], q: str = "", tag: str = "", kind: str = ""):
+    return page_of(
+        search_resources(resources_visible_to(request.user), q, tag=tag, kind=kind), page
+    )
 
 
 @router.get("/{resource_id}", response=ResourceOut)
-def get_resource(request, resource_id: int):
+def get_resource(request, resource_id: RecordId):
     return get_object_or_404(resources_visible_to(request.user), pk=resource_id)
 
 

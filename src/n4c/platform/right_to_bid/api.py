@@ -9,12 +9,14 @@ from __future__ import annotations
 import datetime as dt
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 from ninja.responses import Status
 
 from n4c.platform.assets.access import area_for_editing, assets_visible_to
 from n4c.platform.assets.api import DeadlineOut, EventIn
 from n4c.platform.assets.models import Asset
+from n4c.platform.core.ids import RecordId
+from n4c.platform.core.listing import Page, page_of
 from n4c.platform.right_to_bid.access import cases_visible_to
 from n4c.platform.right_to_bid.models import AssetCase
 from n4c.platform.right_to_bid.services import (
@@ -62,13 +64,13 @@ def _editable_case(request, case_id: int) -> AssetCase:
 
 
 @router.get("/assets/{asset_id}/cases", response=list[CaseOut])
-def list_cases(request, asset_id: int):
+def list_cases(request, asset_id: RecordId, page: Query[Page]):
     asset = get_object_or_404(assets_visible_to(request.user), pk=asset_id)
-    return asset.cases.all()
+    return page_of(asset.cases.all(), page)
 
 
 @router.post("/assets/{asset_id}/cases", response={201: CaseOut})
-def create_case(request, asset_id: int, payload: CaseIn):
+def create_case(request, asset_id: RecordId, payload: CaseIn):
     asset: Asset = get_object_or_404(
         assets_visible_to(request.user).select_related("area"), pk=asset_id
     )
@@ -77,7 +79,7 @@ def create_case(request, asset_id: int, payload: CaseIn):
 
 
 @router.post("/cases/{case_id}/events", response={201: list[DeadlineOut]})
-def create_event(request, case_id: int, payload: EventIn):
+def create_event(request, case_id: RecordId, payload: EventIn):
     """Record an event; answers with the case's deadlines including it."""
     case = _editable_case(request, case_id)
     record_event(request.user, case, **payload.dict())
@@ -85,7 +87,7 @@ def create_event(request, case_id: int, payload: EventIn):
 
 
 @router.post("/cases/{case_id}/extensions", response={201: list[DeadlineOut]})
-def create_extension(request, case_id: int, payload: ExtensionIn):
+def create_extension(request, case_id: RecordId, payload: ExtensionIn):
     """Record a later date agreed in writing; answers with the case's deadlines."""
     case = _editable_case(request, case_id)
     agree_extension(request.user, case, **payload.dict())
@@ -93,11 +95,11 @@ def create_extension(request, case_id: int, payload: ExtensionIn):
 
 
 @router.post("/cases/{case_id}/close", response=CaseOut)
-def close(request, case_id: int, payload: CloseIn):
+def close(request, case_id: RecordId, payload: CloseIn):
     return close_case(request.user, _editable_case(request, case_id), closed_on=payload.closed_on)
 
 
 @router.get("/cases/{case_id}/deadlines", response=list[DeadlineOut])
-def list_case_deadlines(request, case_id: int):
+def list_case_deadlines(request, case_id: RecordId, page: Query[Page]):
     case = get_object_or_404(cases_visible_to(request.user), pk=case_id)
-    return [d.as_dict() for d in case_deadlines(case)]
+    return [d.as_dict() for d in page_of(case_deadlines(case), page)]

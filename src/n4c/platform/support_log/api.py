@@ -7,9 +7,11 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 
 from n4c.platform.areas.access import areas_visible_to
+from n4c.platform.core.ids import RecordId
+from n4c.platform.core.listing import Page, page_of
 from n4c.platform.people.access import is_staff_role
 from n4c.platform.support_log.models import Kind, SupportEntry
 from n4c.platform.support_log.report import monthly_report, parse_month
@@ -31,7 +33,7 @@ class EntryOut(Schema):
 
 
 class EntryIn(Schema):
-    area_id: int
+    area_id: RecordId
     date: dt.date
     kind: Kind
     days: Decimal
@@ -59,9 +61,9 @@ class ReportOut(Schema):
 
 
 @router.get("/entries", response=list[EntryOut])
-def list_entries(request, area_id: int, limit: int = 100):
+def list_entries(request, area_id: RecordId, page: Query[Page]):
     area = get_object_or_404(areas_visible_to(request.user), pk=area_id)
-    return SupportEntry.objects.filter(area=area).order_by("-date", "-id")[: min(limit, 1000)]
+    return page_of(SupportEntry.objects.filter(area=area).order_by("-date", "-id"), page)
 
 
 @router.post("/entries", response={201: EntryOut})

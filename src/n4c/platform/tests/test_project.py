@@ -13,8 +13,8 @@ def test_every_model_change_has_its_migration():
 
 
 @pytest.mark.django_db
-def test_the_openapi_schema_covers_areas_assignments_support_and_the_report(client):
-    schema = client.get("/api/openapi.json").json()
+def test_the_openapi_schema_covers_areas_assignments_support_and_the_report(national, client_for):
+    schema = client_for(national).get("/api/openapi.json").json()
     paths = set(schema["paths"])
     for path in (
         "/api/areas/",

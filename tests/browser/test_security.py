@@ -1,0 +1,47 @@
+"""Under the Content-Security-Policy the pages still work: nothing is refused in the browser."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from n4c.platform.people.models import Profile, Role
+from n4c.platform.regions.models import Region
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "browser-test-password-91"
+
+
+@pytest.fixture
+def signed_in_page(live_server, new_page):
+    """A national-team user's page, with every message the browser logs kept."""
+    Region.objects.create(code="E12000002", name="North West")
+    user = get_user_model().objects.create_user("nia", password=PASSWORD)
+    Profile.objects.create(user=user, role=Role.NATIONAL_TEAM)
+    page = new_page()
+    page.problems = []
+    page.on("console", lambda m: m.type == "error" and page.problems.append(m.text))
+    page.on("pageerror", lambda error: page.problems.append(str(error)))
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Username").fill("nia")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("heading", name="Areas", exact=True).wait_for()
+    return page
+
+
+def test_the_api_docs_render_from_the_platform_under_the_policy(live_server, signed_in_page):
+    page = signed_in_page
+    page.goto(f"{live_server.url}/api/docs")
+    page.locator(".swagger-ui .info .title").get_by_text("n4c platform API").wait_for()
+    page.locator(".opblock-tag").first.wait_for()
+    assert page.problems == []
+
+
+def test_htmx_filters_work_under_the_policy(live_server, signed_in_page):
+    page = signed_in_page
+    page.wait_for_load_state("networkidle")
+    page.get_by_label("Region").select_option(label="North West")
+    page.wait_for_url("**/areas/?*region=E12000002*")
+    assert page.problems == []
