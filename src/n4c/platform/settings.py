@@ -184,6 +184,8 @@ COMMUNITY_WORKER_MAX_AREAS: int = config.get("N4C_COMMUNITY_WORKER_MAX_AREAS")
 SUPPORT_DAYS_PER_MONTH: int = config.get("N4C_SUPPORT_DAYS_PER_MONTH")
 LOGIN_MAX_FAILURES: int = config.get("N4C_LOGIN_MAX_FAILURES")
 LOGIN_LOCKOUT_MINUTES: int = config.get("N4C_LOGIN_LOCKOUT_MINUTES")
+# Links to set a password are Django's password-reset tokens: they expire after this.
+PASSWORD_RESET_TIMEOUT: int = config.get("N4C_PASSWORD_LINK_HOURS") * 3600
 
 LOGGING = {
     "version": 1,
