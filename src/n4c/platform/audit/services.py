@@ -14,7 +14,7 @@ from django.forms.models import model_to_dict
 from n4c.platform.audit.models import AuditEvent
 from n4c.platform.core.acting import Actor, acting_user, actor_label
 
-__all__ = ["record_change", "snapshot"]
+__all__ = ["forget_in_log", "record_change", "snapshot"]
 
 
 _NEVER_KEPT = ["password"]
@@ -55,4 +55,13 @@ def record_change(
         object_repr=str(instance)[:200],
         before=before,
         after=snapshot(instance) if kept else None,
+    )
+
+
+def forget_in_log(user: Any, label: str) -> None:
+    """Take a person's name out of the log when their personal data is erased: events they
+    made name them ``label``, and events about their account keep no values."""
+    AuditEvent.objects.filter(actor=user).update(actor_name=label)
+    AuditEvent.objects.filter(model=user._meta.label_lower, object_id=str(user.pk)).update(
+        before=None, after=None, object_repr=label
     )
