@@ -93,6 +93,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # After authentication: no page a signed-in person sees is stored (it may hold personal data).
+    "n4c.platform.core.privacy.NoStoreForSignedIn",
 ]
 
 ROOT_URLCONF = "n4c.platform.urls"
