@@ -7,10 +7,8 @@ import sys
 from pathlib import Path
 
 import dj_database_url
-from django.db.backends.signals import connection_created
 
 from n4c import config
-from n4c.platform.core.database import keep_sqlite_private
 
 BASE_DIR = Path(__file__).resolve().parent
 
@@ -119,8 +117,9 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": dj_database_url.parse(_database_url(), conn_max_age=60)}
-# The SQLite file holds personal data: owner-only from the moment it is created.
-connection_created.connect(keep_sqlite_private, dispatch_uid="n4c-private-sqlite")
+# The SQLite file holds personal data: Django's backend, making the file owner-only (0600).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["ENGINE"] = "n4c.platform.core.sqlite"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

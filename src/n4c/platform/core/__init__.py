@@ -3,7 +3,7 @@
 - :mod:`~n4c.platform.core.acting`: who is acting, the ``actor`` every changing service takes.
 - :mod:`~n4c.platform.core.fragments`: page fragments cached under a version bumped on change.
 - :mod:`~n4c.platform.core.forms`: a service's refusal shown on the form that called it.
-- :mod:`~n4c.platform.core.database`: the SQLite file is readable by its owner only.
+- :mod:`~n4c.platform.core.sqlite`: Django's SQLite backend, keeping the file owner-only.
 - :mod:`~n4c.platform.core.privacy`: no page a signed-in person sees is stored by a cache.
 """
 

@@ -7,7 +7,9 @@ import stat
 from pathlib import Path
 
 import pytest
-from django.db.backends.sqlite3.base import DatabaseWrapper
+from django.db import connections
+
+from n4c.platform.core.sqlite.base import DatabaseWrapper
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +25,7 @@ def everyone_may_read():
 def _connect(path: Path) -> None:
     database = DatabaseWrapper(
         {
-            "ENGINE": "django.db.backends.sqlite3",
+            "ENGINE": "n4c.platform.core.sqlite",
             "NAME": str(path),
             "OPTIONS": {},
             "TIME_ZONE": None,
@@ -58,3 +60,9 @@ def test_an_sqlite_file_made_readable_by_others_is_narrowed(tmp_path, everyone_m
     path.chmod(0o644)
     _connect(path)
     assert _mode(path) == 0o600
+
+
+def test_the_platform_uses_this_backend_for_sqlite():
+    default = connections["default"]
+    if default.vendor == "sqlite":
+        assert isinstance(default, DatabaseWrapper)
