@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -46,6 +47,7 @@ __all__ = [
     "change_person",
     "create_account",
     "issue_set_password_link",
+    "link_hours",
     "register_holding_check",
     "roles_addable_by",
     "send_set_password_link",
@@ -192,11 +194,16 @@ def set_password_path(user) -> str:
     )
 
 
+def link_hours() -> int:
+    """How many hours a link to set a password works for (N4C_PASSWORD_LINK_HOURS)."""
+    return settings.PASSWORD_RESET_TIMEOUT // 3600
+
+
 def send_set_password_link(user, link: str) -> None:
     send_mail(
         "Your Network for Communities account",
-        f"Hello {display_name(user)},\n\nAn account has been made for you, user name "
-        f"{user.get_username()}. Choose your password here (the link works once):\n\n{link}\n",
+        f"Hello {display_name(user)},\n\nYour user name is {user.get_username()}. Choose your "
+        f"password here (the link works once, for {link_hours()} hours):\n\n{link}\n",
         None,
         [user.email],
     )

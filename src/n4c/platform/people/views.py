@@ -146,6 +146,7 @@ def show_set_password_link(request, user, *, heading: str, back_url: str, back_l
             "heading": heading,
             "back_url": back_url,
             "back_label": back_label,
+            "link_hours": services.link_hours(),
         },
     )
 

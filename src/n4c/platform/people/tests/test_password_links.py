@@ -61,6 +61,7 @@ def test_a_hub_lead_makes_a_new_link_for_their_adviser_who_has_no_password_yet(
     newcomer = _fresh_adviser(region)
     page = client_for(hub_lead).post(f"/people/{newcomer.pk}/link/")
     assert page.status_code == 200
+    assert "it works once, for 72 hours" in page.text
     event = AuditEvent.objects.get(action=AuditEvent.Action.LINK_ISSUED)
     assert (event.actor, event.model, event.object_id) == (hub_lead, "auth.user", str(newcomer.pk))
     assert event.after is None  # the event records that a link was made, not the account
