@@ -118,7 +118,8 @@ TEMPLATES = [
 
 DATABASES = {"default": dj_database_url.parse(_database_url(), conn_max_age=60)}
 # The SQLite file holds personal data: Django's backend, making the file owner-only (0600).
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+# Not under pytest, whose test database is in memory and which knows SQLite by this name only.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and not _UNDER_PYTEST:
     DATABASES["default"]["ENGINE"] = "n4c.platform.core.sqlite"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

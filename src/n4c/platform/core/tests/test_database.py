@@ -7,7 +7,6 @@ import stat
 from pathlib import Path
 
 import pytest
-from django.db import connections
 
 from n4c.platform.core.sqlite.base import DatabaseWrapper
 
@@ -61,8 +60,3 @@ def test_an_sqlite_file_made_readable_by_others_is_narrowed(tmp_path, everyone_m
     _connect(path)
     assert _mode(path) == 0o600
 
-
-def test_the_platform_uses_this_backend_for_sqlite():
-    default = connections["default"]
-    if default.vendor == "sqlite":
-        assert isinstance(default, DatabaseWrapper)
