@@ -59,4 +59,3 @@ def test_an_sqlite_file_made_readable_by_others_is_narrowed(tmp_path, everyone_m
     path.chmod(0o644)
     _connect(path)
     assert _mode(path) == 0o600
-
