@@ -323,6 +323,14 @@ SETTINGS: dict[str, Setting] = {
             maximum=1440,
         ),
         Setting(
+            "N4C_PASSWORD_LINK_HOURS",
+            "72",
+            "Hours a link to set a password works for; it also stops working once used.",
+            kind="whole_number",
+            minimum=1,
+            maximum=168,
+        ),
+        Setting(
             "N4C_RIGHTS_RULES",
             "",
             "Extra statutory rule files or folders (TOML) read after the built-in ones, separated by the path separator; e.g. a reform not yet built in.",

@@ -98,6 +98,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # After authentication: no page a signed-in person sees is stored (it may hold personal data).
+    "n4c.platform.core.privacy.NoStoreForSignedIn",
 ]
 
 ROOT_URLCONF = "n4c.platform.urls"
@@ -120,6 +122,10 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": dj_database_url.parse(_database_url(), conn_max_age=60)}
+# The SQLite file holds personal data: Django's backend, making the file owner-only (0600).
+# Not under pytest, whose test database is in memory and which knows SQLite by this name only.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and not _UNDER_PYTEST:
+    DATABASES["default"]["ENGINE"] = "n4c.platform.core.sqlite"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -220,6 +226,8 @@ COMMUNITY_WORKER_MAX_AREAS: int = config.get("N4C_COMMUNITY_WORKER_MAX_AREAS")
 SUPPORT_DAYS_PER_MONTH: int = config.get("N4C_SUPPORT_DAYS_PER_MONTH")
 LOGIN_MAX_FAILURES: int = config.get("N4C_LOGIN_MAX_FAILURES")
 LOGIN_LOCKOUT_MINUTES: int = config.get("N4C_LOGIN_LOCKOUT_MINUTES")
+# Links to set a password are Django's password-reset tokens: they expire after this.
+PASSWORD_RESET_TIMEOUT: int = config.get("N4C_PASSWORD_LINK_HOURS") * 3600
 
 LOGGING = {
     "version": 1,

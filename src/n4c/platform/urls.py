@@ -7,12 +7,11 @@ from importlib.util import find_spec
 
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.auth.views import PasswordResetConfirmView
-from django.urls import include, path, reverse_lazy
+from django.urls import include, path
 from django.views.generic import RedirectView, TemplateView
 
 from n4c.platform.api import api
-from n4c.platform.people.views import ThrottledLoginView, logout_view
+from n4c.platform.people.views import SetPasswordView, ThrottledLoginView, logout_view
 
 
 def _app_urls() -> list:
@@ -33,14 +32,7 @@ urlpatterns = [
     path("accounts/login/", ThrottledLoginView.as_view(), name="login"),
     path("accounts/logout/", logout_view, name="logout"),
     # New staff choose their own password through a one-time link (see people.services).
-    path(
-        "accounts/set-password/<uidb64>/<token>/",
-        PasswordResetConfirmView.as_view(
-            template_name="registration/set_password.html",
-            success_url=reverse_lazy("set_password_done"),
-        ),
-        name="set_password",
-    ),
+    path("accounts/set-password/<uidb64>/<token>/", SetPasswordView.as_view(), name="set_password"),
     path(
         "accounts/set-password/done/",
         TemplateView.as_view(template_name="registration/set_password_done.html"),

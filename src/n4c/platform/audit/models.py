@@ -11,12 +11,19 @@ class AuditEvent(models.Model):
         CREATED = "created", "Created"
         CHANGED = "changed", "Changed"
         DELETED = "deleted", "Deleted"
+        LINK_ISSUED = "link_issued", "Link to set a password made"
+        PASSWORD_SET = "password_set", "Password set"
+        EXPORTED = "exported", "Exported"
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    action = models.CharField(max_length=10, choices=Action.choices)
+    # The name stays when the account is deleted and ``actor`` becomes empty.
+    actor_name = models.CharField(
+        max_length=300, blank=True, help_text="Who acted, as they were named then."
+    )
+    action = models.CharField(max_length=20, choices=Action.choices)
     model = models.CharField(max_length=100, help_text="App label and model, e.g. areas.area.")
     object_id = models.CharField(max_length=64)
     object_repr = models.CharField(max_length=200)

@@ -12,9 +12,9 @@ from django.db import models
 from django.forms.models import model_to_dict
 
 from n4c.platform.audit.models import AuditEvent
-from n4c.platform.core.acting import Actor, acting_user
+from n4c.platform.core.acting import Actor, acting_user, actor_label
 
-__all__ = ["record_change", "snapshot"]
+__all__ = ["forget_in_log", "record_change", "snapshot"]
 
 
 _NEVER_KEPT = ["password"]
@@ -40,14 +40,28 @@ def record_change(
     *,
     before: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    """Write one audit event; ``before`` is the :func:`snapshot` taken before the change."""
-    after = None if action == AuditEvent.Action.DELETED else snapshot(instance)
+    """Write one audit event; ``before`` is the :func:`snapshot` taken before the change.
+
+    Events that change no field (a link made, a password set, an export) keep no snapshot.
+    """
+    kept = action in (AuditEvent.Action.CREATED, AuditEvent.Action.CHANGED)
+    user = acting_user(actor)
     return AuditEvent.objects.create(
-        actor=acting_user(actor),
+        actor=user,
+        actor_name=actor_label(user) if user is not None else "",
         action=action,
         model=instance._meta.label_lower,
         object_id=str(instance.pk),
         object_repr=str(instance)[:200],
         before=before,
-        after=after,
+        after=snapshot(instance) if kept else None,
+    )
+
+
+def forget_in_log(user: Any, label: str) -> None:
+    """Take a person's name out of the log when their personal data is erased: events they
+    made name them ``label``, and events about their account keep no values."""
+    AuditEvent.objects.filter(actor=user).update(actor_name=label)
+    AuditEvent.objects.filter(model=user._meta.label_lower, object_id=str(user.pk)).update(
+        before=None, after=None, object_repr=label
     )

@@ -18,6 +18,6 @@ from n4c.platform.audit.models import AuditEvent
 def event_list(request):
     if not request.user.has_perm("audit.view_auditevent"):
         raise PermissionDenied("The audit log is for the national team.")
-    events = AuditEvent.objects.select_related("actor")
+    events = AuditEvent.objects.all()
     page = Paginator(events, 50).get_page(request.GET.get("page"))
     return render(request, "audit/event_list.html", {"page": page})

@@ -6,6 +6,8 @@
 - :mod:`~n4c.platform.core.ids`: record ids from addresses and query strings, range-checked.
 - :mod:`~n4c.platform.core.listing`: ``limit`` and ``offset``, the same on every API list.
 - :mod:`~n4c.platform.core.nul_characters`: requests with a NUL character refused with a 400.
+- :mod:`~n4c.platform.core.sqlite`: Django's SQLite backend, keeping the file owner-only.
+- :mod:`~n4c.platform.core.privacy`: no page a signed-in person sees is stored by a cache.
 """
 
 __all__: list[str] = []

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-__all__ = ["PLATFORM", "Actor", "acting_user", "is_platform"]
+__all__ = ["PLATFORM", "Actor", "acting_user", "actor_label", "is_platform"]
 
 #: The person acting: a user (``request.user``) or :data:`PLATFORM`.
 Actor = Any
@@ -38,3 +38,10 @@ def acting_user(actor: Actor) -> Any:
     if is_platform(actor) or not actor.is_authenticated:
         return None
     return actor
+
+
+def actor_label(user: Any) -> str:
+    """How a user is named in records that must outlive their account: "Full Name (username)"."""
+    full_name = user.get_full_name()
+    username = user.get_username()
+    return f"{full_name} ({username})" if full_name else username

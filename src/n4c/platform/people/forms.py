@@ -1,13 +1,42 @@
-"""Forms for adding and changing staff. They collect input; the rules live in services."""
+"""Forms for signing in and for adding and changing staff. They collect input; the rules live
+in services (and, for throttling, in the authentication backend)."""
 
 from __future__ import annotations
 
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm
 
+from n4c.platform.people import throttle
 from n4c.platform.people.access import region_id_of, role_of
 from n4c.platform.people.models import Role
 from n4c.platform.people.services import roles_addable_by
 from n4c.platform.regions.models import Region
+
+
+class _SaysWhenThrottled:
+    """Tell a locked-out person why, instead of "wrong password": the backend
+    (``people.backends``) refuses every way of signing in while the pause lasts."""
+
+    request: object
+    cleaned_data: dict
+
+    def clean(self):
+        username = self.cleaned_data.get("username") or ""
+        if throttle.is_locked_out(username, throttle.client_address(self.request)):
+            raise forms.ValidationError(throttle.lockout_message(), code="throttled")
+        return super().clean()  # type: ignore[misc]
+
+
+class ThrottledAuthenticationForm(_SaysWhenThrottled, AuthenticationForm):
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": "Enter a correct user name and password. Both are case-sensitive.",
+    }
+
+
+class ThrottledAdminAuthenticationForm(_SaysWhenThrottled, AdminAuthenticationForm):
+    """The admin site's sign-in, under the same pause as every other."""
 
 
 class UsernameField(forms.RegexField):

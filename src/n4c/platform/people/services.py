@@ -5,8 +5,10 @@
 - Everyone else on the staff may read the directory; no one else sees it.
 
 A new person gets no password: the page that adds them shows a one-time link (Django's password
-reset token, so it stops working once used or after PASSWORD_RESET_TIMEOUT) for them to set
+reset token, so it stops working once used or after N4C_PASSWORD_LINK_HOURS) for them to set
 their own, and e-mails it when an address is given. Nobody ever chooses a password for someone.
+A link is made only under :func:`~n4c.platform.people.access.password_link_refusal`'s rule, and
+making it and using it are both in the audit log.
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import QuerySet
@@ -26,7 +29,14 @@ from django.utils.http import urlsafe_base64_encode
 
 from n4c.platform.audit.models import AuditEvent
 from n4c.platform.audit.services import record_change, snapshot
-from n4c.platform.people.access import STAFF_ROLES, region_id_of, role_of
+from n4c.platform.people.access import (
+    HUB_LEAD_MANAGES,
+    STAFF_ROLES,
+    can_manage,
+    password_link_refusal,
+    region_id_of,
+    role_of,
+)
 from n4c.platform.people.models import Profile, Role, display_name
 from n4c.platform.regions.models import Region
 
@@ -36,6 +46,8 @@ __all__ = [
     "can_manage",
     "change_person",
     "create_account",
+    "issue_set_password_link",
+    "link_hours",
     "register_holding_check",
     "roles_addable_by",
     "send_set_password_link",
@@ -45,7 +57,6 @@ __all__ = [
 
 #: Roles that belong to one hub, so need a region.
 REGIONAL_ROLES = frozenset({Role.HUB_LEAD, Role.ADVISER, Role.COMMUNITY_WORKER})
-_HUB_LEAD_MANAGES = (Role.ADVISER, Role.COMMUNITY_WORKER)
 
 
 def staff_visible_to(user) -> QuerySet[Profile]:
@@ -59,19 +70,8 @@ def roles_addable_by(user) -> list[Role]:
     if role == Role.NATIONAL_TEAM:
         return [Role(value) for value in Role.values if value in STAFF_ROLES]
     if role == Role.HUB_LEAD:
-        return list(_HUB_LEAD_MANAGES)
+        return list(HUB_LEAD_MANAGES)
     return []
-
-
-def can_manage(user, profile: Profile) -> bool:
-    if profile.user_id == user.pk:
-        return False  # no one changes their own role or locks themselves out
-    role = role_of(user)
-    if role == Role.NATIONAL_TEAM:
-        return profile.role in STAFF_ROLES
-    if role == Role.HUB_LEAD:
-        return profile.role in _HUB_LEAD_MANAGES and profile.region_id == region_id_of(user)
-    return False
 
 
 def _check(actor, role: str, region: Region | None) -> None:
@@ -167,8 +167,24 @@ def change_person(actor, profile: Profile, *, role: str, region: Region | None, 
     return profile
 
 
+def issue_set_password_link(actor, user) -> str:
+    """The address of a new link for ``user`` to set their password, if ``actor`` may make one.
+
+    Raises
+    ------
+    PermissionDenied
+        With :func:`~n4c.platform.people.access.password_link_refusal`'s reason.
+    """
+    refusal = password_link_refusal(actor, user)
+    if refusal:
+        raise PermissionDenied(refusal)
+    record_change(actor, user, AuditEvent.Action.LINK_ISSUED)
+    return set_password_path(user)
+
+
 def set_password_path(user) -> str:
-    """The one-time address at which ``user`` sets their own password."""
+    """The one-time address at which ``user`` sets their own password (no check: see
+    :func:`issue_set_password_link`)."""
     return reverse(
         "set_password",
         args=[
@@ -178,11 +194,16 @@ def set_password_path(user) -> str:
     )
 
 
+def link_hours() -> int:
+    """How many hours a link to set a password works for (N4C_PASSWORD_LINK_HOURS)."""
+    return settings.PASSWORD_RESET_TIMEOUT // 3600
+
+
 def send_set_password_link(user, link: str) -> None:
     send_mail(
         "Your Network for Communities account",
-        f"Hello {display_name(user)},\n\nAn account has been made for you, user name "
-        f"{user.get_username()}. Choose your password here (the link works once):\n\n{link}\n",
+        f"Hello {display_name(user)},\n\nYour user name is {user.get_username()}. Choose your "
+        f"password here (the link works once, for {link_hours()} hours):\n\n{link}\n",
         None,
         [user.email],
     )

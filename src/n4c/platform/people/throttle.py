@@ -1,5 +1,8 @@
 """Login throttling: after too many failures for one user name from one address, sign-in pauses.
 
+The authentication backend (``people.backends``) applies it, so every way of signing in (the
+sign-in page, the admin site, anything calling ``authenticate``) counts and pauses alike.
+
 Counts live in Django's cache, keyed by user name and client address, and expire after the
 lockout period, so no table or extra dependency is needed.
 """
@@ -11,7 +14,13 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 
-__all__ = ["is_locked_out", "lockout_message", "record_failure", "reset"]
+__all__ = ["client_address", "is_locked_out", "lockout_message", "record_failure", "reset"]
+
+
+def client_address(request) -> str:
+    """The address a sign-in comes from; empty without a request (``authenticate`` in code)."""
+    # Served on loopback by waitress without a proxy, so REMOTE_ADDR is the client.
+    return request.META.get("REMOTE_ADDR", "") if request is not None else ""
 
 
 def _key(username: str, address: str) -> str:

@@ -2,54 +2,42 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import AuthenticationForm
-from django.contrib.auth.views import LoginView
+from django.contrib.auth.views import LoginView, PasswordResetConfirmView
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_POST
 
+from n4c.platform.audit.models import AuditEvent
+from n4c.platform.audit.services import record_change
 from n4c.platform.core.forms import apply_service
-from n4c.platform.people import services, throttle
-from n4c.platform.people.access import is_staff_role
-from n4c.platform.people.forms import PersonChangeForm, PersonForm
+from n4c.platform.people import services
+from n4c.platform.people.access import is_staff_role, password_link_refusal
+from n4c.platform.people.forms import PersonChangeForm, PersonForm, ThrottledAuthenticationForm
 from n4c.platform.people.models import Profile, Role, display_name
 from n4c.platform.regions.models import Region
-
-
-def client_address(request) -> str:
-    # Served on loopback by waitress without a proxy, so REMOTE_ADDR is the client.
-    return request.META.get("REMOTE_ADDR", "")
-
-
-class ThrottledAuthenticationForm(AuthenticationForm):
-    error_messages = {
-        **AuthenticationForm.error_messages,
-        "invalid_login": "Enter a correct user name and password. Both are case-sensitive.",
-    }
-
-    def clean(self):
-        username = self.cleaned_data.get("username") or ""
-        address = client_address(self.request) if self.request else ""
-        if throttle.is_locked_out(username, address):
-            raise forms.ValidationError(throttle.lockout_message(), code="throttled")
-        try:
-            cleaned = super().clean()
-        except forms.ValidationError:
-            throttle.record_failure(username, address)
-            raise
-        throttle.reset(username, address)
-        return cleaned
 
 
 class ThrottledLoginView(LoginView):
     form_class = ThrottledAuthenticationForm
     template_name = "registration/login.html"
     redirect_authenticated_user = True
+
+
+class SetPasswordView(PasswordResetConfirmView):
+    """Choosing a password through a one-time link; the link stops working once used (Django's
+    token covers the password) or after N4C_PASSWORD_LINK_HOURS, and using it is audited."""
+
+    template_name = "registration/set_password.html"
+    success_url = reverse_lazy("set_password_done")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        record_change(form.user, form.user, AuditEvent.Action.PASSWORD_SET)
+        return response
 
 
 @require_POST
@@ -116,14 +104,37 @@ def person_edit(request, pk: int):
         messages.success(request, f"{display_name(profile.user)} is updated.")
         return redirect("people:list")
     return render(
-        request, "people/person_form.html", {"form": form, "person": profile.user},
+        request,
+        "people/person_form.html",
+        {
+            "form": form,
+            "person": profile.user,
+            "link_refusal": password_link_refusal(request.user, profile.user),
+        },
         status=400 if form.errors else 200,
-    )  # fmt: skip
+    )
 
 
 def show_set_password_link(request, user, *, heading: str, back_url: str, back_label: str):
-    """The page that hands over a one-time link to set a password, e-mailing it if we can."""
-    link = request.build_absolute_uri(services.set_password_path(user))
+    """The page that hands over a one-time link to set a password, e-mailing it if we can.
+
+    Refused (403) unless the person asking may make one (``people.access.password_link_refusal``).
+    """
+    try:
+        path = services.issue_set_password_link(request.user, user)
+    except PermissionDenied as refusal:
+        return render(
+            request,
+            "people/link_refused.html",
+            {
+                "person": user,
+                "reason": str(refusal),
+                "back_url": back_url,
+                "back_label": back_label,
+            },
+            status=403,
+        )
+    link = request.build_absolute_uri(path)
     if user.email:
         services.send_set_password_link(user, link)
     return render(
@@ -135,6 +146,7 @@ def show_set_password_link(request, user, *, heading: str, back_url: str, back_l
             "heading": heading,
             "back_url": back_url,
             "back_label": back_label,
+            "link_hours": services.link_hours(),
         },
     )
 

@@ -81,7 +81,7 @@ def add_consent(request, resident_id: RecordId, payload: ConsentIn):
 @router.get("/{resident_id}/export", response=dict[str, Any])
 def export_resident(request, resident_id: RecordId):
     return gdpr.export_resident(
-        get_object_or_404(residents_visible_to(request.user), pk=resident_id)
+        request.user, get_object_or_404(residents_visible_to(request.user), pk=resident_id)
     )
 
 

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from n4c.platform.audit.models import AuditEvent
-from n4c.platform.audit.services import record_change, snapshot
+from n4c.platform.audit.services import forget_in_log, record_change, snapshot
 from n4c.platform.people.models import Role
 from n4c.platform.people.services import create_account
 from n4c.platform.residents.models import Consent, Resident
@@ -131,10 +131,12 @@ def _audit_trail(resident: Resident, consent_ids: list[int]) -> Any:
     return events
 
 
-def export_resident(resident: Resident) -> dict[str, Any]:
-    """Everything held on a resident, as JSON-ready data: their record, consents and audit trail."""
+def export_resident(actor, resident: Resident) -> dict[str, Any]:
+    """Everything held on a resident, as JSON-ready data: their record, consents and audit
+    trail. The export itself is audited: who took a copy of the person's data, and when."""
     consents = list(resident.consents.all())
-    trail = _audit_trail(resident, [c.pk for c in consents]).order_by("at", "id")
+    trail = list(_audit_trail(resident, [c.pk for c in consents]).order_by("at", "id"))
+    record_change(actor, resident, AuditEvent.Action.EXPORTED)
     return {
         "format": EXPORT_FORMAT,
         "exported_at": timezone.now().isoformat(),
@@ -198,6 +200,8 @@ def erase_resident(actor, resident: Resident, *, mode: Literal["anonymise", "del
     consent_ids = list(resident.consents.values_list("pk", flat=True))
     label = f"Erased member {resident.pk}"
     _audit_trail(resident, consent_ids).update(before=None, after=None, object_repr=label)
+    if resident.account_id is not None:
+        forget_in_log(resident.account, label)
     resident.consents.all().delete()
     _delete_account(resident)
     if mode == "delete":

@@ -83,7 +83,7 @@ def withdraw(request, pk: int, consent_id: int):
 def export(request, pk: int):
     resident = get_object_or_404(residents_visible_to(request.user), pk=pk)
     response = HttpResponse(
-        json.dumps(gdpr.export_resident(resident), indent=2, ensure_ascii=False),
+        json.dumps(gdpr.export_resident(request.user, resident), indent=2, ensure_ascii=False),
         content_type="application/json; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="resident-{resident.pk}.json"'

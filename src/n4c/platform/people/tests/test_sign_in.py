@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from unittest import mock
+
 import pytest
 from django.core.cache import cache
 from django.test import Client, override_settings
@@ -69,3 +71,45 @@ def test_passwords_follow_django_s_default_validators():
     with pytest.raises(ValidationError) as refused:
         validate_password("12345678")
     assert "This password is too common." in refused.value.messages
+
+
+def _admin_sign_in(client, username, password):
+    return client.post(
+        "/admin/login/?next=/admin/",
+        data={"username": username, "password": password, "next": "/admin/"},
+    )
+
+
+@pytest.fixture
+def staff_member(make_person):
+    user = make_person(Role.NATIONAL_TEAM, username="admin-aisha")
+    user.is_staff = True
+    user.save()
+    return user
+
+
+@override_settings(LOGIN_MAX_FAILURES=3)
+def test_the_admin_sign_in_is_paused_after_too_many_failures_too(staff_member, password):
+    client = Client()
+    for _ in range(30):
+        _admin_sign_in(client, "admin-aisha", "wrong")
+    page = _admin_sign_in(client, "admin-aisha", password)
+    assert page.status_code == 200
+    assert "Too many failed sign-in attempts." in page.text
+    assert "_auth_user_id" not in client.session
+
+
+@override_settings(LOGIN_MAX_FAILURES=3)
+def test_failures_on_the_sign_in_page_pause_the_admin_sign_in_and_any_other(staff_member, password):
+    from django.contrib.auth import authenticate
+
+    client = Client()
+    for _ in range(3):
+        _sign_in(client, "admin-aisha", "wrong")
+    assert _admin_sign_in(client, "admin-aisha", password).status_code == 200
+    assert "_auth_user_id" not in client.session
+    # A caller of authenticate() from the same address is refused too.
+    request = mock.Mock(META={"REMOTE_ADDR": "127.0.0.1"})
+    assert authenticate(request, username="admin-aisha", password=password) is None
+    cache.clear()
+    assert _admin_sign_in(client, "admin-aisha", password).status_code == 302
