@@ -10,6 +10,7 @@ from django.db import transaction
 from n4c.platform.areas.models import Area
 from n4c.platform.audit.models import AuditEvent
 from n4c.platform.audit.services import record_change, snapshot
+from n4c.platform.core.conflicts import unique_or
 from n4c.platform.plans.models import (
     YEAR_ZERO_CHECKLIST,
     Action,
@@ -114,14 +115,16 @@ def set_milestone_reached(actor, milestone: Milestone, reached_on: dt.date | Non
 @transaction.atomic
 def set_year_zero(actor, plan: AreaPlan, item: str, done_on: dt.date | None) -> None:
     """Tick an item of the Year Zero checklist (with the date it was done) or untick it."""
-    existing = YearZeroCheck.objects.filter(plan=plan, item=item).first()
+    existing = YearZeroCheck.objects.select_for_update().filter(plan=plan, item=item).first()
     if done_on is None:
         if existing is not None:
             record_change(actor, existing, AuditEvent.Action.DELETED, before=snapshot(existing))
             existing.delete()
         return
     if existing is None:
-        _created(actor, YearZeroCheck(plan=plan, item=item, done_on=done_on))
+        # Ticked by someone else at the same moment: a conflict, not a second tick.
+        with unique_or(YearZeroCheck, ("plan", "item")):
+            _created(actor, YearZeroCheck(plan=plan, item=item, done_on=done_on))
     elif existing.done_on != done_on:
         before = snapshot(existing)
         existing.done_on = done_on
