@@ -49,9 +49,11 @@ def add_event(actor, **fields) -> Event:
 
 @transaction.atomic
 def record_attendance(actor, event: Event, area: Area, people: int) -> Attendance:
-    """Record (or correct) how many people came to ``event`` from ``area``; a first record made
-    by someone else at the same moment is a conflict."""
-    attendance = Attendance.objects.select_for_update().filter(event=event, area=area).first()
+    """Record (or correct) how many people came to ``event`` from ``area``."""
+    # Lock the event's row: records made at the same moment then follow each other, the later
+    # correcting the earlier, as when they come one after the other.
+    Event.objects.select_for_update().filter(pk=event.pk).first()
+    attendance = Attendance.objects.filter(event=event, area=area).first()
     if attendance is None:
         attendance = Attendance(event=event, area=area, people=people)
         attendance.full_clean()

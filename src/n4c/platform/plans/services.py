@@ -115,14 +115,16 @@ def set_milestone_reached(actor, milestone: Milestone, reached_on: dt.date | Non
 @transaction.atomic
 def set_year_zero(actor, plan: AreaPlan, item: str, done_on: dt.date | None) -> None:
     """Tick an item of the Year Zero checklist (with the date it was done) or untick it."""
-    existing = YearZeroCheck.objects.select_for_update().filter(plan=plan, item=item).first()
+    # Lock the plan's row: ticks made at the same moment then follow each other, the later
+    # changing the date of the earlier, as when they come one after the other.
+    AreaPlan.objects.select_for_update().filter(pk=plan.pk).first()
+    existing = YearZeroCheck.objects.filter(plan=plan, item=item).first()
     if done_on is None:
         if existing is not None:
             record_change(actor, existing, AuditEvent.Action.DELETED, before=snapshot(existing))
             existing.delete()
         return
     if existing is None:
-        # Ticked by someone else at the same moment: a conflict, not a second tick.
         with unique_or(YearZeroCheck, ("plan", "item")):
             _created(actor, YearZeroCheck(plan=plan, item=item, done_on=done_on))
     elif existing.done_on != done_on:
