@@ -119,9 +119,10 @@ TEMPLATES = [
 # SQLite serves one writer at a time. So that concurrent writers queue rather than fail with
 # "database is locked": write-ahead logging (readers never wait for the writer), a busy timeout
 # that waits for the writer ahead, and BEGIN IMMEDIATE for every transaction, which takes the
-# write lock at its start. A transaction that read under a shared lock and then writes cannot
-# wait for the lock (SQLite answers "locked" at once), so every service's transaction asks
-# first. With WAL, synchronous=NORMAL loses no committed data on a crash of the process.
+# write lock at its start: a transaction that reads first and writes later cannot wait its
+# turn when another wrote in between (SQLite answers "locked" at once), so each asks first.
+# With WAL, synchronous=NORMAL loses no committed data when the process crashes (only the last
+# commits, should the machine itself lose power).
 SQLITE_OPTIONS = {
     "transaction_mode": "IMMEDIATE",
     "timeout": 20,
@@ -130,7 +131,7 @@ SQLITE_OPTIONS = {
 
 
 def _databases() -> dict[str, dict]:
-    database = dj_database_url.parse(_database_url(), conn_max_age=60)
+    database: dict = dict(dj_database_url.parse(_database_url(), conn_max_age=60))
     if database["ENGINE"] == "django.db.backends.sqlite3":
         database["OPTIONS"] = {**database.get("OPTIONS", {}), **SQLITE_OPTIONS}
         if _UNDER_PYTEST:
