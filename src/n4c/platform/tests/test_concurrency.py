@@ -30,6 +30,7 @@ from n4c.platform.events.models import Attendance, Event
 from n4c.platform.people.models import Profile, Role
 from n4c.platform.plans.models import YearZeroCheck
 from n4c.platform.referrals.models import Partner
+from n4c.platform.resources.models import Resource, Tag
 from n4c.platform.right_to_bid.models import AssetCase, CaseEvent
 from n4c.platform.right_to_bid.services import event_choices
 from n4c.platform.support_log.models import SupportEntry
@@ -255,3 +256,27 @@ def test_year_zero_ticks_and_attendance_put_at_once_make_one_row_each_the_last_w
     assert tick.done_on.month == 2
     (came,) = Attendance.objects.filter(event=event, area=home)
     assert 10 <= came.people < 20
+
+
+def test_resources_added_at_once_with_a_new_tag_share_one_tag(staff, session_for) -> None:
+    session = session_for(staff(Role.NATIONAL_TEAM))
+    counts = _no_server_error(
+        _together(
+            [
+                _post(
+                    session,
+                    "/api/resources/",
+                    {
+                        "title": f"Guide {i}",
+                        "kind": "guidance",
+                        "summary": "How to run a meeting.",
+                        "tags": ["meetings"],
+                    },
+                )
+                for i in range(10)
+            ]
+        )
+    )
+    assert counts == {201: 10}
+    assert Tag.objects.filter(name="meetings").count() == 1
+    assert Resource.objects.filter(tags__name="meetings").count() == 10
