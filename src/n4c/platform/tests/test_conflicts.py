@@ -12,6 +12,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 
 from n4c.platform.assets import services as asset_services
 from n4c.platform.assets.models import Asset
@@ -107,3 +108,37 @@ def test_the_api_answers_a_conflict_409_in_the_one_error_shape(
             }
         ]
     }
+
+
+def test_the_partner_page_shows_a_name_taken_at_the_same_moment_on_its_field(
+    national, client_for, monkeypatch
+) -> None:
+    from n4c.platform.referrals import services as referral_services
+
+    def taken_a_moment_ago(actor, **fields):
+        raise Partner(**fields).unique_error_message(Partner, ("name",))
+
+    monkeypatch.setattr(referral_services, "add_partner", taken_a_moment_ago)
+    response = client_for(national).post(
+        reverse("referrals:partners"), data={"name": "Locality", "specialism": "planning"}
+    )
+    assert response.status_code == 400
+    assert "Partner with this Name already exists." in response.text
+
+
+def test_the_year_zero_checklist_shows_a_conflict_above_the_plan(
+    home, national, client_for, monkeypatch
+) -> None:
+    from n4c.platform.plans import services as plan_services
+
+    def ticked_a_moment_ago(actor, plan, item, done_on):
+        raise ConflictError()
+
+    monkeypatch.setattr(plan_services, "set_year_zero", ticked_a_moment_ago)
+    response = client_for(national).post(
+        reverse("plans:year_zero", args=[home.pk, "partnership_formed"]),
+        data={"done_on": "2026-02-01"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert SAME_MOMENT in response.text
