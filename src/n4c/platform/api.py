@@ -27,6 +27,7 @@ from pydantic import Field
 
 from n4c.errors import InputError
 from n4c.platform.areas.api import regions_router
+from n4c.platform.core.conflicts import SAME_MOMENT, ConflictError
 from n4c.platform.people.access import is_staff_role
 
 
@@ -114,20 +115,29 @@ def _schema_error(request, exc: SchemaError):
     return _problems_response(request, 422, problems)
 
 
-@api.exception_handler(ValidationError)
-def _validation_error(request, exc: ValidationError):
+def _validation_problems(exc: ValidationError, default_type: str) -> list[dict]:
     fields = exc.error_dict.items() if hasattr(exc, "error_dict") else [("__all__", exc.error_list)]
-    problems = [
+    return [
         {
             "loc": ["body"] if field == "__all__" else ["body", field],
             "msg": message,
-            "type": error.code or "invalid",
+            "type": error.code or default_type,
         }
         for field, errors in fields
         for error in errors
         for message in error.messages
     ]
-    return _problems_response(request, 422, problems)
+
+
+@api.exception_handler(ValidationError)
+def _validation_error(request, exc: ValidationError):
+    return _problems_response(request, 422, _validation_problems(exc, "invalid"))
+
+
+@api.exception_handler(ConflictError)
+def _conflict_error(request, exc: ConflictError):
+    # Another change made at the same moment got there first (n4c.platform.core.conflicts).
+    return _problems_response(request, 409, _validation_problems(exc, "conflict"))
 
 
 @api.exception_handler(InputError)
@@ -158,10 +168,9 @@ def _not_found(request, exc: Http404):
 
 @api.exception_handler(IntegrityError)
 def _conflict(request, exc: IntegrityError):
-    # A uniqueness rule the service checked was broken by a change made at the same moment.
-    return _error_response(
-        request, 409, "Someone changed this at the same moment; reload it and try again."
-    )
+    # A uniqueness rule no service names (services turn theirs into their own refusal with
+    # n4c.platform.core.conflicts.unique_or), broken by a change made at the same moment.
+    return _error_response(request, 409, SAME_MOMENT)
 
 
 @api.exception_handler(HttpError)

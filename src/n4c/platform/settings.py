@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 import sys
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -121,9 +123,38 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {"default": dj_database_url.parse(_database_url(), conn_max_age=60)}
+# SQLite serves one writer at a time. So that concurrent writers queue rather than fail with
+# "database is locked": write-ahead logging (readers never wait for the writer), a busy timeout
+# that waits for the writer ahead, and BEGIN IMMEDIATE for every transaction, which takes the
+# write lock at its start: a transaction that reads first and writes later cannot wait its
+# turn when another wrote in between (SQLite answers "locked" at once), so each asks first.
+# With WAL, synchronous=NORMAL loses no committed data when the process crashes (only the last
+# commits, should the machine itself lose power).
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
+
+
+def _databases() -> dict[str, dict]:
+    database: dict = dict(dj_database_url.parse(_database_url(), conn_max_age=60))
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database["OPTIONS"] = {**database.get("OPTIONS", {}), **SQLITE_OPTIONS}
+        if _UNDER_PYTEST:
+            # A file, not SQLite's default of memory, so that the live server's threads each
+            # open their own connection and the concurrency tests meet real locking. One file
+            # per process: pytest-xdist's workers and other test runs do not share it.
+            database["TEST"] = {
+                "NAME": str(Path(tempfile.gettempdir()) / f"n4c-tests-{os.getpid()}.sqlite3")
+            }
+    return {"default": database}
+
+
+DATABASES = _databases()
 # The SQLite file holds personal data: Django's backend, making the file owner-only (0600).
-# Not under pytest, whose test database is in memory and which knows SQLite by this name only.
+# Not under pytest, which knows SQLite by Django's own engine name only (its test file is
+# temporary and in the temporary folder).
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and not _UNDER_PYTEST:
     DATABASES["default"]["ENGINE"] = "n4c.platform.core.sqlite"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

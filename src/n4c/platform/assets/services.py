@@ -17,6 +17,7 @@ from n4c.platform.areas.models import Area
 from n4c.platform.assets.models import Asset, DatedEvent
 from n4c.platform.audit.models import AuditEvent
 from n4c.platform.audit.services import record_change, snapshot
+from n4c.platform.core.conflicts import unique_or
 
 __all__ = [
     "ASSET_FIELDS",
@@ -79,15 +80,23 @@ def _reference_taken(area: Area, reference: str, exclude_pk: int | None = None) 
     return existing.exists()
 
 
+def _reference_in_use(reference: str) -> ValidationError:
+    return ValidationError({"reference": f"{reference!r} is already in this area's register."})
+
+
+def _unique_reference(reference: str):
+    """The same refusal when another asset took the reference at the same moment."""
+    return unique_or(Asset, ("area", "reference"), _reference_in_use(reference))
+
+
 @transaction.atomic
 def add_asset(actor, area: Area, fields: Mapping[str, object]) -> Asset:
     """Add one asset after the register's checks (:func:`n4c.rights.validate_asset`)."""
     core = _checked(fields)
     if _reference_taken(area, core.asset_id):
-        raise ValidationError(
-            {"reference": f"{core.asset_id!r} is already in this area's register."}
-        )
-    asset = Asset.objects.create(area=area, **_model_values(core))
+        raise _reference_in_use(core.asset_id)
+    with _unique_reference(core.asset_id):
+        asset = Asset.objects.create(area=area, **_model_values(core))
     record_change(actor, asset, AuditEvent.Action.CREATED)
     return asset
 
@@ -97,13 +106,12 @@ def change_asset(actor, asset: Asset, fields: Mapping[str, object]) -> Asset:
     current = {f: getattr(asset, f) for f in ASSET_FIELDS}
     core = _checked({**current, **fields})
     if _reference_taken(asset.area, core.asset_id, exclude_pk=asset.pk):
-        raise ValidationError(
-            {"reference": f"{core.asset_id!r} is already in this area's register."}
-        )
+        raise _reference_in_use(core.asset_id)
     before = snapshot(asset)
     for key, value in _model_values(core).items():
         setattr(asset, key, value)
-    asset.save()
+    with _unique_reference(core.asset_id):
+        asset.save()
     record_change(actor, asset, AuditEvent.Action.CHANGED, before=before)
     return asset
 
@@ -121,19 +129,30 @@ def import_assets(actor, area: Area, stream: IO[str], *, name: str = "") -> righ
     )
     stored: list[rights.Asset] = []
     stored_rows: list[int] = []
+
+    def reject(core: rights.Asset, row: int) -> None:
+        error = InputError(
+            f"asset_id {core.asset_id!r} is already in this area's register.",
+            path=name or None,
+            row=row,
+            field="asset_id",
+            value=core.asset_id,
+            hint="Change the asset on its page, or give the row a new asset_id.",
+        )
+        result.rejected.append(rights.RejectedRow(row, (error,), core.as_row()))
+
     for core, row in zip(result.assets, result.asset_rows, strict=True):
         if core.asset_id and core.asset_id in existing:
-            error = InputError(
-                f"asset_id {core.asset_id!r} is already in this area's register.",
-                path=name or None,
-                row=row,
-                field="asset_id",
-                value=core.asset_id,
-                hint="Change the asset on its page, or give the row a new asset_id.",
-            )
-            result.rejected.append(rights.RejectedRow(row, (error,), core.as_row()))
+            reject(core, row)
             continue
-        asset = Asset.objects.create(area=area, **_model_values(core))
+        try:
+            # Added by someone else while the file was read: rejected like any other.
+            with _unique_reference(core.asset_id):
+                asset = Asset.objects.create(area=area, **_model_values(core))
+        except ValidationError:
+            reject(core, row)
+            continue
+        existing.add(core.asset_id)
         record_change(actor, asset, AuditEvent.Action.CREATED)
         stored.append(core)
         stored_rows.append(row)

@@ -9,11 +9,13 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from n4c.platform.areas.access import can_edit_area
+from n4c.platform.areas.models import Area
 from n4c.platform.audit.models import AuditEvent
 from n4c.platform.audit.services import record_change, snapshot
 from n4c.platform.caseloads.capacity import check_capacity
 from n4c.platform.caseloads.models import Assignment
 from n4c.platform.core.acting import is_platform
+from n4c.platform.core.conflicts import ConflictError, unique_or
 from n4c.platform.people.access import role_of
 from n4c.platform.people.models import Role, display_name
 
@@ -31,7 +33,11 @@ def assign(actor, area, person, role: str, *, started_on: dt.date | None = None)
     """Make ``person`` the area's adviser or community worker, ending whoever held it before."""
     if not is_platform(actor) and not can_assign(actor, area):
         raise PermissionDenied("Only the national team and the area's hub lead can assign staff.")
-    # Lock the person's row so two assignments at once cannot both pass the limit.
+    # Lock the area's row, then the person's (always in that order, so two assignments cannot
+    # wait for each other): two assignments to one area hand over one after the other, and two
+    # to one person cannot both pass the limit. SQLite has no row locks; there every write
+    # transaction begins IMMEDIATE (settings.SQLITE_OPTIONS), which serialises them the same.
+    Area.objects.select_for_update().filter(pk=area.pk).first()
     get_user_model().objects.select_for_update().filter(pk=person.pk).first()
     check_capacity(person, role, area=area)
     started_on = started_on or dt.date.today()
@@ -40,9 +46,14 @@ def assign(actor, area, person, role: str, *, started_on: dt.date | None = None)
         if current.person_id == person.pk:
             return current
         end_assignment(actor, current, ended_on=started_on)
-    assignment = Assignment.objects.create(
-        area=area, person=person, role=role, started_on=started_on
+    taken = ConflictError(
+        f"Someone else was made this area's {Assignment(role=role).get_role_display().lower()} "
+        "at the same moment. Reload the page to see who, and try again."
     )
+    with unique_or(Assignment, ("area", "role"), taken):
+        assignment = Assignment.objects.create(
+            area=area, person=person, role=role, started_on=started_on
+        )
     record_change(actor, assignment, AuditEvent.Action.CREATED)
     return assignment
 

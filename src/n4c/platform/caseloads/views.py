@@ -16,6 +16,7 @@ from n4c.platform.caseloads.capacity import limit_for
 from n4c.platform.caseloads.forms import AssignmentForm
 from n4c.platform.caseloads.models import Assignment, AssignmentRole
 from n4c.platform.caseloads.services import assign, can_assign
+from n4c.platform.core.forms import apply_service
 from n4c.platform.people.access import is_staff_role
 from n4c.platform.regions.models import Region
 
@@ -31,15 +32,18 @@ def assign_staff(request, area_pk: int):
     if not can_assign(request.user, area):
         raise PermissionDenied("Only the national team and the area's hub lead can assign staff.")
     form = AssignmentForm(request.POST or None, area=area)
-    if request.method == "POST" and form.is_valid():
-        assignment = assign(
-            request.user, area, form.cleaned_data["person"], form.cleaned_data["role"]
+    if request.method == "POST":
+        # The form checks the limit as the page was filled in; the service checks it again
+        # under a lock, and its refusal (someone assigned at the same moment) shows on the form.
+        assignment = apply_service(
+            form, lambda data: assign(request.user, area, data["person"], data["role"])
         )
-        messages.success(
-            request,
-            f"{assignment.person.get_full_name()} is now the {assignment.get_role_display().lower()} for {area.name}.",
-        )
-        return redirect(area)
+        if assignment is not None:
+            messages.success(
+                request,
+                f"{assignment.person.get_full_name()} is now the {assignment.get_role_display().lower()} for {area.name}.",
+            )
+            return redirect(area)
     return render(request, "caseloads/assign.html", {"form": form, "area": area})
 
 

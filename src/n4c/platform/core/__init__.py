@@ -8,6 +8,8 @@
 - :mod:`~n4c.platform.core.nul_characters`: requests with a NUL character refused with a 400.
 - :mod:`~n4c.platform.core.sqlite`: Django's SQLite backend, keeping the file owner-only.
 - :mod:`~n4c.platform.core.privacy`: no page a signed-in person sees is stored by a cache.
+- :mod:`~n4c.platform.core.conflicts`: a uniqueness rule broken by a change made at the same
+  moment, turned into the service's own refusal (or a conflict, 409 in the API).
 """
 
 __all__: list[str] = []

@@ -8,11 +8,13 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Q
 
 from n4c.platform.areas.models import Area
 from n4c.platform.audit.models import AuditEvent
 from n4c.platform.audit.services import record_change, snapshot
+from n4c.platform.core.conflicts import unique_or
 from n4c.platform.events.access import can_run_event
 from n4c.platform.events.models import Attendance, Event, NeedsProfile, PeerLink
 from n4c.platform.events.peers import AreaProfile, PeerSuggestion, suggest_peers
@@ -45,13 +47,18 @@ def add_event(actor, **fields) -> Event:
     return event
 
 
+@transaction.atomic
 def record_attendance(actor, event: Event, area: Area, people: int) -> Attendance:
     """Record (or correct) how many people came to ``event`` from ``area``."""
+    # Lock the event's row: records made at the same moment then follow each other, the later
+    # correcting the earlier, as when they come one after the other.
+    Event.objects.select_for_update().filter(pk=event.pk).first()
     attendance = Attendance.objects.filter(event=event, area=area).first()
     if attendance is None:
         attendance = Attendance(event=event, area=area, people=people)
         attendance.full_clean()
-        attendance.save()
+        with unique_or(Attendance, ("event", "area")):
+            attendance.save()
         record_change(actor, attendance, AuditEvent.Action.CREATED)
         return attendance
     before = snapshot(attendance)
@@ -62,6 +69,7 @@ def record_attendance(actor, event: Event, area: Area, people: int) -> Attendanc
     return attendance
 
 
+@transaction.atomic
 def link_peers(
     actor, area: Area, other: Area, *, purpose: str = "", started_on: dt.date
 ) -> PeerLink:
@@ -70,8 +78,9 @@ def link_peers(
             {"other_area": "Choose a different area; an area cannot be its own peer."}
         )
     first, second = sorted((area, other), key=lambda a: a.pk)
+    linked = ValidationError({"other_area": f"{area} and {other} are already peers."})
     if PeerLink.objects.filter(first_area=first, second_area=second).exists():
-        raise ValidationError({"other_area": f"{area} and {other} are already peers."})
+        raise linked
     link = PeerLink(
         first_area=first,
         second_area=second,
@@ -80,7 +89,8 @@ def link_peers(
         created_by=actor,
     )
     link.full_clean()
-    link.save()
+    with unique_or(PeerLink, ("first_area", "second_area"), linked):
+        link.save()
     record_change(actor, link, AuditEvent.Action.CREATED)
     return link
 

@@ -61,10 +61,14 @@ def event_detail(request, pk: int):
     if request.method == "POST":
         if form is None:
             raise PermissionDenied("You can record attendance only for areas you work with.")
-        if form.is_valid():
-            area = area_for_editing(request.user, form.cleaned_data["area"].pk)
-            services.record_attendance(request.user, event, area, form.cleaned_data["people"])
-            messages.success(request, f"Attendance from {area} is recorded.")
+        attendance = apply_service(
+            form,
+            lambda data: services.record_attendance(
+                request.user, event, area_for_editing(request.user, data["area"].pk), data["people"]
+            ),
+        )
+        if attendance is not None:
+            messages.success(request, f"Attendance from {attendance.area} is recorded.")
             return redirect(event)
     attendances = event.attendances.filter(area__in=areas_visible_to(request.user)).select_related(
         "area"

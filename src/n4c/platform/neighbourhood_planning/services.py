@@ -13,6 +13,7 @@ from n4c.platform.areas.models import Area
 from n4c.platform.assets.services import save_dated_event
 from n4c.platform.audit.models import AuditEvent
 from n4c.platform.audit.services import record_change
+from n4c.platform.core.conflicts import unique_or
 from n4c.platform.neighbourhood_planning.models import NeighbourhoodPlan, PlanStage
 
 __all__ = ["open_plan", "plan_deadlines", "record_plan_stage", "stage_choices"]
@@ -49,9 +50,11 @@ def record_plan_stage(
                 f"choose one of {', '.join(known)}."
             }
         )
+    recorded = ValidationError({"event": f"This plan already has a {event} date."})
     if plan.stages.filter(event=event).exists():
-        raise ValidationError({"event": f"This plan already has a {event} date."})
-    return save_dated_event(actor, PlanStage(plan=plan, event=event, date=date, note=note))
+        raise recorded
+    with unique_or(PlanStage, ("plan", "event"), recorded):
+        return save_dated_event(actor, PlanStage(plan=plan, event=event, date=date, note=note))
 
 
 def plan_deadlines(plan: NeighbourhoodPlan) -> list[rights.Deadline]:

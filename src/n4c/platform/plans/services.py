@@ -10,6 +10,7 @@ from django.db import transaction
 from n4c.platform.areas.models import Area
 from n4c.platform.audit.models import AuditEvent
 from n4c.platform.audit.services import record_change, snapshot
+from n4c.platform.core.conflicts import unique_or
 from n4c.platform.plans.models import (
     YEAR_ZERO_CHECKLIST,
     Action,
@@ -114,6 +115,9 @@ def set_milestone_reached(actor, milestone: Milestone, reached_on: dt.date | Non
 @transaction.atomic
 def set_year_zero(actor, plan: AreaPlan, item: str, done_on: dt.date | None) -> None:
     """Tick an item of the Year Zero checklist (with the date it was done) or untick it."""
+    # Lock the plan's row: ticks made at the same moment then follow each other, the later
+    # changing the date of the earlier, as when they come one after the other.
+    AreaPlan.objects.select_for_update().filter(pk=plan.pk).first()
     existing = YearZeroCheck.objects.filter(plan=plan, item=item).first()
     if done_on is None:
         if existing is not None:
@@ -121,7 +125,8 @@ def set_year_zero(actor, plan: AreaPlan, item: str, done_on: dt.date | None) -> 
             existing.delete()
         return
     if existing is None:
-        _created(actor, YearZeroCheck(plan=plan, item=item, done_on=done_on))
+        with unique_or(YearZeroCheck, ("plan", "item")):
+            _created(actor, YearZeroCheck(plan=plan, item=item, done_on=done_on))
     elif existing.done_on != done_on:
         before = snapshot(existing)
         existing.done_on = done_on

@@ -15,6 +15,7 @@ from n4c.platform.areas.access import (
     areas_editable_by,
     areas_visible_to,
 )
+from n4c.platform.core.forms import apply_service
 from n4c.platform.plans import services
 from n4c.platform.plans.forms import (
     ActionForm,
@@ -180,7 +181,14 @@ def year_zero(request, area_id: int, item: str):
     if item not in dict(YEAR_ZERO_CHECKLIST):
         raise Http404("There is no such Year Zero checklist item.")
     form = YearZeroForm(request.POST)
-    if form.is_valid():
-        plan = services.plan_for(request.user, area)
-        services.set_year_zero(request.user, plan, item, form.cleaned_data["done_on"])
+    apply_service(
+        form,
+        lambda data: services.set_year_zero(
+            request.user, services.plan_for(request.user, area), item, data["done_on"]
+        ),
+    )
+    # The checklist has no form of its own to show a refusal on (ticked by someone else at the
+    # same moment), so it shows above the plan.
+    for error in form.non_field_errors():
+        messages.error(request, error)
     return redirect("plans:detail", area.pk)

@@ -5,22 +5,27 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 
 from n4c.platform.areas.models import Area
 from n4c.platform.audit.models import AuditEvent
 from n4c.platform.audit.services import record_change, snapshot
+from n4c.platform.core.conflicts import unique_or
 from n4c.platform.referrals.access import can_manage_partners
 from n4c.platform.referrals.models import Partner, Referral
 
 __all__ = ["add_partner", "refer", "update_referral"]
 
 
+@transaction.atomic
 def add_partner(actor, **fields) -> Partner:
     if not can_manage_partners(actor):
         raise PermissionDenied("Only the national team and hub leads can add partners.")
     partner = Partner(**fields)
     partner.full_clean()
-    partner.save()
+    # A partner of the same name added at the same moment: the same refusal as full_clean's.
+    with unique_or(Partner, ("name",), partner.unique_error_message(Partner, ("name",))):
+        partner.save()
     record_change(actor, partner, AuditEvent.Action.CREATED)
     return partner
 

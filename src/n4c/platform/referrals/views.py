@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from n4c.platform.areas.access import area_for_editing, area_for_viewing, areas_editable_by
+from n4c.platform.core.forms import apply_service
 from n4c.platform.people.access import is_staff_role
 from n4c.platform.referrals import services
 from n4c.platform.referrals.access import (
@@ -41,8 +42,8 @@ def partner_list(request):
     if request.method == "POST":
         if form is None:
             raise PermissionDenied("Only the national team and hub leads can add partners.")
-        if form.is_valid():
-            partner = services.add_partner(request.user, **form.cleaned_data)
+        partner = apply_service(form, lambda data: services.add_partner(request.user, **data))
+        if partner is not None:
             messages.success(request, f"{partner} is added to the directory.")
             return redirect("referrals:partners")
     partners = partners_visible_to(request.user)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 
 from n4c.platform.audit.models import AuditEvent
 from n4c.platform.audit.services import record_change
@@ -22,6 +23,7 @@ def parse_tags(text: str) -> list[str]:
     return list(seen.values())
 
 
+@transaction.atomic
 def add_resource(actor, *, tags: list[str], **fields) -> Resource:
     if not can_manage_resources(actor):
         raise PermissionDenied(
@@ -31,7 +33,10 @@ def add_resource(actor, *, tags: list[str], **fields) -> Resource:
     resource.full_clean()
     resource.save()
     for name in tags:
-        tag = Tag.objects.filter(name__iexact=name).first() or Tag.objects.create(name=name)
+        # get_or_create: a tag made by another resource at the same moment is found, not made twice.
+        tag = (
+            Tag.objects.filter(name__iexact=name).first() or Tag.objects.get_or_create(name=name)[0]
+        )
         resource.tags.add(tag)
     record_change(actor, resource, AuditEvent.Action.CREATED)
     return resource

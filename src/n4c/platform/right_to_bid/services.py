@@ -14,6 +14,7 @@ from n4c.platform.assets.models import Asset
 from n4c.platform.assets.services import save_dated_event
 from n4c.platform.audit.models import AuditEvent
 from n4c.platform.audit.services import record_change, snapshot
+from n4c.platform.core.conflicts import unique_or
 from n4c.platform.right_to_bid.models import AssetCase, CaseEvent, CaseExtension
 
 __all__ = [
@@ -60,11 +61,13 @@ def record_event(actor, case: AssetCase, *, event: str, date: dt.date, note: str
                 "event": f"{event!r} is not an event the statutory rules count from; choose one of {', '.join(known)}."
             }
         )
+    recorded = ValidationError(
+        {"event": f"This case already has a {event}; open a new case for a new one."}
+    )
     if case.events.filter(event=event).exists():
-        raise ValidationError(
-            {"event": f"This case already has a {event}; open a new case for a new one."}
-        )
-    return save_dated_event(actor, CaseEvent(case=case, event=event, date=date, note=note))
+        raise recorded
+    with unique_or(CaseEvent, ("case", "event"), recorded):
+        return save_dated_event(actor, CaseEvent(case=case, event=event, date=date, note=note))
 
 
 def _computed(case: AssetCase, extensions: dict[str, dt.date]) -> list[rights.Deadline]:

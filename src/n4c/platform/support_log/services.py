@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from n4c.platform.audit.models import AuditEvent
@@ -39,10 +39,7 @@ def log_support(actor, area, **fields) -> SupportEntry:
             "Only the area's adviser or community worker can log support for it."
         )
     entry = SupportEntry(area=area, person=actor, role=role, **fields)
-    try:
-        entry.full_clean()
-    except ValidationError:
-        raise
+    entry.full_clean()
     entry.save()
     record_change(actor, entry, AuditEvent.Action.CREATED)
     return entry

@@ -83,7 +83,7 @@ def test_a_change_that_loses_a_race_is_answered_409(home, national, client_for, 
     assert response.json()["detail"] == [
         {
             "loc": [],
-            "msg": "Someone changed this at the same moment; reload it and try again.",
+            "msg": "Someone else changed this at the same moment. Reload it and try again.",
             "type": "conflict",
         }
     ]
