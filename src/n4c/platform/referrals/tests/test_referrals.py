@@ -82,7 +82,7 @@ def test_a_community_worker_cannot_refer_another_area(worker, far, partner, clie
     assert not Referral.objects.exists()
 
 
-def test_a_partnership_member_sees_only_their_areas_referrals(
+def test_a_partnership_member_sees_no_referrals_nor_partners(
     make_person, home, far, partner, client_for
 ):
     for area in (home, far):
@@ -92,9 +92,10 @@ def test_a_partnership_member_sees_only_their_areas_referrals(
     member = make_person(Role.PARTNERSHIP_MEMBER)
     home.partnership_members.add(member)
     client = client_for(member)
-    assert [r["area_id"] for r in client.get("/api/referrals/").json()] == [home.pk]
-    # The partner directory is for staff.
-    assert client.get("/api/referrals/partners").json() == []
+    # Referrals name the area's needs and partners: work for the Network's staff.
+    assert client.get("/api/referrals/").status_code == 403
+    assert client.get(f"/referrals/area/{home.pk}/").status_code == 403
+    assert client.get("/api/referrals/partners").status_code == 403
     assert client.get("/referrals/partners/").status_code == 403
 
 
