@@ -16,6 +16,7 @@ from n4c.platform.caseloads.capacity import limit_for
 from n4c.platform.caseloads.forms import AssignmentForm
 from n4c.platform.caseloads.models import Assignment, AssignmentRole
 from n4c.platform.caseloads.services import assign, can_assign
+from n4c.platform.core.forms import apply_service
 from n4c.platform.people.access import is_staff_role
 from n4c.platform.regions.models import Region
 
@@ -30,11 +31,13 @@ def assign_staff(request, area_pk: int):
     area = get_object_or_404(areas_visible_to(request.user), pk=area_pk)
     if not can_assign(request.user, area):
         raise PermissionDenied("Only the national team and the area's hub lead can assign staff.")
-    form = AssignmentForm(request.POST or None, area=area)
-    if request.method == "POST" and form.is_valid():
-        assignment = assign(
-            request.user, area, form.cleaned_data["person"], form.cleaned_data["role"]
-        )
+    form = AssignmentForm(request.POST or None, area=area, actor=request.user)
+    assignment = (
+        apply_service(form, lambda data: assign(request.user, area, data["person"], data["role"]))
+        if request.method == "POST"
+        else None
+    )
+    if assignment is not None:
         messages.success(
             request,
             f"{assignment.person.get_full_name()} is now the {assignment.get_role_display().lower()} for {area.name}.",
