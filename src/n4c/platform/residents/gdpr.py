@@ -95,14 +95,19 @@ def add_resident(actor, *, contact_consent_method: str = "", **fields) -> Reside
 
 
 def _drop_contact_details_without_consent(actor, resident: Resident) -> None:
-    """Remove the e-mail and phone (and the sign-in's e-mail) once contact consent has ended."""
+    """Remove the e-mail and phone once contact consent has ended: from the record, its
+    sign-in and the earlier audit snapshots of the record (which hold the same details)."""
     if has_contact_consent(resident) or not (resident.email or resident.phone):
         return
-    before = snapshot(resident)
     resident.email = ""
     resident.phone = ""
     resident.save(update_fields=["email", "phone"])
-    record_change(actor, resident, AuditEvent.Action.CHANGED, before=before)
+    for event in _audit_trail(resident, []):
+        for state in (event.before, event.after):
+            if state:
+                state.update({field: "" for field in _CONTACT_FIELDS if field in state})
+        event.save(update_fields=["before", "after"])
+    record_change(actor, resident, AuditEvent.Action.CHANGED, before=None)
     if resident.account_id is not None and resident.account.email:
         resident.account.email = ""
         resident.account.save(update_fields=["email"])

@@ -88,6 +88,8 @@ def test_withdrawing_contact_consent_removes_the_contact_details(jo, worker, cli
     assert response.status_code == 302
     jo.refresh_from_db()
     assert (jo.email, jo.phone, jo.account.email) == ("", "", "")
+    trail = json.dumps(list(AuditEvent.objects.values("before", "after")))
+    assert "jo@example.org" not in trail and "01234 567890" not in trail
     export = client_for(worker).get(f"/api/residents/{jo.pk}/export").json()
     assert export["resident"]["email"] == "" and export["consents"][0]["withdrawn_at"]
 
