@@ -150,16 +150,19 @@ def member_world(home, adviser, make_person):
 
 
 def _kwargs(name: str, params: list[str], pk_of, by_name, values) -> dict:
+    """A real record in the member's area for each of the address's parameters."""
     if name in by_name:
         return by_name[name]
     kwargs = {}
     for param in params:
         if param == "pk":
-            kwargs[param] = pk_of[name.split(":")[0]]
+            key, known = name.split(":")[0], pk_of
         elif name == "set_password" and param == "token":
-            kwargs[param] = values["token_for_set_password"]
+            key, known = "token_for_set_password", values
         else:
-            kwargs[param] = values[param]
+            key, known = param, values
+        assert key in known, f"{name} takes {param}: add a record for it to member_world."
+        kwargs[param] = known[key]
     return kwargs
 
 
