@@ -53,11 +53,11 @@ def _url_names(patterns, namespace: str = ""):
             inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
             yield from _url_names(pattern.url_patterns, inner)
         elif isinstance(pattern, URLPattern) and pattern.name:
-            yield f"{namespace}{pattern.name}", _ninja_params(pattern)
+            yield f"{namespace}{pattern.name}", _params(pattern)
 
 
-def _ninja_params(pattern: URLPattern) -> list[str]:
-    # django-ninja writes its paths as "<area_id>", without a converter.
+def _params(pattern: URLPattern) -> list[str]:
+    # Django writes "<int:pk>", django-ninja "<area_id>" without a converter.
     return [piece.split(">")[0].split(":")[-1] for piece in str(pattern.pattern).split("<")[1:]]
 
 
