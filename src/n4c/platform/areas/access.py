@@ -4,7 +4,10 @@
 - A hub lead sees every area and changes those in their region.
 - An adviser or community worker sees every area and changes those they are assigned to now.
 - A specialist sees every area and changes none.
-- A partnership member sees only their own area(s) and changes none.
+- A partnership member sees only their own area(s) and changes none, and of those only the
+  page, the plan and the support log: :func:`member_may_open` turns them away from every other
+  address, so a page added later stays closed to them until it is added to
+  :data:`MEMBER_READS`.
 
 Pages and API calls about one area fetch it with :func:`area_for_viewing` or
 :func:`area_for_editing`: a missing area and one the user may not see both answer 404, so a
@@ -22,13 +25,50 @@ from n4c.platform.people.access import is_staff_role, region_id_of, role_of
 from n4c.platform.people.models import Role
 
 __all__ = [
+    "MEMBER_PANELS",
+    "MEMBER_READS",
     "area_for_editing",
     "area_for_viewing",
     "areas_editable_by",
     "areas_visible_to",
     "can_edit_area",
     "can_view_area",
+    "member_may_open",
+    "member_may_see_panel",
 ]
+
+#: What a partnership member may read, by URL name: their areas (list and page), each area's
+#: plan and its support log, in the pages and the API.
+MEMBER_READS = frozenset(
+    {
+        "areas:list",
+        "areas:detail",
+        "plans:detail",
+        "api:list_areas",
+        "api:get_area",
+        "api:get_plan",
+        "api:list_entries",
+    }
+)
+#: The parts of the area page a partnership member sees: the support log (not the staff panel).
+MEMBER_PANELS = frozenset({"support"})
+# Signing in and out and choosing one's own password are open to everyone.
+_ACCOUNT_PAGES = frozenset({"home", "login", "logout", "set_password", "set_password_done"})
+_READING = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def member_may_open(user, url_name: str, method: str = "GET") -> bool:
+    """Whether ``user`` may open the address named ``url_name``: always, unless they are a
+    partnership member, who may only read :data:`MEMBER_READS` (and sign in and out)."""
+    if role_of(user) != Role.PARTNERSHIP_MEMBER or url_name in _ACCOUNT_PAGES:
+        return True
+    return url_name in MEMBER_READS and method in _READING
+
+
+def member_may_see_panel(user, panel_name: str) -> bool:
+    """Whether the area page shows ``user`` the panel named ``panel_name`` (see
+    :data:`MEMBER_PANELS`)."""
+    return role_of(user) != Role.PARTNERSHIP_MEMBER or panel_name in MEMBER_PANELS
 
 
 def areas_visible_to(user) -> QuerySet[Area]:

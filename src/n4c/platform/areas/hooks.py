@@ -29,6 +29,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import SafeString
 
+from n4c.platform.areas.access import member_may_open, member_may_see_panel
 from n4c.platform.areas.models import Area
 
 __all__ = [
@@ -113,9 +114,19 @@ def register_area_panel(
 
 
 def _shown(entries: dict[str, Any], user, area: Area) -> list:
-    """The entries whose check lets ``user`` through, by order then registration."""
+    """The entries whose check lets ``user`` through, by order then registration; a partnership
+    member is offered only the pages and panels open to them (see ``areas.access``)."""
     ordered = sorted(entries.values(), key=lambda entry: entry.order)
-    return [entry for entry in ordered if entry.check is None or entry.check(user, area)]
+    return [
+        entry
+        for entry in ordered
+        if (
+            member_may_see_panel(user, entry.name)
+            if isinstance(entry, AreaPanel)
+            else member_may_open(user, entry.url_name)
+        )
+        and (entry.check is None or entry.check(user, area))
+    ]
 
 
 def area_links_for(user, area: Area) -> list[RenderedLink]:

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from n4c.platform.audit.admin import AuditedAdmin
+from n4c.platform.caseloads.access import check_assignable
 from n4c.platform.caseloads.capacity import check_capacity
 from n4c.platform.caseloads.models import Assignment
 
@@ -20,6 +21,7 @@ class AssignmentAdmin(AuditedAdmin):
                 cleaned = super().clean()
                 person, role = cleaned.get("person"), cleaned.get("role")
                 if person and role and cleaned.get("ended_on") is None:
+                    check_assignable(request.user, person)
                     check_capacity(person, role, area=cleaned.get("area"))
                 return cleaned
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema, Status
 
@@ -61,4 +62,9 @@ def list_assignments(
 def add_assignment(request, payload: AssignmentIn):
     area = get_object_or_404(areas_visible_to(request.user), pk=payload.area_id)
     person = get_object_or_404(get_user_model(), pk=payload.person_id)
-    return Status(201, assign(request.user, area, person, payload.role))
+    try:
+        assignment = assign(request.user, area, person, payload.role)
+    except ValidationError as error:
+        # Every refusal of an assignment is about the person chosen: name their field.
+        raise ValidationError({"person_id": error.error_list}) from error
+    return Status(201, assignment)

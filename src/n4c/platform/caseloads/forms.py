@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth import get_user_model
 
+from n4c.platform.caseloads.access import people_assignable_by
 from n4c.platform.caseloads.capacity import check_capacity
 from n4c.platform.caseloads.models import AssignmentRole
 from n4c.platform.people.models import display_name
@@ -18,15 +19,18 @@ class AssignmentForm(forms.Form):
     person = PersonChoiceField(
         queryset=get_user_model().objects.none(),
         label="Person",
-        error_messages={"required": "Choose the person to assign."},
+        error_messages={
+            "required": "Choose the person to assign.",
+            "invalid_choice": "Choose someone from the list: the advisers and community "
+            "workers you can assign who can still sign in.",
+        },
     )
 
-    def __init__(self, *args, area, **kwargs):
+    def __init__(self, *args, area, actor, **kwargs):
         super().__init__(*args, **kwargs)
         self.area = area
-        self.fields["person"].queryset = (
-            get_user_model()
-            .objects.filter(profile__role__in=AssignmentRole.values, is_active=True)
+        self.fields["person"].queryset = (  # type: ignore[attr-defined]
+            people_assignable_by(actor)
             .select_related("profile")
             .order_by("last_name", "first_name")
         )

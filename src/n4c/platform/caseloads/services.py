@@ -12,6 +12,7 @@ from n4c.platform.areas.access import can_edit_area
 from n4c.platform.areas.models import Area
 from n4c.platform.audit.models import AuditEvent
 from n4c.platform.audit.services import record_change, snapshot
+from n4c.platform.caseloads.access import check_assignable
 from n4c.platform.caseloads.capacity import check_capacity
 from n4c.platform.caseloads.models import Assignment
 from n4c.platform.core.acting import is_platform
@@ -39,6 +40,7 @@ def assign(actor, area, person, role: str, *, started_on: dt.date | None = None)
     # transaction begins IMMEDIATE (settings.SQLITE_OPTIONS), which serialises them the same.
     Area.objects.select_for_update().filter(pk=area.pk).first()
     get_user_model().objects.select_for_update().filter(pk=person.pk).first()
+    check_assignable(actor, person)
     check_capacity(person, role, area=area)
     started_on = started_on or dt.date.today()
     current = Assignment.objects.filter(area=area, role=role, ended_on__isnull=True).first()

@@ -31,7 +31,7 @@ def assign_staff(request, area_pk: int):
     area = get_object_or_404(areas_visible_to(request.user), pk=area_pk)
     if not can_assign(request.user, area):
         raise PermissionDenied("Only the national team and the area's hub lead can assign staff.")
-    form = AssignmentForm(request.POST or None, area=area)
+    form = AssignmentForm(request.POST or None, area=area, actor=request.user)
     if request.method == "POST":
         # The form checks the limit as the page was filled in; the service checks it again
         # under a lock, and its refusal (someone assigned at the same moment) shows on the form.

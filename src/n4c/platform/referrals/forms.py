@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
+from n4c.platform.referrals.access import can_manage_partner, partner_regions_for
 from n4c.platform.referrals.models import Partner, Referral
 
 
@@ -11,6 +12,15 @@ class DateInput(forms.DateInput):
 
 class PartnerForm(forms.ModelForm):
     website = forms.URLField(required=False, assume_scheme="https")
+
+    def __init__(self, *args, actor, **kwargs):
+        super().__init__(*args, **kwargs)
+        region = self.fields["region"]
+        region.queryset = partner_regions_for(actor)  # type: ignore[attr-defined]
+        # Only the national team keeps the partners working across England (no region).
+        region.required = not can_manage_partner(actor, None)
+        region.error_messages["required"] = "Choose your region."
+        region.error_messages["invalid_choice"] = "Choose your own region."
 
     class Meta:
         model = Partner

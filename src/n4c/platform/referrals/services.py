@@ -11,7 +11,7 @@ from n4c.platform.areas.models import Area
 from n4c.platform.audit.models import AuditEvent
 from n4c.platform.audit.services import record_change, snapshot
 from n4c.platform.core.conflicts import unique_or
-from n4c.platform.referrals.access import can_manage_partners
+from n4c.platform.referrals.access import can_manage_partner, can_manage_partners
 from n4c.platform.referrals.models import Partner, Referral
 
 __all__ = ["add_partner", "refer", "update_referral"]
@@ -22,6 +22,11 @@ def add_partner(actor, **fields) -> Partner:
     if not can_manage_partners(actor):
         raise PermissionDenied("Only the national team and hub leads can add partners.")
     partner = Partner(**fields)
+    if not can_manage_partner(actor, partner.region_id):
+        raise PermissionDenied(
+            "A hub lead adds partners for their own region only; ask the national team to add "
+            "one for another region or for all of England."
+        )
     partner.full_clean()
     # A partner of the same name added at the same moment: the same refusal as full_clean's.
     with unique_or(Partner, ("name",), partner.unique_error_message(Partner, ("name",))):

@@ -38,7 +38,11 @@ def referral_list(request):
 def partner_list(request):
     if not is_staff_role(request.user):
         raise PermissionDenied("The partner directory is for the Network's staff.")
-    form = PartnerForm(request.POST or None) if can_manage_partners(request.user) else None
+    form = (
+        PartnerForm(request.POST or None, actor=request.user)
+        if can_manage_partners(request.user)
+        else None
+    )
     if request.method == "POST":
         if form is None:
             raise PermissionDenied("Only the national team and hub leads can add partners.")

@@ -17,3 +17,6 @@ class ResidentAdmin(AuditedAdmin):
     list_filter = ["partnership_role"]
     search_fields = ["full_name"]
     inlines = [ConsentInline]
+    # Contact details are added and removed with the person's consent (see residents.gdpr), on
+    # the pages and in the API; the admin shows them only.
+    readonly_fields = ["email", "phone"]

@@ -36,6 +36,9 @@ class ResidentIn(Schema):
     phone: str = ""
     partnership_role: Resident.PartnershipRole = Resident.PartnershipRole.MEMBER
     joined_on: dt.date
+    #: How they agreed to be contacted (to ``gdpr.CONTACT_WORDING``); needed to keep an email
+    #: address or phone number.
+    contact_consent_method: Consent.Method | None = None
 
 
 class ConsentIn(Schema):
@@ -68,6 +71,7 @@ def list_residents(request, page: Query[Page], area_id: RecordId | None = None):
 @router.post("/", response={201: ResidentOut})
 def add_resident(request, payload: ResidentIn):
     data = payload.dict()
+    data["contact_consent_method"] = data["contact_consent_method"] or ""
     area = area_for_editing(request.user, data.pop("area_id"))
     return Status(201, gdpr.add_resident(request.user, area=area, **data))
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from n4c.platform.people.forms import UsernameField
+from n4c.platform.residents.gdpr import CONTACT_WORDING
 from n4c.platform.residents.models import Consent, Resident
 
 
@@ -11,6 +12,14 @@ class DateInput(forms.DateInput):
 
 
 class ResidentForm(forms.ModelForm):
+    contact_consent_method = forms.ChoiceField(
+        choices=[("", "They have not agreed to be contacted"), *Consent.Method.choices],
+        required=False,
+        label="How they agreed to be contacted",
+        help_text=f"Only if they agreed to these words: “{CONTACT_WORDING}” Without their "
+        "agreement, leave the email address and phone number empty.",
+    )
+
     class Meta:
         model = Resident
         fields = ["full_name", "partnership_role", "joined_on", "email", "phone"]

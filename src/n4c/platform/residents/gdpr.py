@@ -1,6 +1,10 @@
 """The rights of a person whose data we hold: export everything (access and portability) and
 erasure (anonymise or delete). Every change is audited; erasure also scrubs earlier audit
-entries, because those snapshots hold the same personal data."""
+entries, because those snapshots hold the same personal data.
+
+Contact details (e-mail, phone) are kept only while the person's latest answer about being
+contacted is a yes that they have not withdrawn (:func:`has_contact_consent`): adding them
+needs that consent, and a later no or a withdrawal removes them."""
 
 from __future__ import annotations
 
@@ -18,11 +22,13 @@ from n4c.platform.people.services import create_account
 from n4c.platform.residents.models import Consent, Resident
 
 __all__ = [
+    "CONTACT_WORDING",
     "EXPORT_FORMAT",
     "add_resident",
     "erase_resident",
     "export_resident",
     "give_sign_in",
+    "has_contact_consent",
     "record_consent",
     "remove_sign_in",
     "withdraw_consent",
@@ -33,12 +39,78 @@ EXPORT_FORMAT = "n4c-resident-export/2"  # 2 added "sign_in"
 _MODELS = ("residents.resident", "residents.consent")
 
 
-def add_resident(actor, **fields) -> Resident:
+#: The words a person agrees to when the form records their consent to be contacted.
+CONTACT_WORDING = (
+    "The Network for Communities will keep your email address and phone number to contact you "
+    "about the partnership's work. You can ask us to stop at any time, and we will delete them."
+)
+_CONTACT_FIELDS = {"email": "email address", "phone": "phone number"}
+
+
+def has_contact_consent(resident: Resident) -> bool:
+    """Whether the resident's latest answer about being contacted is a yes still in force."""
+    latest = resident.consents.filter(purpose=Consent.Purpose.CONTACT).first()
+    return latest is not None and latest.in_force
+
+
+def _check_contact_consent(resident: Resident, *, consented: bool) -> None:
+    """Refuse contact details that the person has not agreed we keep, naming each field."""
+    if consented:
+        return
+    problems = {
+        field: f"Record that they agreed to be contacted before keeping their {label}, "
+        "or leave it empty."
+        for field, label in _CONTACT_FIELDS.items()
+        if getattr(resident, field)
+    }
+    if problems:
+        raise ValidationError(
+            {
+                field: ValidationError(msg, code="no_contact_consent")
+                for field, msg in problems.items()
+            }
+        )
+
+
+@transaction.atomic
+def add_resident(actor, *, contact_consent_method: str = "", **fields) -> Resident:
+    """Add a partnership member; with ``contact_consent_method`` (how they agreed to
+    :data:`CONTACT_WORDING`) their contact consent is recorded with them, and without it no
+    e-mail or phone is kept."""
     resident = Resident(**fields)
     resident.full_clean()
+    _check_contact_consent(resident, consented=bool(contact_consent_method))
     resident.save()
     record_change(actor, resident, AuditEvent.Action.CREATED)
+    if contact_consent_method:
+        record_consent(
+            actor,
+            resident,
+            purpose=Consent.Purpose.CONTACT,
+            given=True,
+            wording=CONTACT_WORDING,
+            method=contact_consent_method,
+        )
     return resident
+
+
+def _drop_contact_details_without_consent(actor, resident: Resident) -> None:
+    """Remove the e-mail and phone once contact consent has ended: from the record, its
+    sign-in and the earlier audit snapshots of the record (which hold the same details)."""
+    if has_contact_consent(resident) or not (resident.email or resident.phone):
+        return
+    resident.email = ""
+    resident.phone = ""
+    resident.save(update_fields=["email", "phone"])
+    for event in _audit_trail(resident, []):
+        for state in (event.before, event.after):
+            if state:
+                state.update({field: "" for field in _CONTACT_FIELDS if field in state})
+        event.save(update_fields=["before", "after"])
+    record_change(actor, resident, AuditEvent.Action.CHANGED, before=None)
+    if resident.account_id is not None and resident.account.email:
+        resident.account.email = ""
+        resident.account.save(update_fields=["email"])
 
 
 def record_consent(
@@ -61,17 +133,21 @@ def record_consent(
         recorded_by=actor,
     )
     consent.full_clean()
-    consent.save()
-    record_change(actor, consent, AuditEvent.Action.CREATED)
+    with transaction.atomic():
+        consent.save()
+        record_change(actor, consent, AuditEvent.Action.CREATED)
+        _drop_contact_details_without_consent(actor, resident)
     return consent
 
 
+@transaction.atomic
 def withdraw_consent(actor, consent: Consent) -> Consent:
     if consent.withdrawn_at is None:
         before = snapshot(consent)
         consent.withdrawn_at = timezone.now()
         consent.save(update_fields=["withdrawn_at"])
         record_change(actor, consent, AuditEvent.Action.CHANGED, before=before)
+        _drop_contact_details_without_consent(actor, consent.resident)
     return consent
 
 

@@ -22,8 +22,12 @@ from n4c.platform.residents.forms import ConsentForm, EraseForm, ResidentForm, S
 def area_residents(request, area_id: int):
     area = area_for_editing(request.user, area_id)
     form = ResidentForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        resident = gdpr.add_resident(request.user, area=area, **form.cleaned_data)
+    resident = (
+        apply_service(form, lambda data: gdpr.add_resident(request.user, area=area, **data))
+        if request.method == "POST"
+        else None
+    )
+    if resident is not None:
         messages.success(request, f"{resident} is added. Now record what they agreed to.")
         return redirect(resident)
     return render(

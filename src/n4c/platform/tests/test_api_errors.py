@@ -54,7 +54,7 @@ def test_the_report_refused_to_a_partnership_member_is_answered_403(home, make_p
     assert response.json()["detail"] == [
         {
             "loc": [],
-            "msg": "The monthly report is for the Network's staff.",
+            "msg": "Partnership members can read their area's page, plan and support log only.",
             "type": "permission_denied",
         }
     ]

@@ -49,7 +49,8 @@ def test_people_see_only_areas_they_may_and_change_only_what_they_edit(
     client_for, resident_elsewhere, specialist, area
 ):
     resident = client_for(resident_elsewhere)
-    assert resident.get(f"/api/assets/areas/{area.pk}/assets").status_code == 404
+    # A partnership member reads their area's page, plan and support log only.
+    assert resident.get(f"/api/assets/areas/{area.pk}/assets").status_code == 403
     reader = client_for(specialist)
     assert reader.get(f"/api/assets/areas/{area.pk}/assets").status_code == 200
     refused = reader.post(

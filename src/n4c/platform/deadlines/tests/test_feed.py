@@ -76,7 +76,7 @@ def test_only_those_who_may_change_the_area_manage_its_feed(
     client_for, specialist, resident_elsewhere, area
 ):
     assert _change(client_for(specialist), area, "renew").status_code == 403
-    assert _change(client_for(resident_elsewhere), area, "renew").status_code == 404
+    assert _change(client_for(resident_elsewhere), area, "renew").status_code == 403
     assert not CalendarFeed.objects.exists()
 
 

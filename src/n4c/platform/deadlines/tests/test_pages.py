@@ -43,7 +43,7 @@ def test_the_area_feed_is_icalendar_with_one_event_per_date(client_for, national
     assert all("The Red Lion" in str(e["summary"]) for e in events)
 
 
-def test_another_areas_resident_gets_404_everywhere(client_for, resident_elsewhere, area):
+def test_another_areas_resident_is_refused_everywhere(client_for, resident_elsewhere, area):
     case = case_with_events(area, {"nomination": dt.date(2026, 3, 1)})
     client = client_for(resident_elsewhere)
     for url in (
@@ -53,4 +53,4 @@ def test_another_areas_resident_gets_404_everywhere(client_for, resident_elsewhe
         case.get_absolute_url(),
         case.asset.get_absolute_url(),
     ):
-        assert client.get(url).status_code == 404, url
+        assert client.get(url).status_code == 403, url

@@ -156,12 +156,13 @@ def test_a_reader_sees_no_forms_and_cannot_post(make_person, home, client_for):
     assert client.post(f"/plans/{home.pk}/vision/", {"vision": "x"}).status_code == 403
 
 
-def test_the_plan_list_shows_only_visible_areas(make_person, home, far, client_for):
+def test_a_member_reads_their_own_plan_but_not_the_plan_list(make_person, home, far, client_for):
     member = make_person(Role.PARTNERSHIP_MEMBER)
     home.partnership_members.add(member)
-    page = client_for(member).get("/plans/").content.decode()
-    assert "Home ward" in page
-    assert "Far ward" not in page
+    client = client_for(member)
+    assert "Home ward" in client.get(f"/plans/{home.pk}/").content.decode()
+    assert client.get(f"/plans/{far.pk}/").status_code == 404
+    assert client.get("/plans/").status_code == 403
 
 
 def test_a_milestone_is_marked_reached_and_back(adviser, home, client_for):

@@ -82,7 +82,7 @@ def test_a_community_worker_cannot_refer_another_area(worker, far, partner, clie
     assert not Referral.objects.exists()
 
 
-def test_a_partnership_member_sees_only_their_areas_referrals(
+def test_a_partnership_member_sees_no_referrals_nor_partners(
     make_person, home, far, partner, client_for
 ):
     for area in (home, far):
@@ -92,9 +92,10 @@ def test_a_partnership_member_sees_only_their_areas_referrals(
     member = make_person(Role.PARTNERSHIP_MEMBER)
     home.partnership_members.add(member)
     client = client_for(member)
-    assert [r["area_id"] for r in client.get("/api/referrals/").json()] == [home.pk]
-    # The partner directory is for staff.
-    assert client.get("/api/referrals/partners").json() == []
+    # Referrals name the area's needs and partners: work for the Network's staff.
+    assert client.get("/api/referrals/").status_code == 403
+    assert client.get(f"/referrals/area/{home.pk}/").status_code == 403
+    assert client.get("/api/referrals/partners").status_code == 403
     assert client.get("/referrals/partners/").status_code == 403
 
 
@@ -131,3 +132,39 @@ def test_the_area_page_form_says_what_is_missing(worker, home, partner, client_f
     )
     assert response.status_code == 400
     assert "Enter what the area needs help with." in response.content.decode()
+
+
+def test_a_hub_lead_adds_partners_for_their_own_region_only(
+    region, other_region, make_person, client_for
+):
+    client = client_for(make_person(Role.HUB_LEAD, region))
+    refusal = (
+        "A hub lead adds partners for their own region only; ask the national team to add one "
+        "for another region or for all of England."
+    )
+    for region_id in (other_region.pk, None):
+        body = {"name": "Far help", "specialism": "legal", "region_id": region_id}
+        refused = _json(client, "post", "/api/referrals/partners", body)
+        assert refused.status_code == 403
+        assert refused.json()["detail"][0]["msg"] == refusal
+    page = client.post(
+        "/referrals/partners/",
+        {"name": "Far help", "specialism": "legal", "region": other_region.pk},
+    )
+    assert page.status_code == 400
+    assert "Choose your own region." in page.content.decode()
+    assert not Partner.objects.exists()
+    body = {"name": "Near help", "specialism": "legal", "region_id": region.pk}
+    assert _json(client, "post", "/api/referrals/partners", body).status_code == 201
+    page = client.post(
+        "/referrals/partners/", {"name": "Nearer help", "specialism": "legal", "region": region.pk}
+    )
+    assert page.status_code == 302
+    assert sorted(Partner.objects.values_list("name", flat=True)) == ["Near help", "Nearer help"]
+
+
+def test_the_national_team_adds_partners_anywhere(national, other_region, client_for):
+    client = client_for(national)
+    for name, region_id in (("Far help", other_region.pk), ("Everywhere help", None)):
+        body = {"name": name, "specialism": "legal", "region_id": region_id}
+        assert _json(client, "post", "/api/referrals/partners", body).status_code == 201

@@ -60,7 +60,7 @@ def test_the_area_s_worker_gives_a_member_a_sign_in_to_read_their_own_area(
     assert member.get(f"/plans/{home.pk}/").status_code == 200
     assert member.get(f"/plans/{far.pk}/").status_code == 404
     assert member.post(f"/plans/{home.pk}/vision/", {"vision": "x"}).status_code == 403
-    assert member.get(f"/residents/{jo.pk}/").status_code == 404  # members' records stay private
+    assert member.get(f"/residents/{jo.pk}/").status_code == 403  # members' records stay private
 
 
 def test_only_those_who_may_change_the_area_give_sign_ins(jo, make_person, region, client_for):

@@ -59,15 +59,22 @@ def test_parse_tags_trims_and_drops_repeats() -> None:
     assert parse_tags(" money,  Money , big  plans,, ") == ["money", "big plans"]
 
 
-def test_a_partnership_member_reads_but_cannot_add(make_person, library, client_for) -> None:
+def test_a_partnership_member_neither_reads_nor_adds(make_person, library, client_for) -> None:
     member = client_for(make_person(Role.PARTNERSHIP_MEMBER))
-    assert len(member.get("/api/resources/").json()) == 2
-    refused = _add(member, title="Mine")
+    assert member.get("/api/resources/").status_code == 403
+    assert member.get("/resources/").status_code == 403
+    assert _add(member, title="Mine").status_code == 403
+    assert member.get("/resources/new/").status_code == 403
+
+
+def test_a_community_worker_reads_but_cannot_add(make_person, library, client_for) -> None:
+    worker = client_for(make_person(Role.COMMUNITY_WORKER))
+    assert len(worker.get("/api/resources/").json()) == 2
+    refused = _add(worker, title="Mine")
     assert refused.status_code == 403
     assert refused.json()["detail"][0]["msg"] == (
         "Only the national team, hub leads and specialists can add resources."
     )
-    assert member.get("/resources/new/").status_code == 403
 
 
 def test_the_search_page_and_the_add_form(national, library, client_for) -> None:

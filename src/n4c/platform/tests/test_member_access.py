@@ -1,0 +1,196 @@
+"""A partnership member signed in reads their area's page, its plan and its support log, and
+nothing else: every other address in the project answers them 403, 404 or a redirect.
+
+The test walks every URL pattern, so a new page is closed to members until it is added to
+``MEMBER_MAY_READ`` (and the README says so).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from django.contrib.auth.tokens import default_token_generator
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from n4c.platform.assets.models import Asset
+from n4c.platform.deadlines.models import CalendarFeed
+from n4c.platform.events.models import Attendance, Event
+from n4c.platform.neighbourhood_planning.models import NeighbourhoodPlan
+from n4c.platform.people.models import Role
+from n4c.platform.plans.models import Action, AreaPlan, Milestone, YearZeroCheck
+from n4c.platform.referrals.models import Partner, Referral
+from n4c.platform.residents.models import Consent, Resident
+from n4c.platform.resources.models import Resource
+from n4c.platform.right_to_bid.models import AssetCase
+
+pytestmark = pytest.mark.django_db
+
+#: The addresses that answer a member 200: the area list (their own areas only), the area page,
+#: its plan and its support log, in pages and in the API; and choosing their own password.
+MEMBER_MAY_READ = frozenset(
+    {
+        "set_password",
+        "set_password_done",
+        "areas:list",
+        "areas:detail",
+        "plans:detail",
+        "api:list_areas",
+        "api:get_area",
+        "api:get_plan",
+        "api:list_entries",
+    }
+)
+
+
+def _url_names(patterns, namespace: str = ""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from _url_names(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield f"{namespace}{pattern.name}", _params(pattern)
+
+
+def _params(pattern: URLPattern) -> list[str]:
+    # Django writes "<int:pk>", django-ninja "<area_id>" without a converter.
+    return [piece.split(">")[0].split(":")[-1] for piece in str(pattern.pattern).split("<")[1:]]
+
+
+@pytest.fixture
+def member_world(home, adviser, make_person):
+    """The member's own area, with one of everything in it, so each address finds its record."""
+    member = make_person(Role.PARTNERSHIP_MEMBER)
+    home.partnership_members.add(member)
+    now = timezone.now()
+    resident = Resident.objects.create(
+        area=home, full_name="Jo Bloggs", joined_on=dt.date(2026, 2, 1), account=member
+    )
+    consent = Consent.objects.create(
+        resident=resident,
+        purpose=Consent.Purpose.RESEARCH,
+        given=True,
+        wording="Yes.",
+        method=Consent.Method.PAPER_FORM,
+        recorded_at=now,
+    )
+    plan = AreaPlan.objects.create(area=home)
+    action = Action.objects.create(
+        plan=plan, description="Open the hall", owner="Jo", due_on=dt.date(2026, 9, 1)
+    )
+    milestone = Milestone.objects.create(
+        plan=plan, title="Hall open", target_on=dt.date(2026, 9, 1)
+    )
+    asset = Asset.objects.create(
+        area=home, name="The hall", kind=Asset._meta.get_field("kind").choices[0][0]
+    )
+    case = AssetCase.objects.create(
+        asset=asset, title="Save the hall", opened_on=dt.date(2026, 3, 1)
+    )
+    neighbourhood_plan = NeighbourhoodPlan.objects.create(
+        area=home, title="Our plan", opened_on=dt.date(2026, 3, 1)
+    )
+    feed = CalendarFeed.objects.create(area=home, token="a-secret-calendar-token")
+    event = Event.objects.create(
+        title="Gathering",
+        scope=Event.Scope.REGIONAL,
+        region=home.region,
+        starts_on=dt.date(2026, 6, 1),
+    )
+    Attendance.objects.create(event=event, area=home)
+    partner = Partner.objects.create(
+        name="Legal help", specialism=Partner._meta.get_field("specialism").choices[0][0]
+    )
+    referral = Referral.objects.create(
+        area=home, partner=partner, need="Advice on a lease", referred_on=dt.date(2026, 3, 1)
+    )
+    resource = Resource.objects.create(
+        title="Guide", kind=Resource._meta.get_field("kind").choices[0][0], summary="A guide."
+    )
+    pk_of = {
+        "people": adviser.pk,
+        "areas": home.pk,
+        "assets": asset.pk,
+        "right_to_bid": asset.pk,
+        "neighbourhood_planning": neighbourhood_plan.pk,
+        "referrals": partner.pk,
+        "events": event.pk,
+        "resources": resource.pk,
+        "residents": resident.pk,
+    }
+    by_name = {
+        "right_to_bid:case": {"pk": case.pk},
+        "referrals:update": {"pk": referral.pk},
+    }
+    values = {
+        "area_id": home.pk,
+        "area_pk": home.pk,
+        "user_pk": adviser.pk,
+        "code": home.region.code,
+        "asset_id": asset.pk,
+        "case_id": case.pk,
+        "plan_id": neighbourhood_plan.pk,
+        "action_id": action.pk,
+        "milestone_id": milestone.pk,
+        "item": YearZeroCheck._meta.get_field("item").choices[0][0],
+        "event_id": event.pk,
+        "referral_id": referral.pk,
+        "resource_id": resource.pk,
+        "resident_id": resident.pk,
+        "consent_id": consent.pk,
+        "token": feed.token,
+        "uidb64": urlsafe_base64_encode(force_bytes(member.pk)),
+    }
+    values["token_for_set_password"] = default_token_generator.make_token(member)
+    return member, pk_of, by_name, values
+
+
+def _kwargs(name: str, params: list[str], pk_of, by_name, values) -> dict:
+    """A real record in the member's area for each of the address's parameters."""
+    if name in by_name:
+        return by_name[name]
+    kwargs = {}
+    for param in params:
+        if param == "pk":
+            key, known = name.split(":")[0], pk_of
+        elif name == "set_password" and param == "token":
+            key, known = "token_for_set_password", values
+        else:
+            key, known = param, values
+        assert key in known, f"{name} takes {param}: add a record for it to member_world."
+        kwargs[param] = known[key]
+    return kwargs
+
+
+def test_a_member_reads_only_their_area_page_plan_and_support_log(member_world, client_for):
+    member, pk_of, by_name, values = member_world
+    names = dict(_url_names(get_resolver().url_patterns))
+    opened = {}
+    for name, params in sorted(names.items()):
+        # The admin turns away anyone who is not on the staff, members included.
+        if name.startswith("admin:") or name == "logout":
+            continue
+        url = reverse(name, kwargs=_kwargs(name, params, pk_of, by_name, values))
+        # django-ninja names each method of one path; the address answers as its first name.
+        name = resolve(url).view_name
+        url += f"?area_id={values['area_id']}" if name == "api:list_entries" else ""
+        client = client_for(member)
+        got, posted = client.get(url).status_code, client.post(url, {}).status_code
+        if got == 200 or 200 <= posted < 300:
+            opened[name] = (got, posted)
+    assert " ".join(sorted(opened)) == " ".join(sorted(MEMBER_MAY_READ))
+
+
+def test_a_member_is_offered_only_links_they_may_open(member_world, home, client_for):
+    """The navigation and the area page link a member only to pages that answer them 200."""
+    member, *_ = member_world
+    client = client_for(member)
+    page = client.get(reverse("areas:detail", args=[home.pk])).content.decode()
+    links = {link for link in re.findall(r'href="(/[^"#?]*)', page) if "/static/" not in link}
+    assert reverse("plans:detail", args=[home.pk]) in links
+    answers = {link: client.get(link, follow=True).status_code for link in links}
+    assert answers == dict.fromkeys(links, 200)
