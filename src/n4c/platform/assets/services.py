@@ -114,13 +114,18 @@ def change_asset(actor, asset: Asset, fields: Mapping[str, object]) -> Asset:
 
 
 @transaction.atomic
-def import_assets(actor, area: Area, stream: IO[str], *, name: str = "") -> rights.AssetImport:
+def import_assets(
+    actor, area: Area, source: bytes | IO[str], *, name: str = ""
+) -> rights.AssetImport:
     """Read a register CSV into the area: valid rows stored, the rest rejected with row and field.
+
+    ``source`` is the uploaded bytes (decoded as every importer decodes text, by
+    :mod:`n4c.textfiles`) or a text stream.
 
     A row whose asset_id is already in the area's register is rejected too, so rows read still
     equal rows stored plus rows rejected. A bad header raises InputError and stores nothing.
     """
-    result = rights.read_assets_csv(stream, name=name or None)
+    result = rights.read_assets_csv(source, name=name or None)
     existing = set(
         Asset.objects.filter(area=area).exclude(reference="").values_list("reference", flat=True)
     )
