@@ -36,8 +36,12 @@ spending_app = typer.Typer(
 )
 
 # Options that several commands share, declared once.
-AWARD_FROM = typer.Option(None, "--award-from", help="Only grants awarded in or after this year.")
-AWARD_TO = typer.Option(None, "--award-to", help="Only grants awarded in or before this year.")
+AWARD_FROM = typer.Option(
+    None, "--award-from", min=1900, max=2100, help="Only grants awarded in or after this year."
+)
+AWARD_TO = typer.Option(
+    None, "--award-to", min=1900, max=2100, help="Only grants awarded in or before this year."
+)
 FUNDER = typer.Option(None, "--funder", help="Only this funder's grants (its org id).")
 DATABASE = typer.Option(None, "--database", help="Grants database (default: in N4C_DATA_DIR).")
 

@@ -14,6 +14,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 
 import ijson
@@ -21,9 +22,20 @@ import ijson
 from n4c.errors import InputError
 from n4c.spending.standard import SPREADSHEET_TITLES, key_for_title
 
-__all__ = ["GrantFile", "JsonSplit", "open_grant_file", "open_json_part", "split_json_package"]
+__all__ = [
+    "MAX_JSON_DEPTH",
+    "GrantFile",
+    "JsonSplit",
+    "open_grant_file",
+    "open_json_part",
+    "split_json_package",
+]
 
 FORMATS = (".json", ".csv", ".xlsx")
+#: How deeply lists and objects may nest in a JSON package. A 360Giving grant nests about 5
+#: deep; a parser's memory grows with the square of the depth, so 200 KB nested 100,000 deep
+#: would otherwise take gigabytes.
+MAX_JSON_DEPTH = 32
 
 
 @dataclass
@@ -72,15 +84,81 @@ def open_grant_file(path: Path) -> GrantFile:
     return GrantFile(path, _nest_rows(keys, rows), amounts_as_text=True, titles=titles)
 
 
+class _TooDeep(Exception):
+    """Raised by :class:`_DepthGuard` when the JSON nests deeper than :data:`MAX_JSON_DEPTH`."""
+
+
+_STEP = tuple(1 if byte in b"[{" else -1 if byte in b"]}" else 0 for byte in range(256))
+_NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'"[]{}')
+_ESCAPE = re.compile(rb"\\.", re.DOTALL)
+_STRING = re.compile(rb'"[^"]*"')
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
+class _DepthGuard:
+    """Passes a JSON byte stream through, refusing it once lists and objects nest too deeply.
+
+    Brackets are counted outside strings, a chunk at a time with bytes methods, so the check
+    costs little beside parsing. A UTF-8 byte-order mark at the start is dropped.
+    """
+
+    def __init__(self, stream: object) -> None:
+        self._stream = stream
+        self._depth = 0
+        self._in_string = False
+        self._escaped = False
+        self._start = True
+
+    def read(self, size: int = -1) -> bytes:
+        chunk: bytes = self._stream.read(size)  # type: ignore[attr-defined]
+        if self._start and chunk:
+            self._start = False
+            chunk = chunk.removeprefix(_UTF8_BOM)
+        self._count(chunk)
+        return chunk
+
+    def _count(self, chunk: bytes) -> None:
+        data = chunk[1:] if self._escaped and chunk else chunk
+        self._escaped = False
+        data = _ESCAPE.sub(b"", data)
+        if data.endswith(b"\\"):
+            self._escaped, data = True, data[:-1]
+        marks = data.translate(None, _NOT_STRUCTURE)
+        if self._in_string:
+            end = marks.find(b'"')
+            if end < 0:
+                return
+            marks, self._in_string = marks[end + 1 :], False
+        marks = _STRING.sub(b"", marks)
+        if b'"' in marks:
+            marks, self._in_string = marks[: marks.index(b'"')], True
+        if not marks:
+            return
+        depths = list(accumulate(map(_STEP.__getitem__, marks), initial=self._depth))
+        self._depth = depths[-1]
+        if max(depths) > MAX_JSON_DEPTH:
+            raise _TooDeep
+
+
 def _json_grants(
     path: Path, stream: _ByteRange | None = None, prefix: str = "grants.item"
 ) -> Iterator[tuple[int, object]]:
     read = 0
     with stream or path.open("rb") as handle:
         try:
-            for grant in ijson.items(handle, prefix, use_float=True):
+            # Numbers as Decimal, so an amount past what a float holds (10**30, 1e400) is
+            # refused for its grant, with the field named, rather than the file as bad JSON.
+            for grant in ijson.items(_DepthGuard(handle), prefix, use_float=False):
                 read += 1
                 yield read, grant
+        except _TooDeep:
+            raise InputError(
+                f"lists or objects nest more than {MAX_JSON_DEPTH} deep (after {read:,} "
+                f"complete grants, near grant {read + 1:,}); a 360Giving grant nests about 5 "
+                "deep. Nothing from this file was stored.",
+                path=path,
+                hint="Check that this is a 360Giving file, or export it again from its source.",
+            ) from None
         except ijson.JSONError as error:
             raise InputError(
                 f"the file is not valid JSON (after {read:,} complete grants, near grant "

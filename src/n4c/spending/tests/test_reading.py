@@ -1,0 +1,53 @@
+"""Reading 360Giving files safely: nesting limits, exact numbers, byte-order marks and encodings."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from n4c.errors import InputError
+from n4c.spending.reading import MAX_JSON_DEPTH, open_grant_file
+
+GRANT = {"id": "360G-x-1", "title": 'Café [draft] \\" {x}', "amountAwarded": 1000}
+
+
+def _grants(path: Path) -> list[object]:
+    return [grant for _, grant in open_grant_file(path).grants]
+
+
+def test_a_deeply_nested_file_is_one_sentence_not_gigabytes(tmp_path: Path) -> None:
+    """200 KB nested 100,000 deep once took gigabytes; it is refused as soon as it is seen."""
+    path = tmp_path / "deep.json"
+    path.write_text('{"grants": [' + "[" * 100_000 + "]" * 100_000 + "]}", encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        _grants(path)
+    assert str(raised.value).startswith(
+        f"deep.json: lists or objects nest more than {MAX_JSON_DEPTH} deep (after 0 complete "
+        "grants, near grant 1)"
+    )
+
+
+def test_brackets_inside_text_do_not_count_as_nesting(tmp_path: Path) -> None:
+    path = tmp_path / "brackets.json"
+    title = "[" * 100 + ' "quoted" \\ ' + "{" * 100
+    path.write_text(json.dumps({"grants": [{**GRANT, "title": title}]}), encoding="utf-8")
+    assert _grants(path) == [{**GRANT, "title": title}]
+
+
+def test_numbers_are_read_exactly_so_a_huge_amount_is_that_grants_problem(tmp_path: Path) -> None:
+    path = tmp_path / "huge.json"
+    path.write_text(
+        '{"grants": [{"id": "a", "amountAwarded": 1000000000000000000000000000000},'
+        ' {"id": "b", "amountAwarded": 12.34}]}',
+        encoding="utf-8",
+    )
+    assert [g["amountAwarded"] for g in _grants(path)] == [10**30, Decimal("12.34")]  # type: ignore[index]
+
+
+def test_a_byte_order_mark_is_accepted_in_json(tmp_path: Path) -> None:
+    path = tmp_path / "bom.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps({"grants": [GRANT]}).encode())
+    assert _grants(path) == [GRANT]
