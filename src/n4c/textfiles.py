@@ -22,7 +22,7 @@ from pathlib import Path
 
 from n4c.errors import InputError
 
-__all__ = ["UserText", "decode_text", "read_text"]
+__all__ = ["UserText", "decode_text", "detect_encoding", "read_text"]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -40,6 +40,7 @@ _BINARY = (
 )
 _NAMES = {
     "utf-8": "UTF-8",
+    "utf_8": "UTF-8",
     "utf-8-sig": "UTF-8 with a byte-order mark",
     "utf-16": "UTF-16",
     "utf-32": "UTF-32",
@@ -94,31 +95,52 @@ def decode_text(content: bytes, *, name: str | Path | None = None, rows: bool = 
 
 
 def _decode(content: bytes, name: str | Path | None) -> UserText:
+    encoding = detect_encoding(content, name=name)
+    if encoding == "utf-8-sig" and not content.startswith(codecs.BOM_UTF8):
+        encoding = "utf-8"
+    try:
+        return UserText(content.decode(encoding), encoding)
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"is not valid {_NAMES.get(encoding, encoding)} text (byte 0x"
+            f"{content[error.start]:02x} at position {error.start:,}).",
+            path=name,
+            hint=_HINT,
+        ) from None
+
+
+def detect_encoding(sample: bytes, *, name: str | Path | None = None) -> str:
+    """The codec to read a file with, judged from its first bytes (or all of them).
+
+    A sample cut in the middle of a UTF-8 character still counts as UTF-8. Returns
+    ``"utf-8-sig"`` for UTF-8, so that a byte-order mark, if any, is dropped.
+
+    >>> detect_encoding("Café £5".encode("cp1252"))
+    'cp1252'
+    """
     for bom, encoding in _BOMS:
-        if content.startswith(bom):
-            try:
-                return UserText(content.decode(encoding), encoding)
-            except UnicodeDecodeError:
-                break
+        if sample.startswith(bom):
+            return encoding
     for magic, kind in _BINARY:
-        if content.startswith(magic):
+        if sample.startswith(magic):
             raise InputError(f"is {kind}, not a text file.", path=name, hint=_HINT)
     try:
-        return UserText(content.decode("utf-8"), "utf-8")
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+        return "utf-8-sig"
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(content).best()
+    best = from_bytes(sample).best()
     if best is None:
         raise InputError("is not text in any encoding n4c knows.", path=name, hint=_HINT)
-    encoding = best.encoding
-    if not encoding.startswith(_MULTIBYTE):
+    if not best.encoding.startswith(_MULTIBYTE):
         try:
-            return UserText(content.decode("cp1252"), "cp1252")
+            sample.decode("cp1252")
+            return "cp1252"
         except UnicodeDecodeError:
             pass
-    return UserText(str(best), encoding)
+    return best.encoding
 
 
 def read_text(path: str | Path, *, rows: bool = False) -> UserText:

@@ -92,7 +92,9 @@ def import_command(
                 break
     for counts in results:
         say.print(
-            f"{counts.path.name}: read {counts.read:,}, stored {counts.stored:,}, rejected "
+            f"{counts.path.name}"
+            + (f" ({counts.encoding} text)" if counts.encoding not in ("", "UTF-8") else "")
+            + f": read {counts.read:,}, stored {counts.stored:,}, rejected "
             f"{counts.rejected:,}, located {counts.located:,}, unlocated {counts.unlocated:,}, "
             f"warnings {counts.warnings:,}"
         )

@@ -9,6 +9,7 @@ row becomes a grant nested as in the JSON standard, and columns n4c does not rea
 
 from __future__ import annotations
 
+import codecs
 import csv
 import itertools
 import re
@@ -21,6 +22,7 @@ import ijson
 
 from n4c.errors import InputError
 from n4c.spending.standard import SPREADSHEET_TITLES, key_for_title
+from n4c.textfiles import UserText, detect_encoding
 
 __all__ = [
     "MAX_JSON_DEPTH",
@@ -36,6 +38,8 @@ FORMATS = (".json", ".csv", ".xlsx")
 #: deep; a parser's memory grows with the square of the depth, so 200 KB nested 100,000 deep
 #: would otherwise take gigabytes.
 MAX_JSON_DEPTH = 32
+#: How much of a file is looked at to tell its encoding.
+_ENCODING_SAMPLE_BYTES = 1_000_000
 
 
 @dataclass
@@ -49,6 +53,8 @@ class GrantFile:
     grants: Iterator[tuple[int, object]]
     amounts_as_text: bool
     titles: dict[str, str] = field(default_factory=dict)
+    #: The text encoding, as a person knows it ("UTF-8", "Windows-1252"); "" for a workbook.
+    encoding: str = "UTF-8"
 
 
 def open_grant_file(path: Path) -> GrantFile:
@@ -57,12 +63,21 @@ def open_grant_file(path: Path) -> GrantFile:
     if not path.is_file():
         raise InputError("the file does not exist.", path=path, hint="Check the path.")
     suffix = path.suffix.lower()
+    encoding = "UTF-8"
     if suffix == ".json":
-        return GrantFile(path, _json_grants(path), amounts_as_text=False)
+        with path.open("rb") as sample:
+            codec = detect_encoding(sample.read(_ENCODING_SAMPLE_BYTES), name=path)
+        return GrantFile(
+            path,
+            _json_grants(path, encoding=codec),
+            amounts_as_text=False,
+            encoding=_encoding_name(codec),
+        )
     if suffix == ".csv":
-        header, rows = _csv_rows(path)
+        header, rows, encoding = _csv_rows(path)
     elif suffix == ".xlsx":
         header, rows = _xlsx_rows(path)
+        encoding = ""
     else:
         raise InputError(
             f'"{path.suffix}" files are not 360Giving data n4c can read.',
@@ -81,7 +96,9 @@ def open_grant_file(path: Path) -> GrantFile:
     # Problems name the user's own column; fields without a column get the standard's title.
     titles = {key: title for title, key in SPREADSHEET_TITLES.items()}
     titles.update({key: str(title).strip() for key, title in zip(keys, header, strict=True) if key})
-    return GrantFile(path, _nest_rows(keys, rows), amounts_as_text=True, titles=titles)
+    return GrantFile(
+        path, _nest_rows(keys, rows), amounts_as_text=True, titles=titles, encoding=encoding
+    )
 
 
 class _TooDeep(Exception):
@@ -140,15 +157,38 @@ class _DepthGuard:
             raise _TooDeep
 
 
+class _Transcoder:
+    """Passes a byte stream in another encoding through as UTF-8, which the parser needs."""
+
+    def __init__(self, stream: object, encoding: str) -> None:
+        self._stream = stream
+        self._decoder = codecs.getincrementaldecoder(encoding)()
+
+    def read(self, size: int = -1) -> bytes:
+        chunk: bytes = self._stream.read(size)  # type: ignore[attr-defined]
+        if size == 0:
+            return b""
+        return self._decoder.decode(chunk, final=not chunk).encode("utf-8")
+
+
+def _encoding_name(codec: str) -> str:
+    return "UTF-8" if codec.startswith("utf-8") else UserText("", codec).encoding_name
+
+
 def _json_grants(
-    path: Path, stream: _ByteRange | None = None, prefix: str = "grants.item"
+    path: Path,
+    stream: _ByteRange | None = None,
+    prefix: str = "grants.item",
+    *,
+    encoding: str = "utf-8-sig",
 ) -> Iterator[tuple[int, object]]:
     read = 0
     with stream or path.open("rb") as handle:
+        source = handle if encoding == "utf-8-sig" else _Transcoder(handle, encoding)
         try:
             # Numbers as Decimal, so an amount past what a float holds (10**30, 1e400) is
             # refused for its grant, with the field named, rather than the file as bad JSON.
-            for grant in ijson.items(_DepthGuard(handle), prefix, use_float=False):
+            for grant in ijson.items(_DepthGuard(source), prefix, use_float=False):
                 read += 1
                 yield read, grant
         except _TooDeep:
@@ -276,33 +316,48 @@ def open_json_part(path: Path, split: JsonSplit, part: int) -> GrantFile:
     return GrantFile(path, grants, amounts_as_text=False)
 
 
-def _csv_rows(path: Path) -> tuple[list[str], Iterator[list[object]]]:
-    handle = path.open(encoding="utf-8-sig", newline="")
+def _csv_rows(path: Path) -> tuple[list[str], Iterator[list[object]], str]:
+    with path.open("rb") as sample:
+        encoding = detect_encoding(sample.read(_ENCODING_SAMPLE_BYTES), name=path)
+    handle = path.open(encoding=encoding, newline="")
     reader = csv.reader(handle)
+    words = _encoding_name(encoding)
+
+    def unreadable(error: Exception) -> InputError:
+        return InputError(
+            f"the file cannot be read as CSV ({words}) ({error}). Nothing from this file was "
+            "stored.",
+            path=path,
+            row=max(reader.line_num - 1, 0),
+            hint="Save it as CSV UTF-8 and import again.",
+        )
+
     try:
         header = next(reader)
     except StopIteration:
         handle.close()
         raise InputError("the file is empty.", path=path, hint="Export the grants again.") from None
-    except UnicodeDecodeError as error:
+    except (UnicodeDecodeError, csv.Error) as error:
         handle.close()
-        raise InputError(
-            "the file is not UTF-8 text.", path=path, hint="Save it as CSV UTF-8 and import again."
-        ) from error
+        raise unreadable(error) from None
 
     def rows() -> Iterator[list[object]]:
         with handle:
             try:
-                yield from reader
+                for row in reader:
+                    if any("\x00" in cell for cell in row):
+                        raise InputError(
+                            "holds a NUL character, which text never does; the file may be "
+                            "damaged. Nothing from this file was stored.",
+                            path=path,
+                            row=reader.line_num - 1,
+                            hint="Remove the character, or export the file again.",
+                        )
+                    yield row
             except (UnicodeDecodeError, csv.Error) as error:
-                raise InputError(
-                    f"the file cannot be read as CSV UTF-8 ({error}). Nothing from this file was stored.",
-                    path=path,
-                    row=reader.line_num,
-                    hint="Save it as CSV UTF-8 and import again.",
-                ) from error
+                raise unreadable(error) from None
 
-    return header, rows()
+    return header, rows(), words
 
 
 def _xlsx_rows(path: Path) -> tuple[list[str], Iterator[list[object]]]:

@@ -69,6 +69,8 @@ class ImportCounts:
     """What importing one file did. ``read == stored + rejected`` always holds."""
 
     path: Path
+    #: The text encoding the file was read with ("" for a workbook).
+    encoding: str = "UTF-8"
     read: int = 0
     stored: int = 0
     rejected: int = 0
@@ -150,9 +152,10 @@ class GrantStore:
         ``parts`` processes check the grants (see :func:`n4c.spending.batches.checked_batches`).
         """
         path = Path(path)
-        titles = open_grant_file(path).titles  # fails early on a missing or unknown file
+        opened = open_grant_file(path)  # fails early on a missing or unknown file
+        titles = opened.titles
         source = str(path.resolve())
-        counts = ImportCounts(path)
+        counts = ImportCounts(path, encoding=opened.encoding)
         problems: list[Problem] = []
         con = self.connection
         con.begin()

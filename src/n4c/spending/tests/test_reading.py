@@ -51,3 +51,29 @@ def test_a_byte_order_mark_is_accepted_in_json(tmp_path: Path) -> None:
     path = tmp_path / "bom.json"
     path.write_bytes(b"\xef\xbb\xbf" + json.dumps({"grants": [GRANT]}).encode())
     assert _grants(path) == [GRANT]
+
+
+def test_a_windows_1252_package_is_read_as_written_and_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "cp1252.json"
+    path.write_bytes(json.dumps({"grants": [GRANT]}, ensure_ascii=False).encode("cp1252"))
+    opened = open_grant_file(path)
+    assert opened.encoding == "Windows-1252"
+    assert [grant for _, grant in opened.grants] == [GRANT]
+
+
+def test_a_windows_1252_spreadsheet_is_read_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "grants.csv"
+    path.write_bytes("Identifier,Amount Awarded,Title\n360G-1,100,Café £5\n".encode("cp1252"))
+    opened = open_grant_file(path)
+    assert opened.encoding == "Windows-1252"
+    assert [grant for _, grant in opened.grants] == [
+        {"id": "360G-1", "amountAwarded": "100", "title": "Café £5"}
+    ]
+
+
+def test_a_nul_in_a_spreadsheet_names_its_row(tmp_path: Path) -> None:
+    path = tmp_path / "nul.csv"
+    path.write_bytes(b"Identifier,Amount Awarded\n360G-1,100\n360G-2,1\x000\n")
+    with pytest.raises(InputError) as raised:
+        _grants(path)
+    assert str(raised.value).startswith("nul.csv, row 2: holds a NUL character")
