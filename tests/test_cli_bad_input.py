@@ -208,3 +208,42 @@ def test_bad_input_is_one_plain_sentence(command, args, files, tmp_path) -> None
     assert lines, output
     assert lines[-1].startswith("Error: "), output
     assert "unexpected problem" not in lines[-1], output
+
+
+MISSPELT = {
+    "needs combine": (
+        ["--out", OUT, "--spec"],
+        '[index]\nname = "x"\narea_column = "code"\n\n[[indicators]]\ncolumn = "a"\nwieght = 5\n',
+        '"wieght" is not a key of [indicators[1]]; did you mean "weight"?',
+    ),
+    "rollout": (
+        ["--assumptions"],
+        "[costs]\non_cost_percent = 30\n",
+        '"on_cost_percent" is not a key of [costs]; did you mean "on_costs_percent"?',
+    ),
+    "allocate": (
+        [],
+        '[fund]\nname = "x"\nlevel = "ward"\npot_gpb = 1000\n',
+        '"pot_gpb" is not a key of [fund]; did you mean "pot_gbp"?',
+    ),
+    "rights rules": (
+        ["--rules"],
+        '[rules_file]\ntitle = "x"\neffective_frm = 2020-01-01\n',
+        '"effective_frm" is not a key of [rules_file]; did you mean "effective_from"?',
+    ),
+}
+
+
+@pytest.mark.parametrize("command", sorted(MISSPELT))
+def test_every_toml_the_cli_reads_refuses_a_misspelt_key(command, files, tmp_path) -> None:
+    """A misspelt key silently ignored would change results; each TOML reader names it."""
+    before, text, message = MISSPELT[command]
+    spec = tmp_path / "spec.toml"
+    spec.write_text(text, encoding="utf-8")
+    argv = [*command.split(), *(arg.format(**files) for arg in before), str(spec)]
+    env = {**os.environ, "N4C_DATA_DIR": str(tmp_path / "data"), "COLUMNS": "400"}
+    result = subprocess.run(
+        [sys.executable, "-m", "n4c", *argv], capture_output=True, text=True, env=env, timeout=300
+    )
+    assert result.returncode == 1
+    assert message in result.stderr, result.stderr

@@ -97,3 +97,11 @@ def test_an_upload_with_a_nul_names_the_row_and_stores_nothing(client_for, natio
     page = _upload(client_for(national), area, b"name,kind\nA,social\nB\x00,social\n")
     assert "register.csv, row 2: holds a NUL character" in page.content.decode()
     assert not Asset.objects.filter(area=area).exists()
+
+
+def test_the_register_export_shows_formula_text_as_text(client_for, national, area):
+    Asset.objects.create(
+        area=area, name='=HYPERLINK("http://example.com","x")', kind="social", postcode="M1 1AE"
+    )
+    exported = client_for(national).get(reverse("assets:export", args=[area.pk])).content.decode()
+    assert '"\'=HYPERLINK(""http://example.com"",""x"")"' in exported
