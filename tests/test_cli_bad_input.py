@@ -247,3 +247,23 @@ def test_every_toml_the_cli_reads_refuses_a_misspelt_key(command, files, tmp_pat
     )
     assert result.returncode == 1
     assert message in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "NaN"])
+def test_every_float_option_refuses_non_finite_numbers_before_the_command_runs(value) -> None:
+    """Python's float() accepts "nan"; the CLI does not, for every float option at once."""
+    from n4c.cli import command
+
+    root = command()
+    floats = [
+        (name, sub, param)
+        for name, group in [("", root), *root.commands.items()]
+        for sub in ([group] if not getattr(group, "commands", None) else group.commands.values())
+        for param in sub.params
+        if type(param.type).__name__ == "Finite"
+    ]
+    assert {param.name for _, _, param in floats} >= {"capacity_strength", "concentration"}
+    for _, _, param in floats:
+        # A bounded option may refuse infinity as out of range first; either way it is refused.
+        with pytest.raises(Exception, match=r"is not a number n4c can use|is not in the range"):
+            param.type.convert(value, param, None)

@@ -14,11 +14,11 @@ the commands that need them, so ``n4c --help`` pays for none of them.
 
 from __future__ import annotations
 
+import copy
 import math
 import sys
 from typing import Any
 
-import click
 import typer
 
 from n4c.cli.output import err_console
@@ -78,33 +78,36 @@ def _register_commands() -> None:
 _register_commands()
 
 
-class _FiniteFloat(click.ParamType):
-    """A float option that refuses ``nan`` and ``inf``, which Python's ``float()`` accepts."""
+def _refusing_non_finite(kind: type) -> type:
+    """A subclass of Click's float type ``kind`` that refuses ``nan`` and ``inf``, which
+    Python's ``float()`` accepts."""
 
-    def __init__(self, inner: click.ParamType) -> None:
-        self.inner = inner
-        self.name = inner.name
+    class Finite(kind):  # type: ignore[valid-type,misc]
+        def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+            number = super().convert(value, param, ctx)
+            if isinstance(number, float) and not math.isfinite(number):
+                self.fail(
+                    f"{value!r} is not a number n4c can use; give a number, like 3.", param, ctx
+                )
+            return number
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        number = self.inner.convert(value, param, ctx)
-        if isinstance(number, float) and not math.isfinite(number):
-            self.fail(f"{value!r} is not a number n4c can use; give a number, like 3.", param, ctx)
-        return number
-
-    def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str | None:
-        return self.inner.get_metavar(param, ctx)
+    return Finite
 
 
-def _finite_floats(command: click.Command) -> click.Command:
+def _finite_floats(command: Any) -> Any:
     for param in command.params:
-        if isinstance(param.type, click.types.FloatParamType):
-            param.type = _FiniteFloat(param.type)
+        kind = type(param.type)
+        # Typer carries its own copy of Click, so the type is known by its name.
+        if kind.__name__ in ("FloatParamType", "FloatRange"):
+            finite = copy.copy(param.type)
+            finite.__class__ = _refusing_non_finite(kind)
+            param.type = finite
     for sub in getattr(command, "commands", {}).values():
         _finite_floats(sub)
     return command
 
 
-def command() -> click.Command:
+def command() -> Any:
     """The ``n4c`` command as Click runs it, its number options refusing NaN and infinity."""
     return _finite_floats(typer.main.get_command(app))
 

@@ -312,16 +312,16 @@ def read_assets_csv(
     >>> print(result.rejected[0].errors[0])
     row 2, field "postcode": 'nowhere' is not a UK postcode. Enter a postcode, like SW1A 1AA.
     """
-    if isinstance(source, str | Path | bytes):
-        decoded = (
-            decode_text(source, name=name, rows=True)
-            if isinstance(source, bytes)
-            else read_text(source, rows=True)
-        )
-        result = _read(io.StringIO(decoded.text, newline=None), name or source)
-        result.encoding = decoded.encoding_name
-        return result
-    return _read(cast(IO[str], source), name)
+    if isinstance(source, bytes):
+        decoded = decode_text(source, name=name, rows=True)
+    elif isinstance(source, str | Path):
+        decoded = read_text(source, rows=True)
+        name = name or str(source)
+    else:
+        return _read(cast(IO[str], source), name)
+    result = _read(io.StringIO(decoded.text, newline=""), name)
+    result.encoding = decoded.encoding_name
+    return result
 
 
 def _read(stream: IO[str], path: str | Path | None) -> AssetImport:

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
+from typing import cast
 
 import ijson
 
@@ -353,7 +354,7 @@ def _csv_rows(path: Path) -> tuple[list[str], Iterator[list[object]], str]:
                             row=reader.line_num - 1,
                             hint="Remove the character, or export the file again.",
                         )
-                    yield row
+                    yield cast(list[object], row)
             except (UnicodeDecodeError, csv.Error) as error:
                 raise unreadable(error) from None
 
