@@ -26,6 +26,7 @@ from n4c.spending.standard import SPREADSHEET_TITLES, key_for_title
 from n4c.textfiles import UserText, detect_encoding
 
 __all__ = [
+    "MAX_GRANT_BYTES",
     "MAX_JSON_DEPTH",
     "GrantFile",
     "JsonSplit",
@@ -39,6 +40,8 @@ FORMATS = (".json", ".csv", ".xlsx")
 #: deep; a parser's memory grows with the square of the depth, so 200 KB nested 100,000 deep
 #: would otherwise take gigabytes.
 MAX_JSON_DEPTH = 32
+#: The largest one grant may be in a JSON package; a grant is usually 1 to 5 KB.
+MAX_GRANT_BYTES = 1_000_000
 #: How much of a file is looked at to tell its encoding.
 _ENCODING_SAMPLE_BYTES = 1_000_000
 
@@ -106,6 +109,10 @@ class _TooDeep(Exception):
     """Raised by :class:`_DepthGuard` when the JSON nests deeper than :data:`MAX_JSON_DEPTH`."""
 
 
+class _TooLarge(Exception):
+    """Raised by :class:`_DepthGuard` when one grant is larger than :data:`MAX_GRANT_BYTES`."""
+
+
 _STEP = tuple(1 if byte in b"[{" else -1 if byte in b"]}" else 0 for byte in range(256))
 _NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'"[]{}')
 _ESCAPE = re.compile(rb"\\.", re.DOTALL)
@@ -114,14 +121,19 @@ _UTF8_BOM = b"\xef\xbb\xbf"
 
 
 class _DepthGuard:
-    """Passes a JSON byte stream through, refusing it once lists and objects nest too deeply.
+    """Passes a JSON byte stream through, refusing it once lists and objects nest too deeply
+    or one grant grows past :data:`MAX_GRANT_BYTES`.
 
     Brackets are counted outside strings, a chunk at a time with bytes methods, so the check
-    costs little beside parsing. A UTF-8 byte-order mark at the start is dropped.
+    costs little beside parsing. A grant's size is counted to the chunk (64 KB or so):
+    bytes read while the depth stays at ``grant_depth`` or below it (inside one grant). A
+    UTF-8 byte-order mark at the start is dropped.
     """
 
-    def __init__(self, stream: object) -> None:
+    def __init__(self, stream: object, *, grant_depth: int) -> None:
         self._stream = stream
+        self._grant_depth = grant_depth
+        self._grant_bytes = 0
         self._depth = 0
         self._in_string = False
         self._escaped = False
@@ -132,10 +144,17 @@ class _DepthGuard:
         if self._start and chunk:
             self._start = False
             chunk = chunk.removeprefix(_UTF8_BOM)
-        self._count(chunk)
+        low = self._count(chunk)
+        if low < self._grant_depth:
+            self._grant_bytes = 0
+        else:
+            self._grant_bytes += len(chunk)
+            if self._grant_bytes > MAX_GRANT_BYTES:
+                raise _TooLarge
         return chunk
 
-    def _count(self, chunk: bytes) -> None:
+    def _count(self, chunk: bytes) -> int:
+        """Follow the nesting through ``chunk``; return the lowest depth reached in it."""
         data = chunk[1:] if self._escaped and chunk else chunk
         self._escaped = False
         data = _ESCAPE.sub(b"", data)
@@ -145,17 +164,18 @@ class _DepthGuard:
         if self._in_string:
             end = marks.find(b'"')
             if end < 0:
-                return
+                return self._depth
             marks, self._in_string = marks[end + 1 :], False
         marks = _STRING.sub(b"", marks)
         if b'"' in marks:
             marks, self._in_string = marks[: marks.index(b'"')], True
         if not marks:
-            return
+            return self._depth
         depths = list(accumulate(map(_STEP.__getitem__, marks), initial=self._depth))
         self._depth = depths[-1]
         if max(depths) > MAX_JSON_DEPTH:
             raise _TooDeep
+        return min(depths)
 
 
 class _Transcoder:
@@ -189,7 +209,9 @@ def _json_grants(
         try:
             # Numbers as Decimal, so an amount past what a float holds (10**30, 1e400) is
             # refused for its grant, with the field named, rather than the file as bad JSON.
-            for grant in ijson.items(_DepthGuard(source), prefix, use_float=False):
+            # Grants sit in {"grants": [...]}, or in [...] for the second half of a split file.
+            guard = _DepthGuard(source, grant_depth=prefix.count(".") + 2)
+            for grant in ijson.items(guard, prefix, use_float=False):
                 read += 1
                 yield read, grant
         except _TooDeep:
@@ -197,6 +219,14 @@ def _json_grants(
                 f"lists or objects nest more than {MAX_JSON_DEPTH} deep (after {read:,} "
                 f"complete grants, near grant {read + 1:,}); a 360Giving grant nests about 5 "
                 "deep. Nothing from this file was stored.",
+                path=path,
+                hint="Check that this is a 360Giving file, or export it again from its source.",
+            ) from None
+        except _TooLarge:
+            raise InputError(
+                f"grant {read + 1:,} (after {read:,} complete grants) is larger than "
+                f"{MAX_GRANT_BYTES // 1_000_000} MB; a 360Giving grant is a few kilobytes. "
+                "Nothing from this file was stored.",
                 path=path,
                 hint="Check that this is a 360Giving file, or export it again from its source.",
             ) from None

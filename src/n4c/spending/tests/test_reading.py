@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from n4c.errors import InputError
-from n4c.spending.reading import MAX_JSON_DEPTH, open_grant_file
+from n4c.spending.reading import MAX_GRANT_BYTES, MAX_JSON_DEPTH, open_grant_file
 
 GRANT = {"id": "360G-x-1", "title": 'Café [draft] \\" {x}', "amountAwarded": 1000}
 
@@ -77,3 +77,22 @@ def test_a_nul_in_a_spreadsheet_names_its_row(tmp_path: Path) -> None:
     with pytest.raises(InputError) as raised:
         _grants(path)
     assert str(raised.value).startswith("nul.csv, row 2: holds a NUL character")
+
+
+def test_one_grant_over_the_size_limit_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "huge_grant.json"
+    big = {**GRANT, "description": "x" * (2 * MAX_GRANT_BYTES)}
+    path.write_text(json.dumps({"grants": [GRANT, big]}), encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        _grants(path)
+    assert str(raised.value).startswith(
+        "huge_grant.json: grant 2 (after 1 complete grants) is larger than 1 MB"
+    )
+
+
+def test_many_small_grants_may_add_up_to_far_more_than_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "many.json"
+    grants = [{**GRANT, "id": f"360G-{n}", "description": "y" * 1_000} for n in range(3_000)]
+    path.write_text(json.dumps({"grants": grants}), encoding="utf-8")
+    assert path.stat().st_size > 3 * MAX_GRANT_BYTES
+    assert len(_grants(path)) == 3_000
