@@ -48,6 +48,8 @@ CASES: dict[str, list[list[str]]] = {
         ["--preset", "big_local", "--capacity-strength", "nan"],
         ["--preset", "big_local", "--capacity-strength", "1e30"],
         ["--preset", "big_local", "--seed", "-1"],
+        ["--preset", "big_local", "--out", FOLDER],
+        ["--preset", "big_local", "--fairness", f"{ASSETS}/fairness.csv"],
     ],
     "data check": [["no-such-dataset"]],
     "data fetch": [["no-such-dataset"]],
