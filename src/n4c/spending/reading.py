@@ -64,6 +64,12 @@ class GrantFile:
 def open_grant_file(path: Path) -> GrantFile:
     """Open a 360Giving file by its extension (.json, .csv or .xlsx) for reading grant by grant."""
     path = Path(path)
+    if path.is_dir():
+        raise InputError(
+            "is a folder; give the 360Giving files in it.",
+            path=path,
+            hint="For example: DIR/*.json",
+        )
     if not path.is_file():
         raise InputError("the file does not exist.", path=path, hint="Check the path.")
     suffix = path.suffix.lower()
