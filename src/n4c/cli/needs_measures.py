@@ -84,8 +84,6 @@ def sensitivity(
     seed: int = typer.Option(0, min=0, help="Random seed; the same seed gives the same file."),
     concentration: float = typer.Option(
         CONCENTRATION,
-        min=0,
-        max=1_000_000,
         help="Dirichlet concentration around the official weights; larger means less variation.",
     ),
     as_json: bool = typer.Option(
