@@ -27,7 +27,9 @@ from typing import Any
 from n4c.errors import InputError
 
 __all__ = [
+    "MAX_DEPTH",
     "MAX_SPEC_BYTES",
+    "check_depth",
     "check_keys",
     "choice",
     "flag",
@@ -77,6 +79,35 @@ def read_toml(path: str | Path) -> dict[str, Any]:
             "nests tables or lists too deeply to read; a specification needs only a few levels.",
             path=path,
         ) from None
+
+
+#: How deeply tables and lists may nest in a specification; the deepest n4c reads is 3.
+MAX_DEPTH = 32
+
+
+def check_depth(value: object, *, path: str | Path | None = None, limit: int = MAX_DEPTH) -> None:
+    """Refuse tables and lists nested more than ``limit`` deep (a JSON body, say), before the
+    recursive code that merges and copies them overflows the stack.
+
+    >>> check_depth({"a": {"b": [1]}}, limit=2)
+    Traceback (most recent call last):
+    ...
+    n4c.errors.InputError: tables and lists nest more than 2 deep; a specification needs only a few levels.
+    """
+    level = [value]
+    for _ in range(limit + 1):
+        level = [
+            item
+            for container in level
+            if isinstance(container, dict | list)
+            for item in (container.values() if isinstance(container, dict) else container)
+        ]
+        if not level:
+            return
+    raise InputError(
+        f"tables and lists nest more than {limit} deep; a specification needs only a few levels.",
+        path=path,
+    )
 
 
 def keys_of(

@@ -17,7 +17,7 @@ from typing import Any, Literal
 from n4c import specfiles
 from n4c.errors import InputError
 from n4c.rollout import bounds
-from n4c.specfiles import check_keys, keys_of, read_toml
+from n4c.specfiles import check_depth, check_keys, keys_of, read_toml
 
 __all__ = [
     "COST_TABLES",
@@ -116,6 +116,7 @@ def merge_assumptions(base: dict[str, Any], override: dict[str, Any]) -> dict[st
     >>> merge_assumptions(base, {"costs": {"on_costs_percent": 30}})["costs"]
     {'on_costs_percent': 30, 'fixed': {'governance_gbp': 1}}
     """
+    check_depth(override)
     merged = copy.deepcopy(base)
     for key, value in override.items():
         if key == "roles" and isinstance(value, list) and isinstance(merged.get("roles"), list):

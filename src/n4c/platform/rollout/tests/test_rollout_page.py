@@ -97,3 +97,14 @@ def test_the_form_and_the_model_share_their_bounds(make_person, client_for) -> N
     assert form.fields["years"].max_value == bounds.YEARS.maximum
     response = client.get("/rollout/", {**form.data, "years": bounds.YEARS.maximum + 1})
     assert response.status_code == 400
+
+
+def test_the_api_refuses_deeply_nested_assumptions_with_a_422(make_person, client_for) -> None:
+    body = '{"assumptions": {"costs": ' + '{"a": ' * 500 + "1" + "}" * 500 + "}}"
+    response = client_for(make_person(Role.ADVISER)).post(
+        "/api/rollout/", data=body, content_type="application/json"
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["msg"] == (
+        "tables and lists nest more than 32 deep; a specification needs only a few levels."
+    )
