@@ -155,3 +155,14 @@ def test_check_assets_out_dash_neutralises_formulas_and_reads_back(run_n4c, tmp_
     clean.write_text(result.stdout, encoding="utf-8")
     again = run_n4c("rights", "check-assets", str(clean), "--out", "-")
     assert again.stdout == result.stdout
+
+
+def test_a_far_date_is_refused_with_the_option_named(run_n4c) -> None:
+    result = run_n4c(
+        "rights", "deadlines", "--event", "notice-of-disposal", "--date", "9999-12-31", check=False
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip() == (
+        'Error: field "--date": Enter a date from 1990 to 2100; 9999-12-31 is outside that range.'
+    )

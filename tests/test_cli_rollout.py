@@ -40,7 +40,14 @@ def test_a_bad_assumptions_file_is_one_sentence_without_a_traceback(
     result = run_n4c("rollout", "--assumptions", str(file), check=False)
     assert result.returncode == 1
     assert (
-        'bad.toml, field "costs.on_costs_percent": "-1" must be a number of at least 0.'
+        'bad.toml, field "costs.on_costs_percent": "-1" must be a number from 0 to 100.'
         in result.stderr
     )
     assert "Traceback" not in result.stderr
+
+
+def test_a_rollout_past_its_bounds_is_one_sentence(run_n4c) -> None:
+    result = run_n4c("rollout", "--years", "1000000", check=False)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "must be a whole number from 1 to 20, not 1000000." in result.stderr

@@ -3,8 +3,9 @@
 Fund specifications, composite indices, statutory rules and rollout assumptions are all TOML
 files that people write by hand, so they share one way of saying what is wrong and where:
 
-- :func:`read_toml` reads a file as UTF-8; a missing file, bytes that are not UTF-8 or bad TOML
-  syntax is an :class:`~n4c.errors.InputError` naming the file, never a traceback.
+- :func:`read_toml` reads a file (decoded by :mod:`n4c.textfiles`); a missing file, a folder,
+  binary bytes, a file over 1 MB, nesting too deep or bad TOML syntax is an
+  :class:`~n4c.errors.InputError` naming the file, never a traceback.
 - :func:`check_keys` refuses a key the table does not know, naming the file, the table and the
   key and suggesting the closest known key, because a misspelt key that is silently ignored
   (``wieght = 5``) changes results without anyone noticing.
@@ -25,40 +26,88 @@ from typing import Any
 
 from n4c.errors import InputError
 
-__all__ = ["check_keys", "choice", "flag", "keys_of", "number", "read_toml", "table", "text"]
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_SPEC_BYTES",
+    "check_depth",
+    "check_keys",
+    "choice",
+    "flag",
+    "keys_of",
+    "number",
+    "read_toml",
+    "table",
+    "text",
+]
+
+
+#: The largest specification file read; hand-written TOML is a few kilobytes.
+MAX_SPEC_BYTES = 1_000_000
 
 
 def read_toml(path: str | Path) -> dict[str, Any]:
-    """Parse a TOML file read as UTF-8; any failure is an :class:`InputError` naming the file.
+    """Parse a TOML file; any failure is an :class:`InputError` naming the file.
+
+    The bytes are decoded by :func:`n4c.textfiles.read_text`, so a byte-order mark or a file
+    saved as Windows-1252 reads as the person wrote it.
 
     Examples
     --------
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     spec = Path(folder) / "spec.toml"
-    ...     _ = spec.write_bytes(b'name = "Caf\\xe9"')
+    ...     _ = spec.write_bytes(b'name = "Caf\\xe9 fund"')
     ...     read_toml(spec)
-    Traceback (most recent call last):
-    ...
-    n4c.errors.InputError: spec.toml: is not UTF-8 text (byte 0xe9 at position 11). Save it as UTF-8 (in most editors: Save as, Encoding, UTF-8) and try again.
+    {'name': 'Café fund'}
     """
+    from n4c.textfiles import read_text
+
     path = Path(path)
-    try:
-        content = path.read_bytes()
-    except OSError as error:
-        raise InputError(f"could not be read ({error.strerror}).", path=path) from None
-    try:
-        decoded = content.decode("utf-8")
-    except UnicodeDecodeError as error:
+    if path.is_file() and path.stat().st_size > MAX_SPEC_BYTES:
         raise InputError(
-            f"is not UTF-8 text (byte 0x{content[error.start]:02x} at position {error.start:,}).",
+            f"is larger than {MAX_SPEC_BYTES // 1_000_000} MB; a specification file is a few "
+            "kilobytes of hand-written TOML.",
             path=path,
-            hint="Save it as UTF-8 (in most editors: Save as, Encoding, UTF-8) and try again.",
-        ) from None
+        )
+    decoded = read_text(path).text
     try:
         return tomllib.loads(decoded)
     except tomllib.TOMLDecodeError as error:
         raise InputError(f"is not valid TOML ({error}).", path=path) from None
+    except RecursionError:
+        raise InputError(
+            "nests tables or lists too deeply to read; a specification needs only a few levels.",
+            path=path,
+        ) from None
+
+
+#: How deeply tables and lists may nest in a specification; the deepest n4c reads is 3.
+MAX_DEPTH = 32
+
+
+def check_depth(value: object, *, path: str | Path | None = None, limit: int = MAX_DEPTH) -> None:
+    """Refuse tables and lists nested more than ``limit`` deep (a JSON body, say), before the
+    recursive code that merges and copies them overflows the stack.
+
+    >>> check_depth({"a": {"b": [1]}}, limit=2)
+    Traceback (most recent call last):
+    ...
+    n4c.errors.InputError: tables and lists nest more than 2 deep; a specification needs only a few levels.
+    """
+    level = [value]
+    for _ in range(limit + 1):
+        level = [
+            item
+            for container in level
+            if isinstance(container, dict | list)
+            for item in (container.values() if isinstance(container, dict) else container)
+        ]
+        if not level:
+            return
+    raise InputError(
+        f"tables and lists nest more than {limit} deep; a specification needs only a few levels.",
+        path=path,
+    )
 
 
 def keys_of(

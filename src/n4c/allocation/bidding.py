@@ -15,10 +15,27 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from n4c import specfiles
 from n4c.allocation.rounding import largest_remainder
 from n4c.errors import InputError
 
-__all__ = ["simulate_bidding"]
+__all__ = ["CAPACITY_STRENGTH", "check_capacity_strength", "simulate_bidding"]
+
+#: The range of ``capacity_strength``: 0 is a lottery; at 20 the best-placed area is about 500
+#: million times as likely to win as the least, far past any real competition.
+CAPACITY_STRENGTH = (0.0, 20.0)
+
+
+def check_capacity_strength(value: float, *, field: str = "capacity_strength") -> float:
+    """``value`` if it is a usable capacity strength (a finite number from 0 to 20).
+
+    >>> check_capacity_strength(float("nan"), field="--capacity-strength")
+    Traceback (most recent call last):
+    ...
+    n4c.errors.InputError: field "--capacity-strength": "nan" must be a number from 0 to 20.
+    """
+    low, high = CAPACITY_STRENGTH
+    return specfiles.number(value, field=field, path=None, minimum=low, maximum=high)
 
 
 def simulate_bidding(
@@ -61,6 +78,7 @@ def simulate_bidding(
     >>> int(amounts.sum()), int(amounts[3])
     (300000, 0)
     """
+    check_capacity_strength(capacity_strength)
     if award_gbp <= 0:
         raise InputError("an award must be more than £0.", field="award_gbp", value=award_gbp)
     if "cni_rank" not in areas.columns:

@@ -138,8 +138,13 @@ def _number(
     )
 
 
+#: The largest amount in pounds a specification may name: £100 billion, above any fund n4c
+#: could share, and far inside the whole numbers the allocation arithmetic holds exactly.
+MAX_AMOUNT_GBP = 100_000_000_000
+
+
 def _whole(table: dict[str, object], key: str, where: str, path: Path | None) -> int | None:
-    value = _number(table, key, where, path, whole=True)
+    value = _number(table, key, where, path, whole=True, maximum=MAX_AMOUNT_GBP)
     return None if value is None else int(value)
 
 

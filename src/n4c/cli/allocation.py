@@ -116,12 +116,13 @@ def allocate_command(
         3.0,
         help="Competitive-bidding baseline: how much community capacity raises the odds of winning (0 = a lottery).",
     ),
-    seed: int = typer.Option(0, help="Seed of the simulated bidding draws."),
+    seed: int = typer.Option(0, min=0, help="Seed of the simulated bidding draws."),
 ) -> None:
     """Allocate a fund by need (not competition): per area, by year, capital and revenue."""
     import pandas as pd
 
     from n4c import allocation
+    from n4c.allocation.bidding import check_capacity_strength
     from n4c.allocation.chart import compare_chart
     from n4c.allocation.comparison import BIDDING_SCENARIO, bidding_amounts, compare_scenarios
     from n4c.allocation.explain import explain_area
@@ -144,6 +145,7 @@ def allocate_command(
             field="SPEC",
             hint="See the presets with: n4c allocate --list-presets",
         )
+    check_capacity_strength(capacity_strength, field="--capacity-strength")
     say = words_for(
         {"--out": out, "--fairness": fairness, "--json": json_out, "--scenarios": scenarios_out}
     )

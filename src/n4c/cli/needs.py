@@ -120,7 +120,9 @@ def leftbehind(
     population: str = typer.Option(
         "mid2015", help="Population weights for ward scores: mid2015, mid2017 or mid2019."
     ),
-    top: int = typer.Option(10, help="How many of the most deprived left-behind areas to list."),
+    top: int = typer.Option(
+        10, min=0, max=100_000, help="How many of the most deprived left-behind areas to list."
+    ),
     as_json: bool = typer.Option(
         False, "--json", help="Print the comparison and the listed areas as JSON instead."
     ),

@@ -77,11 +77,11 @@ def summarise(
 @needs_app.command("sensitivity")
 def sensitivity(
     year: int = typer.Option(2019, help="IMD year: 2019 (wards, CNI 2019)."),
-    replications: int = typer.Option(1000, help="Monte Carlo replications.", min=1),
+    replications: int = typer.Option(1000, help="Monte Carlo replications.", min=1, max=100_000),
     out: Path = typer.Option(
         ..., help=f"{OUT_HELP}: ward_code, p_left_behind, rank_p05, rank_p95, ..."
     ),
-    seed: int = typer.Option(0, help="Random seed; the same seed gives the same file."),
+    seed: int = typer.Option(0, min=0, help="Random seed; the same seed gives the same file."),
     concentration: float = typer.Option(
         CONCENTRATION,
         help="Dirichlet concentration around the official weights; larger means less variation.",

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -31,6 +32,7 @@ __all__ = [
     "STDOUT",
     "LazyConsole",
     "cell_text",
+    "check_output_file",
     "console",
     "err_console",
     "files_only",
@@ -90,6 +92,9 @@ def words_for(data: Mapping[str, Path | str | bool | None]) -> LazyConsole:
     a ``--json`` flag that prints, ``True``. Two options that would both print data to
     standard output are refused, since the two could not be told apart.
     """
+    for option, value in data.items():
+        if isinstance(value, str | Path) and not is_stdout(value):
+            check_output_file(value, option=option)
     printing = [name for name, value in data.items() if value is True or is_stdout(value)]
     if len(printing) > 1:
         together = "both" if len(printing) == 2 else "all"
@@ -99,6 +104,30 @@ def words_for(data: Mapping[str, Path | str | bool | None]) -> LazyConsole:
             field=printing[1],
         )
     return err_console if printing else console
+
+
+def check_output_file(path: Path | str, *, option: str) -> None:
+    """Refuse, before any work, an output file that is a folder or sits where nothing can be written.
+
+    The nearest folder that exists must be one this user may write to; anything the operating
+    system still refuses later is reported by the CLI's one error handler.
+    """
+    target = Path(path)
+    if target.is_dir():
+        raise InputError(
+            f"{target} is a folder; give a file name, like {target / 'result.csv'}.",
+            field=option,
+            value=str(path),
+        )
+    nearest = target.parent
+    while not nearest.exists() and nearest != nearest.parent:
+        nearest = nearest.parent
+    if not nearest.is_dir() or not os.access(nearest, os.W_OK | os.X_OK):
+        raise InputError(
+            f"cannot write {target}: {nearest} is not a folder you may write to.",
+            field=option,
+            value=str(path),
+        )
 
 
 def files_only(files: Mapping[str, Path | str | None]) -> None:

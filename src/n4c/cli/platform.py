@@ -19,7 +19,9 @@ def _migrate(quiet: bool = True) -> None:
 
 @platform_app.command("seed-demo")
 def seed_demo_command(
-    areas: int = typer.Option(100, help="How many left-behind wards become demo areas."),
+    areas: int = typer.Option(
+        100, min=1, max=1_000, help="How many left-behind wards become demo areas."
+    ),
 ) -> None:
     """Create the demo Network from real data (idempotent) and print the demo logins."""
     from rich.progress import Progress, SpinnerColumn, TextColumn
@@ -54,10 +56,12 @@ def manage_command(ctx: typer.Context) -> None:
 
 
 def serve_command(
-    port: int = typer.Option(8000, help="Port on 127.0.0.1."),
-    threads: int = typer.Option(8, help="Worker threads in each process."),
+    port: int = typer.Option(8000, min=1, max=65_535, help="Port on 127.0.0.1."),
+    threads: int = typer.Option(8, min=1, max=256, help="Worker threads in each process."),
     workers: int = typer.Option(
         1,
+        min=1,
+        max=64,
         help="Server processes (gunicorn). More than one needs N4C_CACHE_URL set to a shared "
         "Redis cache; about one per CPU core suits a busy server.",
     ),

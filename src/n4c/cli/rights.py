@@ -25,15 +25,18 @@ _STATUS_WORDS = {"applies": "", "conditional": "if: ", "not_applicable": "does n
 
 
 def parse_date(text: str, *, option: str = "--date") -> dt.date:
-    """A YYYY-MM-DD date given to ``option``, or an InputError that says so."""
+    """A YYYY-MM-DD date given to ``option`` within the years a statutory clock may start."""
+    from n4c.rights.periods import check_event_date
+
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError as error:
         raise InputError(
             f"{text!r} is not a date; enter it as YYYY-MM-DD, like 2026-03-02.",
             field=option,
             value=text,
         ) from error
+    return check_event_date(day, field=option)
 
 
 def parse_event_dates(items: list[str]) -> dict[str, dt.date]:

@@ -36,8 +36,12 @@ spending_app = typer.Typer(
 )
 
 # Options that several commands share, declared once.
-AWARD_FROM = typer.Option(None, "--award-from", help="Only grants awarded in or after this year.")
-AWARD_TO = typer.Option(None, "--award-to", help="Only grants awarded in or before this year.")
+AWARD_FROM = typer.Option(
+    None, "--award-from", min=1900, max=2100, help="Only grants awarded in or after this year."
+)
+AWARD_TO = typer.Option(
+    None, "--award-to", min=1900, max=2100, help="Only grants awarded in or before this year."
+)
 FUNDER = typer.Option(None, "--funder", help="Only this funder's grants (its org id).")
 DATABASE = typer.Option(None, "--database", help="Grants database (default: in N4C_DATA_DIR).")
 
@@ -88,7 +92,9 @@ def import_command(
                 break
     for counts in results:
         say.print(
-            f"{counts.path.name}: read {counts.read:,}, stored {counts.stored:,}, rejected "
+            f"{counts.path.name}"
+            + (f" ({counts.encoding} text)" if counts.encoding not in ("", "UTF-8") else "")
+            + f": read {counts.read:,}, stored {counts.stored:,}, rejected "
             f"{counts.rejected:,}, located {counts.located:,}, unlocated {counts.unlocated:,}, "
             f"warnings {counts.warnings:,}"
         )

@@ -28,11 +28,12 @@ from n4c.rights.deadlines import (
 )
 from n4c.rights.ical import CalendarEntry, deadlines_calendar
 from n4c.rights.nominations import Eligibility, check_forum, check_nominator
-from n4c.rights.periods import describe_period, period_end
+from n4c.rights.periods import EVENT_YEARS, check_event_date, describe_period, period_end
 from n4c.rights.rules import Rule, RuleBook, Threshold, load_rule_file, load_rulebook
 
 __all__ = [
     "ASSET_COLUMNS",
+    "EVENT_YEARS",
     "Asset",
     "AssetImport",
     "CalendarEntry",
@@ -44,6 +45,7 @@ __all__ = [
     "Threshold",
     "assets_to_text",
     "case_deadlines",
+    "check_event_date",
     "check_forum",
     "check_nominator",
     "deadlines_calendar",

@@ -14,14 +14,15 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import IO, Literal, cast, get_args
+from typing import IO, Any, Literal, cast, get_args
 
 from n4c.errors import InputError
 from n4c.geography import code_shape
 from n4c.spreadsheets import restore_text, write_csv
+from n4c.textfiles import decode_text, read_text
 
 __all__ = [
     "ASSET_COLUMNS",
@@ -117,11 +118,14 @@ class AssetImport:
     path: str = ""
     #: The data row each stored asset came from, in the same order as ``assets``.
     asset_rows: list[int] = field(default_factory=list)
+    #: The encoding the file was read with, as a person knows it ("" for a text stream).
+    encoding: str = ""
 
     def summary(self) -> str:
-        """One sentence: ``Read 12 rows: 10 stored, 2 rejected.``"""
+        """One sentence: ``Read 12 rows: 10 stored, 2 rejected.``, naming any encoding but UTF-8."""
+        encoding = "" if self.encoding in ("", "UTF-8") else f" ({self.encoding} text)"
         return (
-            f"Read {self.rows_read:,} rows: {len(self.assets):,} stored, "
+            f"Read {self.rows_read:,} rows{encoding}: {len(self.assets):,} stored, "
             f"{len(self.rejected):,} rejected."
         )
 
@@ -272,16 +276,19 @@ def _check_header(header: Iterable[str] | None, path: str | Path | None) -> None
         )
 
 
-def read_assets_csv(source: str | Path | IO[str], *, name: str | None = None) -> AssetImport:
+def read_assets_csv(
+    source: str | Path | bytes | IO[str], *, name: str | None = None
+) -> AssetImport:
     """Read an asset register CSV, validating each row; bad rows are rejected, not repaired.
 
     Parameters
     ----------
     source
-        A path, or an open text stream, of CSV with the columns in :data:`ASSET_COLUMNS`
-        (``name`` and ``kind`` required; the others may be left out).
+        A path, the bytes of a file (an upload, say; decoded by :mod:`n4c.textfiles`) or an
+        open text stream, of CSV with the columns in :data:`ASSET_COLUMNS` (``name`` and
+        ``kind`` required; the others may be left out).
     name
-        The file name to use in messages when ``source`` is a stream (an upload, say).
+        The file name to use in messages when ``source`` is bytes or a stream.
 
     Returns
     -------
@@ -292,7 +299,8 @@ def read_assets_csv(source: str | Path | IO[str], *, name: str | None = None) ->
     Raises
     ------
     InputError
-        If the header lacks a required column or has an unknown one.
+        If the file cannot be read as text, or the header lacks a required column or has an
+        unknown one.
 
     Examples
     --------
@@ -304,10 +312,16 @@ def read_assets_csv(source: str | Path | IO[str], *, name: str | None = None) ->
     >>> print(result.rejected[0].errors[0])
     row 2, field "postcode": 'nowhere' is not a UK postcode. Enter a postcode, like SW1A 1AA.
     """
-    if isinstance(source, str | Path):
-        with open(source, encoding="utf-8-sig", newline="") as stream:
-            return _read(stream, name or source)
-    return _read(cast(IO[str], source), name)
+    if isinstance(source, bytes):
+        decoded = decode_text(source, name=name, rows=True)
+    elif isinstance(source, str | Path):
+        decoded = read_text(source, rows=True)
+        name = name or str(source)
+    else:
+        return _read(cast(IO[str], source), name)
+    result = _read(io.StringIO(decoded.text, newline=""), name)
+    result.encoding = decoded.encoding_name
+    return result
 
 
 def _read(stream: IO[str], path: str | Path | None) -> AssetImport:
@@ -318,7 +332,7 @@ def _read(stream: IO[str], path: str | Path | None) -> AssetImport:
     rejected: list[RejectedRow] = []
     seen_ids: dict[str, int] = {}
     rows_read = 0
-    for number, raw in enumerate(reader, start=1):
+    for number, raw in enumerate(_rows(reader, path), start=1):
         rows_read += 1
         # A register n4c exported has formula-like text quoted (n4c.spreadsheets); undo that.
         fields = {(k or "").strip(): restore_text(v or "") for k, v in raw.items() if k is not None}
@@ -346,6 +360,18 @@ def _read(stream: IO[str], path: str | Path | None) -> AssetImport:
         assets.append(asset)
         asset_rows.append(number)
     return AssetImport(assets, rejected, rows_read, str(path or ""), asset_rows)
+
+
+def _rows(reader: csv.DictReader, path: str | Path | None) -> Iterator[dict[str | Any, Any]]:
+    try:
+        yield from reader
+    except csv.Error as error:
+        # A field over the csv module's limit, or an unclosed quote: the file is not a register.
+        raise InputError(
+            f"cannot be read as CSV after row {reader.line_num - 1:,} ({error}).",
+            path=path,
+            hint="Check the file is the register you meant, saved as CSV.",
+        ) from None
 
 
 def write_assets_csv(assets: Iterable[Asset], target: str | Path | IO[str]) -> int:

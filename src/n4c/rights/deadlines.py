@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 from n4c import config
 from n4c.errors import InputError
-from n4c.rights.periods import describe_period
+from n4c.rights.periods import check_event_date, describe_period
 from n4c.rights.rules import Kind, Rule, RuleBook, load_rulebook
 
 __all__ = [
@@ -156,7 +156,8 @@ def case_deadlines(
     Raises
     ------
     InputError
-        If an event name is unknown, or an extension names a rule that cannot be extended.
+        If an event name is unknown, a date falls outside :data:`~n4c.rights.periods.EVENT_YEARS`,
+        or an extension names a rule that cannot be extended.
 
     Examples
     --------
@@ -169,9 +170,12 @@ def case_deadlines(
      ('acv.protected-period', '2027-09-01', 'applies')]
     """
     book = rulebook if rulebook is not None else default_rulebook()
-    for event in case:
+    for event, day in case.items():
         _known_event(event, book)
+        check_event_date(day, field=event)
     extensions = dict(extensions or {})
+    for day in extensions.values():
+        check_event_date(day, field="extensions")
     results: list[Deadline] = []
     for rule_id in book.rule_ids():
         anchors = {r.event for r in book.rules if r.id == rule_id}

@@ -24,7 +24,18 @@ from typing import Literal, get_args
 
 from dateutil.relativedelta import relativedelta
 
-__all__ = ["COUNTINGS", "UNITS", "Counting", "Unit", "describe_period", "period_end"]
+from n4c.errors import InputError
+
+__all__ = [
+    "COUNTINGS",
+    "EVENT_YEARS",
+    "UNITS",
+    "Counting",
+    "Unit",
+    "check_event_date",
+    "describe_period",
+    "period_end",
+]
 
 Unit = Literal["days", "weeks", "months", "years"]
 Counting = Literal["beginning_with", "after", "from_day_after", "before"]
@@ -33,6 +44,36 @@ UNITS: tuple[str, ...] = get_args(Unit)
 COUNTINGS: tuple[str, ...] = get_args(Counting)
 
 _ONE_DAY = dt.timedelta(days=1)
+
+#: The years an event that starts a statutory clock may fall in. The Localism Act dates from
+#: 2011; the margins leave room for old records and long plans, and keep every period counted
+#: from an event far inside the dates a computer can hold (9999-12-31 plus six weeks cannot).
+EVENT_YEARS = (1990, 2100)
+
+
+def check_event_date(day: dt.date, *, field: str = "date") -> dt.date:
+    """``day`` if it is a plausible date for an event that starts a statutory clock.
+
+    Raises
+    ------
+    InputError
+        Naming ``field``, when the year is before 1990 or after 2100 (usually a typing mistake).
+
+    Examples
+    --------
+    >>> check_event_date(dt.date(9999, 12, 31))
+    Traceback (most recent call last):
+    ...
+    n4c.errors.InputError: field "date": Enter a date from 1990 to 2100; 9999-12-31 is outside that range.
+    """
+    first, last = EVENT_YEARS
+    if not first <= day.year <= last:
+        raise InputError(
+            f"Enter a date from {first} to {last}; {day.isoformat()} is outside that range.",
+            field=field,
+            value=day.isoformat(),
+        )
+    return day
 
 
 def _shift(start: dt.date, amount: int, unit: Unit) -> tuple[dt.date, bool]:

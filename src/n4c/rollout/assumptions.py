@@ -16,7 +16,8 @@ from typing import Any, Literal
 
 from n4c import specfiles
 from n4c.errors import InputError
-from n4c.specfiles import check_keys, keys_of, read_toml
+from n4c.rollout import bounds
+from n4c.specfiles import check_depth, check_keys, keys_of, read_toml
 
 __all__ = [
     "COST_TABLES",
@@ -115,6 +116,7 @@ def merge_assumptions(base: dict[str, Any], override: dict[str, Any]) -> dict[st
     >>> merge_assumptions(base, {"costs": {"on_costs_percent": 30}})["costs"]
     {'on_costs_percent': 30, 'fixed': {'governance_gbp': 1}}
     """
+    check_depth(override)
     merged = copy.deepcopy(base)
     for key, value in override.items():
         if key == "roles" and isinstance(value, list) and isinstance(merged.get("roles"), list):
@@ -137,8 +139,12 @@ def _merge_roles(base: list[Any], override: list[Any]) -> list[Any]:
     return roles
 
 
-def _number(value: object, *, path: Path | None, where: str, positive: bool = False) -> float:
-    return specfiles.number(value, field=where, path=path, positive=positive)
+def _number(
+    value: object, *, path: Path | None, where: str, bound: bounds.Bound | None = None
+) -> float:
+    if bound is not None:
+        return bound.check(value, field=where, path=path)
+    return specfiles.number(value, field=where, path=path)
 
 
 def _table(raw: dict[str, Any], key: str, *, path: Path | None, where: str) -> dict[str, Any]:
@@ -178,9 +184,14 @@ def _role(entry: object, number: int, *, path: Path | None) -> Role:
         title=str(entry.get("title", key.replace("_", " ").capitalize())),
         group=group,
         areas_per_post=_number(
-            entry["areas_per_post"], path=path, where=f"{where}.areas_per_post", positive=True
+            entry["areas_per_post"],
+            path=path,
+            where=f"{where}.areas_per_post",
+            bound=bounds.AREAS_PER_POST,
         ),
-        salary_gbp=_number(entry["salary_gbp"], path=path, where=f"{where}.salary_gbp"),
+        salary_gbp=_number(
+            entry["salary_gbp"], path=path, where=f"{where}.salary_gbp", bound=bounds.SALARY_GBP
+        ),
     )
 
 
@@ -195,7 +206,9 @@ def _cost_lines(costs: dict[str, Any], table: str, *, path: Path | None) -> dict
                 path=path,
                 field=f"{where}.{name}",
             )
-        result[name] = _number(value, path=path, where=f"{where}.{name}")
+        result[name] = _number(
+            value, path=path, where=f"{where}.{name}", bound=bounds.COST_LINE_GBP
+        )
     return result
 
 
@@ -262,7 +275,10 @@ def assumptions_from_dict(raw: dict[str, Any], *, path: Path | None = None) -> A
     return Assumptions(
         roles=roles,
         on_costs_percent=_number(
-            costs.get("on_costs_percent", 0), path=path, where="costs.on_costs_percent"
+            costs.get("on_costs_percent", 0),
+            path=path,
+            where="costs.on_costs_percent",
+            bound=bounds.ON_COSTS_PERCENT,
         ),
         per_post_gbp=lines["per_post"],
         per_area_gbp=lines["per_area"],

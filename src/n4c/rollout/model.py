@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from n4c.errors import InputError
+from n4c.rollout import bounds
 from n4c.rollout.assumptions import PROFILES, Assumptions, Profile, default_assumptions
 
 __all__ = [
@@ -64,13 +65,22 @@ class RolloutYear:
         }
 
 
-def _check_areas(areas: int) -> None:
-    if isinstance(areas, bool) or not isinstance(areas, int) or areas < 0:
+def _check_whole(value: int, bound: bounds.Bound, *, field: str, noun: str) -> None:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int)
+        or not bound.minimum <= value <= bound.maximum
+    ):
         raise InputError(
-            f"the number of areas must be a whole number of at least 0, not {areas!r}.",
-            field="areas",
-            value=areas,
+            f"the number of {noun} must be a whole number from {bound.minimum:,} to "
+            f"{bound.maximum:,}, not {value!r}.",
+            field=field,
+            value=value,
         )
+
+
+def _check_areas(areas: int) -> None:
+    _check_whole(areas, bounds.AREAS, field="areas", noun="areas")
 
 
 def staff_needed(areas: int, assumptions: Assumptions | None = None) -> dict[str, int]:
@@ -195,12 +205,7 @@ def phase_areas(
     [50, 100, 100]
     """
     _check_areas(areas)
-    if isinstance(years, bool) or not isinstance(years, int) or years < 1:
-        raise InputError(
-            f"the number of years must be a whole number of at least 1, not {years!r}.",
-            field="years",
-            value=years,
-        )
+    _check_whole(years, bounds.YEARS, field="years", noun="years")
     if cohort_shares is not None:
         if len(cohort_shares) != years:
             raise InputError(

@@ -24,7 +24,7 @@ PROBLEM_COLUMNS = ("file", "grant", "grant_id", "field", "value", "severity", "m
 def _value(value: object) -> object:
     # A JSON object or list found in a field is shown as the JSON text the file held.
     if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False)
+        return json.dumps(value, ensure_ascii=False, default=str)
     return value
 
 

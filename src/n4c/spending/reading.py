@@ -9,21 +9,41 @@ row becomes a grant nested as in the JSON standard, and columns n4c does not rea
 
 from __future__ import annotations
 
+import codecs
 import csv
 import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
+from typing import cast
 
 import ijson
 
 from n4c.errors import InputError
 from n4c.spending.standard import SPREADSHEET_TITLES, key_for_title
+from n4c.textfiles import UserText, detect_encoding
 
-__all__ = ["GrantFile", "JsonSplit", "open_grant_file", "open_json_part", "split_json_package"]
+__all__ = [
+    "MAX_GRANT_BYTES",
+    "MAX_JSON_DEPTH",
+    "GrantFile",
+    "JsonSplit",
+    "open_grant_file",
+    "open_json_part",
+    "split_json_package",
+]
 
 FORMATS = (".json", ".csv", ".xlsx")
+#: How deeply lists and objects may nest in a JSON package. A 360Giving grant nests about 5
+#: deep; a parser's memory grows with the square of the depth, so 200 KB nested 100,000 deep
+#: would otherwise take gigabytes.
+MAX_JSON_DEPTH = 32
+#: The largest one grant may be in a JSON package; a grant is usually 1 to 5 KB.
+MAX_GRANT_BYTES = 1_000_000
+#: How much of a file is looked at to tell its encoding.
+_ENCODING_SAMPLE_BYTES = 1_000_000
 
 
 @dataclass
@@ -37,20 +57,37 @@ class GrantFile:
     grants: Iterator[tuple[int, object]]
     amounts_as_text: bool
     titles: dict[str, str] = field(default_factory=dict)
+    #: The text encoding, as a person knows it ("UTF-8", "Windows-1252"); "" for a workbook.
+    encoding: str = "UTF-8"
 
 
 def open_grant_file(path: Path) -> GrantFile:
     """Open a 360Giving file by its extension (.json, .csv or .xlsx) for reading grant by grant."""
     path = Path(path)
+    if path.is_dir():
+        raise InputError(
+            "is a folder; give the 360Giving files in it.",
+            path=path,
+            hint="For example: DIR/*.json",
+        )
     if not path.is_file():
         raise InputError("the file does not exist.", path=path, hint="Check the path.")
     suffix = path.suffix.lower()
+    encoding = "UTF-8"
     if suffix == ".json":
-        return GrantFile(path, _json_grants(path), amounts_as_text=False)
+        with path.open("rb") as sample:
+            codec = detect_encoding(sample.read(_ENCODING_SAMPLE_BYTES), name=path)
+        return GrantFile(
+            path,
+            _json_grants(path, encoding=codec),
+            amounts_as_text=False,
+            encoding=_encoding_name(codec),
+        )
     if suffix == ".csv":
-        header, rows = _csv_rows(path)
+        header, rows, encoding = _csv_rows(path)
     elif suffix == ".xlsx":
         header, rows = _xlsx_rows(path)
+        encoding = ""
     else:
         raise InputError(
             f'"{path.suffix}" files are not 360Giving data n4c can read.',
@@ -69,18 +106,136 @@ def open_grant_file(path: Path) -> GrantFile:
     # Problems name the user's own column; fields without a column get the standard's title.
     titles = {key: title for title, key in SPREADSHEET_TITLES.items()}
     titles.update({key: str(title).strip() for key, title in zip(keys, header, strict=True) if key})
-    return GrantFile(path, _nest_rows(keys, rows), amounts_as_text=True, titles=titles)
+    return GrantFile(
+        path, _nest_rows(keys, rows), amounts_as_text=True, titles=titles, encoding=encoding
+    )
+
+
+class _TooDeep(Exception):
+    """Raised by :class:`_DepthGuard` when the JSON nests deeper than :data:`MAX_JSON_DEPTH`."""
+
+
+class _TooLarge(Exception):
+    """Raised by :class:`_DepthGuard` when one grant is larger than :data:`MAX_GRANT_BYTES`."""
+
+
+_STEP = tuple(1 if byte in b"[{" else -1 if byte in b"]}" else 0 for byte in range(256))
+_NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'"[]{}')
+_ESCAPE = re.compile(rb"\\.", re.DOTALL)
+_STRING = re.compile(rb'"[^"]*"')
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
+class _DepthGuard:
+    """Passes a JSON byte stream through, refusing it once lists and objects nest too deeply
+    or one grant grows past :data:`MAX_GRANT_BYTES`.
+
+    Brackets are counted outside strings, a chunk at a time with bytes methods, so the check
+    costs little beside parsing. A grant's size is counted to the chunk (64 KB or so):
+    bytes read while the depth stays at ``grant_depth`` or below it (inside one grant). A
+    UTF-8 byte-order mark at the start is dropped.
+    """
+
+    def __init__(self, stream: object, *, grant_depth: int) -> None:
+        self._stream = stream
+        self._grant_depth = grant_depth
+        self._grant_bytes = 0
+        self._depth = 0
+        self._in_string = False
+        self._escaped = False
+        self._start = True
+
+    def read(self, size: int = -1) -> bytes:
+        chunk: bytes = self._stream.read(size)  # type: ignore[attr-defined]
+        if self._start and chunk:
+            self._start = False
+            chunk = chunk.removeprefix(_UTF8_BOM)
+        low = self._count(chunk)
+        if low < self._grant_depth:
+            self._grant_bytes = 0
+        else:
+            self._grant_bytes += len(chunk)
+            if self._grant_bytes > MAX_GRANT_BYTES:
+                raise _TooLarge
+        return chunk
+
+    def _count(self, chunk: bytes) -> int:
+        """Follow the nesting through ``chunk``; return the lowest depth reached in it."""
+        data = chunk[1:] if self._escaped and chunk else chunk
+        self._escaped = False
+        data = _ESCAPE.sub(b"", data)
+        if data.endswith(b"\\"):
+            self._escaped, data = True, data[:-1]
+        marks = data.translate(None, _NOT_STRUCTURE)
+        if self._in_string:
+            end = marks.find(b'"')
+            if end < 0:
+                return self._depth
+            marks, self._in_string = marks[end + 1 :], False
+        marks = _STRING.sub(b"", marks)
+        if b'"' in marks:
+            marks, self._in_string = marks[: marks.index(b'"')], True
+        if not marks:
+            return self._depth
+        depths = list(accumulate(map(_STEP.__getitem__, marks), initial=self._depth))
+        self._depth = depths[-1]
+        if max(depths) > MAX_JSON_DEPTH:
+            raise _TooDeep
+        return min(depths)
+
+
+class _Transcoder:
+    """Passes a byte stream in another encoding through as UTF-8, which the parser needs."""
+
+    def __init__(self, stream: object, encoding: str) -> None:
+        self._stream = stream
+        self._decoder = codecs.getincrementaldecoder(encoding)()
+
+    def read(self, size: int = -1) -> bytes:
+        chunk: bytes = self._stream.read(size)  # type: ignore[attr-defined]
+        if size == 0:
+            return b""
+        return self._decoder.decode(chunk, final=not chunk).encode("utf-8")
+
+
+def _encoding_name(codec: str) -> str:
+    return "UTF-8" if codec.startswith("utf-8") else UserText("", codec).encoding_name
 
 
 def _json_grants(
-    path: Path, stream: _ByteRange | None = None, prefix: str = "grants.item"
+    path: Path,
+    stream: _ByteRange | None = None,
+    prefix: str = "grants.item",
+    *,
+    encoding: str = "utf-8-sig",
 ) -> Iterator[tuple[int, object]]:
     read = 0
     with stream or path.open("rb") as handle:
+        source = handle if encoding == "utf-8-sig" else _Transcoder(handle, encoding)
         try:
-            for grant in ijson.items(handle, prefix, use_float=True):
+            # Numbers as Decimal, so an amount past what a float holds (10**30, 1e400) is
+            # refused for its grant, with the field named, rather than the file as bad JSON.
+            # Grants sit in {"grants": [...]}, or in [...] for the second half of a split file.
+            guard = _DepthGuard(source, grant_depth=prefix.count(".") + 2)
+            for grant in ijson.items(guard, prefix, use_float=False):
                 read += 1
                 yield read, grant
+        except _TooDeep:
+            raise InputError(
+                f"lists or objects nest more than {MAX_JSON_DEPTH} deep (after {read:,} "
+                f"complete grants, near grant {read + 1:,}); a 360Giving grant nests about 5 "
+                "deep. Nothing from this file was stored.",
+                path=path,
+                hint="Check that this is a 360Giving file, or export it again from its source.",
+            ) from None
+        except _TooLarge:
+            raise InputError(
+                f"grant {read + 1:,} (after {read:,} complete grants) is larger than "
+                f"{MAX_GRANT_BYTES // 1_000_000} MB; a 360Giving grant is a few kilobytes. "
+                "Nothing from this file was stored.",
+                path=path,
+                hint="Check that this is a 360Giving file, or export it again from its source.",
+            ) from None
         except ijson.JSONError as error:
             raise InputError(
                 f"the file is not valid JSON (after {read:,} complete grants, near grant "
@@ -198,33 +353,48 @@ def open_json_part(path: Path, split: JsonSplit, part: int) -> GrantFile:
     return GrantFile(path, grants, amounts_as_text=False)
 
 
-def _csv_rows(path: Path) -> tuple[list[str], Iterator[list[object]]]:
-    handle = path.open(encoding="utf-8-sig", newline="")
+def _csv_rows(path: Path) -> tuple[list[str], Iterator[list[object]], str]:
+    with path.open("rb") as sample:
+        encoding = detect_encoding(sample.read(_ENCODING_SAMPLE_BYTES), name=path)
+    handle = path.open(encoding=encoding, newline="")
     reader = csv.reader(handle)
+    words = _encoding_name(encoding)
+
+    def unreadable(error: Exception) -> InputError:
+        return InputError(
+            f"the file cannot be read as CSV ({words}) ({error}). Nothing from this file was "
+            "stored.",
+            path=path,
+            row=max(reader.line_num - 1, 0),
+            hint="Save it as CSV UTF-8 and import again.",
+        )
+
     try:
         header = next(reader)
     except StopIteration:
         handle.close()
         raise InputError("the file is empty.", path=path, hint="Export the grants again.") from None
-    except UnicodeDecodeError as error:
+    except (UnicodeDecodeError, csv.Error) as error:
         handle.close()
-        raise InputError(
-            "the file is not UTF-8 text.", path=path, hint="Save it as CSV UTF-8 and import again."
-        ) from error
+        raise unreadable(error) from None
 
     def rows() -> Iterator[list[object]]:
         with handle:
             try:
-                yield from reader
+                for row in reader:
+                    if any("\x00" in cell for cell in row):
+                        raise InputError(
+                            "holds a NUL character, which text never does; the file may be "
+                            "damaged. Nothing from this file was stored.",
+                            path=path,
+                            row=reader.line_num - 1,
+                            hint="Remove the character, or export the file again.",
+                        )
+                    yield cast(list[object], row)
             except (UnicodeDecodeError, csv.Error) as error:
-                raise InputError(
-                    f"the file cannot be read as CSV UTF-8 ({error}). Nothing from this file was stored.",
-                    path=path,
-                    row=reader.line_num,
-                    hint="Save it as CSV UTF-8 and import again.",
-                ) from error
+                raise unreadable(error) from None
 
-    return header, rows()
+    return header, rows(), words
 
 
 def _xlsx_rows(path: Path) -> tuple[list[str], Iterator[list[object]]]:

@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from n4c import config
+from n4c.errors import InputError
 from n4c.spending.batches import SECOND_HALF, Batch, checked_batches
 from n4c.spending.geography import Geography, load_geography
 from n4c.spending.grants import Problem
@@ -68,6 +69,8 @@ class ImportCounts:
     """What importing one file did. ``read == stored + rejected`` always holds."""
 
     path: Path
+    #: The text encoding the file was read with ("" for a workbook).
+    encoding: str = "UTF-8"
     read: int = 0
     stored: int = 0
     rejected: int = 0
@@ -100,9 +103,23 @@ class GrantStore:
                 f"There is no grants database at {self.path} yet. "
                 "Import 360Giving files first: n4c spending import FILE..."
             )
-        self.connection = duckdb.connect(str(self.path), read_only=read_only)
-        if not read_only:
-            self.connection.execute(_SCHEMA)
+        if self.path.is_dir():
+            raise InputError(
+                "is a folder; the grants database is a file.",
+                path=self.path,
+                hint="Give a file name, such as grants.duckdb.",
+            )
+        try:
+            self.connection = duckdb.connect(str(self.path), read_only=read_only)
+            if not read_only:
+                self.connection.execute(_SCHEMA)
+        except duckdb.Error as error:
+            raise InputError(
+                f"cannot be opened as a grants database ({str(error).splitlines()[0]}).",
+                path=self.path,
+                hint="Give a file n4c spending import made, or a new file name in a folder you "
+                "may write to.",
+            ) from None
 
     def __enter__(self) -> GrantStore:
         return self
@@ -135,9 +152,10 @@ class GrantStore:
         ``parts`` processes check the grants (see :func:`n4c.spending.batches.checked_batches`).
         """
         path = Path(path)
-        titles = open_grant_file(path).titles  # fails early on a missing or unknown file
+        opened = open_grant_file(path)  # fails early on a missing or unknown file
+        titles = opened.titles
         source = str(path.resolve())
-        counts = ImportCounts(path)
+        counts = ImportCounts(path, encoding=opened.encoding)
         problems: list[Problem] = []
         con = self.connection
         con.begin()

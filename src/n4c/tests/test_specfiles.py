@@ -33,15 +33,31 @@ def test_an_unknown_top_level_table_is_named_as_such() -> None:
         check_keys({"formul": {}}, ("fund", "formula"), where="", path=None)
 
 
-def test_bytes_that_are_not_utf8_are_one_sentence_not_a_traceback(tmp_path: Path) -> None:
+def test_a_windows_1252_file_reads_as_written(tmp_path: Path) -> None:
     path = tmp_path / "latin1.toml"
-    path.write_bytes('name = "Café"'.encode("latin-1"))
-    with pytest.raises(InputError) as raised:
-        read_toml(path)
-    assert str(raised.value) == (
-        "latin1.toml: is not UTF-8 text (byte 0xe9 at position 11). Save it as UTF-8 "
-        "(in most editors: Save as, Encoding, UTF-8) and try again."
-    )
+    path.write_bytes('name = "Café £5"'.encode("cp1252"))
+    assert read_toml(path) == {"name": "Café £5"}
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "bom.toml"
+    path.write_bytes(b"\xef\xbb\xbfname = 'x'\n")
+    assert read_toml(path) == {"name": "x"}
+
+
+def test_binary_bytes_a_folder_and_deep_nesting_are_one_sentence(tmp_path: Path) -> None:
+    binary = tmp_path / "spec.toml"
+    binary.write_bytes(b"\x1f\x8b\x08\x00\x00\x00")
+    with pytest.raises(
+        InputError, match=r"^spec\.toml: is a gzip-compressed file, not a text file\."
+    ):
+        read_toml(binary)
+    with pytest.raises(InputError, match=r"is a folder, not a file\."):
+        read_toml(tmp_path)
+    deep = tmp_path / "deep.toml"
+    deep.write_text("a = " + "[" * 50_000 + "]" * 50_000, encoding="utf-8")
+    with pytest.raises(InputError, match=r"^deep\.toml: nests tables or lists too deeply"):
+        read_toml(deep)
 
 
 def test_a_missing_file_and_bad_syntax_name_the_file(tmp_path: Path) -> None:

@@ -37,3 +37,9 @@ def test_areas_without_people_do_not_bid() -> None:
 def test_a_missing_cni_rank_column_is_named() -> None:
     with pytest.raises(InputError, match='needs a "cni_rank" column'):
         simulate_bidding(AREAS.drop(columns="cni_rank"), 100, 10)
+
+
+@pytest.mark.parametrize("strength", [float("nan"), float("inf"), -1.0, 1e30])
+def test_a_capacity_strength_outside_0_to_20_is_refused(strength: float) -> None:
+    with pytest.raises(InputError, match="must be a number from 0 to 20"):
+        simulate_bidding(AREAS, 1_000_000, 100_000, capacity_strength=strength)

@@ -179,3 +179,13 @@ def test_a_misspelt_eligibility_rule_and_section_are_refused() -> None:
         InputError, match=r'"formual" is not a table of this file; did you mean "formula"\?'
     ):
         parse_spec({**base, "formual": {}})
+
+
+@pytest.mark.parametrize("amount", [1e30, 10**30, 100_000_000_001])
+def test_an_absurd_pot_is_refused_naming_the_field(amount) -> None:
+    """A pot past £100 billion is a typing slip, refused before any arithmetic."""
+    with pytest.raises(
+        InputError, match=r"must be a whole number from 0 to 100,000,000,000"
+    ) as caught:
+        parse_spec({"fund": {"name": "x", "pot_gbp": amount}, "formula": {"method": "equal"}})
+    assert caught.value.field == "fund.pot_gbp"

@@ -5,6 +5,8 @@ change audited."""
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
 from collections.abc import Iterable, Mapping
 from typing import IO, TypeVar
 
@@ -23,10 +25,13 @@ __all__ = [
     "ASSET_FIELDS",
     "add_asset",
     "change_asset",
+    "clock_events",
     "import_assets",
     "save_dated_event",
     "timeline",
 ]
+
+logger = logging.getLogger(__name__)
 
 # The register's columns as model fields: the register's asset_id is stored as `reference`.
 ASSET_FIELDS = ("reference", *rights.ASSET_COLUMNS[1:])
@@ -117,13 +122,18 @@ def change_asset(actor, asset: Asset, fields: Mapping[str, object]) -> Asset:
 
 
 @transaction.atomic
-def import_assets(actor, area: Area, stream: IO[str], *, name: str = "") -> rights.AssetImport:
+def import_assets(
+    actor, area: Area, source: bytes | IO[str], *, name: str = ""
+) -> rights.AssetImport:
     """Read a register CSV into the area: valid rows stored, the rest rejected with row and field.
+
+    ``source`` is the uploaded bytes (decoded as every importer decodes text, by
+    :mod:`n4c.textfiles`) or a text stream.
 
     A row whose asset_id is already in the area's register is rejected too, so rows read still
     equal rows stored plus rows rejected. A bad header raises InputError and stores nothing.
     """
-    result = rights.read_assets_csv(stream, name=name or None)
+    result = rights.read_assets_csv(source, name=name or None)
     existing = set(
         Asset.objects.filter(area=area).exclude(reference="").values_list("reference", flat=True)
     )
@@ -167,11 +177,30 @@ _Event = TypeVar("_Event", bound=DatedEvent)
 def save_dated_event(actor, item: _Event) -> _Event:
     """Check and store an event of a right-to-bid case or a neighbourhood plan, and audit it."""
     item.note = item.note.strip()
+    if isinstance(item.date, dt.date):
+        try:
+            rights.check_event_date(item.date)
+        except InputError as error:
+            raise ValidationError({"date": error.message}) from error
     item.recorded_by = actor if actor is not None and actor.is_authenticated else None
     item.full_clean()
     item.save()
     record_change(actor, item, AuditEvent.Action.CREATED)
     return item
+
+
+def clock_events(events: Iterable[DatedEvent]) -> dict[str, dt.date]:
+    """Event name to date for the deadline engine, leaving out (and logging) any stored date
+    outside the years a statutory clock may start, so one bad row cannot break every calendar."""
+    usable: dict[str, dt.date] = {}
+    for item in events:
+        try:
+            usable[item.event] = rights.check_event_date(item.date, field=item.event)
+        except InputError as error:
+            logger.warning(
+                "Left out %s %s from the deadlines: %s", type(item).__name__, item.pk, error
+            )
+    return usable
 
 
 def timeline(events: Iterable[DatedEvent], deadlines: Iterable[rights.Deadline]) -> list[tuple]:

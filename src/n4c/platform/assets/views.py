@@ -5,8 +5,6 @@ The apps above add their sections to both pages (see panels); every queryset sta
 
 from __future__ import annotations
 
-import io
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -81,13 +79,7 @@ def import_csv(request, area_id: int):
         return redirect("assets:register", area_id=area.pk)
     upload = form.cleaned_data["file"]
     try:
-        text = io.StringIO(upload.read().decode("utf-8-sig"))
-        result = import_assets(request.user, area, text, name=upload.name)
-    except UnicodeDecodeError:
-        messages.error(
-            request, f"{upload.name} is not UTF-8 text; save it as CSV UTF-8 and try again."
-        )
-        return redirect("assets:register", area_id=area.pk)
+        result = import_assets(request.user, area, upload.read(), name=upload.name)
     except InputError as error:
         messages.error(request, str(error))
         return redirect("assets:register", area_id=area.pk)

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from n4c import rights
 from n4c.platform.areas.models import Area
-from n4c.platform.assets.services import save_dated_event
+from n4c.platform.assets.services import clock_events, save_dated_event
 from n4c.platform.audit.models import AuditEvent
 from n4c.platform.audit.services import record_change
 from n4c.platform.core.conflicts import unique_or
@@ -59,7 +59,7 @@ def record_plan_stage(
 
 def plan_deadlines(plan: NeighbourhoodPlan) -> list[rights.Deadline]:
     """Every statutory date of the plan, from its stages and the rules in force on each."""
-    events = {stage.event: stage.date for stage in plan.stages.all()}
+    events = clock_events(plan.stages.all())
     if not events:
         return []
     return rights.case_deadlines(events, rulebook=rights.default_rulebook())

@@ -11,7 +11,7 @@ from django.db import transaction
 from n4c import rights
 from n4c.errors import InputError
 from n4c.platform.assets.models import Asset
-from n4c.platform.assets.services import save_dated_event
+from n4c.platform.assets.services import clock_events, save_dated_event
 from n4c.platform.audit.models import AuditEvent
 from n4c.platform.audit.services import record_change, snapshot
 from n4c.platform.core.conflicts import unique_or
@@ -71,7 +71,7 @@ def record_event(actor, case: AssetCase, *, event: str, date: dt.date, note: str
 
 
 def _computed(case: AssetCase, extensions: dict[str, dt.date]) -> list[rights.Deadline]:
-    events = {e.event: e.date for e in case.events.all()}
+    events = clock_events(case.events.all())
     if not events:
         return []
     return rights.case_deadlines(events, rulebook=rights.default_rulebook(), extensions=extensions)
@@ -80,7 +80,16 @@ def _computed(case: AssetCase, extensions: dict[str, dt.date]) -> list[rights.De
 def case_deadlines(case: AssetCase) -> list[rights.Deadline]:
     """Every statutory date of the case, from its events, the rules in force then and any
     extension agreed in writing (shown as extended)."""
-    return _computed(case, {x.rule_id: x.extended_to for x in case.extensions.all()})
+    extensions = {x.rule_id: x.extended_to for x in case.extensions.all()}
+    return _computed(case, {rule: day for rule, day in extensions.items() if _plausible(day)})
+
+
+def _plausible(day: dt.date) -> bool:
+    try:
+        rights.check_event_date(day)
+    except InputError:
+        return False
+    return True
 
 
 @transaction.atomic

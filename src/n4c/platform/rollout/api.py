@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 
 from n4c import rollout
+from n4c.rollout import bounds
 
 router = Router(tags=["rollout"])
 
 
 class RolloutIn(Schema):
-    areas: int = 100
-    years: int = 3
+    areas: int = Field(100, ge=bounds.AREAS.minimum, le=bounds.AREAS.maximum)
+    years: int = Field(3, ge=bounds.YEARS.minimum, le=bounds.YEARS.maximum)
     profile: Literal["even", "ramp"] | None = None
     assumptions: dict[str, Any] = {}
 

@@ -9,6 +9,7 @@ from django import forms
 from n4c import rollout
 from n4c.errors import InputError
 from n4c.platform.core.forms import add_service_error
+from n4c.rollout import bounds
 
 
 def _label(name: str) -> str:
@@ -17,15 +18,15 @@ def _label(name: str) -> str:
 
 class RolloutForm(forms.Form):
     areas = forms.IntegerField(
-        min_value=0,
-        max_value=10_000,
+        min_value=bounds.AREAS.minimum,
+        max_value=bounds.AREAS.maximum,
         initial=100,
         label="Areas by the last year",
         error_messages={"required": "Enter how many areas, like 100."},
     )
     years = forms.IntegerField(
-        min_value=1,
-        max_value=20,
+        min_value=bounds.YEARS.minimum,
+        max_value=bounds.YEARS.maximum,
         initial=3,
         label="Years to get there",
         error_messages={"required": "Enter how many years, like 3."},
@@ -38,7 +39,10 @@ class RolloutForm(forms.Form):
         label="How areas join",
     )
     on_costs_percent = forms.DecimalField(
-        min_value=0, max_value=100, decimal_places=2, label="On-costs (% of pay)"
+        min_value=bounds.ON_COSTS_PERCENT.minimum,
+        max_value=bounds.ON_COSTS_PERCENT.maximum,
+        decimal_places=2,
+        label="On-costs (% of pay)",
     )
 
     def __init__(self, *args, **kwargs):
@@ -50,14 +54,14 @@ class RolloutForm(forms.Form):
         for role in defaults.roles:
             per_post, salary = f"{role.key}__areas_per_post", f"{role.key}__salary_gbp"
             self.fields[per_post] = forms.DecimalField(
-                min_value=0.1,
-                max_value=1000,
+                min_value=bounds.AREAS_PER_POST.minimum,
+                max_value=bounds.AREAS_PER_POST.maximum,
                 initial=role.areas_per_post,
                 label=f"{role.title}: areas per post",
             )
             self.fields[salary] = forms.DecimalField(
-                min_value=0,
-                max_value=500_000,
+                min_value=bounds.SALARY_GBP.minimum,
+                max_value=bounds.SALARY_GBP.maximum,
                 initial=role.salary_gbp,
                 label=f"{role.title}: salary (£ a year)",
             )
@@ -76,8 +80,8 @@ class RolloutForm(forms.Form):
             for name, amount in lines.items():
                 key = f"{table}__{name}"
                 self.fields[key] = forms.DecimalField(
-                    min_value=0,
-                    max_value=10_000_000,
+                    min_value=bounds.COST_LINE_GBP.minimum,
+                    max_value=bounds.COST_LINE_GBP.maximum,
                     initial=amount,
                     label=f"{_label(name)} ({unit})",
                 )

@@ -171,3 +171,38 @@ def test_export_writes_the_register_columns(tmp_path):
     header, row = out.read_text(encoding="utf-8").splitlines()
     assert header == ",".join(ASSET_COLUMNS)
     assert row == ",Hall,physical,,,53.5,-2.2,,unknown,in-use,"
+
+
+def test_a_windows_1252_register_reads_and_says_its_encoding(tmp_path):
+    """Excel in the UK saves "CSV" as Windows-1252; "£" must not become "Ł"."""
+    path = tmp_path / "register.csv"
+    path.write_bytes(
+        "name,kind,postcode,use\nCafé Rouge,physical,M1 1AE,Tea at £2\n".encode("cp1252")
+    )
+    result = read_assets_csv(path)
+    assert [(a.name, a.use) for a in result.assets] == [("Café Rouge", "Tea at £2")]
+    assert result.summary() == "Read 1 rows (Windows-1252 text): 1 stored, 0 rejected."
+
+
+def test_a_byte_order_mark_is_not_part_of_the_first_column():
+    result = read_assets_csv(
+        b"\xef\xbb\xbfname,kind,postcode\nChoir,social,M1 1AE\n", name="bom.csv"
+    )
+    assert [a.name for a in result.assets] == ["Choir"]
+
+
+def test_a_nul_character_is_refused_naming_its_row():
+    with pytest.raises(InputError) as raised:
+        read_assets_csv(b"name,kind\nChoir,social\nRed\x00Lion,physical\n", name="nul.csv")
+    assert str(raised.value).startswith("nul.csv, row 2: holds a NUL character")
+
+
+def test_compressed_bytes_are_refused_as_not_text():
+    with pytest.raises(InputError, match=r"^x\.csv: is a gzip-compressed file, not a text file\."):
+        read_assets_csv(b"\x1f\x8b\x08\x00\x00\x00\x00", name="x.csv")
+
+
+def test_a_field_past_the_csv_limit_is_a_sentence():
+    huge = b"name,kind\n" + b"A" * 200_000 + b",social\n"
+    with pytest.raises(InputError, match=r"^big\.csv: cannot be read as CSV after row 0"):
+        read_assets_csv(huge, name="big.csv")

@@ -235,7 +235,7 @@ def test_the_reform_can_be_switched_on_by_setting(monkeypatch):
 
 # Properties -----------------------------------------------------------------------------------
 
-law_dates = st.dates(min_value=D(2012, 9, 21), max_value=D(2150, 12, 31))
+law_dates = st.dates(min_value=D(2012, 9, 21), max_value=D(2100, 12, 31))
 
 
 @given(on=law_dates, reform=st.booleans())
@@ -265,3 +265,19 @@ def test_the_protected_period_contains_the_moratoria(notice, reform):
 
 
 _REFORMED = load_rulebook([REFORM])
+
+
+@pytest.mark.parametrize("day", [dt.date(9999, 12, 31), dt.date(1, 1, 1), dt.date(2101, 1, 1)])
+def test_an_event_outside_1990_to_2100_is_refused_naming_the_event(day: dt.date) -> None:
+    """A period counted from 9999-12-31 does not fit in a date; the date is refused first."""
+    with pytest.raises(InputError) as caught:
+        case_deadlines({"notice-of-disposal": day})
+    assert caught.value.field == "notice-of-disposal"
+    assert caught.value.message == (
+        f"Enter a date from 1990 to 2100; {day.isoformat()} is outside that range."
+    )
+
+
+def test_the_last_allowed_year_still_gives_its_deadlines() -> None:
+    dates = case_deadlines({"notice-of-disposal": dt.date(2100, 12, 31)})
+    assert max(d.date for d in dates).year == 2102

@@ -48,7 +48,7 @@ def test_a_zero_caseload_names_the_file_and_field() -> None:
     with pytest.raises(InputError) as caught:
         load_assumptions(FILES / "bad_role.toml")
     assert str(caught.value) == (
-        'bad_role.toml, field "roles[1].areas_per_post": "0" must be a number of more than 0.'
+        'bad_role.toml, field "roles[1].areas_per_post": "0" must be a number from 0.1 to 1,000.'
     )
 
 

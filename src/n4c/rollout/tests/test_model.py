@@ -56,7 +56,7 @@ def test_one_area_over_a_caseload_needs_another_post() -> None:
 
 
 def test_a_negative_number_of_areas_is_refused_with_a_message() -> None:
-    with pytest.raises(InputError, match=r"whole number of at least 0, not -3"):
+    with pytest.raises(InputError, match=r"whole number from 0 to 10,000, not -3"):
         staff_needed(-3)
 
 
@@ -112,8 +112,18 @@ def test_cohort_shares_must_match_the_years() -> None:
 
 
 def test_zero_years_is_refused() -> None:
-    with pytest.raises(InputError, match="number of years must be a whole number of at least 1"):
+    with pytest.raises(InputError, match="number of years must be a whole number from 1 to 20"):
         phase_areas(100, 0)
+
+
+def test_a_rollout_past_its_bounds_is_refused_before_any_work() -> None:
+    """200,000 years or a million areas is one sentence, not minutes of work and gigabytes."""
+    with pytest.raises(
+        InputError, match="number of years must be a whole number from 1 to 20, not 200000"
+    ):
+        plan_rollout(100, 200_000)
+    with pytest.raises(InputError, match="number of areas must be a whole number from 0 to 10,000"):
+        plan_rollout(1_000_000, 3)
 
 
 def test_the_json_form_of_a_year_carries_staff_and_cost() -> None:

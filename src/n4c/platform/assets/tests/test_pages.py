@@ -76,3 +76,32 @@ def test_the_area_page_links_to_its_assets(client_for, national, area):
     page = client_for(national).get(area.get_absolute_url()).content.decode()
     assert f'href="{reverse("assets:register", args=[area.pk])}"' in page
     assert "Community assets and rights" in page
+
+
+def _upload(client, area, content: bytes):
+    upload = SimpleUploadedFile("register.csv", content, content_type="text/csv")
+    return client.post(reverse("assets:import", args=[area.pk]), {"file": upload}, follow=True)
+
+
+def test_a_windows_1252_upload_is_read_as_the_core_reads_it(client_for, national, area):
+    page = _upload(
+        client_for(national),
+        area,
+        "name,kind,postcode,use\nCafé Rouge,physical,M1 1AE,Tea at £2\n".encode("cp1252"),
+    ).content.decode()
+    assert "Read 1 rows (Windows-1252 text): 1 stored, 0 rejected." in page
+    assert Asset.objects.get(area=area).use == "Tea at £2"
+
+
+def test_an_upload_with_a_nul_names_the_row_and_stores_nothing(client_for, national, area):
+    page = _upload(client_for(national), area, b"name,kind\nA,social\nB\x00,social\n")
+    assert "register.csv, row 2: holds a NUL character" in page.content.decode()
+    assert not Asset.objects.filter(area=area).exists()
+
+
+def test_the_register_export_shows_formula_text_as_text(client_for, national, area):
+    Asset.objects.create(
+        area=area, name='=HYPERLINK("http://example.com","x")', kind="social", postcode="M1 1AE"
+    )
+    exported = client_for(national).get(reverse("assets:export", args=[area.pk])).content.decode()
+    assert '"\'=HYPERLINK(""http://example.com"",""x"")"' in exported

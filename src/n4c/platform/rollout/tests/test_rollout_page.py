@@ -58,7 +58,53 @@ def test_the_api_explains_bad_assumptions(make_person, client_for) -> None:
     assert response.json()["detail"] == [
         {
             "loc": ["body", "costs.on_costs_percent"],
-            "msg": '"-5" must be a number of at least 0.',
+            "msg": '"-5" must be a number from 0 to 100.',
             "type": "invalid",
         }
     ]
+
+
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [({"areas": 100, "years": 200_000}, "years"), ({"areas": 1_000_000, "years": 3}, "areas")],
+)
+def test_the_api_refuses_a_rollout_past_its_bounds(make_person, client_for, payload, field) -> None:
+    """Out-of-range sizes are a 422 in the one error shape, before any work is done."""
+    response = client_for(make_person(Role.ADVISER)).post(
+        "/api/rollout/", data=payload, content_type="application/json"
+    )
+    assert response.status_code == 422
+    [problem] = response.json()["detail"]
+    assert problem["loc"][0] == "body"
+    assert problem["loc"][-1] == field
+
+
+def test_the_api_refuses_an_absurd_salary(make_person, client_for) -> None:
+    response = client_for(make_person(Role.ADVISER)).post(
+        "/api/rollout/",
+        data={"assumptions": {"roles": [{"key": "adviser", "salary_gbp": 1e30}]}},
+        content_type="application/json",
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["msg"] == '"1e+30" must be a number from 0 to 500,000.'
+
+
+def test_the_form_and_the_model_share_their_bounds(make_person, client_for) -> None:
+    from n4c.rollout import bounds
+
+    client = client_for(make_person(Role.NATIONAL_TEAM))
+    form = client.get("/rollout/").context["form"]
+    assert form.fields["years"].max_value == bounds.YEARS.maximum
+    response = client.get("/rollout/", {**form.data, "years": bounds.YEARS.maximum + 1})
+    assert response.status_code == 400
+
+
+def test_the_api_refuses_deeply_nested_assumptions_with_a_422(make_person, client_for) -> None:
+    body = '{"assumptions": {"costs": ' + '{"a": ' * 500 + "1" + "}" * 500 + "}}"
+    response = client_for(make_person(Role.ADVISER)).post(
+        "/api/rollout/", data=body, content_type="application/json"
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["msg"] == (
+        "tables and lists nest more than 32 deep; a specification needs only a few levels."
+    )
