@@ -4,8 +4,9 @@ PostgreSQL cannot store a NUL (the zero character) in text, and refuses the whol
 one pasted into a form, a JSON body or an uploaded CSV file would fail as a server error, and
 SQLite would store text that no other tool reads back the same. No field of the platform has a
 use for it. :class:`RefuseNulCharactersMiddleware` answers 400 with the field that held it: the
-API in its one error shape, pages as plain text. Every upload the platform takes is text (CSV),
-so a file with a zero byte is refused too.
+API in its one error shape, pages as plain text. An uploaded file's contents are left to its
+importer, which reads every file through :mod:`n4c.textfiles` and refuses a NUL naming the row,
+on the form the person filled in; only the file's name is checked here.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ _FORMS: Final = ("multipart/form-data", "application/x-www-form-urlencoded")
 
 
 class RefuseNulCharactersMiddleware:
-    """Answer 400 to a request with a NUL in its address, query string, form, JSON or file."""
+    """Answer 400 to a request with a NUL in its address, query string, form or JSON."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -76,9 +77,7 @@ def _form_location(request: HttpRequest) -> list[str] | None:
             return ["body", name.replace(NUL, "")]
     for name, files in request.FILES.lists():
         for upload in files:
-            found = any(b"\x00" in chunk for chunk in upload.chunks())
-            upload.seek(0)
-            if found or NUL in (upload.name or ""):
+            if NUL in (upload.name or ""):
                 return ["body", name]
     return None
 
