@@ -1,0 +1,25 @@
+"""Participatory budgeting: residents vote on proposals within a budget, and a rule counts them.
+
+Owns the ballots as cast (:mod:`n4c.panels.election`), Pabulib ``.pb`` files
+(:mod:`n4c.panels.pabulib`), the counting rules (greedy and the method of equal shares, in
+:mod:`n4c.panels.rules` and :mod:`n4c.panels.equal_shares`) and why each proposal won or lost.
+Pure Python: may import ``n4c.errors``; never the platform, Django or the other analytics
+packages.
+"""
+
+from n4c.panels.election import VOTE_TYPES, Ballot, Election, Project, VoteType, id_order
+from n4c.panels.pabulib import PbFileError, format_pb, parse_pb, read_pb, write_pb
+
+__all__ = [
+    "VOTE_TYPES",
+    "Ballot",
+    "Election",
+    "PbFileError",
+    "Project",
+    "VoteType",
+    "format_pb",
+    "id_order",
+    "parse_pb",
+    "read_pb",
+    "write_pb",
+]
