@@ -8,18 +8,41 @@ packages.
 """
 
 from n4c.panels.election import VOTE_TYPES, Ballot, Election, Project, VoteType, id_order
+from n4c.panels.explain import money, voters_sentence
 from n4c.panels.pabulib import PbFileError, format_pb, parse_pb, read_pb, write_pb
+from n4c.panels.rules import (
+    COMPLETIONS,
+    RULES,
+    Completion,
+    Outcome,
+    Payments,
+    ProjectResult,
+    Rule,
+    count,
+    tie_order,
+)
 
 __all__ = [
+    "COMPLETIONS",
+    "RULES",
     "VOTE_TYPES",
     "Ballot",
+    "Completion",
     "Election",
+    "Outcome",
+    "Payments",
     "PbFileError",
     "Project",
+    "ProjectResult",
+    "Rule",
     "VoteType",
+    "count",
     "format_pb",
     "id_order",
+    "money",
     "parse_pb",
     "read_pb",
+    "tie_order",
+    "voters_sentence",
     "write_pb",
 ]

@@ -1,0 +1,306 @@
+"""Count a participatory budgeting vote by a chosen rule, and say why each proposal won or lost.
+
+- ``greedy``: proposals in descending order of votes (ties: lower cost, then id), each funded if
+  its cost fits in what is left of the budget.
+- ``equal-shares``: the method of equal shares (:mod:`n4c.panels.equal_shares`), with no
+  completion unless one is named: ``add1`` counts again with each voter's share one unit of
+  money larger while the result still fits the budget and could still take another proposal;
+  ``utilitarian`` then funds the remaining proposals greedily by votes for their cost.
+
+A proposal nobody voted for is never funded. Votes are ballots naming a proposal, or the points
+given to it for scoring and cumulative ballots.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal, get_args
+
+from n4c.errors import InputError
+from n4c.panels.election import Election, Number, id_order
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from n4c.panels.equal_shares import EqualSharesRun
+
+__all__ = [
+    "COMPLETIONS",
+    "RULES",
+    "Completion",
+    "Outcome",
+    "Payments",
+    "ProjectResult",
+    "Rule",
+    "count",
+    "tie_order",
+]
+
+Rule = Literal["greedy", "equal-shares"]
+RULES: tuple[Rule, ...] = get_args(Rule)
+Completion = Literal["add1", "utilitarian"]
+COMPLETIONS: tuple[Completion, ...] = get_args(Completion)
+
+
+@dataclass(frozen=True)
+class ProjectResult:
+    """One proposal's result and the facts that explain it."""
+
+    id: str
+    name: str
+    cost: Number
+    votes: Number
+    selected: bool
+    #: Why it won or lost, in a sentence (see :mod:`n4c.panels.explain`).
+    reason: str
+    #: Its place in the order of funding (1 = first), or None.
+    funded_in: int | None = None
+    #: Greedy: the budget left when it was considered.
+    left_before: float | None = None
+    #: Equal shares: how many voters support it, and their money left when it was funded
+    #: (or when it ran out of support).
+    supporters: int | None = None
+    supporters_money: float | None = None
+    #: Equal shares: the most any supporter paid for it (the cost per vote), and ρ, what a
+    #: supporter paid per unit of utility.
+    most_paid: float | None = None
+    rho: float | None = None
+    #: Equal shares: True when the completion, not equal shares itself, funded it.
+    by_completion: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+
+@dataclass(frozen=True)
+class Payments:
+    """What each voter's share paid for under equal shares: one row per voter and proposal."""
+
+    voter_ids: tuple[str, ...]
+    project_ids: tuple[str, ...]
+    share: float
+    voters: np.ndarray
+    projects: np.ndarray
+    amounts: np.ndarray
+
+    def rows(self) -> Iterator[tuple[str, str, float]]:
+        """(voter id, proposal id, amount paid), by proposal in order of funding."""
+        for voter, project, amount in zip(
+            self.voters.tolist(), self.projects.tolist(), self.amounts.tolist(), strict=True
+        ):
+            yield self.voter_ids[voter], self.project_ids[project], amount
+
+    def spent_by_voter(self) -> np.ndarray:
+        """How much of their share each voter spent, in ballot order."""
+        import numpy as np
+
+        return np.bincount(self.voters, weights=self.amounts, minlength=len(self.voter_ids))
+
+    def summary(self) -> dict[str, Any]:
+        """Counts and totals over voters: who paid, who paid nothing, who spent it all."""
+        import numpy as np
+
+        spent = self.spent_by_voter()
+        paying = spent > 0
+        tolerance = max(self.share * 1e-9, 1e-9)
+        return {
+            "voters": len(self.voter_ids),
+            "share": self.share,
+            "paid_something": int(paying.sum()),
+            "paid_nothing": int((~paying).sum()),
+            "spent_whole_share": int((spent >= self.share - tolerance).sum()),
+            "spent": float(spent.sum()),
+            "average_spent_by_payers": float(spent[paying].mean()) if paying.any() else 0.0,
+            "most_proposals_paid_for": int(np.bincount(self.voters).max()) if paying.any() else 0,
+        }
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The result of a count: what was funded, what it cost and why each proposal won or lost."""
+
+    rule: Rule
+    completion: Completion | None
+    budget: Number
+    #: Funded proposals' ids, in the order they were funded.
+    selected: tuple[str, ...]
+    spent: Number
+    #: Every proposal, in the order of the election.
+    projects: tuple[ProjectResult, ...]
+    currency: str
+    payments: Payments | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready document; ``voters`` summarises the payments under equal shares."""
+        document: dict[str, Any] = {
+            "rule": self.rule,
+            "completion": self.completion,
+            "budget": self.budget,
+            "spent": self.spent,
+            "selected": list(self.selected),
+            "projects": [p.to_dict() for p in self.projects],
+        }
+        if self.payments is not None:
+            document["voters"] = self.payments.summary()
+        return document
+
+
+def tie_order(election: Election) -> dict[str, tuple[Any, ...]]:
+    """Each proposal's sort key for the rules: more votes first, then lower cost, then id."""
+    votes = election.votes()
+    return {p.id: (-votes[p.id], p.cost, id_order(p.id)) for p in election.projects}
+
+
+def count(
+    election: Election, *, rule: Rule = "greedy", completion: Completion | None = None
+) -> Outcome:
+    """Count the ballots by ``rule`` and explain each proposal's result.
+
+    Parameters
+    ----------
+    election
+        The budget, proposals and ballots.
+    rule
+        ``"greedy"`` or ``"equal-shares"``.
+    completion
+        For equal shares only: ``"add1"`` or ``"utilitarian"`` to spend what equal shares
+        leaves; None (the default) for none.
+
+    Returns
+    -------
+    Outcome
+        The funded proposals in order, the money spent and every proposal's reason.
+
+    Raises
+    ------
+    InputError
+        An unknown rule or completion, a completion with greedy, or equal shares on ranked
+        ballots.
+
+    Examples
+    --------
+    >>> from n4c.panels import Ballot, Project
+    >>> election = Election(
+    ...     1_000,
+    ...     "approval",
+    ...     (Project("1", 600), Project("2", 500), Project("3", 300)),
+    ...     (Ballot.approval("a", ["1", "3"]), Ballot.approval("b", ["1"]),
+    ...      Ballot.approval("c", ["2"])),
+    ... )
+    >>> outcome = count(election, rule="greedy")
+    >>> outcome.selected, outcome.spent
+    (('1', '3'), 900)
+    >>> outcome.projects[1].reason
+    'Not funded: £500 needed, £100 left.'
+    """
+    from n4c.panels import explain
+
+    if rule not in RULES:
+        raise InputError(
+            f'"{rule}" is not a counting rule; choose {" or ".join(RULES)}.',
+            field="rule",
+            value=rule,
+        )
+    if completion is not None and completion not in COMPLETIONS:
+        raise InputError(
+            f'"{completion}" is not a completion; choose {" or ".join(COMPLETIONS)}.',
+            field="completion",
+            value=completion,
+        )
+    if rule == "greedy":
+        if completion is not None:
+            raise InputError(
+                "greedy spends all it can already, so it takes no completion.",
+                field="completion",
+                value=completion,
+            )
+        return explain.greedy_outcome(election, _greedy(election))
+    if election.vote_type == "ordinal":
+        raise InputError(
+            "equal shares needs approval, scoring or cumulative ballots, not ranked ones.",
+            field="rule",
+            value=rule,
+        )
+    return explain.equal_shares_outcome(election, *_equal_shares(election, completion))
+
+
+def _greedy(election: Election) -> list[tuple[str, float, bool]]:
+    """Proposals in the order considered: (id, budget left before, funded)."""
+    votes = election.votes()
+    order = tie_order(election)
+    left = float(election.budget)
+    considered = []
+    for project in sorted(election.projects, key=lambda p: order[p.id]):
+        fits = votes[project.id] > 0 and project.cost <= left * (1 + 1e-12)
+        considered.append((project.id, left, fits))
+        if fits:
+            left -= project.cost
+    return considered
+
+
+def _equal_shares(
+    election: Election, completion: Completion | None
+) -> tuple[EqualSharesRun, list[str], Completion | None]:
+    """The equal shares run, then any proposals the completion funded, in order."""
+    import numpy as np
+
+    from n4c.panels.equal_shares import Supporters, count_equal_shares
+
+    index = {p.id: number for number, p in enumerate(election.projects)}
+    costs = [float(p.cost) for p in election.projects]
+    voters: list[list[int]] = [[] for _ in election.projects]
+    weights: list[list[float]] = [[] for _ in election.projects]
+    approval = election.vote_type == "approval"
+    for number, ballot in enumerate(election.ballots):
+        for project_id, weight in ballot.weights().items():
+            project = index[project_id]
+            utility = costs[project] if approval else float(weight)
+            if utility > 0:
+                voters[project].append(number)
+                weights[project].append(utility)
+    supporters = [
+        Supporters(np.array(v, dtype=np.int64), np.array(w, dtype=np.float64))
+        for v, w in zip(voters, weights, strict=True)
+    ]
+    order = tie_order(election)
+    ranked = sorted(order, key=order.__getitem__)
+    places = {project_id: place for place, project_id in enumerate(ranked)}
+    tie_places = [places[p.id] for p in election.projects]
+    n = len(election.ballots)
+    budget = float(election.budget)
+
+    def run(share: float) -> EqualSharesRun:
+        return count_equal_shares(costs, supporters, n, share, tie_places)
+
+    result = run(budget / n if n else 0.0)
+    if completion == "add1" and n:
+        supported = [p for p, s in enumerate(supporters) if s.voters.size]
+        while True:
+            spent = sum(costs[p] for p in result.selected)
+            taken = set(result.selected)
+            if not any(p not in taken and spent + costs[p] <= budget for p in supported):
+                break
+            larger = run(result.share + 1)
+            if sum(costs[p] for p in larger.selected) > budget:
+                break
+            result = larger
+    extra: list[str] = []
+    if completion == "utilitarian":
+        spent = sum(costs[p] for p in result.selected)
+        taken = set(result.selected)
+        density = {
+            p: s.utilities.sum() / costs[p] if costs[p] > 0 else np.inf
+            for p, s in enumerate(supporters)
+            if s.voters.size and p not in taken
+        }
+        for project in sorted(density, key=lambda p: (-density[p], tie_places[p])):
+            if costs[project] <= budget - spent:
+                extra.append(election.projects[project].id)
+                spent += costs[project]
+    return result, extra, completion
+
+
+def currency_of(meta: Mapping[str, str]) -> str:
+    """The currency a vote's money is in, from its ``currency`` META line; pounds if none."""
+    return meta.get("currency", "GBP").strip().upper() or "GBP"
