@@ -69,7 +69,7 @@ def test_the_table_explains_each_proposal_and_the_voters_shares(run_n4c) -> None
     [
         (["missing.pb"], "missing.pb: the file does not exist. Check the path."),
         ([EXAMPLE, "--rule", "borda"],
-         'field "--rule": "borda" is not a counting rule; choose greedy or equal-shares.'),
+         'field "--rule": "borda" is not a counting rule; choose greedy, knapsack or equal-shares.'),
         ([EXAMPLE, "--rule", "equal-shares", "--completion", "more"],
          'field "--completion": "more" is not a completion; choose add1 or utilitarian.'),
         ([EXAMPLE, "--completion", "add1"],

@@ -15,7 +15,7 @@ panels_app = typer.Typer(
 )
 
 # Written out here so that `--help` imports nothing of the library; a test keeps them equal.
-RULES = ("greedy", "equal-shares")
+RULES = ("greedy", "knapsack", "equal-shares")
 COMPLETIONS = ("add1", "utilitarian")
 
 
@@ -24,8 +24,9 @@ def count_command(
     file: Path = typer.Argument(..., help="The vote as a Pabulib .pb file.", show_default=False),
     rule: str = typer.Option(
         "greedy",
-        help="greedy (most votes first, each funded if it fits in what is left) or equal-shares "
-        "(the method of equal shares, each voter paying from an equal share of the budget).",
+        help="greedy (most votes first, each funded if it fits in what is left), knapsack (the "
+        "most votes in all the budget can pay for; up to 500 proposals) or equal-shares (the "
+        "method of equal shares, each voter paying from an equal share of the budget).",
     ),
     completion: str = typer.Option(
         None,
@@ -39,12 +40,12 @@ def count_command(
     ),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of the table."),
 ) -> None:
-    """Count a .pb file by greedy or equal shares, and say why each proposal won or lost."""
+    """Count a .pb file by greedy, knapsack or equal shares; say why each proposal won or lost."""
     from n4c import panels
 
     if rule not in RULES:
         raise InputError(
-            f'"{rule}" is not a counting rule; choose {" or ".join(RULES)}.',
+            f'"{rule}" is not a counting rule; choose {", ".join(RULES[:-1])} or {RULES[-1]}.',
             field="--rule",
             value=rule,
         )

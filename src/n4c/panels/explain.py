@@ -10,7 +10,7 @@ from n4c.panels.rules import Completion, Outcome, Payments, ProjectResult, curre
 if TYPE_CHECKING:
     from n4c.panels.equal_shares import EqualSharesRun
 
-__all__ = ["equal_shares_outcome", "greedy_outcome", "money", "voters_sentence"]
+__all__ = ["equal_shares_outcome", "greedy_outcome", "knapsack_outcome", "money", "voters_sentence"]
 
 _SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$"}
 
@@ -72,6 +72,57 @@ def greedy_outcome(election: Election, considered: list[tuple[str, float, bool]]
         )
     return Outcome(
         "greedy",
+        None,
+        election.budget,
+        tuple(funded),
+        sum(election.project(p).cost for p in funded),
+        tuple(results),
+        currency,
+    )
+
+
+def knapsack_outcome(
+    election: Election, funded: list[str], most: float, best_with: dict[str, float | None]
+) -> Outcome:
+    """The knapsack result, each proposal with its reason."""
+    currency = currency_of(election.meta)
+    votes = election.votes()
+    best = _votes(int(most) if float(most).is_integer() else most)
+    results = []
+    for project in election.projects:
+        cost = money(project.cost, currency)
+        with_it = best_with.get(project.id)
+        if project.id in funded:
+            reason = f"Funded: {_votes(votes[project.id])}; part of the set with the most votes ({best}) the budget can pay for."
+        elif not votes[project.id]:
+            reason = "Not funded: no votes."
+        elif with_it is None:
+            reason = f"Not funded: {cost} needed, more than the whole budget of {money(election.budget, currency)}."
+        else:
+            short = most - with_it
+            reason = (
+                f"Not funded: with it, the most the budget can pay for is "
+                f"{_votes(int(with_it) if float(with_it).is_integer() else with_it)}, "
+                + (
+                    f"{short:,g} fewer than {best}."
+                    if short > 0
+                    else f"as many as without it ({best}), and proposals earlier in the order (more votes, lower cost) came first."
+                )
+            )
+        results.append(
+            ProjectResult(
+                project.id,
+                project.name,
+                project.cost,
+                votes[project.id],
+                project.id in funded,
+                reason,
+                funded_in=funded.index(project.id) + 1 if project.id in funded else None,
+                best_votes_with_it=with_it,
+            )
+        )
+    return Outcome(
+        "knapsack",
         None,
         election.budget,
         tuple(funded),

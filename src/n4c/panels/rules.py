@@ -2,6 +2,8 @@
 
 - ``greedy``: proposals in descending order of votes (ties: lower cost, then id), each funded if
   its cost fits in what is left of the budget.
+- ``knapsack``: the proposals with the most votes in all that the budget can pay for
+  (:mod:`n4c.panels.knapsack`; at most 500 proposals).
 - ``equal-shares``: the method of equal shares (:mod:`n4c.panels.equal_shares`), with no
   completion unless one is named: ``add1`` counts again with each voter's share one unit of
   money larger while the result still fits the budget and could still take another proposal;
@@ -37,7 +39,7 @@ __all__ = [
     "tie_order",
 ]
 
-Rule = Literal["greedy", "equal-shares"]
+Rule = Literal["greedy", "knapsack", "equal-shares"]
 RULES: tuple[Rule, ...] = get_args(Rule)
 Completion = Literal["add1", "utilitarian"]
 COMPLETIONS: tuple[Completion, ...] = get_args(Completion)
@@ -58,6 +60,8 @@ class ProjectResult:
     funded_in: int | None = None
     #: Greedy: the budget left when it was considered.
     left_before: float | None = None
+    #: Knapsack, for a proposal left out: the most votes any set with it could have.
+    best_votes_with_it: float | None = None
     #: Equal shares: how many voters support it, and their money left when it was funded
     #: (or when it ran out of support).
     supporters: int | None = None
@@ -162,7 +166,7 @@ def count(
     election
         The budget, proposals and ballots.
     rule
-        ``"greedy"`` or ``"equal-shares"``.
+        ``"greedy"``, ``"knapsack"`` or ``"equal-shares"``.
     completion
         For equal shares only: ``"add1"`` or ``"utilitarian"`` to spend what equal shares
         leaves; None (the default) for none.
@@ -175,8 +179,8 @@ def count(
     Raises
     ------
     InputError
-        An unknown rule or completion, a completion with greedy, or equal shares on ranked
-        ballots.
+        An unknown rule or completion, a completion with a rule other than equal shares,
+        knapsack on more than 500 proposals, or equal shares on ranked ballots.
 
     Examples
     --------
@@ -198,7 +202,7 @@ def count(
 
     if rule not in RULES:
         raise InputError(
-            f'"{rule}" is not a counting rule; choose {" or ".join(RULES)}.',
+            f'"{rule}" is not a counting rule; choose {", ".join(RULES[:-1])} or {RULES[-1]}.',
             field="rule",
             value=rule,
         )
@@ -208,14 +212,16 @@ def count(
             field="completion",
             value=completion,
         )
+    if rule != "equal-shares" and completion is not None:
+        raise InputError(
+            f"{rule} spends all it can already, so it takes no completion.",
+            field="completion",
+            value=completion,
+        )
     if rule == "greedy":
-        if completion is not None:
-            raise InputError(
-                "greedy spends all it can already, so it takes no completion.",
-                field="completion",
-                value=completion,
-            )
         return explain.greedy_outcome(election, _greedy(election))
+    if rule == "knapsack":
+        return explain.knapsack_outcome(election, *_knapsack(election))
     if election.vote_type == "ordinal":
         raise InputError(
             "equal shares needs approval, scoring or cumulative ballots, not ranked ones.",
@@ -237,6 +243,33 @@ def _greedy(election: Election) -> list[tuple[str, float, bool]]:
         if fits:
             left -= project.cost
     return considered
+
+
+def _knapsack(election: Election) -> tuple[list[str], float, dict[str, float | None]]:
+    """The funded proposals, their total votes and, for each left out, the best with it."""
+    from n4c.panels.knapsack import KNAPSACK_LIMIT, best_votes, knapsack
+
+    if len(election.projects) > KNAPSACK_LIMIT:
+        raise InputError(
+            f"knapsack counts at most {KNAPSACK_LIMIT:,} proposals and this vote has "
+            f"{len(election.projects):,}; count it by greedy or equal-shares.",
+            field="rule",
+            value="knapsack",
+        )
+    votes = election.votes()
+    values = [float(votes[p.id]) for p in election.projects]
+    costs = [float(p.cost) for p in election.projects]
+    order = tie_order(election)
+    numbers = {p.id: n for n, p in enumerate(election.projects)}
+    ranked = [numbers[i] for i in sorted(order, key=order.__getitem__)]
+    chosen, most = knapsack(values, costs, float(election.budget), ranked)
+    unvoted = {n: 0 for n, v in enumerate(values) if not v > 0}
+    best_with = {
+        p.id: best_votes(values, costs, float(election.budget), {**unvoted, n: 1})
+        for n, p in enumerate(election.projects)
+        if n not in chosen and n not in unvoted
+    }
+    return [election.projects[n].id for n in chosen], most, best_with
 
 
 def _equal_shares(

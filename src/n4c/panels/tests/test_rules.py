@@ -11,6 +11,7 @@ from pabutools.election import (
     Additive_Cardinal_Sat,
     ApprovalBallot,
     ApprovalProfile,
+    Cardinality_Sat,
     Cost_Sat,
     CumulativeBallot,
     CumulativeProfile,
@@ -20,6 +21,7 @@ from pabutools.election import Project as PabuProject
 from pabutools.rules import (
     completion_by_rule_combination,
     greedy_utilitarian_welfare,
+    max_additive_utilitarian_welfare,
     method_of_equal_shares,
 )
 from pabutools.tiebreaking import TieBreakingRule
@@ -118,7 +120,8 @@ def test_the_completions_spend_what_equal_shares_leaves() -> None:
 
 def test_unknown_rules_and_unsuitable_ballots_are_refused() -> None:
     with pytest.raises(
-        InputError, match=r'"borda" is not a counting rule; choose greedy or equal-shares\.'
+        InputError,
+        match=r'"borda" is not a counting rule; choose greedy, knapsack or equal-shares\.',
     ):
         count(_three_voters(), rule="borda")  # type: ignore[arg-type]
     with pytest.raises(InputError, match="greedy spends all it can already"):
@@ -249,3 +252,51 @@ def test_the_formats_example_is_counted_as_pabutools_counts_it() -> None:
     election = read_pb(FILES / "wieliczka_approval.pb")
     assert count(election, rule="greedy").selected == _pabutools_greedy(election)
     assert count(election, rule="equal-shares").selected == _pabutools_mes(election)
+
+
+def test_knapsack_finds_the_most_votes_the_budget_can_buy() -> None:
+    """Greedy takes C (3 votes) and B; A and B together have 3 votes too but cost £300, so
+    the best within £300 is C with B (4 votes) and A is left out, 1 vote short with it."""
+    outcome = count(_three_voters(), rule="knapsack")
+    assert outcome.selected == ("C", "B")
+    reasons = {p.id: p.reason for p in outcome.projects}
+    assert reasons["A"] == (
+        "Not funded: with it, the most the budget can pay for is 3 votes, 1 fewer than 4 votes."
+    )
+    assert reasons["C"] == (
+        "Funded: 3 votes; part of the set with the most votes (4 votes) the budget can pay for."
+    )
+
+
+def test_knapsack_breaks_ties_between_equally_good_sets_by_the_rules_order() -> None:
+    election = Election(
+        100,
+        "approval",
+        (Project("1", 100), Project("2", 50), Project("3", 50)),
+        (Ballot.approval("a", ["1", "2"]), Ballot.approval("b", ["1", "3"])),
+    )
+    # {1} and {2, 3} both have 2 votes; 1 comes first in the order (more votes).
+    assert count(election, rule="knapsack").selected == ("1",)
+
+
+def test_knapsack_refuses_more_proposals_than_it_can_count() -> None:
+    projects = tuple(Project(str(i), 1) for i in range(501))
+    election = Election(10, "approval", projects, (Ballot.approval("a", ["1"]),))
+    with pytest.raises(
+        InputError, match="knapsack counts at most 500 proposals and this vote has 501"
+    ):
+        count(election, rule="knapsack")
+
+
+@given(elections())
+@settings(max_examples=100, deadline=None)
+def test_knapsack_has_as_many_votes_as_pabutools_best(election: Election) -> None:
+    outcome = count(election, rule="knapsack")
+    assert outcome.spent <= election.budget
+    instance, profile, _ = _pabutools(election)
+    if not len(instance):  # pabutools cannot count a vote in which nobody voted for anything
+        assert outcome.selected == ()
+        return
+    best = max_additive_utilitarian_welfare(instance, profile, sat_class=Cardinality_Sat)
+    votes = election.votes()
+    assert sum(votes[i] for i in outcome.selected) == sum(votes[p.name] for p in best)
