@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from n4c.panels.election import Election, Number
-from n4c.panels.rules import Completion, Outcome, Payments, ProjectResult, currency_of
+from n4c.panels.outcome import Completion, Outcome, Payments, ProjectResult, currency_of
 
 if TYPE_CHECKING:
     from n4c.panels.equal_shares import EqualSharesRun
