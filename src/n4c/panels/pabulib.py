@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -247,6 +248,15 @@ class _Reader:
         return tuple(ballots)
 
     def number(self, text: str, line: int, what: str) -> Number:
+        # A decimal comma (12,5) is read as pabutools reads it, but "2,500" could as well be
+        # two thousand five hundred, so three digits after the comma are refused, not guessed.
+        if re.fullmatch(r"\d+,\d{3}", text):
+            raise self.error(
+                f'{what} "{text}" could be read two ways.',
+                line,
+                hint="Write it without a thousands separator (2500) and with a full stop for "
+                "decimals (2.5).",
+            )
         try:
             value = float(text.replace(",", ".")) if text.count(",") <= 1 else math.nan
         except ValueError:

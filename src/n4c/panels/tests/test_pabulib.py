@@ -120,6 +120,8 @@ def test_any_vote_written_as_pb_reads_back_the_same(election: Election) -> None:
          'x.pb, line 4, section META: "quadratic" is not a vote type; choose one of approval, cumulative, scoring, ordinal.'),
         (GOOD.replace("2;50", "2;-50"),
          'x.pb, line 8, section PROJECTS: the cost of proposal 2 must be a number of at least 0, not "-50".'),
+        (GOOD.replace("budget;100", "budget;2,500"),
+         'x.pb, line 3, section META: the budget "2,500" could be read two ways. Write it without a thousands separator (2500) and with a full stop for decimals (2.5).'),
         (GOOD.replace("2;50", "2;50;extra"),
          "x.pb, line 8, section PROJECTS: this line has 3 values but the header on line 6 names 2 columns. Put values holding a semicolon in double quotes."),
         (GOOD.replace("2;50", "1;50"), "x.pb, line 8, section PROJECTS: proposal 1 is listed twice."),
@@ -142,6 +144,11 @@ def test_a_malformed_file_names_its_section_and_line(text: str, message: str) ->
         parse_pb(text, path="x.pb")
     assert str(raised.value) == message
     assert isinstance(raised.value, InputError)
+
+
+def test_a_decimal_comma_is_read_as_pabutools_reads_it() -> None:
+    election = parse_pb(GOOD.replace("budget;100", "budget;100,5").replace("2;50", "2;49,75"))
+    assert (election.budget, election.project("2").cost) == (100.5, 49.75)
 
 
 def test_a_missing_file_or_one_that_is_not_utf8_is_said_plainly(tmp_path: Path) -> None:
