@@ -15,6 +15,7 @@ given to it for scoring and cumulative ballots.
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING, Any, get_args
 
 from n4c.errors import InputError
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
 __all__ = ["COMPLETIONS", "RULES", "Completion", "Rule", "count", "tie_order"]
 
 RULES: tuple[Rule, ...] = get_args(Rule)
+#: The most times add1 raises the voters' share before it gives up.
+ADD1_LIMIT = 10_000
 COMPLETIONS: tuple[Completion, ...] = get_args(Completion)
 
 
@@ -188,11 +191,19 @@ def _equal_shares(
     result = run(budget / n if n else 0.0)
     if completion == "add1" and n:
         supported = [p for p, s in enumerate(supporters) if s.voters.size]
-        while True:
+        for counted in itertools.count():
             spent = sum(costs[p] for p in result.selected)
             taken = set(result.selected)
             if not any(p not in taken and spent + costs[p] <= budget for p in supported):
                 break
+            if counted == ADD1_LIMIT:
+                raise InputError(
+                    f"add1 stopped after raising each voter's share {ADD1_LIMIT:,} times, one "
+                    "unit of money at a time, without using up the budget; few voters share a "
+                    "large budget here. Use the utilitarian completion instead.",
+                    field="completion",
+                    value=completion,
+                )
             larger = run(result.share + 1)
             if sum(costs[p] for p in larger.selected) > budget:
                 break

@@ -118,6 +118,20 @@ def test_the_completions_spend_what_equal_shares_leaves() -> None:
     assert add1.selected == _pabutools_mes(_three_voters(), add1=True)
 
 
+def test_add1_gives_up_when_a_few_voters_share_a_large_budget(monkeypatch) -> None:
+    from n4c.panels import rules
+
+    monkeypatch.setattr(rules, "ADD1_LIMIT", 50)
+    election = Election(
+        1_000_000,
+        "approval",
+        (Project("1", 600_000), Project("2", 300_000)),
+        (Ballot.approval("a", ["1"]), Ballot.approval("b", ["2"])),
+    )
+    with pytest.raises(InputError, match="add1 stopped after raising each voter's share 50 times"):
+        count(election, rule="equal-shares", completion="add1")
+
+
 def test_unknown_rules_and_unsuitable_ballots_are_refused() -> None:
     with pytest.raises(
         InputError,
