@@ -69,9 +69,19 @@ def _options(
 
 
 def _register_commands() -> None:
-    from n4c.cli import allocation, data, doctor, needs, platform, rights, rollout, spending
+    from n4c.cli import (
+        allocation,
+        data,
+        doctor,
+        needs,
+        panels,
+        platform,
+        rights,
+        rollout,
+        spending,
+    )
 
-    for module in (data, needs, allocation, spending, platform, rights, rollout, doctor):
+    for module in (data, needs, allocation, spending, platform, rights, rollout, panels, doctor):
         module.register(app)
 
 

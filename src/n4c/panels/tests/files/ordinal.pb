@@ -1,0 +1,14 @@
+META
+key;value
+budget;70
+vote_type;ordinal
+PROJECTS
+project_id;cost
+1;50
+2;40
+3;30
+VOTES
+voter_id;vote
+a;3,1,2
+b;1
+c;2,3

@@ -1,0 +1,16 @@
+META
+key;value
+budget;90
+vote_type;scoring
+min_points;0
+max_points;5
+PROJECTS
+project_id;cost
+1;50
+2;40
+3;30
+VOTES
+voter_id;vote;points
+a;1,2;5,1
+b;2,3;4,4
+c;1;2.5
