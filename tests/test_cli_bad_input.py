@@ -73,6 +73,13 @@ CASES: dict[str, list[list[str]]] = {
         ["--seed", "-1", "--out", OUT],
     ],
     "needs summarise": [["--level", "nonsense"], ["--year", "3000"]],
+    "panels count": [
+        [BINARY, "--rule", "greedy"],
+        [FOLDER, "--rule", "greedy"],
+        [MISSING, "--rule", "greedy"],
+        [ASSETS, "--rule", "greedy"],
+        [ASSETS, "--rule", "no-such-rule"],
+    ],
     "platform manage": [["no-such-command"]],
     "platform seed-demo": [["--areas", "-5"], ["--areas", "1000000000"]],
     "rights check-assets": [

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from n4c.errors import InputError
 from n4c.panels.election import VOTE_TYPES, Ballot, Election, Number, Project, VoteType
+from n4c.textfiles import read_text
 
 __all__ = ["PbFileError", "format_pb", "parse_pb", "read_pb", "write_pb"]
 
@@ -48,29 +49,24 @@ class PbFileError(InputError):
 
 
 def read_pb(path: str | Path) -> Election:
-    """Read a ``.pb`` file (UTF-8, with or without a byte order mark).
+    """Read a ``.pb`` file through n4c's one reader of people's text files.
+
+    A byte order mark is accepted and another encoding than UTF-8 (Windows-1252, say) is
+    detected, as for every file n4c reads.
 
     Raises
     ------
     PbFileError
-        The file is missing, is not UTF-8 text or breaks the format; the message names the
-        section and the line.
+        The file is missing, is a folder, is not text or breaks the format; the message names
+        the section and the line.
     """
     path = Path(path)
+    if not path.exists():
+        raise PbFileError("the file does not exist.", path=path, hint="Check the path.")
     try:
-        content = path.read_bytes()
-    except FileNotFoundError:
-        raise PbFileError("the file does not exist.", path=path, hint="Check the path.") from None
-    except OSError as error:
-        raise PbFileError(f"could not be read ({error.strerror}).", path=path) from None
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise PbFileError(
-            f"is not UTF-8 text (byte 0x{content[error.start]:02x} at position {error.start:,}).",
-            path=path,
-            hint="Save it as UTF-8 and try again.",
-        ) from None
+        text = read_text(path).text
+    except InputError as error:
+        raise PbFileError(error.message, path=path, hint=error.hint) from None
     return parse_pb(text, path=path)
 
 

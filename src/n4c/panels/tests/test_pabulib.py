@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
 import pytest
@@ -151,14 +152,14 @@ def test_a_decimal_comma_is_read_as_pabutools_reads_it() -> None:
     assert (election.budget, election.project("2").cost) == (100.5, 49.75)
 
 
-def test_a_missing_file_or_one_that_is_not_utf8_is_said_plainly(tmp_path: Path) -> None:
+def test_a_missing_file_is_said_plainly_and_windows_1252_is_read(tmp_path: Path) -> None:
     with pytest.raises(PbFileError, match=r"^none.pb: the file does not exist. Check the path.$"):
         read_pb(tmp_path / "none.pb")
-    (tmp_path / "latin.pb").write_bytes(GOOD.replace("a;1,2", "\xe9;1,2").encode("latin-1"))
-    with pytest.raises(
-        PbFileError, match=r"^latin.pb: is not UTF-8 text \(byte 0xe9 at position 100\)"
-    ):
-        read_pb(tmp_path / "latin.pb")
+    (tmp_path / "excel.pb").write_bytes(GOOD.replace("a;1,2", "\xe9;1,2").encode("cp1252"))
+    assert "\xe9" in {ballot.voter_id for ballot in read_pb(tmp_path / "excel.pb").ballots}
+    (tmp_path / "binary.pb").write_bytes(gzip.compress(GOOD.encode()))
+    with pytest.raises(PbFileError, match=r"^binary.pb: "):
+        read_pb(tmp_path / "binary.pb")
 
 
 def test_a_ballot_made_in_code_for_an_unknown_proposal_is_refused() -> None:
