@@ -5,8 +5,8 @@
 - An adviser or community worker sees every area and changes those they are assigned to now.
 - A specialist sees every area and changes none.
 - A partnership member sees only their own area(s) and changes none, and of those only the
-  page, the plan and the support log: :func:`member_may_open` turns them away from every other
-  address, so a page added later stays closed to them until it is added to
+  page, the plan, the support log and the covenant: :func:`member_may_open` turns them away
+  from every other address, so a page added later stays closed to them until it is added to
   :data:`MEMBER_READS`.
 
 Pages and API calls about one area fetch it with :func:`area_for_viewing` or
@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 #: What a partnership member may read, by URL name: their areas (list and page), each area's
-#: plan and its support log, in the pages and the API.
+#: plan, its support log and its community covenant, in the pages and the API.
 MEMBER_READS = frozenset(
     {
         "areas:list",
@@ -48,10 +48,13 @@ MEMBER_READS = frozenset(
         "api:get_area",
         "api:get_plan",
         "api:list_entries",
+        "covenants:detail",
+        "api:get_covenant",
     }
 )
-#: The parts of the area page a partnership member sees: the support log (not the staff panel).
-MEMBER_PANELS = frozenset({"support"})
+#: The parts of the area page a partnership member sees: the support log and the community
+#: covenant (not the staff panel).
+MEMBER_PANELS = frozenset({"support", "covenant"})
 # Signing in and out and choosing one's own password are open to everyone.
 _ACCOUNT_PAGES = frozenset({"home", "login", "logout", "set_password", "set_password_done"})
 _READING = frozenset({"GET", "HEAD", "OPTIONS"})
