@@ -37,6 +37,7 @@ PLATFORM_APPS = [
     "n4c.platform.resources",
     "n4c.platform.residents",
     "n4c.platform.covenants",
+    "n4c.platform.measures",
     "n4c.platform.rollout",
 ]
 

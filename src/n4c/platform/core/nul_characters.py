@@ -4,8 +4,9 @@ PostgreSQL cannot store a NUL (the zero character) in text, and refuses the whol
 one pasted into a form, a JSON body or an uploaded CSV file would fail as a server error, and
 SQLite would store text that no other tool reads back the same. No field of the platform has a
 use for it. :class:`RefuseNulCharactersMiddleware` answers 400 with the field that held it: the
-API in its one error shape, pages as plain text. Every upload the platform takes is text (CSV),
-so a file with a zero byte is refused too.
+API in its one error shape, pages as plain text. An uploaded file is text (CSV), so one with a
+zero byte is refused too, unless it is an image (a local measure's photo), whose bytes are kept
+as bytes and whose format the upload's first bytes say.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ NUL_MESSAGE: Final = (
     "the platform cannot store it."
 )
 _FORMS: Final = ("multipart/form-data", "application/x-www-form-urlencoded")
+# The first bytes of JPEG, PNG and GIF images; WebP's are "RIFF", 4 bytes of size, "WEBP".
+_IMAGE_SIGNATURES: Final = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF87a", b"GIF89a")
 
 
 class RefuseNulCharactersMiddleware:
@@ -76,11 +79,20 @@ def _form_location(request: HttpRequest) -> list[str] | None:
             return ["body", name.replace(NUL, "")]
     for name, files in request.FILES.lists():
         for upload in files:
-            found = any(b"\x00" in chunk for chunk in upload.chunks())
+            found = not _is_image(upload) and any(b"\x00" in chunk for chunk in upload.chunks())
             upload.seek(0)
             if found or NUL in (upload.name or ""):
                 return ["body", name]
     return None
+
+
+def _is_image(upload) -> bool:
+    """Whether the file starts as an image does; its content is checked where it is kept."""
+    head = upload.read(12)
+    upload.seek(0)
+    if head.startswith(b"RIFF"):
+        return head[8:12] == b"WEBP"
+    return head.startswith(_IMAGE_SIGNATURES)
 
 
 def _json_locations(value: Any, loc: list[str]) -> Iterator[list[str]]:

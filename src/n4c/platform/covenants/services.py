@@ -12,19 +12,27 @@ from n4c.platform.areas.models import Area
 from n4c.platform.audit.models import AuditEvent
 from n4c.platform.audit.services import record_change, snapshot
 from n4c.platform.core.conflicts import unique_or
+from n4c.platform.core.fragments import FragmentVersion
 from n4c.platform.covenants.models import Commitment, ReviewPoint, Signatory
 from n4c.platform.plans.services import plan_for
 
 __all__ = [
+    "COVENANT_VERSION",
+    "CovenantSummary",
     "Tally",
     "add_commitment",
     "add_review_point",
     "set_commitment_status",
     "sign",
     "signatories_of",
+    "summarise",
     "tally",
     "upcoming_reviews",
 ]
+
+
+#: Bumped by every change to a covenant (see ``CovenantsConfig.ready``), for the cached panels.
+COVENANT_VERSION = FragmentVersion("covenants")
 
 
 def _already_signed(organisation: str) -> ValidationError:
@@ -128,3 +136,17 @@ def tally(signatories, today: dt.date) -> Tally:
         kept=states.count(Commitment.State.KEPT),
         dropped=states.count(Commitment.State.DROPPED),
     )
+
+
+@dataclass(frozen=True)
+class CovenantSummary:
+    """An area's covenant on a day: who signed, how the commitments stand, the coming reviews."""
+
+    signatories: list[Signatory]
+    tally: Tally
+    reviews: list[ReviewPoint]
+
+
+def summarise(area: Area, today: dt.date) -> CovenantSummary:
+    signatories = list(signatories_of(area))
+    return CovenantSummary(signatories, tally(signatories, today), upcoming_reviews(area, today))

@@ -7,10 +7,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST
 
 from n4c.platform.areas.access import area_for_editing, area_for_viewing, can_edit_area
 from n4c.platform.core.forms import apply_service
+from n4c.platform.core.fragments import FRAGMENT_SECONDS
 from n4c.platform.covenants import services
 from n4c.platform.covenants.forms import (
     CommitmentForm,
@@ -22,14 +24,14 @@ from n4c.platform.covenants.models import Commitment, Signatory
 
 
 def covenant_panel_context(request, area) -> dict:
-    """What the area page and the plan page show of the covenant."""
+    """What the area page and the plan page show of the covenant; lazy, so the cached area
+    panel runs no query until it is stale."""
     today = timezone.localdate()
-    signatories = list(services.signatories_of(area))
     return {
-        "signatories": signatories,
-        "tally": services.tally(signatories, today),
-        "reviews": services.upcoming_reviews(area, today)[:3],
+        "covenant": SimpleLazyObject(lambda: services.summarise(area, today)),
         "today": today,
+        "version": services.COVENANT_VERSION.current(),
+        "fragment_seconds": FRAGMENT_SECONDS,
     }
 
 
@@ -37,12 +39,11 @@ def _render(request, area, status: int = 200, *, failed: tuple[str, int, object]
     """The covenant page; ``failed`` is (form kind, signatory or commitment id, form) to show
     again with its errors."""
     today = timezone.localdate()
-    signatories = list(services.signatories_of(area))
+    covenant = services.summarise(area, today)
+    signatories = covenant.signatories
     context = {
         "area": area,
-        "signatories": signatories,
-        "tally": services.tally(signatories, today),
-        "reviews": services.upcoming_reviews(area, today),
+        "covenant": covenant,
         "today": today,
         "can_edit": can_edit_area(request.user, area),
         "statuses": Commitment.Status.choices,

@@ -165,6 +165,16 @@ def test_a_csv_upload_with_a_nul_is_refused_and_nothing_is_stored(signed_in, hom
     assert not Asset.objects.exists()
 
 
+def test_an_image_upload_holds_zero_bytes_but_a_csv_posing_as_one_does_not(signed_in, home):
+    """An image's zero bytes are its content; a text file named .png is still refused."""
+    image = SimpleUploadedFile("hall.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    posing = SimpleUploadedFile("hall.png", b"asset_id\x00,name\n", content_type="image/png")
+    url = reverse("assets:import", args=[home.pk])
+    assert signed_in.post(url, {"file": image}).status_code != 400
+    response = signed_in.post(url, {"file": posing})
+    assert response.content.decode() == NUL_MSG.format('"file"')
+
+
 def test_an_id_beyond_a_database_column_in_a_body_is_refused_by_its_type(signed_in):
     response = signed_in.post(
         "/api/referrals/partners",
