@@ -177,3 +177,16 @@ def test_the_covenant_shows_on_the_plan_and_area_pages(adviser, home, client_for
     assert "Signed by Lancashire Police (police)." in area
     assert "Of 1 commitment: 0 kept, 1 late, 0 not yet due, 0 dropped." in area
     assert "1 May 2099: Lancashire Police, Patrols" in area
+
+
+def test_the_demo_covenant_has_three_partners_and_is_made_once(home, national):
+    from n4c.platform.covenants.demo import seed
+    from n4c.platform.covenants.services import summarise
+
+    today = dt.date(2026, 11, 1)
+    assert seed([home], national, today) == "3 covenant signatures"
+    assert seed([home], national, today) == "3 covenant signatures"
+    covenant = summarise(home, today)
+    assert [s.sector for s in covenant.signatories] == ["council", "health", "police"]
+    assert (covenant.tally.kept, covenant.tally.late, covenant.tally.due) == (1, 1, 2)
+    assert len(covenant.reviews) == 3

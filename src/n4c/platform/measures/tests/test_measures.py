@@ -252,3 +252,16 @@ def test_a_photo_too_large_is_refused_on_the_form(member, home, photo_measure, c
 def test_a_photo_measure_needs_a_photo(member, home, photo_measure, client_for):
     answer = _record(client_for(member), home, photo_measure, recorded_on="2026-05-01")
     assert answer.json()["detail"][0]["msg"] == "Choose a photo to upload."
+
+
+def test_the_demo_has_two_measures_with_values_made_once(home, national, client_for):
+    from n4c.platform.measures.demo import seed
+
+    today = dt.date(2026, 11, 1)
+    assert seed([home], national, today) == "2 local measures"
+    assert seed([home], national, today) == "2 local measures"
+    listed = client_for(national).get(f"/api/measures/{home.pk}").json()
+    assert [m["progress"] for m in listed] == [
+        "2 stories, the latest on 12 October 2026.",
+        "22 young people: 10 of 18 towards target 30; rising.",
+    ]
