@@ -35,6 +35,9 @@ class MeasureChangeForm(MeasureForm):
 
 
 class ValueForm(forms.Form):
+    """A value of one measure: its date, and the number, the story, or the photo and what it
+    shows, as the measure's kind of evidence asks."""
+
     recorded_on = forms.DateField(
         label="Date",
         widget=DateInput(),
@@ -60,3 +63,20 @@ class ValueForm(forms.Form):
         help_text="A JPG, PNG, GIF or WebP image smaller than 5 MB.",
         widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
     )
+
+    _FIELDS = {
+        LocalMeasure.Evidence.NUMBER: ("recorded_on", "value"),
+        LocalMeasure.Evidence.STORY: ("recorded_on", "story"),
+        LocalMeasure.Evidence.PHOTO: ("recorded_on", "photo", "story"),
+    }
+
+    def __init__(self, *args, evidence: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        kept = self._FIELDS[LocalMeasure.Evidence(evidence)]
+        for name in list(self.fields):
+            if name not in kept:
+                del self.fields[name]
+        if evidence == LocalMeasure.Evidence.STORY:
+            self.fields["story"].label = "Story"
+        elif evidence == LocalMeasure.Evidence.PHOTO:
+            self.fields["story"].label = "What the photo shows"

@@ -56,7 +56,11 @@ def _render(request, area, status: int = 200, *, failed=None):
     if recording:
         for row in rows:
             mine = failed_id == row.measure.pk
-            row.value_form = failed_form if mine else ValueForm(prefix=f"m{row.measure.pk}")
+            row.value_form = (
+                failed_form
+                if mine
+                else ValueForm(prefix=f"m{row.measure.pk}", evidence=row.measure.evidence)
+            )
     context = {
         "area": area,
         "rows": rows,
@@ -90,7 +94,9 @@ def propose(request, area_id: int):
 def record(request, area_id: int, measure_id: int):
     area = area_for_recording(request.user, area_id)
     measure = get_object_or_404(LocalMeasure, pk=measure_id, area=area)
-    form = ValueForm(request.POST, request.FILES, prefix=f"m{measure.pk}")
+    form = ValueForm(
+        request.POST, request.FILES, prefix=f"m{measure.pk}", evidence=measure.evidence
+    )
     entry = apply_service(form, lambda data: services.record_value(request.user, measure, **data))
     if entry is None:
         return _render(request, area, 400, failed=(measure.pk, form))

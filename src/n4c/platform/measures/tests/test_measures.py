@@ -105,6 +105,9 @@ def test_a_member_proposes_and_records_through_the_pages(member, home, client_fo
     )
     assert page.status_code == 302
     measure = LocalMeasure.objects.get(area=home)
+    form = client.get(f"/measures/{home.pk}/").content.decode()
+    assert f'name="m{measure.pk}-story"' in form
+    assert f'name="m{measure.pk}-value"' not in form and f'name="m{measure.pk}-photo"' not in form
     recorded = client.post(
         f"/measures/{home.pk}/{measure.pk}/values/",
         {f"m{measure.pk}-recorded_on": "2026-03-04", f"m{measure.pk}-story": "We met."},
