@@ -11,11 +11,11 @@ from django.urls import reverse
 from ninja import File, Form, Query, Router, Schema, Status, UploadedFile
 from pydantic import Field
 
-from n4c.platform.areas.access import area_for_editing, area_for_viewing
+from n4c.platform.areas.access import area_for_editing, area_for_viewing, can_edit_area
 from n4c.platform.core.ids import RecordId
 from n4c.platform.core.listing import Page, page_of
 from n4c.platform.measures import services
-from n4c.platform.measures.access import area_for_recording
+from n4c.platform.measures.access import area_for_recording, recorder_shown_to
 from n4c.platform.measures.models import LocalMeasure, MeasureValue
 from n4c.platform.measures.progress import describe_progress
 
@@ -65,9 +65,9 @@ class ValueIn(Schema):
     story: str = ""
 
 
-def _value(area_id: int, entry: MeasureValue) -> dict:
-    photo_url = reverse("measures:photo", args=[area_id, entry.pk]) if entry.photo else None
-    recorded_by = entry.recorded_by.get_full_name() if entry.recorded_by else "The Network"
+def _value(request, area, entry: MeasureValue, may_edit: bool) -> dict:
+    photo_url = reverse("measures:photo", args=[area.pk, entry.pk]) if entry.photo else None
+    recorded_by = recorder_shown_to(request.user, area, entry, may_edit=may_edit)
     return {
         "id": entry.pk,
         "recorded_on": entry.recorded_on,
@@ -78,7 +78,8 @@ def _value(area_id: int, entry: MeasureValue) -> dict:
     }
 
 
-def _measure(measure: LocalMeasure, values: list[MeasureValue]) -> dict:
+def _measure(request, area, measure: LocalMeasure, values: list[MeasureValue]) -> dict:
+    may_edit = can_edit_area(request.user, area)
     return {
         "id": measure.pk,
         "name": measure.name,
@@ -88,20 +89,22 @@ def _measure(measure: LocalMeasure, values: list[MeasureValue]) -> dict:
         "target": measure.target,
         "status": measure.status,
         "progress": describe_progress(measure, values),
-        "values": [_value(measure.area_id, v) for v in values],
+        "values": [_value(request, area, v, may_edit) for v in values],
     }
 
 
 @router.get("/{area_id}", response=list[MeasureOut])
 def list_measures(request, area_id: RecordId, page: Query[Page]):
     area = area_for_viewing(request.user, area_id)
-    return [_measure(m, list(m.values.all())) for m in page_of(services.measures_of(area), page)]
+    measures = page_of(services.measures_of(area), page)
+    return [_measure(request, area, m, list(m.values.all())) for m in measures]
 
 
 @router.post("/{area_id}", response={201: MeasureOut})
 def propose_measure(request, area_id: RecordId, payload: MeasureIn):
     area = area_for_recording(request.user, area_id)
-    return Status(201, _measure(services.propose_measure(request.user, area, **payload.dict()), []))
+    measure = services.propose_measure(request.user, area, **payload.dict())
+    return Status(201, _measure(request, area, measure, []))
 
 
 @router.patch("/{area_id}/{measure_id}", response=MeasureOut)
@@ -109,7 +112,7 @@ def change_measure(request, area_id: RecordId, measure_id: RecordId, payload: Me
     area = area_for_editing(request.user, area_id)
     measure = get_object_or_404(LocalMeasure, pk=measure_id, area=area)
     services.change_measure(request.user, measure, **payload.dict(exclude_unset=True))
-    return _measure(measure, list(measure.values.all()))
+    return _measure(request, area, measure, list(measure.values.all()))
 
 
 @router.post("/{area_id}/{measure_id}/values", response={201: ValueOut})
@@ -124,4 +127,4 @@ def record_value(
     area = area_for_recording(request.user, area_id)
     measure = get_object_or_404(LocalMeasure, pk=measure_id, area=area)
     entry = services.record_value(request.user, measure, **payload.dict(), photo=photo)
-    return Status(201, _value(area.pk, entry))
+    return Status(201, _value(request, area, entry, can_edit_area(request.user, area)))

@@ -112,4 +112,4 @@ def record_value(
 
 def measures_of(area: Area):
     """The area's measures, each with its values (oldest first) and who recorded them."""
-    return LocalMeasure.objects.filter(area=area).prefetch_related("values__recorded_by")
+    return LocalMeasure.objects.filter(area=area).prefetch_related("values__recorded_by__profile")

@@ -16,7 +16,7 @@ from n4c.platform.areas.access import area_for_editing, area_for_viewing, can_ed
 from n4c.platform.core.forms import apply_service
 from n4c.platform.core.fragments import FRAGMENT_SECONDS
 from n4c.platform.measures import services
-from n4c.platform.measures.access import area_for_recording, can_record
+from n4c.platform.measures.access import area_for_recording, can_record, recorder_shown_to
 from n4c.platform.measures.forms import MeasureChangeForm, MeasureForm, ValueForm
 from n4c.platform.measures.models import LocalMeasure, MeasureValue
 from n4c.platform.measures.progress import describe_progress
@@ -53,6 +53,12 @@ def _render(request, area, status: int = 200, *, failed=None):
     failed_id, failed_form = failed or (None, None)
     rows = _rows(area)
     recording = can_record(request.user, area)
+    may_edit = can_edit_area(request.user, area)
+    for row in rows:
+        for entry in row.values:
+            entry.recorder = recorder_shown_to(  # type: ignore[attr-defined]
+                request.user, area, entry, may_edit=may_edit
+            )
     if recording:
         for row in rows:
             mine = failed_id == row.measure.pk
@@ -65,7 +71,7 @@ def _render(request, area, status: int = 200, *, failed=None):
         "area": area,
         "rows": rows,
         "can_record": recording,
-        "can_edit": can_edit_area(request.user, area),
+        "can_edit": may_edit,
         "measure_form": (failed_form if failed_id == 0 else MeasureForm()) if recording else None,
     }
     return render(request, "measures/measure_list.html", context, status=status)

@@ -133,6 +133,34 @@ def test_a_member_acts_in_no_other_area(member, home, far, adviser, client_for):
     assert _record(client, home, theirs, recorded_on="2026-01-01", value="1").status_code == 201
 
 
+def test_a_members_name_is_shown_to_themselves_and_staff_who_may_change_the_area(
+    member, home, adviser, make_person, client_for
+):
+    """Others who read the area (a specialist, another member) learn only that a member
+    recorded it, as they cannot see who sits on the partnership."""
+    measure_id = _propose(client_for(member), home).json()["id"]
+    _record(client_for(member), home, measure_id, recorded_on="2026-01-01", value="4")
+    neighbour = make_person(Role.PARTNERSHIP_MEMBER)
+    home.partnership_members.add(neighbour)
+    seen = {}
+    for who, user in [
+        ("member", member),
+        ("adviser", adviser),
+        ("neighbour", neighbour),
+        ("specialist", make_person(Role.SPECIALIST)),
+    ]:
+        [listed] = client_for(user).get(f"/api/measures/{home.pk}").json()
+        seen[who] = listed["values"][0]["recorded_by"]
+        assert seen[who] in client_for(user).get(f"/measures/{home.pk}/").content.decode()
+    name = member.get_full_name()
+    assert seen == {
+        "member": name,
+        "adviser": name,
+        "neighbour": "A partnership member",
+        "specialist": "A partnership member",
+    }
+
+
 def test_only_staff_who_may_change_the_area_change_a_measure(
     member, home, adviser, make_person, client_for
 ):
