@@ -190,3 +190,17 @@ def test_the_demo_covenant_has_three_partners_and_is_made_once(home, national):
     assert [s.sector for s in covenant.signatories] == ["council", "health", "police"]
     assert (covenant.tally.kept, covenant.tally.late, covenant.tally.due) == (1, 1, 2)
     assert len(covenant.reviews) == 3
+
+
+def test_kept_without_a_date_is_refused_beside_the_commitment(adviser, home, client_for):
+    client = client_for(adviser)
+    signatory_id = _sign(client, home).json()["id"]
+    made = _post(
+        client,
+        f"/api/covenants/{home.pk}/signatories/{signatory_id}/commitments",
+        {"description": "Survey the flats", "due_on": "2026-01-31"},
+    ).json()
+    page = client.post(f"/covenants/{home.pk}/commitments/{made['id']}/status/", {"status": "kept"})
+    assert page.status_code == 400
+    assert "Enter the date the commitment was kept." in page.content.decode()
+    assert Commitment.objects.get().status == Commitment.Status.OPEN
