@@ -12,7 +12,8 @@ Adding an app: create ``n4c/platform/<app>/`` (``apps.py``, ``models.py``, ``url
 ``app_name``, ``api.py`` with ``router``), add its dotted path to ``PLATFORM_APPS`` in
 ``settings.py`` after the apps it imports, and place it in a layer in ``pyproject.toml``; its
 pages mount at ``/<app>/`` and its API at ``/api/<app>/`` by themselves. Its links, buttons and
-panels on every area's page are registered in its ``AppConfig.ready`` (``areas.hooks``); demo
+panels on every area's page are registered in its ``AppConfig.ready`` (``areas.hooks``), and
+its panels on every plan page likewise (``plans.hooks``); demo
 data is an idempotent ``seed(areas, actor, today) -> str`` in ``<app>/demo.py``, which
 ``n4c platform seed-demo`` runs. Shared rules to call, never copy:
 ``areas.access.areas_visible_to`` / ``areas_editable_by``, ``people.access.role_of``,

@@ -19,6 +19,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.request import RawPostDataException
 from ninja import NinjaAPI, Schema, Swagger
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as SchemaError
@@ -145,6 +146,18 @@ def _input_error(request, exc: InputError):
     loc = ["body", exc.field] if exc.field else ["body"]
     return _error_response(
         request, 422, exc.message, loc=loc, type=getattr(exc, "code", None) or ""
+    )
+
+
+@api.exception_handler(RawPostDataException)
+def _form_where_json_is_expected(request, exc: RawPostDataException):
+    # A form's body is read as the form (by RefuseNulCharactersMiddleware) before the endpoint
+    # asks for it as JSON, so a form sent where JSON is expected ends here.
+    return _error_response(
+        request,
+        422,
+        "Send the body as JSON, with the header Content-Type: application/json.",
+        loc=["body"],
     )
 
 

@@ -36,6 +36,8 @@ PLATFORM_APPS = [
     "n4c.platform.events",
     "n4c.platform.resources",
     "n4c.platform.residents",
+    "n4c.platform.covenants",
+    "n4c.platform.measures",
     "n4c.platform.rollout",
 ]
 

@@ -5,9 +5,10 @@
 - An adviser or community worker sees every area and changes those they are assigned to now.
 - A specialist sees every area and changes none.
 - A partnership member sees only their own area(s) and changes none, and of those only the
-  page, the plan and the support log: :func:`member_may_open` turns them away from every other
-  address, so a page added later stays closed to them until it is added to
-  :data:`MEMBER_READS`.
+  page, the plan, the support log, the covenant and the local measures: :func:`member_may_open`
+  turns them away from every other address, so a page added later stays closed to them until
+  it is added to :data:`MEMBER_READS`. They may also propose local measures and record their
+  values (:data:`MEMBER_RECORDS`), in their own area only (``measures.access``).
 
 Pages and API calls about one area fetch it with :func:`area_for_viewing` or
 :func:`area_for_editing`: a missing area and one the user may not see both answer 404, so a
@@ -27,6 +28,7 @@ from n4c.platform.people.models import Role
 __all__ = [
     "MEMBER_PANELS",
     "MEMBER_READS",
+    "MEMBER_RECORDS",
     "area_for_editing",
     "area_for_viewing",
     "areas_editable_by",
@@ -38,7 +40,8 @@ __all__ = [
 ]
 
 #: What a partnership member may read, by URL name: their areas (list and page), each area's
-#: plan and its support log, in the pages and the API.
+#: plan, its support log, its community covenant and its local measures (with their photos), in
+#: the pages and the API.
 MEMBER_READS = frozenset(
     {
         "areas:list",
@@ -48,10 +51,22 @@ MEMBER_READS = frozenset(
         "api:get_area",
         "api:get_plan",
         "api:list_entries",
+        "covenants:detail",
+        "api:get_covenant",
+        "measures:list",
+        "measures:photo",
+        "api:list_measures",
     }
 )
-#: The parts of the area page a partnership member sees: the support log (not the staff panel).
-MEMBER_PANELS = frozenset({"support"})
+#: What a partnership member may also send: a proposed local measure and a measure's value, in
+#: the pages and the API (django-ninja names a path by its first method, so proposing through
+#: the API answers to ``api:list_measures``).
+MEMBER_RECORDS = frozenset(
+    {"measures:propose", "measures:record", "api:list_measures", "api:record_value"}
+)
+#: The parts of the area page a partnership member sees: the support log, the community
+#: covenant and the local measures (not the staff panel).
+MEMBER_PANELS = frozenset({"support", "covenant", "measures"})
 # Signing in and out and choosing one's own password are open to everyone.
 _ACCOUNT_PAGES = frozenset({"home", "login", "logout", "set_password", "set_password_done"})
 _READING = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -59,8 +74,11 @@ _READING = frozenset({"GET", "HEAD", "OPTIONS"})
 
 def member_may_open(user, url_name: str, method: str = "GET") -> bool:
     """Whether ``user`` may open the address named ``url_name``: always, unless they are a
-    partnership member, who may only read :data:`MEMBER_READS` (and sign in and out)."""
+    partnership member, who may only read :data:`MEMBER_READS`, send :data:`MEMBER_RECORDS`
+    (and sign in and out)."""
     if role_of(user) != Role.PARTNERSHIP_MEMBER or url_name in _ACCOUNT_PAGES:
+        return True
+    if url_name in MEMBER_RECORDS:
         return True
     return url_name in MEMBER_READS and method in _READING
 

@@ -10,7 +10,10 @@ from n4c.platform.areas.access import member_may_open
 
 __all__ = ["MembersReadOnlyTheirArea"]
 
-_REFUSAL = "Partnership members can read their area's page, plan and support log only."
+_REFUSAL = (
+    "Partnership members can open only their area's page, plan, support log, covenant and "
+    "local measures."
+)
 
 
 class MembersReadOnlyTheirArea:

@@ -25,6 +25,7 @@ from n4c.platform.plans.forms import (
     VisionForm,
     YearZeroForm,
 )
+from n4c.platform.plans.hooks import plan_panels_for
 from n4c.platform.plans.models import YEAR_ZERO_CHECKLIST, Action, AreaPlan, Milestone
 
 
@@ -61,6 +62,7 @@ def _render_detail(request, area, status: int = 200, **forms):
         "milestones": plan.milestones.all() if plan else [],
         "year_zero": services.year_zero_items(plan),
         "statuses": Action.Status.choices,
+        "plan_panels": plan_panels_for(request, area),
     }
     if can_edit:
         context |= {

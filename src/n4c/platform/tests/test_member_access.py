@@ -1,5 +1,7 @@
-"""A partnership member signed in reads their area's page, its plan and its support log, and
-nothing else: every other address in the project answers them 403, 404 or a redirect.
+"""A partnership member signed in reads their area's page, its plan, its support log, its
+community covenant and its local measures, and nothing else: every other address in the
+project answers them 403, 404 or a redirect (proposing a measure and recording a value, which
+they may send, are tested in ``measures/tests``).
 
 The test walks every URL pattern, so a new page is closed to members until it is added to
 ``MEMBER_MAY_READ`` (and the README says so).
@@ -18,8 +20,11 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from n4c.platform.assets.models import Asset
+from n4c.platform.covenants.models import Commitment, Signatory
 from n4c.platform.deadlines.models import CalendarFeed
 from n4c.platform.events.models import Attendance, Event
+from n4c.platform.measures.models import LocalMeasure, MeasureValue
+from n4c.platform.measures.tests.images import png_bytes
 from n4c.platform.neighbourhood_planning.models import NeighbourhoodPlan
 from n4c.platform.people.models import Role
 from n4c.platform.plans.models import Action, AreaPlan, Milestone, YearZeroCheck
@@ -43,6 +48,11 @@ MEMBER_MAY_READ = frozenset(
         "api:get_area",
         "api:get_plan",
         "api:list_entries",
+        "covenants:detail",
+        "api:get_covenant",
+        "measures:list",
+        "measures:photo",
+        "api:list_measures",
     }
 )
 
@@ -84,6 +94,20 @@ def member_world(home, adviser, make_person):
     )
     milestone = Milestone.objects.create(
         plan=plan, title="Hall open", target_on=dt.date(2026, 9, 1)
+    )
+    signatory = Signatory.objects.create(
+        plan=plan,
+        organisation="The council",
+        sector="council",
+        signed_by="Chief Executive",
+        signed_on=dt.date(2026, 3, 1),
+    )
+    commitment = Commitment.objects.create(
+        signatory=signatory, description="Fix the lights", due_on=dt.date(2026, 9, 1)
+    )
+    measure = LocalMeasure.objects.create(area=home, name="Photos", evidence="photo")
+    photo = MeasureValue.objects.create(
+        measure=measure, recorded_on=dt.date(2026, 3, 1), photo=png_bytes(), photo_type="image/png"
     )
     asset = Asset.objects.create(
         area=home, name="The hall", kind=Asset._meta.get_field("kind").choices[0][0]
@@ -142,6 +166,10 @@ def member_world(home, adviser, make_person):
         "resource_id": resource.pk,
         "resident_id": resident.pk,
         "consent_id": consent.pk,
+        "signatory_id": signatory.pk,
+        "commitment_id": commitment.pk,
+        "measure_id": measure.pk,
+        "value_id": photo.pk,
         "token": feed.token,
         "uidb64": urlsafe_base64_encode(force_bytes(member.pk)),
     }

@@ -167,6 +167,13 @@ def test_a_csv_upload_with_a_nul_is_refused_by_its_importer_and_nothing_is_store
     assert not Asset.objects.exists()
 
 
+def test_an_uploaded_image_keeps_its_zero_bytes(signed_in, home):
+    """An image's zero bytes are its content: the file's own reader decides what it accepts."""
+    image = SimpleUploadedFile("hall.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    url = reverse("assets:import", args=[home.pk])
+    assert signed_in.post(url, {"file": image}).status_code != 400
+
+
 def test_an_id_beyond_a_database_column_in_a_body_is_refused_by_its_type(signed_in):
     response = signed_in.post(
         "/api/referrals/partners",

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from django import forms
+
+from n4c.platform.covenants.models import Commitment, ReviewPoint, Signatory
+
+_DATE_ERRORS = {
+    "required": "Enter the date, like 27 3 2027.",
+    "invalid": "Enter a real date, like 27 3 2027.",
+}
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class SignatoryForm(forms.ModelForm):
+    class Meta:
+        model = Signatory
+        fields = ["organisation", "sector", "signed_by", "signed_on"]
+        labels = {"signed_by": "Who signed", "signed_on": "Date signed"}
+        widgets = {"signed_on": DateInput()}
+        error_messages = {
+            "organisation": {"required": "Enter the organisation, like Blackpool Council."},
+            "sector": {"required": "Choose the organisation's sector."},
+            "signed_by": {"required": "Enter the name and job title of the person who signed."},
+            "signed_on": _DATE_ERRORS,
+        }
+
+    def validate_unique(self) -> None:
+        """The service says when the organisation has signed already."""
+
+
+class CommitmentForm(forms.ModelForm):
+    class Meta:
+        model = Commitment
+        fields = ["description", "due_on"]
+        labels = {"description": "What they will do", "due_on": "Due date"}
+        widgets = {"due_on": DateInput()}
+        error_messages = {
+            "description": {"required": "Enter what the partner will do."},
+            "due_on": _DATE_ERRORS,
+        }
+
+
+class CommitmentStatusForm(forms.Form):
+    status = forms.ChoiceField(
+        choices=Commitment.Status.choices,
+        error_messages={"required": "Choose whether the commitment was kept or dropped."},
+    )
+    kept_on = forms.DateField(
+        required=False,
+        widget=DateInput(),
+        label="Date kept",
+        error_messages={"invalid": "Enter a real date, like 27 3 2027."},
+    )
+
+
+class ReviewPointForm(forms.ModelForm):
+    class Meta:
+        model = ReviewPoint
+        fields = ["review_on", "note"]
+        labels = {"review_on": "Review date", "note": "What will be reviewed"}
+        widgets = {"review_on": DateInput()}
+        error_messages = {"review_on": _DATE_ERRORS}
