@@ -5,9 +5,10 @@
 - An adviser or community worker sees every area and changes those they are assigned to now.
 - A specialist sees every area and changes none.
 - A partnership member sees only their own area(s) and changes none, and of those only the
-  page, the plan and the support log: :func:`member_may_open` turns them away from every other
-  address, so a page added later stays closed to them until it is added to
-  :data:`MEMBER_READS`.
+  page, the plan and the support log, and takes part in its resident grant panels (applies;
+  on a panel, declares interests, scores and votes): :func:`member_may_open` turns them away
+  from every other address, so a page added later stays closed to them until it is added to
+  :data:`MEMBER_READS` or :data:`MEMBER_ACTIONS`.
 
 Pages and API calls about one area fetch it with :func:`area_for_viewing` or
 :func:`area_for_editing`: a missing area and one the user may not see both answer 404, so a
@@ -25,6 +26,7 @@ from n4c.platform.people.access import is_staff_role, region_id_of, role_of
 from n4c.platform.people.models import Role
 
 __all__ = [
+    "MEMBER_ACTIONS",
     "MEMBER_PANELS",
     "MEMBER_READS",
     "area_for_editing",
@@ -48,7 +50,17 @@ MEMBER_READS = frozenset(
         "api:get_area",
         "api:get_plan",
         "api:list_entries",
+        "grants:area",
+        "grants:panel",
+        "grants:apply",
+        "grants:application",
     }
+)
+#: What a partnership member may send, by URL name: a grant application to their area's panel
+#: and, when they sit on it, their declarations, scores, votes and decisions. Each service
+#: checks the rest (their own area, a seat on the panel, no conflict of interest, the phase).
+MEMBER_ACTIONS = frozenset(
+    {"grants:apply", "grants:declare", "grants:score", "grants:vote", "grants:decide"}
 )
 #: The parts of the area page a partnership member sees: the support log (not the staff panel).
 MEMBER_PANELS = frozenset({"support"})
@@ -59,10 +71,13 @@ _READING = frozenset({"GET", "HEAD", "OPTIONS"})
 
 def member_may_open(user, url_name: str, method: str = "GET") -> bool:
     """Whether ``user`` may open the address named ``url_name``: always, unless they are a
-    partnership member, who may only read :data:`MEMBER_READS` (and sign in and out)."""
+    partnership member, who may only read :data:`MEMBER_READS`, send :data:`MEMBER_ACTIONS`
+    (and sign in and out)."""
     if role_of(user) != Role.PARTNERSHIP_MEMBER or url_name in _ACCOUNT_PAGES:
         return True
-    return url_name in MEMBER_READS and method in _READING
+    if method in _READING:
+        return url_name in MEMBER_READS
+    return url_name in MEMBER_ACTIONS
 
 
 def member_may_see_panel(user, panel_name: str) -> bool:

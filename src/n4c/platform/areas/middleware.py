@@ -1,4 +1,4 @@
-"""Partnership members reach only their areas' pages, plans and support logs (see
+"""Partnership members reach only their areas' pages, plans, support logs and grant panels (see
 :func:`n4c.platform.areas.access.member_may_open`); every other address answers them 403."""
 
 from __future__ import annotations
@@ -10,7 +10,10 @@ from n4c.platform.areas.access import member_may_open
 
 __all__ = ["MembersReadOnlyTheirArea"]
 
-_REFUSAL = "Partnership members can read their area's page, plan and support log only."
+_REFUSAL = (
+    "Partnership members can read their area's page, plan and support log, and take part in "
+    "its grant panels, only."
+)
 
 
 class MembersReadOnlyTheirArea:

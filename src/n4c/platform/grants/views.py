@@ -165,6 +165,13 @@ def _application_page(request, application: Application, status: int = 200, **fo
             "personal": sees_personal_data(request.user, application),
             "declarations": application.declarations.select_related("member__person"),
             "summary": services.score_summary(application),
+            # A refused form may not be shown in this phase: its reasons head the page.
+            "problems": [
+                message
+                for form in forms.values()
+                for messages_ in form.errors.values()
+                for message in messages_
+            ],
             "declaration_form": forms.get("declaration_form") or DeclarationForm(),
             "score_form": forms.get("score_form") or ScoreForm(panel=panel),
             "vote_form": forms.get("vote_form") or VoteForm(),

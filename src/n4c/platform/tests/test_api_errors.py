@@ -54,7 +54,8 @@ def test_the_report_refused_to_a_partnership_member_is_answered_403(home, make_p
     assert response.json()["detail"] == [
         {
             "loc": [],
-            "msg": "Partnership members can read their area's page, plan and support log only.",
+            "msg": "Partnership members can read their area's page, plan and support log, and "
+            "take part in its grant panels, only.",
             "type": "permission_denied",
         }
     ]

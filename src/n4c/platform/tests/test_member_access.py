@@ -1,5 +1,6 @@
 """A partnership member signed in reads their area's page, its plan and its support log, and
-nothing else: every other address in the project answers them 403, 404 or a redirect.
+its grant panels (where they apply), and nothing else: every other address in the project
+answers them 403, 404 or a redirect.
 
 The test walks every URL pattern, so a new page is closed to members until it is added to
 ``MEMBER_MAY_READ`` (and the README says so).
@@ -20,6 +21,7 @@ from django.utils.http import urlsafe_base64_encode
 from n4c.platform.assets.models import Asset
 from n4c.platform.deadlines.models import CalendarFeed
 from n4c.platform.events.models import Attendance, Event
+from n4c.platform.grants.models import Application, Panel, PanelMember
 from n4c.platform.neighbourhood_planning.models import NeighbourhoodPlan
 from n4c.platform.people.models import Role
 from n4c.platform.plans.models import Action, AreaPlan, Milestone, YearZeroCheck
@@ -31,7 +33,8 @@ from n4c.platform.right_to_bid.models import AssetCase
 pytestmark = pytest.mark.django_db
 
 #: The addresses that answer a member 200: the area list (their own areas only), the area page,
-#: its plan and its support log, in pages and in the API; and choosing their own password.
+#: its plan and its support log, in pages and in the API; its grant panels, one panel, the
+#: application form and their own application; and choosing their own password.
 MEMBER_MAY_READ = frozenset(
     {
         "set_password",
@@ -43,6 +46,10 @@ MEMBER_MAY_READ = frozenset(
         "api:get_area",
         "api:get_plan",
         "api:list_entries",
+        "grants:area",
+        "grants:panel",
+        "grants:apply",
+        "grants:application",
     }
 )
 
@@ -111,6 +118,30 @@ def member_world(home, adviser, make_person):
     resource = Resource.objects.create(
         title="Guide", kind=Resource._meta.get_field("kind").choices[0][0], summary="A guide."
     )
+    today = timezone.localdate()
+    panel = Panel.objects.create(
+        area=home,
+        name="Small grants",
+        what_may_be_funded="Equipment",
+        opens_on=today - dt.timedelta(days=1),
+        assessment_from=today + dt.timedelta(days=10),
+        decision_from=today + dt.timedelta(days=20),
+        announce_on=today + dt.timedelta(days=30),
+    )
+    seat = PanelMember.objects.create(panel=panel, person=adviser)
+    application = Application.objects.create(
+        panel=panel,
+        applicant_kind=Application.ApplicantKind.INDIVIDUAL,
+        contact_name="Jo Bloggs",
+        contact_email="jo@example.com",
+        consent_wording="Yes.",
+        consent_given_at=now,
+        submitted_by=member,
+        submitted_at=now,
+        amount_gbp=500,
+        funding_type="revenue",
+        purpose="A summer trip.",
+    )
     pk_of = {
         "people": adviser.pk,
         "areas": home.pk,
@@ -121,10 +152,15 @@ def member_world(home, adviser, make_person):
         "events": event.pk,
         "resources": resource.pk,
         "residents": resident.pk,
+        "grants": panel.pk,
     }
     by_name = {
         "right_to_bid:case": {"pk": case.pk},
         "referrals:update": {"pk": referral.pk},
+        **{
+            f"grants:{name}": {"pk": application.pk}
+            for name in ("application", "declare", "score", "vote", "decide", "erase")
+        },
     }
     values = {
         "area_id": home.pk,
@@ -142,6 +178,7 @@ def member_world(home, adviser, make_person):
         "resource_id": resource.pk,
         "resident_id": resident.pk,
         "consent_id": consent.pk,
+        "seat_id": seat.pk,
         "token": feed.token,
         "uidb64": urlsafe_base64_encode(force_bytes(member.pk)),
     }
