@@ -13,7 +13,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from n4c.platform.areas.access import areas_visible_to, can_edit_area
+from n4c.platform.areas.access import areas_editable_by, areas_visible_to, can_edit_area
 from n4c.platform.grants.models import Application, Panel, PanelMember
 
 __all__ = [
@@ -46,12 +46,10 @@ def applications_visible_to(user) -> QuerySet[Application]:
     their own."""
     if not user.is_authenticated:
         return Application.objects.none()
-    visible = panels_visible_to(user)
-    runs = [p.pk for p in visible if can_run_panel(user, p)]
     return (
-        Application.objects.filter(panel__in=visible)
+        Application.objects.filter(panel__area__in=areas_visible_to(user))
         .filter(
-            Q(panel__in=runs)
+            Q(panel__area__in=areas_editable_by(user))
             | Q(panel__memberships__person=user)
             | Q(submitted_by=user)
             | Q(resident__account=user)
