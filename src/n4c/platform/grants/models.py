@@ -67,13 +67,17 @@ class Panel(models.Model):
         ordering = ["-opens_on", "name"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(min_grant_gbp__lte=F("max_grant_gbp")), name="grant_min_not_above_max"
+                condition=Q(min_grant_gbp__lte=F("max_grant_gbp")),
+                name="grant_min_not_above_max",
+                violation_error_message="The smallest grant must not be more than the largest.",
             ),
             models.CheckConstraint(
                 condition=Q(opens_on__lt=F("assessment_from"))
                 & Q(assessment_from__lt=F("decision_from"))
                 & Q(decision_from__lte=F("announce_on")),
                 name="grant_timetable_in_order",
+                violation_error_message="Put the dates in order: applications open, then "
+                "assessment starts, then decisions start, then decisions are announced.",
             ),
         ]
 
@@ -218,7 +222,8 @@ class Declaration(models.Model):
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, related_name="declarations"
     )
-    member = models.ForeignKey(PanelMember, on_delete=models.CASCADE, related_name="declarations")
+    # Kept in the record: a member who declared cannot be taken off the panel.
+    member = models.ForeignKey(PanelMember, on_delete=models.PROTECT, related_name="declarations")
     conflicted = models.BooleanField()
     details = models.TextField(blank=True)
     declared_at = models.DateTimeField()

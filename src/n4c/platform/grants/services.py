@@ -48,6 +48,7 @@ __all__ = [
     "spent_gbp",
     "submit_application",
     "vote",
+    "vote_tally",
 ]
 
 #: The words an applicant agrees to; without them no name or e-mail address is kept.
@@ -130,7 +131,13 @@ def add_panel_member(actor, panel: Panel, person) -> PanelMember:
 
 @transaction.atomic
 def remove_panel_member(actor, seat: PanelMember) -> None:
+    """Take someone off the panel, unless they have declared on an application: their
+    declarations, scores and votes stay in the record."""
     _check_runs(actor, seat.panel)
+    if seat.declarations.exists():
+        raise ValidationError(
+            f"{seat} has declared on applications, so they stay on the panel's record."
+        )
     record_change(actor, seat, AuditEvent.Action.DELETED)
     seat.delete()
 
@@ -392,6 +399,12 @@ def decide(
     application.save()
     record_change(actor, application, AuditEvent.Action.CHANGED, before=before)
     return application
+
+
+def vote_tally(application: Application) -> dict[str, int]:
+    """How many members voted each way, in the order of the choices."""
+    votes = [v.choice for v in Vote.objects.filter(declaration__application=application)]
+    return {label: votes.count(choice) for choice, label in Vote.Choice.choices if choice in votes}
 
 
 def score_summary(application: Application) -> dict[str, float]:

@@ -116,8 +116,12 @@ def add_seat(request, pk: int):
 @require_POST
 def remove_seat(request, pk: int, seat_id: int):
     panel = panel_for(request.user, pk)
-    services.remove_panel_member(request.user, get_object_or_404(panel.memberships, pk=seat_id))
-    messages.success(request, "They are no longer on the panel.")
+    try:
+        services.remove_panel_member(request.user, get_object_or_404(panel.memberships, pk=seat_id))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "They are no longer on the panel.")
     return redirect(panel)
 
 
@@ -165,6 +169,7 @@ def _application_page(request, application: Application, status: int = 200, **fo
             "personal": sees_personal_data(request.user, application),
             "declarations": application.declarations.select_related("member__person"),
             "summary": services.score_summary(application),
+            "tally": services.vote_tally(application),
             # A refused form may not be shown in this phase: its reasons head the page.
             "problems": [
                 message

@@ -155,3 +155,6 @@ def test_a_panel_member_scores_and_votes_on_the_page(
     move_to(panel, Phase.DECIDING)
     answer = client.post(reverse("grants:vote", args=[application.pk]), {"choice": "award"})
     assert answer.status_code == 302
+    page = client.get(answer.url).content.decode()
+    assert "<dt>Award in full</dt><dd>1</dd>" in page
+    assert "<dt>Benefit to the area</dt><dd>4.0 out of 5</dd>" in page

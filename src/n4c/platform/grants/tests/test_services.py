@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -276,3 +277,31 @@ def test_the_budget_can_come_from_an_allocation(home, adviser):
     }
     with pytest.raises(ValidationError, match="The allocation has no row for Home ward"):
         services.budget_from_allocation({"areas": document["areas"][:1]}, home)
+
+
+def test_a_member_who_declared_stays_on_the_panels_record(make_application, panel, panellist):
+    application = make_application()
+    move_to(panel, Phase.ASSESSING)
+    services.declare_interest(panellist, application, conflicted=True, details="My club.")
+    seat = panel.memberships.get(person=panellist)
+    with pytest.raises(ValidationError, match="has declared on applications, so they stay"):
+        services.remove_panel_member(panel.area.assignments.get().person, seat)
+    assert Declaration.objects.filter(member=seat, conflicted=True).exists()
+
+
+def test_a_panels_dates_must_be_in_order(home, adviser):
+    with pytest.raises(ValidationError) as refused:
+        services.create_panel(
+            adviser,
+            home,
+            name="Back to front",
+            what_may_be_funded="Anything",
+            opens_on=date(2027, 5, 1),
+            assessment_from=date(2027, 4, 1),
+            decision_from=date(2027, 6, 1),
+            announce_on=date(2027, 6, 2),
+        )
+    assert refused.value.messages == [
+        "Put the dates in order: applications open, then assessment starts, then decisions "
+        "start, then decisions are announced."
+    ]
