@@ -49,7 +49,12 @@ def _grant(panel: Panel, application: Application) -> dict[str, Any]:
     return {
         "id": f"{ID_PREFIX}-{panel.pk}-{application.pk}",
         "title": f"{panel.name}: grant {application.pk}",
-        "description": application.purpose,
+        # An individual's own words about what the grant is for may say who they are.
+        "description": (
+            f"A grant to an individual for {kind.lower()} costs."
+            if application.applicant_kind == Application.ApplicantKind.INDIVIDUAL
+            else application.purpose
+        ),
         "currency": "GBP",
         "amountAwarded": application.awarded_gbp,
         "awardDate": timezone.localtime(application.decided_at).date().isoformat(),

@@ -29,7 +29,11 @@ def announced(panel, home, adviser, make_application):
     home.save()
     group = make_application()
     person = make_application(
-        applicant_kind="individual", organisation_name="", funding_type="revenue", amount_gbp=800
+        applicant_kind="individual",
+        organisation_name="",
+        funding_type="revenue",
+        amount_gbp=800,
+        purpose="Driving lessons so that I can get to my new job in Preston.",
     )
     declined = make_application(amount_gbp=500)
     move_to(panel, Phase.DECIDING)
@@ -51,8 +55,10 @@ def test_awards_are_published_with_the_areas_wards_and_no_personal_data(announce
         "id": f"360G-n4c-IND-{announced.pk}-{person['id'].rsplit('-', 1)[1]}",
         "name": "Individual Recipient",
     }
+    assert person["description"] == "A grant to an individual for revenue costs."
     text = json.dumps(package)
     assert "Alex Applicant" not in text and "alex@example.com" not in text
+    assert "Preston" not in text
 
 
 def test_awards_are_published_only_once_announced(panel, adviser):
