@@ -158,3 +158,20 @@ def test_a_panel_member_scores_and_votes_on_the_page(
     page = client.get(answer.url).content.decode()
     assert "<dt>Award in full</dt><dd>1</dd>" in page
     assert "<dt>Benefit to the area</dt><dd>4.0 out of 5</dd>" in page
+
+
+@pytest.mark.parametrize("phase", list(Phase))
+def test_each_page_shows_the_phase_to_staff_and_panel_members(
+    phase, home, make_application, panel, panellist, adviser, client_for
+):
+    application = make_application()
+    move_to(panel, phase)
+    for person in (adviser, panellist):
+        client = client_for(person)
+        page = client.get(reverse("grants:panel", args=[panel.pk])).content.decode()
+        assert phase.label in page
+        assert client.get(reverse("grants:application", args=[application.pk])).status_code == 200
+        assert client.get(reverse("grants:area", args=[home.pk])).status_code == 200
+    announced = phase == Phase.ANNOUNCED
+    page = client_for(adviser).get(reverse("grants:panel", args=[panel.pk])).content.decode()
+    assert (reverse("grants:published", args=[panel.pk]) in page) == announced
