@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+import json
+from typing import Any
+
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from n4c.platform.grants.models import Application, Panel, Vote
-from n4c.platform.grants.services import APPLICATION_CONSENT_WORDING
+from n4c.platform.grants.services import APPLICATION_CONSENT_WORDING, budget_from_allocation
 from n4c.platform.people.access import STAFF_ROLES
 
 
@@ -14,9 +18,44 @@ class DateInput(forms.DateInput):
 
 
 _POUNDS = "Whole pounds, like 1500."
+_BUDGETS = ("capital_budget_gbp", "revenue_budget_gbp")
 
 
 class PanelForm(forms.ModelForm):
+    allocation = forms.FileField(
+        required=False,
+        label="Or take the budget from an allocation",
+        help_text="The JSON file that n4c allocation writes: the area's row gives the capital "
+        "and revenue budgets.",
+    )
+
+    def __init__(self, *args, area, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.area = area
+        for name in _BUDGETS:
+            self.fields[name].required = False
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        upload = data.pop("allocation", None)
+        if upload is None:
+            for name in _BUDGETS:
+                if data.get(name) is None:
+                    self.add_error(
+                        name, "Enter the budget in whole pounds, or choose an allocation."
+                    )
+            return data
+        try:
+            document = json.load(upload)
+        except (ValueError, UnicodeDecodeError):
+            self.add_error("allocation", "The allocation file is not JSON: choose the .json file.")
+            return data
+        try:
+            data.update(budget_from_allocation(document, self.area))
+        except ValidationError as error:
+            self.add_error("allocation", error)
+        return data
+
     class Meta:
         model = Panel
         fields = [

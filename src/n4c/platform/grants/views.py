@@ -42,7 +42,7 @@ from n4c.platform.grants.personal_data import erase_application
 def area_panels(request, area_id: int):
     area = area_for_viewing(request.user, area_id)
     runs = can_edit_area(request.user, area)
-    form = PanelForm(request.POST or None) if runs else None
+    form = PanelForm(request.POST or None, request.FILES or None, area=area) if runs else None
     if request.method == "POST":
         if form is None:
             raise PermissionDenied("Only staff who work with this area can add a grant panel.")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from n4c.platform.audit.models import AuditEvent
@@ -55,26 +58,56 @@ def test_a_member_cannot_add_a_panel_or_seat_anyone(home, panel, applicant, clie
     assert Panel.objects.count() == 1 and not panel.memberships.exists()
 
 
+def _panel_form(**changes) -> dict:
+    return {
+        "name": "Spring grants",
+        "capital_budget_gbp": 1000,
+        "revenue_budget_gbp": 1000,
+        "min_grant_gbp": 100,
+        "max_grant_gbp": 500,
+        "who_may_apply": "both",
+        "what_may_be_funded": "Anything that helps",
+        "criteria": "Benefit",
+        "volunteer_hour_rate_gbp": "12.21",
+        "opens_on": "2027-04-01",
+        "assessment_from": "2027-05-01",
+        "decision_from": "2027-06-01",
+        "announce_on": "2027-06-15",
+    } | changes
+
+
+def test_staff_take_a_panels_budget_from_an_allocation_file(home, adviser, client_for):
+    document = {
+        "fund": {"name": "Demo fund"},
+        "areas": [
+            {
+                "area_code": home.ward17_codes[0],
+                "area_name": home.name,
+                "capital_gbp": 12_000,
+                "revenue_gbp": 8_000,
+            }
+        ],
+    }
+    upload = SimpleUploadedFile("allocation.json", json.dumps(document).encode())
+    form = _panel_form(capital_budget_gbp="", revenue_budget_gbp="", allocation=upload)
+    answer = client_for(adviser).post(reverse("grants:area", args=[home.pk]), form)
+    assert answer.status_code == 302
+    panel = Panel.objects.get()
+    assert (panel.capital_budget_gbp, panel.revenue_budget_gbp, panel.budget_source) == (
+        12_000,
+        8_000,
+        "Allocated by Demo fund",
+    )
+    missing = client_for(adviser).post(
+        reverse("grants:area", args=[home.pk]), _panel_form(capital_budget_gbp="")
+    )
+    assert missing.status_code == 400
+    assert "Enter the budget in whole pounds, or choose an allocation." in missing.content.decode()
+
+
 def test_staff_add_a_panel_and_seat_a_partnership_member(home, adviser, applicant, client_for):
     client = client_for(adviser)
-    answer = client.post(
-        reverse("grants:area", args=[home.pk]),
-        {
-            "name": "Spring grants",
-            "capital_budget_gbp": 1000,
-            "revenue_budget_gbp": 1000,
-            "min_grant_gbp": 100,
-            "max_grant_gbp": 500,
-            "who_may_apply": "both",
-            "what_may_be_funded": "Anything that helps",
-            "criteria": "Benefit",
-            "volunteer_hour_rate_gbp": "12.21",
-            "opens_on": "2027-04-01",
-            "assessment_from": "2027-05-01",
-            "decision_from": "2027-06-01",
-            "announce_on": "2027-06-15",
-        },
-    )
+    answer = client.post(reverse("grants:area", args=[home.pk]), _panel_form())
     panel = Panel.objects.get(name="Spring grants")
     assert answer.status_code == 302
     answer = client.post(reverse("grants:add_seat", args=[panel.pk]), {"person": applicant.pk})
