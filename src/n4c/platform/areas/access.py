@@ -5,10 +5,12 @@
 - An adviser or community worker sees every area and changes those they are assigned to now.
 - A specialist sees every area and changes none.
 - A partnership member sees only their own area(s) and changes none, and of those only the
-  page, the plan, the support log, the covenant and the local measures: :func:`member_may_open`
-  turns them away from every other address, so a page added later stays closed to them until
-  it is added to :data:`MEMBER_READS`. They may also propose local measures and record their
-  values (:data:`MEMBER_RECORDS`), in their own area only (``measures.access``).
+  page, the plan, the support log, the covenant and the local measures, and takes part in its
+  resident grant panels (applies; on a panel, declares interests, scores and votes) and local
+  measures (proposes them and records their values): :func:`member_may_open` turns them away
+  from every other address, so a page added later stays closed to them until it is added to
+  :data:`MEMBER_READS` or :data:`MEMBER_ACTIONS`. Each service checks the rest (their own
+  area, a seat on the panel, no conflict of interest, the phase).
 
 Pages and API calls about one area fetch it with :func:`area_for_viewing` or
 :func:`area_for_editing`: a missing area and one the user may not see both answer 404, so a
@@ -26,9 +28,9 @@ from n4c.platform.people.access import is_staff_role, region_id_of, role_of
 from n4c.platform.people.models import Role
 
 __all__ = [
+    "MEMBER_ACTIONS",
     "MEMBER_PANELS",
     "MEMBER_READS",
-    "MEMBER_RECORDS",
     "area_for_editing",
     "area_for_viewing",
     "areas_editable_by",
@@ -55,14 +57,31 @@ MEMBER_READS = frozenset(
         "api:get_covenant",
         "measures:list",
         "measures:photo",
+        "measures:propose",
+        "measures:record",
         "api:list_measures",
+        "grants:area",
+        "grants:panel",
+        "grants:apply",
+        "grants:application",
     }
 )
-#: What a partnership member may also send: a proposed local measure and a measure's value, in
-#: the pages and the API (django-ninja names a path by its first method, so proposing through
-#: the API answers to ``api:list_measures``).
-MEMBER_RECORDS = frozenset(
-    {"measures:propose", "measures:record", "api:list_measures", "api:record_value"}
+#: What a partnership member may send, by URL name: a proposed local measure and a measure's
+#: value (pages and API; django-ninja names a path by its first method, so proposing through
+#: the API answers to ``api:list_measures``), a grant application to their area's panel and,
+#: when they sit on it, their declarations, scores, votes and decisions.
+MEMBER_ACTIONS = frozenset(
+    {
+        "measures:propose",
+        "measures:record",
+        "api:list_measures",
+        "api:record_value",
+        "grants:apply",
+        "grants:declare",
+        "grants:score",
+        "grants:vote",
+        "grants:decide",
+    }
 )
 #: The parts of the area page a partnership member sees: the support log, the community
 #: covenant and the local measures (not the staff panel).
@@ -74,13 +93,13 @@ _READING = frozenset({"GET", "HEAD", "OPTIONS"})
 
 def member_may_open(user, url_name: str, method: str = "GET") -> bool:
     """Whether ``user`` may open the address named ``url_name``: always, unless they are a
-    partnership member, who may only read :data:`MEMBER_READS`, send :data:`MEMBER_RECORDS`
+    partnership member, who may only read :data:`MEMBER_READS`, send :data:`MEMBER_ACTIONS`
     (and sign in and out)."""
     if role_of(user) != Role.PARTNERSHIP_MEMBER or url_name in _ACCOUNT_PAGES:
         return True
-    if url_name in MEMBER_RECORDS:
-        return True
-    return url_name in MEMBER_READS and method in _READING
+    if method in _READING:
+        return url_name in MEMBER_READS
+    return url_name in MEMBER_ACTIONS
 
 
 def member_may_see_panel(user, panel_name: str) -> bool:

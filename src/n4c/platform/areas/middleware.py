@@ -1,4 +1,4 @@
-"""Partnership members reach only their areas' pages, plans and support logs (see
+"""Partnership members reach only their areas' pages, plans, support logs and grant panels (see
 :func:`n4c.platform.areas.access.member_may_open`); every other address answers them 403."""
 
 from __future__ import annotations
@@ -8,11 +8,11 @@ from django.http import JsonResponse
 
 from n4c.platform.areas.access import member_may_open
 
-__all__ = ["MembersReadOnlyTheirArea"]
+__all__ = ["MEMBER_REFUSAL", "MembersReadOnlyTheirArea"]
 
-_REFUSAL = (
-    "Partnership members can open only their area's page, plan, support log, covenant and "
-    "local measures."
+MEMBER_REFUSAL = (
+    "Partnership members can open only their own area's partnership pages: its page, plan, "
+    "support log, covenant, local measures and grant panels."
 )
 
 
@@ -32,6 +32,6 @@ class MembersReadOnlyTheirArea:
             return None
         if match.namespace == "api":
             # The API's one error shape (see n4c.platform.api).
-            problem = {"loc": [], "msg": _REFUSAL, "type": "permission_denied"}
+            problem = {"loc": [], "msg": MEMBER_REFUSAL, "type": "permission_denied"}
             return JsonResponse({"detail": [problem]}, status=403)
-        raise PermissionDenied(_REFUSAL)
+        raise PermissionDenied(MEMBER_REFUSAL)

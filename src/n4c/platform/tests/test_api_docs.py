@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from n4c.platform.api import ErrorOut
+from n4c.platform.areas.middleware import MEMBER_REFUSAL
 from n4c.platform.people.models import Role
 
 pytestmark = pytest.mark.django_db
@@ -43,9 +44,7 @@ def test_the_docs_and_schema_are_refused_to_people_who_are_not_staff(role, make_
     assert (problem["loc"], problem["type"]) == ([], "permission_denied")
     # A member is refused earlier, by the rule that closes every address to members but a few.
     assert problem["msg"] == (
-        "Partnership members can read their area's page, plan and support log only."
-        if role
-        else "The API's documentation is for the Network's staff."
+        MEMBER_REFUSAL if role else "The API's documentation is for the Network's staff."
     )
 
 

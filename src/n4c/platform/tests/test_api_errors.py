@@ -8,6 +8,7 @@ from django.db import IntegrityError
 from django.test import Client
 
 from n4c.platform.areas import api as areas_api
+from n4c.platform.areas.middleware import MEMBER_REFUSAL
 from n4c.platform.people.models import Role
 
 pytestmark = pytest.mark.django_db
@@ -54,10 +55,7 @@ def test_the_report_refused_to_a_partnership_member_is_answered_403(home, make_p
     assert response.json()["detail"] == [
         {
             "loc": [],
-            "msg": (
-                "Partnership members can open only their area's page, plan, support log, "
-                "covenant and local measures."
-            ),
+            "msg": MEMBER_REFUSAL,
             "type": "permission_denied",
         }
     ]

@@ -1,7 +1,7 @@
 """A partnership member signed in reads their area's page, its plan, its support log, its
-community covenant and its local measures, and nothing else: every other address in the
-project answers them 403, 404 or a redirect (proposing a measure and recording a value, which
-they may send, are tested in ``measures/tests``).
+community covenant, its local measures and its grant panels, and nothing else: every other
+address in the project answers them 403, 404 or a redirect (what they may send is tested in
+``measures/tests`` and ``grants/tests``).
 
 The test walks every URL pattern, so a new page is closed to members until it is added to
 ``MEMBER_MAY_READ`` (and the README says so).
@@ -23,6 +23,7 @@ from n4c.platform.assets.models import Asset
 from n4c.platform.covenants.models import Commitment, Signatory
 from n4c.platform.deadlines.models import CalendarFeed
 from n4c.platform.events.models import Attendance, Event
+from n4c.platform.grants.models import Application, Panel, PanelMember
 from n4c.platform.measures.models import LocalMeasure, MeasureValue
 from n4c.platform.measures.tests.images import png_bytes
 from n4c.platform.neighbourhood_planning.models import NeighbourhoodPlan
@@ -36,7 +37,8 @@ from n4c.platform.right_to_bid.models import AssetCase
 pytestmark = pytest.mark.django_db
 
 #: The addresses that answer a member 200: the area list (their own areas only), the area page,
-#: its plan and its support log, in pages and in the API; and choosing their own password.
+#: its plan and its support log, in pages and in the API; its grant panels, one panel, the
+#: application form and their own application; and choosing their own password.
 MEMBER_MAY_READ = frozenset(
     {
         "set_password",
@@ -53,6 +55,10 @@ MEMBER_MAY_READ = frozenset(
         "measures:list",
         "measures:photo",
         "api:list_measures",
+        "grants:area",
+        "grants:panel",
+        "grants:apply",
+        "grants:application",
     }
 )
 
@@ -135,6 +141,30 @@ def member_world(home, adviser, make_person):
     resource = Resource.objects.create(
         title="Guide", kind=Resource._meta.get_field("kind").choices[0][0], summary="A guide."
     )
+    today = timezone.localdate()
+    panel = Panel.objects.create(
+        area=home,
+        name="Small grants",
+        what_may_be_funded="Equipment",
+        opens_on=today - dt.timedelta(days=1),
+        assessment_from=today + dt.timedelta(days=10),
+        decision_from=today + dt.timedelta(days=20),
+        announce_on=today + dt.timedelta(days=30),
+    )
+    seat = PanelMember.objects.create(panel=panel, person=adviser)
+    application = Application.objects.create(
+        panel=panel,
+        applicant_kind=Application.ApplicantKind.INDIVIDUAL,
+        contact_name="Jo Bloggs",
+        contact_email="jo@example.com",
+        consent_wording="Yes.",
+        consent_given_at=now,
+        submitted_by=member,
+        submitted_at=now,
+        amount_gbp=500,
+        funding_type="revenue",
+        purpose="A summer trip.",
+    )
     pk_of = {
         "people": adviser.pk,
         "areas": home.pk,
@@ -145,10 +175,15 @@ def member_world(home, adviser, make_person):
         "events": event.pk,
         "resources": resource.pk,
         "residents": resident.pk,
+        "grants": panel.pk,
     }
     by_name = {
         "right_to_bid:case": {"pk": case.pk},
         "referrals:update": {"pk": referral.pk},
+        **{
+            f"grants:{name}": {"pk": application.pk}
+            for name in ("application", "declare", "score", "vote", "decide", "erase")
+        },
     }
     values = {
         "area_id": home.pk,
@@ -170,6 +205,7 @@ def member_world(home, adviser, make_person):
         "commitment_id": commitment.pk,
         "measure_id": measure.pk,
         "value_id": photo.pk,
+        "seat_id": seat.pk,
         "token": feed.token,
         "uidb64": urlsafe_base64_encode(force_bytes(member.pk)),
     }

@@ -1,0 +1,239 @@
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+
+from n4c.platform.grants.models import Application, Panel, Vote
+from n4c.platform.grants.services import APPLICATION_CONSENT_WORDING, budget_from_allocation
+from n4c.platform.people.access import STAFF_ROLES
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+_POUNDS = "Whole pounds, like 1500."
+_BUDGETS = ("capital_budget_gbp", "revenue_budget_gbp")
+
+
+class PanelForm(forms.ModelForm):
+    allocation = forms.FileField(
+        required=False,
+        label="Or take the budget from an allocation",
+        help_text="The JSON file that n4c allocation writes: the area's row gives the capital "
+        "and revenue budgets.",
+    )
+
+    def __init__(self, *args, area, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.area = area
+        for name in _BUDGETS:
+            self.fields[name].required = False
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        upload = data.pop("allocation", None)
+        if upload is None:
+            for name in _BUDGETS:
+                if data.get(name) is None:
+                    self.add_error(
+                        name, "Enter the budget in whole pounds, or choose an allocation."
+                    )
+            return data
+        try:
+            document = json.load(upload)
+        except (ValueError, UnicodeDecodeError):
+            self.add_error("allocation", "The allocation file is not JSON: choose the .json file.")
+            return data
+        try:
+            data.update(budget_from_allocation(document, self.area))
+        except ValidationError as error:
+            self.add_error("allocation", error)
+        return data
+
+    class Meta:
+        model = Panel
+        fields = [
+            "name",
+            "capital_budget_gbp",
+            "revenue_budget_gbp",
+            "budget_source",
+            "min_grant_gbp",
+            "max_grant_gbp",
+            "who_may_apply",
+            "what_may_be_funded",
+            "criteria",
+            "volunteer_hour_rate_gbp",
+            "opens_on",
+            "assessment_from",
+            "decision_from",
+            "announce_on",
+        ]
+        labels = {"name": "Name of the panel", "what_may_be_funded": "What may be funded"}
+        widgets = {
+            name: DateInput() for name in ("opens_on", "assessment_from", "decision_from")
+        } | {"announce_on": DateInput(), "what_may_be_funded": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {"name": {"required": "Enter a name for the panel."}}
+
+
+class SeatForm(forms.Form):
+    person = forms.ModelChoiceField(
+        queryset=get_user_model().objects.none(),
+        label="Who joins the panel",
+        help_text="A member of staff, or one of the area's partnership members with a sign-in.",
+        error_messages={"required": "Choose who joins the panel."},
+    )
+
+    def __init__(self, *args, panel: Panel, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["person"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = (
+            get_user_model()
+            .objects.filter(
+                Q(profile__role__in=STAFF_ROLES) | Q(partnership_areas=panel.area), is_active=True
+            )
+            .exclude(grant_panel_seats__panel=panel)
+            .distinct()
+            .order_by("first_name", "last_name")
+        )
+        field.label_from_instance = lambda user: user.get_full_name() or user.get_username()
+
+
+class ApplicationForm(forms.ModelForm):
+    consent_given = forms.BooleanField(
+        required=False,
+        label="The applicant agrees we keep their name and email address",
+        help_text=APPLICATION_CONSENT_WORDING,
+    )
+
+    class Meta:
+        model = Application
+        fields = [
+            "applicant_kind",
+            "organisation_name",
+            "contact_name",
+            "contact_email",
+            "amount_gbp",
+            "funding_type",
+            "purpose",
+            "match_cash_gbp",
+            "match_in_kind_gbp",
+            "match_in_kind_description",
+            "volunteer_hours",
+        ]
+        labels = {
+            "applicant_kind": "Who is applying",
+            "organisation_name": "Name of the group or organisation",
+            "contact_name": "Name of the person to contact",
+            "contact_email": "Their email address",
+            "funding_type": "Capital or revenue",
+            "match_in_kind_description": "What the help in kind is",
+            "volunteer_hours": "Volunteer hours given to the project",
+        }
+        help_texts = {
+            "amount_gbp": _POUNDS,
+            "match_cash_gbp": "Money from elsewhere for the same project. " + _POUNDS,
+            "match_in_kind_gbp": "What donated goods, space or services are worth. " + _POUNDS,
+        }
+        widgets = {
+            "applicant_kind": forms.RadioSelect,
+            "funding_type": forms.RadioSelect,
+            "purpose": forms.Textarea(attrs={"rows": 4}),
+        }
+        error_messages = {
+            "contact_name": {"required": "Enter the name of the person to contact."},
+            "contact_email": {
+                "invalid": "Enter an email address in the correct format, like name@example.com."
+            },
+            "amount_gbp": {"required": "Enter the amount asked for, in whole pounds."},
+            "purpose": {"required": "Say what the grant is for."},
+            "applicant_kind": {"required": "Choose who is applying."},
+            "funding_type": {"required": "Choose capital or revenue."},
+        }
+
+
+class DeclarationForm(forms.Form):
+    conflicted = forms.TypedChoiceField(
+        choices=[
+            ("no", "I have no conflict of interest"),
+            ("yes", "I have a conflict of interest"),
+        ],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        label="Your declaration",
+        error_messages={"required": "Choose whether you have a conflict of interest."},
+    )
+    details = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="What the conflict is",
+        help_text="For example, you run the group or the applicant is family.",
+    )
+
+
+class ScoreForm(forms.Form):
+    comment = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, panel: Panel, **kwargs):
+        super().__init__(*args, **kwargs)
+        for number, criterion in enumerate(panel.criteria_list()):
+            self.fields[f"criterion_{number}"] = forms.TypedChoiceField(
+                choices=[(str(n), str(n)) for n in range(1, 6)],
+                coerce=int,
+                label=criterion,
+                help_text="1 is weak, 5 is strong.",
+                error_messages={"required": f"Give a score for {criterion.lower()}."},
+            )
+        self.criteria = panel.criteria_list()
+
+    def scores(self) -> dict[str, int]:
+        return {
+            criterion: self.cleaned_data[f"criterion_{number}"]
+            for number, criterion in enumerate(self.criteria)
+        }
+
+
+class VoteForm(forms.Form):
+    choice = forms.ChoiceField(
+        choices=Vote.Choice.choices,
+        widget=forms.RadioSelect,
+        label="Your vote",
+        error_messages={"required": "Choose how you vote."},
+    )
+    amount_gbp = forms.IntegerField(
+        required=False,
+        min_value=1,
+        label="Reduced amount (£)",
+        help_text="Only for a reduced award.",
+    )
+
+
+class DecisionForm(forms.Form):
+    outcome = forms.ChoiceField(
+        choices=[
+            (Application.Status.AWARDED, "Award in full"),
+            (Application.Status.REDUCED, "Award a reduced amount"),
+            (Application.Status.DECLINED, "Decline"),
+        ],
+        widget=forms.RadioSelect,
+        label="The panel's decision",
+        error_messages={"required": "Choose the panel's decision."},
+    )
+    awarded_gbp = forms.IntegerField(
+        required=False,
+        min_value=1,
+        label="Reduced amount (£)",
+        help_text="Only for a reduced award.",
+    )
+    reasons = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Reasons",
+        help_text="These go to the applicant in the decision email.",
+        error_messages={"required": "Give the reasons for the decision."},
+    )
