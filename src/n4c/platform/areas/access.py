@@ -5,9 +5,10 @@
 - An adviser or community worker sees every area and changes those they are assigned to now.
 - A specialist sees every area and changes none.
 - A partnership member sees only their own area(s) and changes none, and of those only the
-  page, the plan and the support log: :func:`member_may_open` turns them away from every other
-  address, so a page added later stays closed to them until it is added to
-  :data:`MEMBER_READS`.
+  page (with its support log), the plan, the events for their area and the resources, and
+  works in their partnership's workspace: :func:`member_may_open` turns them away from every
+  other address, so a page added later stays closed to them until it is added to
+  :data:`MEMBER_READS` or :data:`MEMBER_WORKSPACE`.
 
 Pages and API calls about one area fetch it with :func:`area_for_viewing` or
 :func:`area_for_editing`: a missing area and one the user may not see both answer 404, so a
@@ -27,6 +28,7 @@ from n4c.platform.people.models import Role
 __all__ = [
     "MEMBER_PANELS",
     "MEMBER_READS",
+    "MEMBER_WORKSPACE",
     "area_for_editing",
     "area_for_viewing",
     "areas_editable_by",
@@ -38,16 +40,46 @@ __all__ = [
 ]
 
 #: What a partnership member may read, by URL name: their areas (list and page), each area's
-#: plan and its support log, in the pages and the API.
+#: plan and its support log, the events for their area and the resources, in the pages and
+#: the API. Each page's queryset keeps them to their own area (``areas_visible_to``).
 MEMBER_READS = frozenset(
     {
         "areas:list",
         "areas:detail",
         "plans:detail",
+        "events:list",
+        "events:detail",
+        "resources:list",
+        "resources:detail",
         "api:list_areas",
         "api:get_area",
         "api:get_plan",
         "api:list_entries",
+        "api:list_events",
+        "api:list_resources",
+        "api:get_resource",
+    }
+)
+#: The partnership workspace, where members also act (propose, vote; the chair answers and
+#: opens and closes decisions): open to them with every method, and each page checks their
+#: role in the area's partnership (``n4c.platform.partnership.access.may``).
+MEMBER_WORKSPACE = frozenset(
+    {
+        "partnership:workspace",
+        "partnership:roles",
+        "partnership:propose",
+        "partnership:proposal",
+        "partnership:accept",
+        "partnership:decline",
+        "partnership:open_decision",
+        "partnership:decision",
+        "partnership:vote",
+        "partnership:close",
+        "api:list_proposals",
+        "api:add_proposal",
+        "api:list_decisions",
+        "api:get_decision",
+        "api:add_vote",
     }
 )
 #: The parts of the area page a partnership member sees: the support log (not the staff panel).
@@ -59,8 +91,11 @@ _READING = frozenset({"GET", "HEAD", "OPTIONS"})
 
 def member_may_open(user, url_name: str, method: str = "GET") -> bool:
     """Whether ``user`` may open the address named ``url_name``: always, unless they are a
-    partnership member, who may only read :data:`MEMBER_READS` (and sign in and out)."""
+    partnership member, who may only read :data:`MEMBER_READS`, work in
+    :data:`MEMBER_WORKSPACE` (and sign in and out)."""
     if role_of(user) != Role.PARTNERSHIP_MEMBER or url_name in _ACCOUNT_PAGES:
+        return True
+    if url_name in MEMBER_WORKSPACE:
         return True
     return url_name in MEMBER_READS and method in _READING
 

@@ -1,4 +1,5 @@
-"""Partnership members reach only their areas' pages, plans and support logs (see
+"""Partnership members reach only their areas' pages, plans, support logs, events, resources
+and partnership workspace (see
 :func:`n4c.platform.areas.access.member_may_open`); every other address answers them 403."""
 
 from __future__ import annotations
@@ -10,7 +11,10 @@ from n4c.platform.areas.access import member_may_open
 
 __all__ = ["MembersReadOnlyTheirArea"]
 
-_REFUSAL = "Partnership members can read their area's page, plan and support log only."
+_REFUSAL = (
+    "Partnership members can open only their area's page, plan, events, resources and "
+    "partnership workspace."
+)
 
 
 class MembersReadOnlyTheirArea:

@@ -9,6 +9,7 @@ needs that consent, and a later no or a withdrawal removes them."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any, Literal
 
 from django.core.exceptions import ValidationError
@@ -30,13 +31,27 @@ __all__ = [
     "give_sign_in",
     "has_contact_consent",
     "record_consent",
+    "register_personal_data",
     "remove_sign_in",
     "withdraw_consent",
 ]
 
 #: Names the layout of an export, so a reader can tell versions apart.
-EXPORT_FORMAT = "n4c-resident-export/2"  # 2 added "sign_in"
+EXPORT_FORMAT = "n4c-resident-export/3"  # 2 added "sign_in", 3 each app's records
 _MODELS = ("residents.resident", "residents.consent")
+
+# Apps above residents hold records linked to a member (their proposals and votes); each
+# registers, from its AppConfig.ready, what it exports of a member and how it erases them, so
+# the export is complete and erasure reaches everywhere without residents knowing those apps.
+_PERSONAL_DATA: dict[str, tuple[Callable[[Resident], Any], Callable[[Any, Resident], None]]] = {}
+
+
+def register_personal_data(
+    name: str, export: Callable[[Resident], Any], erase: Callable[[Any, Resident], None]
+) -> None:
+    """Add ``export(resident)`` to each member's export under ``name``, and run
+    ``erase(actor, resident)`` when their personal data is erased (before the record goes)."""
+    _PERSONAL_DATA[name] = (export, erase)
 
 
 #: The words a person agrees to when the form records their consent to be contacted.
@@ -208,8 +223,8 @@ def _audit_trail(resident: Resident, consent_ids: list[int]) -> Any:
 
 
 def export_resident(actor, resident: Resident) -> dict[str, Any]:
-    """Everything held on a resident, as JSON-ready data: their record, consents and audit
-    trail. The export itself is audited: who took a copy of the person's data, and when."""
+    """Everything held on a resident, as JSON-ready data: their record, consents, audit trail
+    and what other apps hold on them (see :func:`register_personal_data`). The export itself is audited: who took a copy of the person's data, and when."""
     consents = list(resident.consents.all())
     trail = list(_audit_trail(resident, [c.pk for c in consents]).order_by("at", "id"))
     record_change(actor, resident, AuditEvent.Action.EXPORTED)
@@ -259,6 +274,7 @@ def export_resident(actor, resident: Resident) -> dict[str, Any]:
             }
             for e in trail
         ],
+        **{name: export(resident) for name, (export, _) in _PERSONAL_DATA.items()},
     }
 
 
@@ -273,6 +289,8 @@ def erase_resident(actor, resident: Resident, *, mode: Literal["anonymise", "del
     """
     if mode not in ("anonymise", "delete"):
         raise ValueError(f"mode must be anonymise or delete, not {mode!r}")
+    for _, erase in _PERSONAL_DATA.values():
+        erase(actor, resident)
     consent_ids = list(resident.consents.values_list("pk", flat=True))
     label = f"Erased member {resident.pk}"
     _audit_trail(resident, consent_ids).update(before=None, after=None, object_repr=label)

@@ -54,7 +54,10 @@ def test_the_report_refused_to_a_partnership_member_is_answered_403(home, make_p
     assert response.json()["detail"] == [
         {
             "loc": [],
-            "msg": "Partnership members can read their area's page, plan and support log only.",
+            "msg": (
+                "Partnership members can open only their area's page, plan, events, "
+                "resources and partnership workspace."
+            ),
             "type": "permission_denied",
         }
     ]

@@ -1,5 +1,6 @@
-"""A partnership member signed in reads their area's page, its plan and its support log, and
-nothing else: every other address in the project answers them 403, 404 or a redirect.
+"""A partnership member signed in reads their area's page, its plan and its support log, the
+events for their area and the resources, and works in their partnership's workspace; every
+other address in the project answers them 403, 404 or a redirect.
 
 The test walks every URL pattern, so a new page is closed to members until it is added to
 ``MEMBER_MAY_READ`` (and the README says so).
@@ -21,6 +22,8 @@ from n4c.platform.assets.models import Asset
 from n4c.platform.deadlines.models import CalendarFeed
 from n4c.platform.events.models import Attendance, Event
 from n4c.platform.neighbourhood_planning.models import NeighbourhoodPlan
+from n4c.platform.partnership import services as partnership
+from n4c.platform.partnership.models import StaffAttachment, StaffRole
 from n4c.platform.people.models import Role
 from n4c.platform.plans.models import Action, AreaPlan, Milestone, YearZeroCheck
 from n4c.platform.referrals.models import Partner, Referral
@@ -31,7 +34,8 @@ from n4c.platform.right_to_bid.models import AssetCase
 pytestmark = pytest.mark.django_db
 
 #: The addresses that answer a member 200: the area list (their own areas only), the area page,
-#: its plan and its support log, in pages and in the API; and choosing their own password.
+#: its plan and its support log, the events and resources, in pages and in the API; what a
+#: member (not the chair) opens in the workspace; and choosing their own password.
 MEMBER_MAY_READ = frozenset(
     {
         "set_password",
@@ -39,10 +43,24 @@ MEMBER_MAY_READ = frozenset(
         "areas:list",
         "areas:detail",
         "plans:detail",
+        "events:list",
+        "events:detail",
+        "resources:list",
+        "resources:detail",
+        "partnership:workspace",
+        "partnership:propose",
+        "partnership:proposal",
+        "partnership:decision",
         "api:list_areas",
         "api:get_area",
         "api:get_plan",
         "api:list_entries",
+        "api:list_events",
+        "api:list_resources",
+        "api:get_resource",
+        "api:list_proposals",
+        "api:list_decisions",
+        "api:get_decision",
     }
 )
 
@@ -111,6 +129,13 @@ def member_world(home, adviser, make_person):
     resource = Resource.objects.create(
         title="Guide", kind=Resource._meta.get_field("kind").choices[0][0], summary="A guide."
     )
+    proposal = partnership.propose(
+        member, resident, description="A bench", owner="Jo", due_on=dt.date(2026, 9, 1)
+    )
+    decision = partnership.open_decision(
+        adviser, home, question="Adopt the plan", options=["Yes", "No"]
+    )
+    attachment = StaffAttachment.objects.create(area=home, person=adviser, role=StaffRole.OBSERVER)
     pk_of = {
         "people": adviser.pk,
         "areas": home.pk,
@@ -141,6 +166,9 @@ def member_world(home, adviser, make_person):
         "referral_id": referral.pk,
         "resource_id": resource.pk,
         "resident_id": resident.pk,
+        "proposal_id": proposal.pk,
+        "decision_id": decision.pk,
+        "attachment_id": attachment.pk,
         "consent_id": consent.pk,
         "token": feed.token,
         "uidb64": urlsafe_base64_encode(force_bytes(member.pk)),
@@ -166,7 +194,7 @@ def _kwargs(name: str, params: list[str], pk_of, by_name, values) -> dict:
     return kwargs
 
 
-def test_a_member_reads_only_their_area_page_plan_and_support_log(member_world, client_for):
+def test_a_member_opens_only_their_area_pages_and_workspace(member_world, client_for):
     member, pk_of, by_name, values = member_world
     names = dict(_url_names(get_resolver().url_patterns))
     opened = {}
@@ -179,7 +207,9 @@ def test_a_member_reads_only_their_area_page_plan_and_support_log(member_world, 
         name = resolve(url).view_name
         url += f"?area_id={values['area_id']}" if name == "api:list_entries" else ""
         client = client_for(member)
-        got, posted = client.get(url).status_code, client.post(url, {}).status_code
+        # The API takes JSON; the pages take forms.
+        kind = {"content_type": "application/json"} if name.startswith("api:") else {}
+        got, posted = client.get(url).status_code, client.post(url, {}, **kind).status_code
         if got == 200 or 200 <= posted < 300:
             opened[name] = (got, posted)
     assert " ".join(sorted(opened)) == " ".join(sorted(MEMBER_MAY_READ))

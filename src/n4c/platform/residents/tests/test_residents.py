@@ -42,7 +42,7 @@ def member_record(worker, home, client_for):
 def test_the_export_holds_the_record_consents_and_changes(member_record) -> None:
     client, resident_id = member_record
     export = client.get(f"/api/residents/{resident_id}/export").json()
-    assert export["format"] == "n4c-resident-export/2"
+    assert export["format"] == "n4c-resident-export/3"
     assert export["resident"]["full_name"] == "Jo Bloggs"
     assert export["resident"]["partnership_role"] == "Chair"
     [consent] = export["consents"]
