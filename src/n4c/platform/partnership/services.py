@@ -201,6 +201,10 @@ def _open(decision: Decision) -> Decision:
     return locked
 
 
+def _has_voted(decision: Decision, voter: Resident) -> bool:
+    return Vote.objects.filter(decision=decision, voter=voter).exists()
+
+
 @transaction.atomic
 def cast_vote(
     actor, voter: Resident, decision: Decision, option: DecisionOption, *, reason: str = ""
@@ -212,7 +216,7 @@ def cast_vote(
         raise ValidationError("Only members of this area's partnership can vote on it.")
     if option.decision_id != decision.pk:
         raise ValidationError({"option": "Choose one of this decision's options."})
-    if Vote.objects.filter(decision=decision, voter=voter).exists():
+    if _has_voted(decision, voter):
         raise ConflictError(ALREADY_VOTED)
     vote = Vote(decision=decision, option=option, voter=voter, reason=reason.strip())
     with unique_or(Vote, ("decision", "voter"), ConflictError(ALREADY_VOTED)):

@@ -156,7 +156,9 @@ def _decision_page(request, area, decision, status: int = 200, **forms):
             "decision": decision,
             "options": decision.options.all(),
             "my_vote": my_vote,
-            "may_vote": not closed and my_vote is None and may(request.user, area, "vote"),
+            # A refused vote shows its form again, with the reason.
+            "may_vote": "vote_form" in forms
+            or (not closed and my_vote is None and may(request.user, area, "vote")),
             "may_close": not closed and may(request.user, area, "run_decision"),
             "votes_cast": decision.votes.count(),
             # Reasons without names, once the decision is closed.
