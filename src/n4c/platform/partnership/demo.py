@@ -10,9 +10,10 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from n4c.platform.areas.models import Area
+from n4c.platform.audit.models import AuditEvent
+from n4c.platform.audit.services import record_change, snapshot
 from n4c.platform.partnership import services
 from n4c.platform.partnership.models import Decision, Proposal
-from n4c.platform.residents import gdpr
 from n4c.platform.residents.models import Resident
 
 __all__ = ["seed", "seed_workspace"]
@@ -30,31 +31,30 @@ _PROPOSALS = [
 ]
 
 
-def _chair_record(actor, area: Area, today: dt.date) -> Resident | None:
-    """The "chair" login's member record, as chair; the chair before becomes vice-chair."""
+def _chair_record(actor, area: Area) -> Resident | None:
+    """The first area's chair, signing in as the "chair" login."""
     account = get_user_model().objects.filter(username="chair").first()
     if account is None:
         return None
     record = Resident.objects.filter(account=account).first()
     if record is not None:
         return record
-    for former in Resident.objects.filter(area=area, partnership_role="chair"):
-        services.set_member_role(actor, former, Resident.PartnershipRole.VICE_CHAIR)
-    return gdpr.add_resident(
-        actor,
-        area=area,
-        full_name=account.get_full_name(),
-        partnership_role=Resident.PartnershipRole.CHAIR,
-        joined_on=today - dt.timedelta(days=180),
-        account=account,
-    )
+    record = Resident.objects.filter(
+        area=area, partnership_role=Resident.PartnershipRole.CHAIR, account__isnull=True
+    ).first()
+    if record is not None:
+        before = snapshot(record)
+        record.account = account
+        record.save(update_fields=["account"])
+        record_change(actor, record, AuditEvent.Action.CHANGED, before=before)
+    return record
 
 
 @transaction.atomic
 def seed_workspace(areas: list[Area], actor, today: dt.date) -> tuple[int, int]:
     """Proposals and decisions in the first area; returns (proposals, decisions) held."""
     area = areas[0] if areas else None
-    chair = _chair_record(actor, area, today) if area else None
+    chair = _chair_record(actor, area) if area else None
     if area is None or chair is None or Proposal.objects.filter(area=area).exists():
         return Proposal.objects.count(), Decision.objects.count()
     members = list(Resident.objects.filter(area=area, erased_at__isnull=True))
