@@ -224,3 +224,26 @@ def test_a_member_is_offered_only_links_they_may_open(member_world, home, client
     assert reverse("plans:detail", args=[home.pk]) in links
     answers = {link: client.get(link, follow=True).status_code for link in links}
     assert answers == dict.fromkeys(links, 200)
+
+
+def test_a_member_sees_the_events_for_their_area_only(home, far, make_person, client_for):
+    """National events, their region's and those their area went to; not another region's."""
+    member = make_person(Role.PARTNERSHIP_MEMBER)
+    home.partnership_members.add(member)
+    day = dt.date(2026, 6, 1)
+    national = Event.objects.create(title="National", scope=Event.Scope.NATIONAL, starts_on=day)
+    own = Event.objects.create(
+        title="Own region", scope=Event.Scope.REGIONAL, region=home.region, starts_on=day
+    )
+    went = Event.objects.create(
+        title="Went to", scope=Event.Scope.REGIONAL, region=far.region, starts_on=day
+    )
+    Attendance.objects.create(event=went, area=home)
+    Attendance.objects.create(event=went, area=far)
+    other = Event.objects.create(
+        title="Other region", scope=Event.Scope.REGIONAL, region=far.region, starts_on=day
+    )
+    client = client_for(member)
+    listed = {e["title"] for e in client.get("/api/events/").json()}
+    assert listed == {national.title, own.title, went.title}
+    assert client.get(reverse("events:detail", args=[other.pk])).status_code == 404

@@ -103,6 +103,7 @@ def test_only_the_chair_or_staff_accept_close_and_set_roles(
     assert as_member.get(opening).status_code == 403
     as_chair = client_for(chair)
     assert as_chair.get(opening).status_code == 200
+    assert resident.full_name in as_chair.get(roles).content.decode()
     assert as_chair.post(roles, {"resident": resident.pk, "role": "treasurer"}).status_code == 302
     resident.refresh_from_db()
     assert resident.partnership_role == Resident.PartnershipRole.TREASURER

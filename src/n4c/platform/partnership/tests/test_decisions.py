@@ -159,3 +159,11 @@ def test_a_tie_is_reported_as_no_clear_result(home, member_of, adviser):
         services.cast_vote(account, resident, decision, option)
     closed = services.close_decision(adviser, decision)
     assert closed.outcome == "No clear result: “Mon” and “Tue” tied with 1 each, of 2 votes."
+
+
+@pytest.mark.django_db
+def test_a_vote_shows_in_the_audit_log(home, member_of, national, client_for, open_decision):
+    account, resident = member_of(home)
+    services.cast_vote(account, resident, open_decision, open_decision.options.first())
+    page = client_for(national).get(reverse("audit:list")).content.decode()
+    assert "partnership.vote" in page and "A vote for “Yes” on “Adopt the plan”" in page
