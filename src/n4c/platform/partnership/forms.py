@@ -94,7 +94,14 @@ class CloseForm(forms.Form):
 
 
 class MemberRoleForm(forms.Form):
-    resident = forms.ModelChoiceField(queryset=Resident.objects.none(), widget=forms.HiddenInput)
+    resident = forms.ModelChoiceField(
+        queryset=Resident.objects.none(),
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": "Choose a member of this area's partnership.",
+            "invalid_choice": "Choose a member of this area's partnership.",
+        },
+    )
     role = forms.ChoiceField(choices=Resident.PartnershipRole.choices, label="Role")
 
     def __init__(self, *args, area=None, **kwargs):

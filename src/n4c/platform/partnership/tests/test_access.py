@@ -147,3 +147,14 @@ def test_an_erased_member_no_longer_acts(home, member_of):
     resident.save()
     assert not may(account, home, "propose")
     assert not may(account, home, "vote")
+
+
+def test_the_chair_cannot_give_a_role_in_another_area(home, far, member_of, client_for):
+    chair, _ = member_of(home, Resident.PartnershipRole.CHAIR)
+    _, elsewhere = member_of(far)
+    url = reverse("partnership:roles", args=[home.pk])
+    response = client_for(chair).post(url, {"resident": elsewhere.pk, "role": "chair"})
+    assert response.status_code == 400
+    assert "Choose a member of this area&#x27;s partnership." in response.content.decode()
+    elsewhere.refresh_from_db()
+    assert elsewhere.partnership_role == Resident.PartnershipRole.MEMBER
