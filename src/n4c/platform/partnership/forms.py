@@ -72,16 +72,16 @@ class VoteForm(forms.ModelForm):
     def __init__(self, *args, decision: Decision, **kwargs):
         super().__init__(*args, **kwargs)
         option = self.fields["option"]
-        option.queryset = decision.options.all()  # type: ignore[attr-defined]
-        option.widget = forms.RadioSelect()
         option.empty_label = None  # type: ignore[attr-defined]
+        # Setting the queryset gives the radio buttons their choices.
+        option.queryset = decision.options.all()  # type: ignore[attr-defined]
         option.label = "Your vote"
         option.error_messages["required"] = "Choose an option."
 
     class Meta:
         model = Vote
         fields = ["option", "reason"]
-        widgets = {"reason": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"option": forms.RadioSelect, "reason": forms.Textarea(attrs={"rows": 2})}
 
 
 class CloseForm(forms.Form):

@@ -184,11 +184,12 @@ def open_decision(
     decision = Decision(area=area, question=question.strip(), proposal=proposal, opened_by=actor)
     decision.full_clean()
     decision.save()
+    record_change(actor, decision, AuditEvent.Action.CREATED)
     for position, label in enumerate(labels, start=1):
         option = DecisionOption(decision=decision, label=label, position=position)
         option.full_clean()
         option.save()
-    record_change(actor, decision, AuditEvent.Action.CREATED)
+        record_change(actor, option, AuditEvent.Action.CREATED)
     return decision
 
 

@@ -34,6 +34,7 @@ def test_the_chair_opens_a_decision_with_at_least_two_options(home, member_of, c
     assert [o.label for o in decision.options.all()] == ["Yes", "No"]
     assert decision.opened_by == chair
     assert AuditEvent.objects.filter(model="partnership.decision", action="created").exists()
+    assert AuditEvent.objects.filter(model="partnership.decisionoption").count() == 2
 
 
 @pytest.mark.django_db
@@ -44,6 +45,8 @@ def test_a_member_votes_once_and_a_second_vote_is_a_form_error(
     client = client_for(account)
     yes, no = open_decision.options.all()[:2]
     url = reverse("partnership:vote", args=[home.pk, open_decision.pk])
+    form = client.get(open_decision.get_absolute_url()).content.decode()
+    assert f'type="radio" name="option" value="{yes.pk}"' in form
     assert client.post(url, {"option": yes.pk, "reason": "It is ready."}).status_code == 302
     again = client.post(url, {"option": no.pk})
     assert again.status_code == 400
