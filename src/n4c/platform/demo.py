@@ -144,10 +144,15 @@ def seed_demo(
                 elif len(logins) < 4:
                     logins.append((people[0].username, f"Community worker, {region.name}"))
         member = _person("resident", "Rae", "Resident", Role.PARTNERSHIP_MEMBER, None)
+        # The sign-in of the first area's chair, a made-up member of its partnership.
+        chair = _person("chair", "Demo Member", "One", Role.PARTNERSHIP_MEMBER, None)
         if made:
-            made[0].partnership_members.add(member)
+            made[0].partnership_members.add(member, chair)
         logins.append(
             ("resident", f"Partnership member, {made[0].name}" if made else "Partnership member")
+        )
+        logins.append(
+            ("chair", f"Partnership chair, {made[0].name}" if made else "Partnership chair")
         )
         say("Logging a year of support")
         _seed_support(made, today)

@@ -36,6 +36,7 @@ PLATFORM_APPS = [
     "n4c.platform.events",
     "n4c.platform.resources",
     "n4c.platform.residents",
+    "n4c.platform.partnership",
     "n4c.platform.covenants",
     "n4c.platform.measures",
     "n4c.platform.grants",

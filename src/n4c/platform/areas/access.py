@@ -5,12 +5,14 @@
 - An adviser or community worker sees every area and changes those they are assigned to now.
 - A specialist sees every area and changes none.
 - A partnership member sees only their own area(s) and changes none, and of those only the
-  page, the plan, the support log, the covenant and the local measures, and takes part in its
-  resident grant panels (applies; on a panel, declares interests, scores and votes) and local
-  measures (proposes them and records their values): :func:`member_may_open` turns them away
-  from every other address, so a page added later stays closed to them until it is added to
-  :data:`MEMBER_READS` or :data:`MEMBER_ACTIONS`. Each service checks the rest (their own
-  area, a seat on the panel, no conflict of interest, the phase).
+  page (with its support log), the plan, the covenant, the local measures, the events for their
+  area and the resources; works in their partnership's workspace; takes part in its resident
+  grant panels (applies; on a panel, declares interests, scores and votes) and local measures
+  (proposes them and records their values): :func:`member_may_open` turns them away from every
+  other address, so a page added later stays closed to them until it is added to
+  :data:`MEMBER_READS`, :data:`MEMBER_ACTIONS` or :data:`MEMBER_WORKSPACE`. Each page and
+  service checks the rest (their own area, their role, a seat on the panel, no conflict of
+  interest, the phase).
 
 Pages and API calls about one area fetch it with :func:`area_for_viewing` or
 :func:`area_for_editing`: a missing area and one the user may not see both answer 404, so a
@@ -31,6 +33,7 @@ __all__ = [
     "MEMBER_ACTIONS",
     "MEMBER_PANELS",
     "MEMBER_READS",
+    "MEMBER_WORKSPACE",
     "area_for_editing",
     "area_for_viewing",
     "areas_editable_by",
@@ -42,13 +45,18 @@ __all__ = [
 ]
 
 #: What a partnership member may read, by URL name: their areas (list and page), each area's
-#: plan, its support log, its community covenant and its local measures (with their photos), in
-#: the pages and the API.
+#: plan, its support log, its community covenant and its local measures (with their photos), its
+#: grant panels, the events for their area and the resources, in the pages and the API. Each
+#: page's queryset keeps them to their own area (``areas_visible_to``).
 MEMBER_READS = frozenset(
     {
         "areas:list",
         "areas:detail",
         "plans:detail",
+        "events:list",
+        "events:detail",
+        "resources:list",
+        "resources:detail",
         "api:list_areas",
         "api:get_area",
         "api:get_plan",
@@ -64,6 +72,31 @@ MEMBER_READS = frozenset(
         "grants:panel",
         "grants:apply",
         "grants:application",
+        "api:list_events",
+        "api:list_resources",
+        "api:get_resource",
+    }
+)
+#: The partnership workspace, where members also act (propose, vote; the chair answers and
+#: opens and closes decisions): open to them with every method, and each page checks their
+#: role in the area's partnership (``n4c.platform.partnership.access.may``).
+MEMBER_WORKSPACE = frozenset(
+    {
+        "partnership:workspace",
+        "partnership:roles",
+        "partnership:propose",
+        "partnership:proposal",
+        "partnership:accept",
+        "partnership:decline",
+        "partnership:open_decision",
+        "partnership:decision",
+        "partnership:vote",
+        "partnership:close",
+        "api:list_proposals",
+        "api:add_proposal",
+        "api:list_decisions",
+        "api:get_decision",
+        "api:add_vote",
     }
 )
 #: What a partnership member may send, by URL name: a proposed local measure and a measure's
@@ -93,9 +126,11 @@ _READING = frozenset({"GET", "HEAD", "OPTIONS"})
 
 def member_may_open(user, url_name: str, method: str = "GET") -> bool:
     """Whether ``user`` may open the address named ``url_name``: always, unless they are a
-    partnership member, who may only read :data:`MEMBER_READS`, send :data:`MEMBER_ACTIONS`
-    (and sign in and out)."""
+    partnership member, who may only read :data:`MEMBER_READS`, send :data:`MEMBER_ACTIONS`,
+    work in :data:`MEMBER_WORKSPACE` (and sign in and out)."""
     if role_of(user) != Role.PARTNERSHIP_MEMBER or url_name in _ACCOUNT_PAGES:
+        return True
+    if url_name in MEMBER_WORKSPACE:
         return True
     if method in _READING:
         return url_name in MEMBER_READS

@@ -1,4 +1,4 @@
-"""Partnership members reach only their areas' pages, plans, support logs and grant panels (see
+"""Partnership members reach only their areas' own pages (see
 :func:`n4c.platform.areas.access.member_may_open`); every other address answers them 403."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from n4c.platform.areas.access import member_may_open
 __all__ = ["MEMBER_REFUSAL", "MembersReadOnlyTheirArea"]
 
 MEMBER_REFUSAL = (
-    "Partnership members can open only their own area's partnership pages: its page, plan, "
-    "support log, covenant, local measures and grant panels."
+    "Partnership members can open only their own area's pages: its page, plan, events, "
+    "resources, workspace, covenant, local measures and grant panels."
 )
 
 

@@ -1,7 +1,8 @@
 """A partnership member signed in reads their area's page, its plan, its support log, its
-community covenant, its local measures and its grant panels, and nothing else: every other
-address in the project answers them 403, 404 or a redirect (what they may send is tested in
-``measures/tests`` and ``grants/tests``).
+community covenant, its local measures, its grant panels, the events for their area and the
+resources, and works in their partnership's workspace; every other address in the project
+answers them 403, 404 or a redirect (what they may send is tested in ``measures/tests``,
+``grants/tests`` and ``partnership/tests``).
 
 The test walks every URL pattern, so a new page is closed to members until it is added to
 ``MEMBER_MAY_READ`` (and the README says so).
@@ -27,6 +28,8 @@ from n4c.platform.grants.models import Application, Panel, PanelMember
 from n4c.platform.measures.models import LocalMeasure, MeasureValue
 from n4c.platform.measures.tests.images import png_bytes
 from n4c.platform.neighbourhood_planning.models import NeighbourhoodPlan
+from n4c.platform.partnership import services as partnership
+from n4c.platform.partnership.models import StaffAttachment, StaffRole
 from n4c.platform.people.models import Role
 from n4c.platform.plans.models import Action, AreaPlan, Milestone, YearZeroCheck
 from n4c.platform.referrals.models import Partner, Referral
@@ -37,8 +40,9 @@ from n4c.platform.right_to_bid.models import AssetCase
 pytestmark = pytest.mark.django_db
 
 #: The addresses that answer a member 200: the area list (their own areas only), the area page,
-#: its plan and its support log, in pages and in the API; its grant panels, one panel, the
-#: application form and their own application; and choosing their own password.
+#: its plan and its support log, the events and resources, in pages and in the API; what a
+#: member (not the chair) opens in the workspace; its grant panels, one panel, the application
+#: form and their own application; and choosing their own password.
 MEMBER_MAY_READ = frozenset(
     {
         "set_password",
@@ -46,6 +50,14 @@ MEMBER_MAY_READ = frozenset(
         "areas:list",
         "areas:detail",
         "plans:detail",
+        "events:list",
+        "events:detail",
+        "resources:list",
+        "resources:detail",
+        "partnership:workspace",
+        "partnership:propose",
+        "partnership:proposal",
+        "partnership:decision",
         "api:list_areas",
         "api:get_area",
         "api:get_plan",
@@ -59,6 +71,12 @@ MEMBER_MAY_READ = frozenset(
         "grants:panel",
         "grants:apply",
         "grants:application",
+        "api:list_events",
+        "api:list_resources",
+        "api:get_resource",
+        "api:list_proposals",
+        "api:list_decisions",
+        "api:get_decision",
     }
 )
 
@@ -165,6 +183,13 @@ def member_world(home, adviser, make_person):
         funding_type="revenue",
         purpose="A summer trip.",
     )
+    proposal = partnership.propose(
+        member, resident, description="A bench", owner="Jo", due_on=dt.date(2026, 9, 1)
+    )
+    decision = partnership.open_decision(
+        adviser, home, question="Adopt the plan", options=["Yes", "No"]
+    )
+    attachment = StaffAttachment.objects.create(area=home, person=adviser, role=StaffRole.OBSERVER)
     pk_of = {
         "people": adviser.pk,
         "areas": home.pk,
@@ -200,6 +225,9 @@ def member_world(home, adviser, make_person):
         "referral_id": referral.pk,
         "resource_id": resource.pk,
         "resident_id": resident.pk,
+        "proposal_id": proposal.pk,
+        "decision_id": decision.pk,
+        "attachment_id": attachment.pk,
         "consent_id": consent.pk,
         "signatory_id": signatory.pk,
         "commitment_id": commitment.pk,
@@ -230,7 +258,7 @@ def _kwargs(name: str, params: list[str], pk_of, by_name, values) -> dict:
     return kwargs
 
 
-def test_a_member_reads_only_their_area_page_plan_and_support_log(member_world, client_for):
+def test_a_member_opens_only_their_area_pages_and_workspace(member_world, client_for):
     member, pk_of, by_name, values = member_world
     names = dict(_url_names(get_resolver().url_patterns))
     opened = {}
@@ -243,7 +271,9 @@ def test_a_member_reads_only_their_area_page_plan_and_support_log(member_world, 
         name = resolve(url).view_name
         url += f"?area_id={values['area_id']}" if name == "api:list_entries" else ""
         client = client_for(member)
-        got, posted = client.get(url).status_code, client.post(url, {}).status_code
+        # The API takes JSON; the pages take forms.
+        kind = {"content_type": "application/json"} if name.startswith("api:") else {}
+        got, posted = client.get(url).status_code, client.post(url, {}, **kind).status_code
         if got == 200 or 200 <= posted < 300:
             opened[name] = (got, posted)
     assert " ".join(sorted(opened)) == " ".join(sorted(MEMBER_MAY_READ))
@@ -258,3 +288,26 @@ def test_a_member_is_offered_only_links_they_may_open(member_world, home, client
     assert reverse("plans:detail", args=[home.pk]) in links
     answers = {link: client.get(link, follow=True).status_code for link in links}
     assert answers == dict.fromkeys(links, 200)
+
+
+def test_a_member_sees_the_events_for_their_area_only(home, far, make_person, client_for):
+    """National events, their region's and those their area went to; not another region's."""
+    member = make_person(Role.PARTNERSHIP_MEMBER)
+    home.partnership_members.add(member)
+    day = dt.date(2026, 6, 1)
+    national = Event.objects.create(title="National", scope=Event.Scope.NATIONAL, starts_on=day)
+    own = Event.objects.create(
+        title="Own region", scope=Event.Scope.REGIONAL, region=home.region, starts_on=day
+    )
+    went = Event.objects.create(
+        title="Went to", scope=Event.Scope.REGIONAL, region=far.region, starts_on=day
+    )
+    Attendance.objects.create(event=went, area=home)
+    Attendance.objects.create(event=went, area=far)
+    other = Event.objects.create(
+        title="Other region", scope=Event.Scope.REGIONAL, region=far.region, starts_on=day
+    )
+    client = client_for(member)
+    listed = {e["title"] for e in client.get("/api/events/").json()}
+    assert listed == {national.title, own.title, went.title}
+    assert client.get(reverse("events:detail", args=[other.pk])).status_code == 404

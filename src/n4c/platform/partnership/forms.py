@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import get_user_model
+
+from n4c.platform.partnership.models import Decision, Proposal, StaffRole, Vote
+from n4c.platform.people.access import STAFF_ROLES
+from n4c.platform.people.models import display_name
+from n4c.platform.plans.forms import ActionForm, DateInput
+from n4c.platform.plans.models import AreaPlan, Priority
+from n4c.platform.residents.models import Resident
+
+
+class ProposalForm(forms.ModelForm):
+    """A plan item as the plan's own action form asks for it, and why it matters."""
+
+    def __init__(self, *args, plan: AreaPlan | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        priorities = self.fields["priority"]
+        priorities.queryset = plan.priorities.all() if plan else Priority.objects.none()  # type: ignore[attr-defined]
+        priorities.required = False
+
+    class Meta:
+        model = Proposal
+        fields = ["description", "owner", "due_on", "priority", "why"]
+        widgets = {"due_on": DateInput(), "why": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {
+            **ActionForm.Meta.error_messages,
+            "description": {"required": "Enter what should be done."},
+        }
+
+
+class AnswerForm(forms.Form):
+    reason = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Reason",
+        help_text="Needed when you decline: the member who proposed it will read it.",
+    )
+
+
+class DecisionForm(forms.ModelForm):
+    options = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        initial="Yes\nNo",
+        help_text="One option on each line, at least two.",
+        error_messages={"required": "Enter at least two options, one on each line."},
+    )
+
+    def __init__(self, *args, area=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        proposals = self.fields["proposal"]
+        proposals.queryset = (  # type: ignore[attr-defined]
+            Proposal.objects.filter(area=area, status=Proposal.Status.WAITING)
+            if area
+            else Proposal.objects.none()
+        )
+        proposals.required = False
+
+    class Meta:
+        model = Decision
+        fields = ["question", "proposal", "options"]
+        labels = {"question": "What is to be decided"}
+        help_texts = {"question": "For example, “Adopt the plan”."}
+        error_messages = {"question": {"required": "Enter what is to be decided."}}
+
+    def clean_options(self) -> list[str]:
+        return self.cleaned_data["options"].splitlines()
+
+
+class VoteForm(forms.ModelForm):
+    def __init__(self, *args, decision: Decision, **kwargs):
+        super().__init__(*args, **kwargs)
+        option = self.fields["option"]
+        option.empty_label = None  # type: ignore[attr-defined]
+        # Setting the queryset gives the radio buttons their choices.
+        option.queryset = decision.options.all()  # type: ignore[attr-defined]
+        option.label = "Your vote"
+        option.error_messages["required"] = "Choose an option."
+
+    class Meta:
+        model = Vote
+        fields = ["option", "reason"]
+        widgets = {"option": forms.RadioSelect, "reason": forms.Textarea(attrs={"rows": 2})}
+
+
+class CloseForm(forms.Form):
+    reasons = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Reasons for the result",
+        help_text="What the partnership said, so that everyone can read why.",
+    )
+
+
+class MemberRoleForm(forms.Form):
+    resident = forms.ModelChoiceField(
+        queryset=Resident.objects.none(),
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": "Choose a member of this area's partnership.",
+            "invalid_choice": "Choose a member of this area's partnership.",
+        },
+    )
+    role = forms.ChoiceField(choices=Resident.PartnershipRole.choices, label="Role")
+
+    def __init__(self, *args, area=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["resident"].queryset = Resident.objects.filter(  # type: ignore[attr-defined]
+            area=area, erased_at__isnull=True
+        )
+
+
+class StaffAttachmentForm(forms.Form):
+    person = forms.ModelChoiceField(
+        queryset=get_user_model()
+        .objects.filter(is_active=True, profile__role__in=STAFF_ROLES)
+        .order_by("last_name", "first_name"),
+        label="Member of staff",
+        error_messages={"required": "Choose a member of staff."},
+    )
+    role = forms.ChoiceField(choices=StaffRole.choices, label="Role in the partnership")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].label_from_instance = display_name  # type: ignore[attr-defined]
