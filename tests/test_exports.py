@@ -80,6 +80,14 @@ def test_the_workbook_writer_stores_a_formula_cell_as_text(tmp_path: Path) -> No
     assert (cell.value, cell.data_type) == (SAFE, "s")
 
 
+#: Writers of formats that are not spreadsheets, whose text must come back exactly as written.
+NOT_SPREADSHEETS = {
+    # Pabulib's .pb files are read by participatory budgeting tools; pabutools reads a
+    # neutralised name as a different name, so a round trip would change the election.
+    "panels/pabulib.py",
+}
+
+
 def test_no_module_writes_csv_or_xlsx_but_the_spreadsheets_module() -> None:
     """A new writer that bypassed the cell rules would need a case above; none may exist."""
     writing = re.compile(r"csv\.writer|DictWriter|\.to_csv\(|\.to_excel\(|Workbook\(")
@@ -88,6 +96,7 @@ def test_no_module_writes_csv_or_xlsx_but_the_spreadsheets_module() -> None:
         for path in SRC.rglob("*.py")
         if "tests" not in path.parts
         and path.name != "spreadsheets.py"
+        and path.relative_to(SRC).as_posix() not in NOT_SPREADSHEETS
         and writing.search(path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
