@@ -36,6 +36,7 @@ PLATFORM_APPS = [
     "n4c.platform.events",
     "n4c.platform.resources",
     "n4c.platform.residents",
+    "n4c.platform.budgets",
     "n4c.platform.rollout",
 ]
 

@@ -5,8 +5,9 @@
 - An adviser or community worker sees every area and changes those they are assigned to now.
 - A specialist sees every area and changes none.
 - A partnership member sees only their own area(s) and changes none, and of those only the
-  page, the plan and the support log: :func:`member_may_open` turns them away from every other
-  address, so a page added later stays closed to them until it is added to
+  page, the plan, the support log and its budget votes' voting and published-results pages
+  (they send their own ballot, :data:`MEMBER_VOTES`): :func:`member_may_open` turns them away
+  from every other address, so a page added later stays closed to them until it is added to
   :data:`MEMBER_READS`.
 
 Pages and API calls about one area fetch it with :func:`area_for_viewing` or
@@ -27,6 +28,7 @@ from n4c.platform.people.models import Role
 __all__ = [
     "MEMBER_PANELS",
     "MEMBER_READS",
+    "MEMBER_VOTES",
     "area_for_editing",
     "area_for_viewing",
     "areas_editable_by",
@@ -38,7 +40,8 @@ __all__ = [
 ]
 
 #: What a partnership member may read, by URL name: their areas (list and page), each area's
-#: plan and its support log, in the pages and the API.
+#: plan and its support log, in the pages and the API; a budget vote's voting page and its
+#: results (shown to members once published).
 MEMBER_READS = frozenset(
     {
         "areas:list",
@@ -48,8 +51,12 @@ MEMBER_READS = frozenset(
         "api:get_area",
         "api:get_plan",
         "api:list_entries",
+        "budgets:ballot",
+        "budgets:results",
     }
 )
+#: The one address where a member sends something: their own ballot in their area's vote.
+MEMBER_VOTES = frozenset({"budgets:ballot"})
 #: The parts of the area page a partnership member sees: the support log (not the staff panel).
 MEMBER_PANELS = frozenset({"support"})
 # Signing in and out and choosing one's own password are open to everyone.
@@ -59,8 +66,11 @@ _READING = frozenset({"GET", "HEAD", "OPTIONS"})
 
 def member_may_open(user, url_name: str, method: str = "GET") -> bool:
     """Whether ``user`` may open the address named ``url_name``: always, unless they are a
-    partnership member, who may only read :data:`MEMBER_READS` (and sign in and out)."""
+    partnership member, who may only read :data:`MEMBER_READS` (and sign in and out) and send
+    their ballot (:data:`MEMBER_VOTES`)."""
     if role_of(user) != Role.PARTNERSHIP_MEMBER or url_name in _ACCOUNT_PAGES:
+        return True
+    if url_name in MEMBER_VOTES:
         return True
     return url_name in MEMBER_READS and method in _READING
 

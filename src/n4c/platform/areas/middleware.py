@@ -1,4 +1,4 @@
-"""Partnership members reach only their areas' pages, plans and support logs (see
+"""Partnership members reach only their areas' pages, plans, support logs and budget votes (see
 :func:`n4c.platform.areas.access.member_may_open`); every other address answers them 403."""
 
 from __future__ import annotations

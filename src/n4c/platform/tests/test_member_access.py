@@ -1,5 +1,5 @@
-"""A partnership member signed in reads their area's page, its plan and its support log, and
-nothing else: every other address in the project answers them 403, 404 or a redirect.
+"""A partnership member signed in reads their area's page, its plan and its support log, votes in
+its budget votes and reads their published results, and nothing else: every other address in the project answers them 403, 404 or a redirect.
 
 The test walks every URL pattern, so a new page is closed to members until it is added to
 ``MEMBER_MAY_READ`` (and the README says so).
@@ -18,6 +18,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from n4c.platform.assets.models import Asset
+from n4c.platform.budgets.models import Ballot, BudgetVote
 from n4c.platform.deadlines.models import CalendarFeed
 from n4c.platform.events.models import Attendance, Event
 from n4c.platform.neighbourhood_planning.models import NeighbourhoodPlan
@@ -31,7 +32,8 @@ from n4c.platform.right_to_bid.models import AssetCase
 pytestmark = pytest.mark.django_db
 
 #: The addresses that answer a member 200: the area list (their own areas only), the area page,
-#: its plan and its support log, in pages and in the API; and choosing their own password.
+#: its plan and its support log, in pages and in the API; a budget vote's voting page and its
+#: published results; and choosing their own password.
 MEMBER_MAY_READ = frozenset(
     {
         "set_password",
@@ -43,6 +45,8 @@ MEMBER_MAY_READ = frozenset(
         "api:get_area",
         "api:get_plan",
         "api:list_entries",
+        "budgets:ballot",
+        "budgets:results",
     }
 )
 
@@ -111,6 +115,13 @@ def member_world(home, adviser, make_person):
     resource = Resource.objects.create(
         title="Guide", kind=Resource._meta.get_field("kind").choices[0][0], summary="A guide."
     )
+    # Published, so that its results are open to the member too.
+    budget_vote = BudgetVote.objects.create(
+        area=home, title="Spend £5,000", budget_gbp=5000, phase=BudgetVote.Phase.PUBLISHED
+    )
+    ballot = Ballot.objects.create(
+        vote=budget_vote, resident=resident, points={}, method=Ballot.Method.ONLINE
+    )
     pk_of = {
         "people": adviser.pk,
         "areas": home.pk,
@@ -121,6 +132,7 @@ def member_world(home, adviser, make_person):
         "events": event.pk,
         "resources": resource.pk,
         "residents": resident.pk,
+        "budgets": budget_vote.pk,
     }
     by_name = {
         "right_to_bid:case": {"pk": case.pk},
@@ -141,6 +153,7 @@ def member_world(home, adviser, make_person):
         "referral_id": referral.pk,
         "resource_id": resource.pk,
         "resident_id": resident.pk,
+        "ballot_id": ballot.pk,
         "consent_id": consent.pk,
         "token": feed.token,
         "uidb64": urlsafe_base64_encode(force_bytes(member.pk)),
