@@ -36,7 +36,7 @@ class BallotForm(forms.Form):
         self.vote = vote
         approval = vote.ballot_type == BudgetVote.BallotType.APPROVAL
         for proposal in vote.proposals.all():
-            label = f"{proposal.title} (£{proposal.cost_gbp:,})"
+            label = f"{proposal.title} ({proposal.cost_text})"
             field: forms.Field
             if approval:
                 field = forms.BooleanField(label=label, required=False)

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from n4c.panels import money
 from n4c.platform.areas.models import Area
 from n4c.platform.residents.models import Resident
 
@@ -59,6 +60,10 @@ class BudgetVote(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("budgets:detail", args=[self.pk])
 
+    @property
+    def budget_text(self) -> str:
+        return money(self.budget_gbp)
+
 
 class Proposal(models.Model):
     vote = models.ForeignKey(BudgetVote, on_delete=models.CASCADE, related_name="proposals")
@@ -71,6 +76,10 @@ class Proposal(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def cost_text(self) -> str:
+        return money(self.cost_gbp)
 
 
 class Ballot(models.Model):

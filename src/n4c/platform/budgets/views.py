@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from n4c import panels
 from n4c.errors import InputError
+from n4c.panels import money
 from n4c.platform.areas.access import area_for_editing, can_edit_area
 from n4c.platform.budgets import counting, services
 from n4c.platform.budgets.access import (
@@ -37,7 +38,7 @@ from n4c.textfiles import decode_text
 @login_required
 def area_votes(request, area_id: int):
     area = area_for_editing(request.user, area_id)
-    form = VoteForm(request.POST or None)
+    form = VoteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         vote = apply_service(form, lambda data: services.open_vote(request.user, area, **data))
         if vote is not None:
@@ -110,7 +111,7 @@ def phase(request, pk: int):
 @login_required
 def paper_ballot(request, pk: int):
     vote = vote_for_running(request.user, pk)
-    form = PaperBallotForm(vote, request.POST or None)
+    form = PaperBallotForm(vote, request.POST if request.method == "POST" else None)
     if request.method == "POST":
         entered = apply_service(
             form,
@@ -147,7 +148,7 @@ def ballot(request, pk: int):
     resident = resident_voting_as(request.user, vote)
     voted = resident is not None and vote.ballots.filter(resident=resident).exists()
     open_to_them = vote.phase == BudgetVote.Phase.VOTING and resident is not None and not voted
-    form = BallotForm(vote, request.POST or None)
+    form = BallotForm(vote, request.POST if request.method == "POST" else None)
     if request.method == "POST" and open_to_them:
         cast = apply_service(
             form, lambda data: services.cast_ballot(request.user, vote, resident, form.points())
@@ -175,6 +176,7 @@ def results(request, pk: int):
     if not may_read_results(request.user, vote):
         raise Http404("The results of this vote are not published yet.")
     outcome = counting.count_vote(vote)
+    funded = [r for r in outcome.projects if r.selected]
     payments = (
         panels.voters_sentence(outcome.payments, outcome.currency)
         if outcome.payments is not None and outcome.payments.voter_ids
@@ -186,14 +188,19 @@ def results(request, pk: int):
         {
             "vote": vote,
             "outcome": outcome,
-            "funded": sorted(
-                (p for p in outcome.projects if p.selected), key=lambda p: p.funded_in or 0
-            ),
-            "not_funded": [p for p in outcome.projects if not p.selected],
+            "spent": money(outcome.spent),
+            "funded": [_row(r) for r in sorted(funded, key=lambda r: r.funded_in or 0)],
+            "not_funded": [_row(r) for r in outcome.projects if not r.selected],
             "payments": payments,
             "can_run": can_edit_area(request.user, vote.area),
         },
     )
+
+
+def _row(result: panels.ProjectResult) -> tuple[panels.ProjectResult, str, str]:
+    """A proposal's result with its cost and votes as a person reads them."""
+    votes = f"{result.votes:,}" if float(result.votes).is_integer() else f"{result.votes:,g}"
+    return result, money(result.cost), votes
 
 
 @login_required
@@ -209,7 +216,7 @@ def export(request, pk: int):
 @login_required
 def import_file(request, area_id: int):
     area = area_for_editing(request.user, area_id)
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(request.POST if request.method == "POST" else None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
