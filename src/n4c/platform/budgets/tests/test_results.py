@@ -126,7 +126,10 @@ def test_a_vote_goes_to_a_pb_file_and_back_unchanged(voted, adviser, home, clien
 
 
 def test_a_malformed_pb_file_is_refused_with_the_cores_message(home, adviser, client_for):
-    text = "META\nkey;value\nbudget;1000\nvote_type;approval\nPROJECTS\nproject_id;cost\n1;lots\n"
+    text = (
+        "META\nkey;value\nbudget;1000\nvote_type;approval\nPROJECTS\nproject_id;cost\n1;lots\n"
+        "VOTES\nvoter_id;vote\na;1\n"
+    )
     with pytest.raises(panels.PbFileError) as core:
         panels.parse_pb(text, path="bad.pb")
     answer = client_for(adviser).post(
