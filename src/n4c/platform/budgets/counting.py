@@ -10,6 +10,7 @@ from n4c.platform.areas.models import Area
 from n4c.platform.audit.models import AuditEvent
 from n4c.platform.audit.services import record_change
 from n4c.platform.budgets.models import Ballot, BudgetVote, Proposal
+from n4c.platform.core.acting import acting_user
 
 __all__ = ["count_vote", "election_of", "export_pb", "import_pb"]
 
@@ -112,7 +113,7 @@ def import_pb(
             voter_label=ballot.voter_id[:100],
             points={ids[p]: w for p, w in ballot.weights().items()},
             method=Ballot.Method.IMPORTED,
-            entered_by=actor,
+            entered_by=acting_user(actor),
         )
         for ballot in election.ballots
     )

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from n4c.platform.areas.access import can_edit_area
 from n4c.platform.areas.models import Area
 from n4c.platform.audit.models import AuditEvent
 from n4c.platform.audit.services import record_change, snapshot
 from n4c.platform.budgets.models import Ballot, BudgetVote, Proposal
+from n4c.platform.core.acting import acting_user, is_platform
 from n4c.platform.core.conflicts import unique_or
 from n4c.platform.residents.models import Resident
 
@@ -34,8 +36,15 @@ _ORDER = list(Phase)
 ALREADY_VOTED = "{name} has already voted in this vote{how}. Each resident votes once."
 
 
+def _require_runner(actor, area: Area) -> None:
+    """Only those who may change the area run its votes (the platform itself may, for the demo)."""
+    if not is_platform(actor) and not can_edit_area(actor, area):
+        raise PermissionDenied("You can see this vote but not run it.")
+
+
 @transaction.atomic
 def open_vote(actor, area: Area, **fields) -> BudgetVote:
+    _require_runner(actor, area)
     vote = BudgetVote(area=area, **fields)
     vote.full_clean()
     vote.save()
@@ -47,6 +56,7 @@ def open_vote(actor, area: Area, **fields) -> BudgetVote:
 def add_proposal(
     actor, vote: BudgetVote, *, title: str, cost_gbp: int, description: str = ""
 ) -> Proposal:
+    _require_runner(actor, vote.area)
     vote = BudgetVote.objects.select_for_update().get(pk=vote.pk)
     if vote.phase != Phase.PROPOSALS:
         raise ValidationError("Proposals can only be added while they are being collected.")
@@ -60,6 +70,7 @@ def add_proposal(
 @transaction.atomic
 def advance_phase(actor, vote: BudgetVote, to: str) -> BudgetVote:
     """Move the vote to the next phase; phases are never skipped or undone."""
+    _require_runner(actor, vote.area)
     vote = BudgetVote.objects.select_for_update().get(pk=vote.pk)
     at = _ORDER.index(Phase(vote.phase))
     if at + 1 >= len(_ORDER) or _ORDER[at + 1] != to:
@@ -120,6 +131,10 @@ def cast_ballot(
     method: str = Ballot.Method.ONLINE,
 ) -> Ballot:
     """Record a resident's ballot, online (by themself) or on paper (entered by staff)."""
+    if method == Ballot.Method.PAPER:
+        _require_runner(actor, vote.area)
+    elif not is_platform(actor) and actor != resident.account:
+        raise PermissionDenied("You can send only your own ballot.")
     vote = BudgetVote.objects.select_for_update().get(pk=vote.pk)
     if vote.phase != Phase.VOTING:
         raise ValidationError("Voting is not open in this vote.")
@@ -140,7 +155,7 @@ def cast_ballot(
         resident=resident,
         points=ballot_points(vote, points),
         method=method,
-        entered_by=actor,
+        entered_by=acting_user(actor),
     )
     with unique_or(Ballot, ("vote", "resident"), refusal):
         ballot.save()
@@ -151,6 +166,9 @@ def cast_ballot(
 @transaction.atomic
 def check_paper_ballot(actor, ballot: Ballot) -> Ballot:
     """A second person confirms a paper ballot was entered as written; only then it counts."""
+    _require_runner(actor, ballot.vote.area)
+    if acting_user(actor) is None:
+        raise PermissionDenied("A person checks a paper ballot against the paper.")
     ballot = Ballot.objects.select_for_update().get(pk=ballot.pk)
     if ballot.method != Ballot.Method.PAPER:
         raise ValidationError("Only paper ballots are checked.")

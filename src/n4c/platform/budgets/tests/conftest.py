@@ -30,14 +30,14 @@ def member(home, make_member) -> Resident:
 
 
 @pytest.fixture
-def make_vote(adviser):
+def make_vote(national):
     def make(area, *, phase: str = BudgetVote.Phase.VOTING, **fields) -> BudgetVote:
         settings = {"title": "Spend £1,000", "budget_gbp": 1000, **fields}
-        vote = services.open_vote(adviser, area, **settings)
+        vote = services.open_vote(national, area, **settings)
         for title, cost in [("Benches", 600), ("Bulbs", 500), ("Bins", 300)]:
-            services.add_proposal(adviser, vote, title=title, cost_gbp=cost)
+            services.add_proposal(national, vote, title=title, cost_gbp=cost)
         for step in BudgetVote.Phase.values[1 : BudgetVote.Phase.values.index(phase) + 1]:
-            vote = services.advance_phase(adviser, vote, step)
+            vote = services.advance_phase(national, vote, step)
         return vote
 
     return make

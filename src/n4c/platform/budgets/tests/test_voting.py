@@ -4,7 +4,7 @@ checks; each resident votes once, online or on paper; the phases run in order.""
 from __future__ import annotations
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
 from django.urls import reverse
 
@@ -231,3 +231,16 @@ def test_every_change_is_audited(vote, member, adviser, worker):
         ("budgets.ballot", "created"),
         ("budgets.ballot", "changed"),
     ]
+
+
+def test_the_services_refuse_those_who_may_not_run_the_vote(vote, member, make_member):
+    """The rule holds wherever the service is called from, not only on the pages."""
+    neighbour = make_member(vote.area, "Sam")
+    bins = {proposal_ids(vote)["Bins"]: 1}
+    with pytest.raises(PermissionDenied, match="only your own ballot"):
+        services.cast_ballot(member.account, vote, neighbour, bins)
+    with pytest.raises(PermissionDenied, match="not run it"):
+        services.cast_ballot(member.account, vote, neighbour, bins, method="paper")
+    with pytest.raises(PermissionDenied, match="not run it"):
+        services.advance_phase(member.account, vote, BudgetVote.Phase.CLOSED)
+    assert not vote.ballots.exists()
