@@ -38,7 +38,7 @@ def seed_budget_vote(areas: list[Area], actor, today: dt.date) -> int:
     area with partnership members); returns votes held."""
     held = [a for a in areas if a.residents.exists()]
     signed_in = [a for a in held if a.residents.filter(account__isnull=False).exists()]
-    area = (signed_in or held or [None])[0]
+    area = next(iter(signed_in or held), None)
     if area is not None and not BudgetVote.objects.filter(area=area).exists():
         vote = services.open_vote(
             actor, area, title="Spend £5,000 on our area", budget_gbp=5_000, max_approvals=3
