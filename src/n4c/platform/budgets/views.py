@@ -62,12 +62,27 @@ def vote_detail(request, pk: int):
             "vote": vote,
             "proposals": vote.proposals.all(),
             "proposal_form": ProposalForm(),
-            "paper_ballots": ballots.filter(method=Ballot.Method.PAPER),
+            "paper_ballots": [
+                (ballot, _choices(vote, ballot))
+                for ballot in ballots.filter(method=Ballot.Method.PAPER)
+            ],
             "online_count": ballots.filter(method=Ballot.Method.ONLINE).count(),
             "imported_count": ballots.filter(method=Ballot.Method.IMPORTED).count(),
             "next_phase": _next_phase(vote),
         },
     )
+
+
+def _choices(vote: BudgetVote, ballot: Ballot) -> str:
+    """What a ballot chose, in the proposals' order, as the checker compares it with the paper."""
+    chosen = [
+        (p.title, ballot.points[str(p.pk)])
+        for p in vote.proposals.all()
+        if str(p.pk) in ballot.points
+    ]
+    if vote.ballot_type == BudgetVote.BallotType.APPROVAL:
+        return "; ".join(title for title, _ in chosen)
+    return "; ".join(f"{title}: {points}" for title, points in chosen)
 
 
 def _next_phase(vote: BudgetVote):

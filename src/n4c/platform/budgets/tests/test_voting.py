@@ -244,3 +244,13 @@ def test_the_services_refuse_those_who_may_not_run_the_vote(vote, member, make_m
     with pytest.raises(PermissionDenied, match="not run it"):
         services.advance_phase(member.account, vote, BudgetVote.Phase.CLOSED)
     assert not vote.ballots.exists()
+
+
+def test_the_checker_sees_what_was_entered_beside_the_check_button(
+    vote, member, adviser, worker, client_for
+):
+    ids = proposal_ids(vote)
+    services.cast_ballot(adviser, vote, member, {ids["Bins"]: 1, ids["Bulbs"]: 1}, method="paper")
+    page = client_for(worker).get(reverse("budgets:detail", args=[vote.pk])).content.decode()
+    assert "<td>Jo Bloggs</td><td>Bulbs; Bins</td>" in page
+    assert "I have checked it against the paper" in page
