@@ -8,7 +8,8 @@
   page (with its support log), the plan, the covenant, the local measures, the events for their
   area and the resources; works in their partnership's workspace; takes part in its resident
   grant panels (applies; on a panel, declares interests, scores and votes) and local measures
-  (proposes them and records their values): :func:`member_may_open` turns them away from every
+  (proposes them and records their values), and votes in its budget votes (the ballot and,
+  once published, the results): :func:`member_may_open` turns them away from every
   other address, so a page added later stays closed to them until it is added to
   :data:`MEMBER_READS`, :data:`MEMBER_ACTIONS` or :data:`MEMBER_WORKSPACE`. Each page and
   service checks the rest (their own area, their role, a seat on the panel, no conflict of
@@ -46,8 +47,9 @@ __all__ = [
 
 #: What a partnership member may read, by URL name: their areas (list and page), each area's
 #: plan, its support log, its community covenant and its local measures (with their photos), its
-#: grant panels, the events for their area and the resources, in the pages and the API. Each
-#: page's queryset keeps them to their own area (``areas_visible_to``).
+#: grant panels, its budget votes' ballot and results (results once published), the events for
+#: their area and the resources, in the pages and the API. Each page's queryset keeps them to
+#: their own area (``areas_visible_to``).
 MEMBER_READS = frozenset(
     {
         "areas:list",
@@ -75,6 +77,8 @@ MEMBER_READS = frozenset(
         "api:list_events",
         "api:list_resources",
         "api:get_resource",
+        "budgets:ballot",
+        "budgets:results",
     }
 )
 #: The partnership workspace, where members also act (propose, vote; the chair answers and
@@ -102,7 +106,8 @@ MEMBER_WORKSPACE = frozenset(
 #: What a partnership member may send, by URL name: a proposed local measure and a measure's
 #: value (pages and API; django-ninja names a path by its first method, so proposing through
 #: the API answers to ``api:list_measures``), a grant application to their area's panel and,
-#: when they sit on it, their declarations, scores, votes and decisions.
+#: when they sit on it, their declarations, scores, votes and decisions; their own ballot in
+#: their area's budget vote.
 MEMBER_ACTIONS = frozenset(
     {
         "measures:propose",
@@ -114,6 +119,7 @@ MEMBER_ACTIONS = frozenset(
         "grants:score",
         "grants:vote",
         "grants:decide",
+        "budgets:ballot",
     }
 )
 #: The parts of the area page a partnership member sees: the support log, the community

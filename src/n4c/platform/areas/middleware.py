@@ -12,7 +12,7 @@ __all__ = ["MEMBER_REFUSAL", "MembersReadOnlyTheirArea"]
 
 MEMBER_REFUSAL = (
     "Partnership members can open only their own area's pages: its page, plan, events, "
-    "resources, workspace, covenant, local measures and grant panels."
+    "resources, workspace, covenant, local measures, grant panels and budget votes."
 )
 
 

@@ -1,8 +1,9 @@
 """A partnership member signed in reads their area's page, its plan, its support log, its
-community covenant, its local measures, its grant panels, the events for their area and the
-resources, and works in their partnership's workspace; every other address in the project
-answers them 403, 404 or a redirect (what they may send is tested in ``measures/tests``,
-``grants/tests`` and ``partnership/tests``).
+community covenant, its local measures, its grant panels, its budget votes (the ballot, and the
+results once published), the events for their area and the resources, and works in their
+partnership's workspace; every other address in the project answers them 403, 404 or a redirect
+(what they may send is tested in ``measures/tests``, ``grants/tests``, ``budgets/tests`` and
+``partnership/tests``).
 
 The test walks every URL pattern, so a new page is closed to members until it is added to
 ``MEMBER_MAY_READ`` (and the README says so).
@@ -21,6 +22,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from n4c.platform.assets.models import Asset
+from n4c.platform.budgets.models import Ballot, BudgetVote
 from n4c.platform.covenants.models import Commitment, Signatory
 from n4c.platform.deadlines.models import CalendarFeed
 from n4c.platform.events.models import Attendance, Event
@@ -42,7 +44,8 @@ pytestmark = pytest.mark.django_db
 #: The addresses that answer a member 200: the area list (their own areas only), the area page,
 #: its plan and its support log, the events and resources, in pages and in the API; what a
 #: member (not the chair) opens in the workspace; its grant panels, one panel, the application
-#: form and their own application; and choosing their own password.
+#: form and their own application; a budget vote's ballot and its published results; and
+#: choosing their own password.
 MEMBER_MAY_READ = frozenset(
     {
         "set_password",
@@ -77,6 +80,8 @@ MEMBER_MAY_READ = frozenset(
         "api:list_proposals",
         "api:list_decisions",
         "api:get_decision",
+        "budgets:ballot",
+        "budgets:results",
     }
 )
 
@@ -190,6 +195,13 @@ def member_world(home, adviser, make_person):
         adviser, home, question="Adopt the plan", options=["Yes", "No"]
     )
     attachment = StaffAttachment.objects.create(area=home, person=adviser, role=StaffRole.OBSERVER)
+    # Published, so that its results are open to the member too.
+    budget_vote = BudgetVote.objects.create(
+        area=home, title="Spend £5,000", budget_gbp=5000, phase=BudgetVote.Phase.PUBLISHED
+    )
+    ballot = Ballot.objects.create(
+        vote=budget_vote, resident=resident, points={}, method=Ballot.Method.ONLINE
+    )
     pk_of = {
         "people": adviser.pk,
         "areas": home.pk,
@@ -201,6 +213,7 @@ def member_world(home, adviser, make_person):
         "resources": resource.pk,
         "residents": resident.pk,
         "grants": panel.pk,
+        "budgets": budget_vote.pk,
     }
     by_name = {
         "right_to_bid:case": {"pk": case.pk},
@@ -228,6 +241,7 @@ def member_world(home, adviser, make_person):
         "proposal_id": proposal.pk,
         "decision_id": decision.pk,
         "attachment_id": attachment.pk,
+        "ballot_id": ballot.pk,
         "consent_id": consent.pk,
         "signatory_id": signatory.pk,
         "commitment_id": commitment.pk,

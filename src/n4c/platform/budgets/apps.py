@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class BudgetsConfig(AppConfig):
+    name = "n4c.platform.budgets"
+    verbose_name = "Participatory budgeting"
+
+    def ready(self) -> None:
+        from n4c.platform.areas.access import can_edit_area
+        from n4c.platform.areas.hooks import register_area_link
+
+        register_area_link("Participatory budgeting", "budgets:area", check=can_edit_area, order=45)

@@ -1,0 +1,78 @@
+"""Forms for budget votes. They only collect input; the rules live in services."""
+
+from __future__ import annotations
+
+from django import forms
+
+from n4c.platform.budgets.models import BudgetVote, Proposal
+from n4c.platform.residents.models import Resident
+
+
+class VoteForm(forms.ModelForm):
+    class Meta:
+        model = BudgetVote
+        fields = [
+            "title",
+            "budget_gbp",
+            "ballot_type",
+            "max_approvals",
+            "max_points",
+            "counting_rule",
+        ]
+
+
+class ProposalForm(forms.ModelForm):
+    class Meta:
+        model = Proposal
+        fields = ["title", "cost_gbp", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+
+class BallotForm(forms.Form):
+    """One field per proposal: a tick box (approval) or a number of points (scoring)."""
+
+    def __init__(self, vote: BudgetVote, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.vote = vote
+        approval = vote.ballot_type == BudgetVote.BallotType.APPROVAL
+        for proposal in vote.proposals.all():
+            label = f"{proposal.title} ({proposal.cost_text})"
+            field: forms.Field
+            if approval:
+                field = forms.BooleanField(label=label, required=False)
+            else:
+                field = forms.IntegerField(
+                    label=label,
+                    required=False,
+                    min_value=0,
+                    max_value=vote.max_points,
+                    widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+                )
+            field.help_text = proposal.description
+            self.fields[f"proposal_{proposal.pk}"] = field
+
+    def points(self) -> dict[str, int]:
+        """The points given to each proposal, by proposal id, from the cleaned data."""
+        return {
+            name.removeprefix("proposal_"): int(value or 0)
+            for name, value in self.cleaned_data.items()
+            if name.startswith("proposal_")
+        }
+
+
+class PaperBallotForm(BallotForm):
+    resident = forms.ModelChoiceField(
+        queryset=Resident.objects.none(), label="Whose ballot paper is this?"
+    )
+
+    def __init__(self, vote: BudgetVote, *args, **kwargs):
+        super().__init__(vote, *args, **kwargs)
+        self.fields["resident"].queryset = vote.area.residents.filter(erased_at__isnull=True)
+        self.order_fields(["resident"])
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label="Pabulib file (.pb)")
+    counting_rule = forms.ChoiceField(
+        choices=BudgetVote.CountingRule.choices, initial=BudgetVote.CountingRule.EQUAL_SHARES
+    )
