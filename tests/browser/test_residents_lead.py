@@ -152,7 +152,14 @@ def test_a_member_votes_on_a_phone_by_keyboard_once_and_the_page_passes_axe(
     # A second ballot from a page opened before the first was sent is refused.
     stale.get_by_label("Bulbs (£500)").check()
     stale.get_by_role("button", name="Send my vote").click()
-    stale.get_by_text("You have voted. Thank you.").wait_for()
+    refusal = stale.get_by_role("alert")
+    refusal.wait_for()
+    assert "Jo Bloggs has already voted in this vote online. Each resident votes once." in (
+        refusal.inner_text()
+    )
+    assert stale.get_by_text("You have voted. Thank you.").is_visible()
+    assert stale.evaluate("document.documentElement.scrollWidth") <= PHONE_WIDTH
+    assert _axe_violations(stale) == []
     ballot.refresh_from_db()
     assert ballot.points == {ids["Benches"]: 1, ids["Bins"]: 1}
     assert Ballot.objects.filter(vote=vote).count() == 1
