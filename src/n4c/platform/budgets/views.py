@@ -162,9 +162,12 @@ def ballot(request, pk: int):
     vote = vote_for_viewing(request.user, pk)
     resident = resident_voting_as(request.user, vote)
     voted = resident is not None and vote.ballots.filter(resident=resident).exists()
-    open_to_them = vote.phase == BudgetVote.Phase.VOTING and resident is not None and not voted
+    may_vote = vote.phase == BudgetVote.Phase.VOTING and resident is not None
+    open_to_them = may_vote and not voted
     form = BallotForm(vote, request.POST if request.method == "POST" else None)
-    if request.method == "POST" and open_to_them:
+    # A page opened before the resident voted can still be sent: the service refuses it and
+    # the page says why.
+    if request.method == "POST" and may_vote:
         cast = apply_service(
             form, lambda data: services.cast_ballot(request.user, vote, resident, form.points())
         )

@@ -35,6 +35,19 @@ def test_a_member_votes_online_in_their_own_area(vote, member, client_for):
     assert AuditEvent.objects.filter(model="budgets.ballot", object_id=str(ballot.pk)).exists()
 
 
+def test_a_second_vote_from_a_page_opened_earlier_is_refused_with_the_reason(
+    vote, member, client_for
+):
+    client = client_for(member.account)
+    url = reverse("budgets:ballot", args=[vote.pk])
+    client.post(url, _tick(vote, "Bins"))
+    answer = client.post(url, _tick(vote, "Bulbs"))
+    page = answer.content.decode()
+    assert "Jo Bloggs has already voted in this vote online. Each resident votes once." in page
+    assert "You have voted." in page
+    assert Ballot.objects.get(vote=vote, resident=member).points == {proposal_ids(vote)["Bins"]: 1}
+
+
 def test_a_member_cannot_see_or_vote_in_another_areas_vote(far, make_vote, member, client_for):
     elsewhere = make_vote(far)
     client = client_for(member.account)
