@@ -80,8 +80,11 @@ MEMBER_MAY_READ = frozenset(
         "api:list_proposals",
         "api:list_decisions",
         "api:get_decision",
+        "budgets:area",
         "budgets:ballot",
         "budgets:results",
+        "api:list_budget_votes",
+        "api:get_budget_vote",
     }
 )
 
@@ -242,6 +245,7 @@ def member_world(home, adviser, make_person):
         "decision_id": decision.pk,
         "attachment_id": attachment.pk,
         "ballot_id": ballot.pk,
+        "vote_id": budget_vote.pk,
         "consent_id": consent.pk,
         "signatory_id": signatory.pk,
         "commitment_id": commitment.pk,
