@@ -82,6 +82,8 @@ MEMBER_READS = frozenset(
         "budgets:results",
         "api:list_budget_votes",
         "api:get_budget_vote",
+        "api:list_grant_panels",
+        "api:get_grant_panel",
     }
 )
 #: The partnership workspace, where members also act (propose, vote; the chair answers and

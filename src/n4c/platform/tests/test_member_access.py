@@ -85,6 +85,8 @@ MEMBER_MAY_READ = frozenset(
         "budgets:results",
         "api:list_budget_votes",
         "api:get_budget_vote",
+        "api:list_grant_panels",
+        "api:get_grant_panel",
     }
 )
 
@@ -246,6 +248,7 @@ def member_world(home, adviser, make_person):
         "attachment_id": attachment.pk,
         "ballot_id": ballot.pk,
         "vote_id": budget_vote.pk,
+        "panel_id": panel.pk,
         "consent_id": consent.pk,
         "signatory_id": signatory.pk,
         "commitment_id": commitment.pk,
