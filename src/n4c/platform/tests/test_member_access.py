@@ -44,8 +44,8 @@ pytestmark = pytest.mark.django_db
 #: The addresses that answer a member 200: the area list (their own areas only), the area page,
 #: its plan and its support log, the events and resources, in pages and in the API; what a
 #: member (not the chair) opens in the workspace; its grant panels, one panel, the application
-#: form and their own application; a budget vote's ballot and its published results; and
-#: choosing their own password.
+#: form and their own application; the area's budget votes, each ballot and its published
+#: results; the budget votes and grant panels in the API; and choosing their own password.
 MEMBER_MAY_READ = frozenset(
     {
         "set_password",
