@@ -47,8 +47,8 @@ __all__ = [
 
 #: What a partnership member may read, by URL name: their areas (list and page), each area's
 #: plan, its support log, its community covenant and its local measures (with their photos), its
-#: grant panels, its budget votes' ballot and results (results once published), the events for
-#: their area and the resources, in the pages and the API. Each page's queryset keeps them to
+#: grant panels, its budget votes (the list, each ballot and, once published, the results), the
+#: events for their area and the resources, in the pages and the API. Each page's queryset keeps them to
 #: their own area (``areas_visible_to``).
 MEMBER_READS = frozenset(
     {
@@ -77,8 +77,13 @@ MEMBER_READS = frozenset(
         "api:list_events",
         "api:list_resources",
         "api:get_resource",
+        "budgets:area",
         "budgets:ballot",
         "budgets:results",
+        "api:list_budget_votes",
+        "api:get_budget_vote",
+        "api:list_grant_panels",
+        "api:get_grant_panel",
     }
 )
 #: The partnership workspace, where members also act (propose, vote; the chair answers and
@@ -107,7 +112,7 @@ MEMBER_WORKSPACE = frozenset(
 #: value (pages and API; django-ninja names a path by its first method, so proposing through
 #: the API answers to ``api:list_measures``), a grant application to their area's panel and,
 #: when they sit on it, their declarations, scores, votes and decisions; their own ballot in
-#: their area's budget vote.
+#: their area's budget vote (page and API).
 MEMBER_ACTIONS = frozenset(
     {
         "measures:propose",
@@ -120,6 +125,7 @@ MEMBER_ACTIONS = frozenset(
         "grants:vote",
         "grants:decide",
         "budgets:ballot",
+        "api:cast_ballot",
     }
 )
 #: The parts of the area page a partnership member sees: the support log, the community

@@ -6,7 +6,6 @@ class BudgetsConfig(AppConfig):
     verbose_name = "Participatory budgeting"
 
     def ready(self) -> None:
-        from n4c.platform.areas.access import can_edit_area
         from n4c.platform.areas.hooks import register_area_link
 
-        register_area_link("Participatory budgeting", "budgets:area", check=can_edit_area, order=45)
+        register_area_link("Participatory budgeting", "budgets:area", order=45)

@@ -1,12 +1,12 @@
-"""Budget vote pages: staff run a vote in their area; members vote online and read the results
-once published (the only two pages of this app open to members, see
+"""Budget vote pages: staff run a vote in their area; members see their area's votes, vote online
+and read the results once published (the only three pages of this app open to members, see
 :data:`n4c.platform.areas.access.MEMBER_READS`)."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from n4c import panels
 from n4c.errors import InputError
 from n4c.panels import money
-from n4c.platform.areas.access import area_for_editing, can_edit_area
+from n4c.platform.areas.access import area_for_editing, area_for_viewing, can_edit_area
 from n4c.platform.budgets import counting, services
 from n4c.platform.budgets.access import (
     may_read_results,
@@ -37,9 +37,13 @@ from n4c.textfiles import decode_text
 
 @login_required
 def area_votes(request, area_id: int):
-    area = area_for_editing(request.user, area_id)
-    form = VoteForm(request.POST if request.method == "POST" else None)
+    """An area's votes: staff who run them set one up here; members go on to each ballot."""
+    area = area_for_viewing(request.user, area_id)
+    runs = can_edit_area(request.user, area)
+    form = VoteForm(request.POST if request.method == "POST" else None) if runs else None
     if request.method == "POST":
+        if form is None:
+            raise PermissionDenied("Only staff who work with this area can set up a vote.")
         vote = apply_service(form, lambda data: services.open_vote(request.user, area, **data))
         if vote is not None:
             messages.success(request, "Vote set up. Add the proposals, then open voting.")
@@ -47,7 +51,12 @@ def area_votes(request, area_id: int):
     return render(
         request,
         "budgets/area_votes.html",
-        {"area": area, "votes": votes_visible_to(request.user).filter(area=area), "form": form},
+        {
+            "area": area,
+            "votes": votes_visible_to(request.user).filter(area=area),
+            "form": form,
+            "runs": runs,
+        },
     )
 
 

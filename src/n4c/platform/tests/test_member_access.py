@@ -44,8 +44,8 @@ pytestmark = pytest.mark.django_db
 #: The addresses that answer a member 200: the area list (their own areas only), the area page,
 #: its plan and its support log, the events and resources, in pages and in the API; what a
 #: member (not the chair) opens in the workspace; its grant panels, one panel, the application
-#: form and their own application; a budget vote's ballot and its published results; and
-#: choosing their own password.
+#: form and their own application; the area's budget votes, each ballot and its published
+#: results; the budget votes and grant panels in the API; and choosing their own password.
 MEMBER_MAY_READ = frozenset(
     {
         "set_password",
@@ -80,8 +80,13 @@ MEMBER_MAY_READ = frozenset(
         "api:list_proposals",
         "api:list_decisions",
         "api:get_decision",
+        "budgets:area",
         "budgets:ballot",
         "budgets:results",
+        "api:list_budget_votes",
+        "api:get_budget_vote",
+        "api:list_grant_panels",
+        "api:get_grant_panel",
     }
 )
 
@@ -242,6 +247,8 @@ def member_world(home, adviser, make_person):
         "decision_id": decision.pk,
         "attachment_id": attachment.pk,
         "ballot_id": ballot.pk,
+        "vote_id": budget_vote.pk,
+        "panel_id": panel.pk,
         "consent_id": consent.pk,
         "signatory_id": signatory.pk,
         "commitment_id": commitment.pk,

@@ -76,9 +76,23 @@ def test_a_member_cannot_reach_the_staff_pages(vote, member, client_for):
         ("budgets:detail", [vote.pk]),
         ("budgets:paper", [vote.pk]),
         ("budgets:export", [vote.pk]),
-        ("budgets:area", [vote.area_id]),
     ]:
         assert client.get(reverse(name, args=args)).status_code == 403, name
+
+
+def test_a_member_reaches_their_ballot_from_the_area_page(vote, member, client_for):
+    """The area page links to the area's votes; each links a member to its ballot, and they
+    cannot set up a vote there."""
+    client = client_for(member.account)
+    votes_url = reverse("budgets:area", args=[vote.area_id])
+    assert votes_url in client.get(reverse("areas:detail", args=[vote.area_id])).content.decode()
+    page = client.get(votes_url).content.decode()
+    assert reverse("budgets:ballot", args=[vote.pk]) in page
+    assert f'href="{reverse("budgets:detail", args=[vote.pk])}"' not in page
+    assert "Set up a vote" not in page
+    answer = client.post(votes_url, {"title": "Mine", "budget_gbp": 10})
+    assert answer.status_code == 403
+    assert not BudgetVote.objects.filter(title="Mine").exists()
 
 
 def test_staff_who_cannot_change_the_area_cannot_run_its_vote(vote, other_region, make_person):
