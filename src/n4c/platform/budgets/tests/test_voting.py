@@ -13,6 +13,7 @@ from n4c.platform.budgets import counting, services
 from n4c.platform.budgets.models import Ballot, BudgetVote
 from n4c.platform.budgets.tests.conftest import proposal_ids
 from n4c.platform.people.models import Role
+from n4c.platform.residents.models import Resident
 
 pytestmark = pytest.mark.django_db
 
@@ -244,6 +245,35 @@ def test_every_change_is_audited(vote, member, adviser, worker):
         ("budgets.ballot", "created"),
         ("budgets.ballot", "changed"),
     ]
+
+
+def test_the_audit_log_keeps_that_a_ballot_was_cast_but_never_its_choices(
+    vote, member, adviser, worker
+):
+    online = services.cast_ballot(member.account, vote, member, {proposal_ids(vote)["Bins"]: 1})
+    other = Resident.objects.create(
+        area=vote.area, full_name="Pat Paper", joined_on=member.joined_on
+    )
+    paper = services.cast_ballot(
+        adviser, vote, other, {proposal_ids(vote)["Bulbs"]: 1}, method="paper"
+    )
+    services.check_paper_ballot(worker, paper)
+    events = AuditEvent.objects.filter(model="budgets.ballot")
+    for event in events:
+        for values in (event.before or {}, event.after or {}):
+            assert not {"resident", "points", "voter_label"} & set(values)
+    created = events.get(object_id=str(online.pk)).after
+    assert created == {
+        "id": online.pk,
+        "vote": vote.pk,
+        "method": "online",
+        "entered_by": member.account.pk,
+        "checked_by": None,
+        "checked_at": None,
+    }
+    checked = events.get(object_id=str(paper.pk), action="changed").after
+    assert checked["method"] == "paper" and checked["entered_by"] == adviser.pk
+    assert checked["checked_by"] == worker.pk and checked["checked_at"]
 
 
 def test_the_services_refuse_those_who_may_not_run_the_vote(vote, member, make_member):
