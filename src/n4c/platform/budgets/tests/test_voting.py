@@ -292,8 +292,18 @@ def test_the_services_refuse_those_who_may_not_run_the_vote(vote, member, make_m
 def test_the_checker_sees_what_was_entered_beside_the_check_button(
     vote, member, adviser, worker, client_for
 ):
-    ids = proposal_ids(vote)
-    services.cast_ballot(adviser, vote, member, {ids["Bins"]: 1, ids["Bulbs"]: 1}, method="paper")
+
+    answer = client_for(adviser).post(
+        reverse("budgets:paper", args=[vote.pk]),
+        {"resident": member.pk, **_tick(vote, "Bins", "Bulbs")},
+        follow=True,
+    )
+    ballot = vote.ballots.get()
+    assert f"Paper ballot {ballot.pk} entered. Write {ballot.pk} on the paper" in (
+        answer.content.decode()
+    )
     page = client_for(worker).get(reverse("budgets:detail", args=[vote.pk])).content.decode()
-    assert "<td>Jo Bloggs</td><td>Bulbs; Bins</td>" in page
+    # By the number written on the paper: no page ties a person to their choices.
+    assert f"<td>{ballot.pk}</td><td>Bulbs; Bins</td>" in page
+    assert member.full_name not in page
     assert "I have checked it against the paper" in page
