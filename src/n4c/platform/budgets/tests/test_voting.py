@@ -292,7 +292,6 @@ def test_the_services_refuse_those_who_may_not_run_the_vote(vote, member, make_m
 def test_the_checker_sees_what_was_entered_beside_the_check_button(
     vote, member, adviser, worker, client_for
 ):
-
     answer = client_for(adviser).post(
         reverse("budgets:paper", args=[vote.pk]),
         {"resident": member.pk, **_tick(vote, "Bins", "Bulbs")},
