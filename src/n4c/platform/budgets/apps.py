@@ -8,5 +8,8 @@ class BudgetsConfig(AppConfig):
     def ready(self) -> None:
         from n4c.platform.areas.access import can_edit_area
         from n4c.platform.areas.hooks import register_area_link
+        from n4c.platform.budgets.gdpr import erase_ballots, export_ballots
+        from n4c.platform.residents.gdpr import register_personal_data
 
         register_area_link("Participatory budgeting", "budgets:area", check=can_edit_area, order=45)
+        register_personal_data("budget ballots", export_ballots, erase_ballots)
