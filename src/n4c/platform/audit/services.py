@@ -23,9 +23,12 @@ _NEVER_KEPT = ["password"]
 def snapshot(instance: models.Model) -> dict[str, Any]:
     """The instance's field values as JSON-safe data (dates and decimals as strings).
 
-    A password hash is never kept: the audit log is read by people who must not hold it.
+    A password hash is never kept: the audit log is read by people who must not hold it. Nor
+    are the fields a model names in ``audit_withheld``: a secret ballot's choices and whose
+    ballot it is, which together would tell the log's readers how a person voted.
     """
-    values = model_to_dict(instance, exclude=_NEVER_KEPT)
+    withheld = getattr(type(instance), "audit_withheld", ())
+    values = model_to_dict(instance, exclude=[*_NEVER_KEPT, *withheld])
     values = {k: (list(v) if isinstance(v, (set, tuple)) else v) for k, v in values.items()}
     for key, value in list(values.items()):
         if isinstance(value, list) and value and isinstance(value[0], models.Model):

@@ -7,5 +7,8 @@ class BudgetsConfig(AppConfig):
 
     def ready(self) -> None:
         from n4c.platform.areas.hooks import register_area_link
+        from n4c.platform.budgets.gdpr import erase_ballots, export_ballots
+        from n4c.platform.residents.gdpr import register_personal_data
 
         register_area_link("Participatory budgeting", "budgets:area", order=45)
+        register_personal_data("budget ballots", export_ballots, erase_ballots)

@@ -4,6 +4,7 @@ read from Pabulib ``.pb`` files. The platform never counts by itself."""
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils.crypto import salted_hmac
 
 from n4c import panels
 from n4c.platform.areas.models import Area
@@ -12,8 +13,9 @@ from n4c.platform.audit.services import record_change
 from n4c.platform.budgets.models import Ballot, BudgetVote, Proposal
 from n4c.platform.core.acting import acting_user
 
-__all__ = ["count_vote", "election_of", "export_pb", "import_pb"]
+__all__ = ["count_vote", "election_of", "export_pb", "import_pb", "voter_id"]
 
+_VOTER_SALT = "n4c.platform.budgets.voter_id"
 _VOTE_TYPES = {"approval": BudgetVote.BallotType.APPROVAL, "scoring": BudgetVote.BallotType.SCORING}
 
 
@@ -22,18 +24,26 @@ def counted_ballots(vote: BudgetVote) -> list[Ballot]:
     return [b for b in vote.ballots.order_by("pk") if b.counts]
 
 
+def voter_id(ballot: Ballot) -> str:
+    """The ballot's voter id in counts and files: an imported ballot keeps its file's id; any
+    other gets an opaque one, stable but neither the ballot's nor the resident's number, so no
+    one holding a file and the audit log can tell whose choices a line holds."""
+    if ballot.voter_label:
+        return ballot.voter_label
+    return salted_hmac(_VOTER_SALT, f"{ballot.vote_id}:{ballot.pk}").hexdigest()[:16]
+
+
 def election_of(vote: BudgetVote) -> panels.Election:
-    """The vote's proposals and counted ballots; proposal and voter ids are the records' numbers,
-    never residents' names."""
+    """The vote's proposals and counted ballots; proposal ids are the records' numbers, voter
+    ids are :func:`voter_id`'s, in their order rather than the order ballots were cast."""
     scoring = vote.ballot_type == BudgetVote.BallotType.SCORING
     ballots = []
-    for ballot in counted_ballots(vote):
-        voter_id = ballot.voter_label or str(ballot.pk)
+    for voter, ballot in sorted((voter_id(b), b) for b in counted_ballots(vote)):
         chosen = {pid: p for pid, p in ballot.points.items() if p}
         ballots.append(
-            panels.Ballot.scores(voter_id, chosen)
+            panels.Ballot.scores(voter, chosen)
             if scoring
-            else panels.Ballot.approval(voter_id, chosen)
+            else panels.Ballot.approval(voter, chosen)
         )
     return panels.Election(
         budget=vote.budget_gbp,

@@ -6,6 +6,8 @@ rule, so :func:`n4c.platform.budgets.counting.election_of` can hand the same bal
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -105,6 +107,10 @@ class Ballot(models.Model):
     )
     checked_at = models.DateTimeField(null=True, blank=True)
     cast_at = models.DateTimeField(auto_now_add=True)
+
+    #: The audit log keeps that a ballot was cast (the vote, when, how, who entered and who
+    #: checked it) but never whose it is or what it chose: the vote is secret.
+    audit_withheld: ClassVar[tuple[str, ...]] = ("resident", "voter_label", "points")
 
     class Meta:
         ordering = ["id"]

@@ -145,7 +145,9 @@ def paper_ballot(request, pk: int):
         )
         if entered is not None:
             messages.success(
-                request, "Paper ballot entered. It counts once someone else has checked it."
+                request,
+                f"Paper ballot {entered.pk} entered. Write {entered.pk} on the paper: it is "
+                "checked by that number, and counts once someone else has checked it.",
             )
             return redirect(vote)
     return render(request, "budgets/paper_ballot.html", {"vote": vote, "form": form})

@@ -7,6 +7,8 @@ attached to a partnership as observer or facilitator here.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -156,6 +158,10 @@ class Vote(models.Model):
     reason = models.TextField("Your reason (optional)", blank=True)
     cast_at = models.DateTimeField(auto_now_add=True)
 
+    #: Reasons are shown on the decision without names, so the audit log keeps only that a
+    #: member voted on the decision, never which option or reason was theirs.
+    audit_withheld: ClassVar[tuple[str, ...]] = ("voter", "option", "reason")
+
     class Meta:
         ordering = ["cast_at", "id"]
         # Once per member; erased votes (no voter) are not compared, as NULLs never match.
@@ -166,4 +172,5 @@ class Vote(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"A vote for “{self.option}” on “{self.decision}”"
+        # Without the option: the audit log names the vote by this and its author.
+        return f"A vote on “{self.decision}”"

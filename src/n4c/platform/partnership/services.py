@@ -53,14 +53,44 @@ def _changed(actor, instance, fields: list[str], before: dict) -> None:
     record_change(actor, instance, AuditEvent.Action.CHANGED, before=before)
 
 
+@transaction.atomic
 def set_member_role(actor, resident: Resident, role: str) -> Resident:
-    """Give a member of the partnership a role in it (chair, treasurer, member…)."""
+    """Give a member of the partnership a role in it (chair, treasurer, member…). An area has
+    one chair: making a second is refused, naming the chair."""
     if resident.erased_at is not None:
         raise ValidationError("Their personal data is erased, so they hold no role.")
+    if role == Resident.PartnershipRole.CHAIR:
+        chair = (
+            Resident.objects.select_for_update()
+            .filter(area_id=resident.area_id, partnership_role=role, erased_at__isnull=True)
+            .exclude(pk=resident.pk)
+            .first()
+        )
+        if chair is not None:
+            raise _two_chairs(chair)
     before = snapshot(resident)
     resident.partnership_role = role
-    _changed(actor, resident, ["partnership_role"], before)
+    try:
+        # The database's rule refuses a second chair made at the same moment.
+        with unique_or(Resident, ("area",)):
+            _changed(actor, resident, ["partnership_role"], before)
+    except ConflictError:
+        raise _two_chairs(current_chair(resident.area_id)) from None
     return resident
+
+
+def current_chair(area_id: int) -> Resident | None:
+    """The area's partnership chair, if it has one."""
+    return Resident.objects.filter(
+        area_id=area_id, partnership_role=Resident.PartnershipRole.CHAIR, erased_at__isnull=True
+    ).first()
+
+
+def _two_chairs(chair: Resident | None) -> ValidationError:
+    name = chair.full_name if chair is not None else "Someone else"
+    return ValidationError(
+        {"role": f"{name} is the chair; choose another role or make {name} a member first."}
+    )
 
 
 @transaction.atomic

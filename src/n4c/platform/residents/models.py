@@ -42,6 +42,17 @@ class Resident(models.Model):
 
     class Meta:
         ordering = ["full_name"]
+        # One chair per area; an erased chair no longer holds the role.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["area"],
+                condition=models.Q(partnership_role="chair", erased_at__isnull=True),
+                name="one_chair_per_area",
+                violation_error_message=(
+                    "This area's partnership already has a chair; make them a member first."
+                ),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.full_name

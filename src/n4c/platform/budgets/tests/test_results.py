@@ -125,6 +125,21 @@ def test_a_vote_goes_to_a_pb_file_and_back_unchanged(voted, adviser, home, clien
     assert renumbered == counting.count_vote(voted).selected
 
 
+def test_the_pb_file_names_no_voter_by_any_number_or_name_kept_here(voted, adviser):
+    voted = services.advance_phase(adviser, voted, BudgetVote.Phase.CLOSED)
+    text = counting.export_pb(adviser, voted)
+    ids = [b.voter_id for b in panels.parse_pb(text).ballots]
+    ballots = list(voted.ballots.select_related("resident"))
+    known = {str(n) for b in ballots for n in (b.pk, b.resident_id)}
+    assert len(set(ids)) == len(ballots) and not set(ids) & known
+    assert not any(b.resident.full_name in text for b in ballots)
+    # Lines are in the ids' order, not the order the ballots were cast.
+    assert ids == sorted(ids)
+    assert panels.parse_pb(counting.export_pb(adviser, voted)).ballots == tuple(
+        panels.parse_pb(text).ballots
+    )
+
+
 def test_a_malformed_pb_file_is_refused_with_the_cores_message(home, adviser, client_for):
     text = (
         "META\nkey;value\nbudget;1000\nvote_type;approval\nPROJECTS\nproject_id;cost\n1;lots\n"

@@ -13,6 +13,7 @@ from n4c.platform.budgets import counting, services
 from n4c.platform.budgets.models import Ballot, BudgetVote
 from n4c.platform.budgets.tests.conftest import proposal_ids
 from n4c.platform.people.models import Role
+from n4c.platform.residents.models import Resident
 
 pytestmark = pytest.mark.django_db
 
@@ -260,6 +261,35 @@ def test_every_change_is_audited(vote, member, adviser, worker):
     ]
 
 
+def test_the_audit_log_keeps_that_a_ballot_was_cast_but_never_its_choices(
+    vote, member, adviser, worker
+):
+    online = services.cast_ballot(member.account, vote, member, {proposal_ids(vote)["Bins"]: 1})
+    other = Resident.objects.create(
+        area=vote.area, full_name="Pat Paper", joined_on=member.joined_on
+    )
+    paper = services.cast_ballot(
+        adviser, vote, other, {proposal_ids(vote)["Bulbs"]: 1}, method="paper"
+    )
+    services.check_paper_ballot(worker, paper)
+    events = AuditEvent.objects.filter(model="budgets.ballot")
+    for event in events:
+        for values in (event.before or {}, event.after or {}):
+            assert not {"resident", "points", "voter_label"} & set(values)
+    created = events.get(object_id=str(online.pk)).after
+    assert created == {
+        "id": online.pk,
+        "vote": vote.pk,
+        "method": "online",
+        "entered_by": member.account.pk,
+        "checked_by": None,
+        "checked_at": None,
+    }
+    checked = events.get(object_id=str(paper.pk), action="changed").after
+    assert checked["method"] == "paper" and checked["entered_by"] == adviser.pk
+    assert checked["checked_by"] == worker.pk and checked["checked_at"]
+
+
 def test_the_services_refuse_those_who_may_not_run_the_vote(vote, member, make_member):
     """The rule holds wherever the service is called from, not only on the pages."""
     neighbour = make_member(vote.area, "Sam")
@@ -276,8 +306,17 @@ def test_the_services_refuse_those_who_may_not_run_the_vote(vote, member, make_m
 def test_the_checker_sees_what_was_entered_beside_the_check_button(
     vote, member, adviser, worker, client_for
 ):
-    ids = proposal_ids(vote)
-    services.cast_ballot(adviser, vote, member, {ids["Bins"]: 1, ids["Bulbs"]: 1}, method="paper")
+    answer = client_for(adviser).post(
+        reverse("budgets:paper", args=[vote.pk]),
+        {"resident": member.pk, **_tick(vote, "Bins", "Bulbs")},
+        follow=True,
+    )
+    ballot = vote.ballots.get()
+    assert f"Paper ballot {ballot.pk} entered. Write {ballot.pk} on the paper" in (
+        answer.content.decode()
+    )
     page = client_for(worker).get(reverse("budgets:detail", args=[vote.pk])).content.decode()
-    assert "<td>Jo Bloggs</td><td>Bulbs; Bins</td>" in page
+    # By the number written on the paper: no page ties a person to their choices.
+    assert f"<td>{ballot.pk}</td><td>Bulbs; Bins</td>" in page
+    assert member.full_name not in page
     assert "I have checked it against the paper" in page

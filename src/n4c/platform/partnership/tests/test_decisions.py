@@ -167,6 +167,11 @@ def test_a_tie_is_reported_as_no_clear_result(home, member_of, adviser):
 @pytest.mark.django_db
 def test_a_vote_shows_in_the_audit_log(home, member_of, national, client_for, open_decision):
     account, resident = member_of(home)
-    services.cast_vote(account, resident, open_decision, open_decision.options.first())
+    yes = open_decision.options.get(label="Yes")
+    vote = services.cast_vote(account, resident, open_decision, yes, reason="Sounds fair")
     page = client_for(national).get(reverse("audit:list")).content.decode()
-    assert "partnership.vote" in page and "A vote for “Yes” on “Adopt the plan”" in page
+    assert "partnership.vote" in page and "A vote on “Adopt the plan”" in page
+    # The reasons are shown without names, so the log never ties an option or reason to a voter.
+    event = AuditEvent.objects.get(model="partnership.vote", object_id=str(vote.pk))
+    assert event.after == {"id": vote.pk, "decision": open_decision.pk}
+    assert "Sounds fair" not in page and "“Yes”" not in page
