@@ -208,7 +208,15 @@ def test_rollout_json_cites_the_published_report(run_n4c) -> None:
 def test_data_list_json_names_every_dataset(run_n4c) -> None:
     result = run_n4c("data", "list", "--json")
     datasets = json.loads(result.stdout)
-    assert {"imd2019_lsoa11", "lookup_lsoa11_ward17"} <= {d["name"] for d in datasets}
+    assert {
+        "imd2019_lsoa11",
+        "lookup_lsoa11_ward17",
+        "lookup_lsoa21_ward24_lad24",
+        "lookup_lsoa11_lsoa21",
+        "population21_lsoa21_census",
+        "boundaries_lsoa21",
+        "imd2025_population_denominators",
+    } <= {d["name"] for d in datasets}
     assert all(isinstance(d["available"], bool) for d in datasets)
     assert "datasets available." in result.stderr
 

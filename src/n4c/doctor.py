@@ -81,15 +81,21 @@ def _mirror() -> Check:
 
 def _datasets() -> list[Check]:
     checks = []
-    for name in DATASETS:
+    for name, dataset in DATASETS.items():
         try:
             path = dataset_path(name)
         except DataMissingError as error:
+            action = (
+                f"Download it from {dataset.source_url} if you need it."
+                if dataset.optional
+                else f"Run `n4c data fetch {name}`."
+            )
             checks.append(
-                Check(f"Dataset {name}", False, str(error), f"Run `n4c data fetch {name}`.")
+                Check(f"Dataset {name}", False, str(error), action, required=not dataset.optional)
             )
         else:
-            checks.append(Check(f"Dataset {name}", True, f"{path}, checksum matches."))
+            checked = "checksum matches" if dataset.sha256 else "checked on its columns when read"
+            checks.append(Check(f"Dataset {name}", True, f"{path}, {checked}."))
     return checks
 
 

@@ -64,7 +64,7 @@ def fetch(
     """Download datasets into the user's data folder and verify their SHA-256 checksums."""
     from n4c import data
 
-    chosen = names or list(data.DATASETS)
+    chosen = names or [n for n, d in data.DATASETS.items() if not d.optional]
     for name in chosen:
         path = data.fetch(name, base_url=base_url, progressbar=True)
         console.print(f"{name}: verified, saved to {path}")
@@ -78,7 +78,7 @@ def check(
     """Load and validate datasets (columns, codes, numbers, duplicates) and report rows read."""
     from n4c import data
 
-    chosen = names or [n for n, d in data.DATASETS.items() if d.kind == "csv"]
+    chosen = names or [n for n, d in data.DATASETS.items() if d.kind == "csv" and not d.optional]
     for name in chosen:
         frame = data.load(name)
         console.print(f"{name}: {len(frame):,} rows valid.")

@@ -14,18 +14,30 @@ from typing import TYPE_CHECKING, Any
 from n4c.data.registry import DATASETS, Column, Dataset, dataset_path, fetch, get_dataset, status
 
 if TYPE_CHECKING:
-    from n4c.data.loaders import load, read_validated, validate_frame
+    from n4c.data.loaders import (
+        Population,
+        load,
+        load_features,
+        population_for_2025,
+        read_features,
+        read_validated,
+        validate_frame,
+    )
     from n4c.data.regions import lad_regions
 
 __all__ = [
     "DATASETS",
     "Column",
     "Dataset",
+    "Population",
     "dataset_path",
     "fetch",
     "get_dataset",
     "lad_regions",
     "load",
+    "load_features",
+    "population_for_2025",
+    "read_features",
     "read_validated",
     "status",
     "validate_frame",
@@ -34,7 +46,11 @@ __all__ = [
 #: The module each lazily imported name comes from.
 _LAZY = {
     "lad_regions": "regions",
+    "Population": "loaders",
     "load": "loaders",
+    "load_features": "loaders",
+    "population_for_2025": "loaders",
+    "read_features": "loaders",
     "read_validated": "loaders",
     "validate_frame": "loaders",
 }

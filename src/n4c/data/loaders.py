@@ -6,18 +6,30 @@ and says what to do, so a person holding the file can find the problem.
 
 from __future__ import annotations
 
+import gzip
+import json
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from n4c.data.cache import read_frame, write_frame
 from n4c.data.registry import Column, Dataset, dataset_path, get_dataset
-from n4c.errors import InputError
+from n4c.errors import DataMissingError, InputError
 from n4c.geography import GSS_PATTERN, code_shape
 
-__all__ = ["load", "read_validated", "validate_frame"]
+__all__ = [
+    "Population",
+    "load",
+    "load_features",
+    "population_for_2025",
+    "read_features",
+    "read_validated",
+    "validate_frame",
+]
 
 _TRUE = {"true", "1", "yes", "y", "t"}
 _FALSE = {"false", "0", "no", "n", "f"}
@@ -66,6 +78,20 @@ def _check_number(frame: pd.DataFrame, column: Column, dataset: Dataset, path: P
             else "is blank, but this column needs a number"
         )
         raise _fail(dataset, path, index, column.name, raw.iloc[index], rule)
+    for bound, outside, words in (
+        (column.minimum, numbers < (column.minimum or 0), "less than"),
+        (column.maximum, numbers > (column.maximum or 0), "more than"),
+    ):
+        if bound is not None and outside.any():
+            index = int(np.flatnonzero(outside.fillna(False).to_numpy())[0])
+            raise _fail(
+                dataset,
+                path,
+                index,
+                column.name,
+                raw.iloc[index],
+                f"is {words} {bound:,g}, which is not plausible",
+            )
     if column.kind == "integer":
         fractional = numbers.notna() & (numbers != np.round(numbers))
         if fractional.any():
@@ -93,6 +119,25 @@ def _check_bool(frame: pd.DataFrame, column: Column, dataset: Dataset, path: Pat
     frame[column.name] = truth.to_numpy()
 
 
+def _check_text(frame: pd.DataFrame, column: Column, dataset: Dataset, path: Path) -> None:
+    if not column.allowed:
+        return
+    text = frame[column.name].astype("string").str.strip()
+    bad = ~text.isin(column.allowed).fillna(False).astype(bool)
+    if bad.any():
+        index = int(np.flatnonzero(bad.to_numpy())[0])
+        choices = ", ".join(column.allowed)
+        raise _fail(
+            dataset,
+            path,
+            index,
+            column.name,
+            frame[column.name].iloc[index],
+            f"is not one of {choices}",
+        )
+    frame[column.name] = text.astype(str)
+
+
 def validate_frame(frame: pd.DataFrame, dataset: Dataset, path: Path) -> pd.DataFrame:
     """Check ``frame`` (as read from ``path``) against the columns ``dataset`` declares.
 
@@ -114,27 +159,35 @@ def validate_frame(frame: pd.DataFrame, dataset: Dataset, path: Path) -> pd.Data
         "number": _check_number,
         "integer": _check_number,
         "bool": _check_bool,
+        "text": _check_text,
     }
     for column in dataset.columns:
         check = checks.get(column.kind)
         if check is not None:
             check(frame, column, dataset, path)
     if dataset.key is not None:
-        duplicated = frame[dataset.key].duplicated()
-        if duplicated.any():
-            index = int(np.flatnonzero(duplicated.to_numpy())[0])
-            first = int(
-                np.flatnonzero((frame[dataset.key] == frame[dataset.key].iloc[index]).to_numpy())[0]
-            )
-            raise _fail(
-                dataset,
-                path,
-                index,
-                dataset.key,
-                frame[dataset.key].iloc[index],
-                f"appears twice (first at row {first + 1:,}); each area must appear once",
-            )
+        _check_unique(frame, dataset, path)
     return frame
+
+
+def _check_unique(frame: pd.DataFrame, dataset: Dataset, path: Path) -> None:
+    keys = [dataset.key] if isinstance(dataset.key, str) else list(dataset.key or ())
+    duplicated = frame.duplicated(subset=keys)
+    if not duplicated.any():
+        return
+    index = int(np.flatnonzero(duplicated.to_numpy())[0])
+    same = (frame[keys] == frame[keys].iloc[index]).all(axis=1)
+    first = int(np.flatnonzero(same.to_numpy())[0])
+    value = " and ".join(str(frame[k].iloc[index]) for k in keys)
+    what = "each area must appear once" if len(keys) == 1 else "each pair must appear once"
+    raise _fail(
+        dataset,
+        path,
+        index,
+        " and ".join(keys),
+        value,
+        f"appears twice (first at row {first + 1:,}); {what}",
+    )
 
 
 def read_validated(path: Path, dataset: Dataset) -> pd.DataFrame:
@@ -168,4 +221,105 @@ def load(name: str) -> pd.DataFrame:
     then comes from the dataset cache in ``N4C_DATA_DIR/cache`` when it holds one for this
     release of the file (see :mod:`n4c.data.cache`), and is stored there otherwise.
     """
+    dataset = get_dataset(name)
+    if dataset.sha256 is None:  # unpinned: nothing names this release, so nothing is cached
+        return read_validated(dataset_path(name), dataset)
     return _load_cached(name).copy()
+
+
+def read_features(path: Path, dataset: Dataset) -> list[dict[str, Any]]:
+    """Read a GeoJSON file (gzip or plain) and validate each feature's properties as ``dataset``.
+
+    The properties are checked as a CSV's columns are (codes, duplicates), every feature must
+    have a geometry, and the number of features must be the registered one.
+    """
+    opener = gzip.open if path.name.endswith(".gz") else open
+    try:
+        with opener(path, "rt", encoding="utf-8") as handle:
+            document = json.load(handle)
+        features = document["features"]
+        properties = pd.DataFrame([f["properties"] for f in features], dtype=str)
+    except (OSError, EOFError, UnicodeDecodeError, ValueError, KeyError, TypeError) as error:
+        raise InputError(
+            f"could not be read as a GeoJSON feature collection ({error}).",
+            path=path,
+            hint=f"Fetch the file again: n4c data fetch {dataset.name}",
+        ) from None
+    validate_frame(properties, dataset, path)
+    empty = [i for i, f in enumerate(features) if not f.get("geometry")]
+    if empty:
+        key = dataset.key if isinstance(dataset.key, str) else None
+        raise _fail(
+            dataset,
+            path,
+            empty[0],
+            "geometry",
+            properties[key].iloc[empty[0]] if key else "",
+            "has no shape",
+        )
+    if len(features) != dataset.rows:
+        raise InputError(
+            f"holds {len(features):,} shapes, but the registered release has {dataset.rows:,}.",
+            path=path,
+            hint=f"Fetch the file again: n4c data fetch {dataset.name}",
+        )
+    return list(features)
+
+
+def load_features(name: str) -> list[dict[str, Any]]:
+    """Load registered GeoJSON dataset ``name`` (checksum first) as validated features."""
+    return read_features(dataset_path(name), get_dataset(name))
+
+
+#: the IoD 2025's own denominators, and the stand-in used when they are not on this machine
+FILE6_2025 = "imd2025_population_denominators"
+CENSUS_2021 = "population21_lsoa21_census"
+
+
+@dataclass(frozen=True)
+class Population:
+    """Residents per English LSOA 2021 (``lsoa21_code``, ``population``) and where they come from."""
+
+    frame: pd.DataFrame
+    #: the registered dataset the figures were read from
+    dataset: str
+    #: says in words which source was used, for a table's note or a report
+    source: str
+    #: ``True`` when these are the IoD 2025's own denominators
+    official: bool
+
+
+def population_for_2025() -> Population:
+    """The population to weight IoD 2025 figures with: File 6 when present, else Census 2021.
+
+    File 6 (mid-2022 estimates) is what the official IoD 2025 summaries use. When it is not on
+    this machine, Census 2021 usual residents stand in, and :attr:`Population.source` says so:
+    figures weighted with them are close to, not equal to, the official summaries.
+    """
+    try:
+        frame = load(FILE6_2025)
+    except DataMissingError:
+        census = load(CENSUS_2021)
+        england = census[census["lsoa21_code"].str.startswith("E")]
+        return Population(
+            frame=england.rename(columns={"total_residents": "population"})
+            .loc[:, ["lsoa21_code", "population"]]
+            .reset_index(drop=True),
+            dataset=CENSUS_2021,
+            source=(
+                "Census 2021 usual residents (ONS), standing in for the IoD 2025 mid-2022 "
+                "population denominators (File 6), which are not on this machine: weighted "
+                "figures are close to, not equal to, the official IoD 2025 summaries"
+            ),
+            official=False,
+        )
+    return Population(
+        frame=frame.rename(
+            columns={"LSOA code (2021)": "lsoa21_code", "Total population: mid 2022": "population"}
+        )
+        .loc[:, ["lsoa21_code", "population"]]
+        .reset_index(drop=True),
+        dataset=FILE6_2025,
+        source="IoD 2025 population denominators, mid-2022 (File 6)",
+        official=True,
+    )

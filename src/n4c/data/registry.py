@@ -20,6 +20,7 @@ __all__ = [
     "DATASETS",
     "Column",
     "Dataset",
+    "checksum",
     "dataset_path",
     "fetch",
     "get_dataset",
@@ -31,6 +32,7 @@ OGL = "Open Government Licence v3.0"
 IOD2019_PAGE = "https://www.gov.uk/government/statistics/english-indices-of-deprivation-2019"
 IOD2025_PAGE = "https://www.gov.uk/government/statistics/english-indices-of-deprivation-2025"
 OCSI_LEFT_BEHIND_PAGE = "https://ocsi.uk/left-behind-areas/"
+ONS_GEOPORTAL = "https://geoportal.statistics.gov.uk/"
 
 ColumnKind = Literal["code", "text", "number", "integer", "bool"]
 
@@ -45,6 +47,11 @@ class Column:
     geography: str | None = None
     #: numbers may be blank (published files leave suppressed values empty)
     nullable: bool = False
+    #: for ``kind="text"``: the only values allowed (empty means any text)
+    allowed: tuple[str, ...] = ()
+    #: for numbers: the smallest and largest plausible value (``None``: no bound)
+    minimum: float | None = None
+    maximum: float | None = None
 
 
 @dataclass(frozen=True)
@@ -57,12 +64,16 @@ class Dataset:
     publisher: str
     source_url: str
     licence: str
-    sha256: str
+    #: ``None`` only for an ``optional`` dataset whose published file n4c has not yet pinned:
+    #: it is then accepted on its declared columns alone
+    sha256: str | None
     rows: int
     columns: tuple[Column, ...] = field(default_factory=tuple)
-    #: the column whose values must be unique (an area code), if any
-    key: str | None = None
+    #: the column (or columns together) whose values must be unique, if any
+    key: str | tuple[str, ...] | None = None
     kind: Literal["csv", "geojson", "360giving"] = "csv"
+    #: not in the n4c data bundle: used when a user has it, with a named stand-in otherwise
+    optional: bool = False
 
 
 def _codes(name: str, geography: str) -> Column:
@@ -88,6 +99,16 @@ _IMD_DOMAINS_2019 = (
 _IMD_DOMAINS_2025 = tuple(
     d if d != "Housing_and_Access" else "Housing_and_Services" for d in _IMD_DOMAINS_2019
 )
+
+#: IoD 2025 File 6 columns, as published (mid-2022 population estimates)
+_IOD2025_DENOMINATORS = (
+    "Total population: mid 2022",
+    "Dependent Children aged 0-15: mid 2022",
+    "Older population aged 60 and over: mid 2022",
+    "Working age population 18-66 (for use with Employment Deprivation Domain): mid 2022",
+)
+#: no LSOA holds anywhere near this many people (the largest hold about 10,000)
+_LSOA_POPULATION_MAX = 50_000
 
 DATASETS: dict[str, Dataset] = {
     d.name: d
@@ -245,6 +266,25 @@ DATASETS: dict[str, Dataset] = {
             key="lsoa21_code",
         ),
         Dataset(
+            name="imd2025_population_denominators",
+            filename="imd2025_england_lsoa21_population_denominators.csv.gz",
+            title="English Indices of Deprivation 2025: population denominators, mid-2022 (File 6), LSOA 2021",
+            publisher="Ministry of Housing, Communities and Local Government",
+            source_url=IOD2025_PAGE,
+            licence=OGL,
+            sha256=None,
+            rows=33_755,
+            columns=(
+                _codes("LSOA code (2021)", "lsoa"),
+                *(
+                    Column(name, "integer", minimum=0, maximum=_LSOA_POPULATION_MAX)
+                    for name in _IOD2025_DENOMINATORS
+                ),
+            ),
+            key="LSOA code (2021)",
+            optional=True,
+        ),
+        Dataset(
             name="cni2019_ward17",
             filename="cni2019_england_ward17.csv.gz",
             title="Community Needs Index 2019 by ward (December 2017 codes), with the 'left behind' flag",
@@ -329,6 +369,62 @@ DATASETS: dict[str, Dataset] = {
             key="lsoa11_code",
         ),
         Dataset(
+            name="lookup_lsoa21_ward24_lad24",
+            filename="lookup_lsoa21_ward24_lad24.csv.gz",
+            title="ONS best-fit lookup: LSOA 2021 to ward (2024) to local authority (2024), England and Wales",
+            publisher="Office for National Statistics, packaged by humaniverse/geographr",
+            source_url=ONS_GEOPORTAL,
+            licence=f"{OGL}; packaging MIT",
+            sha256="52a13951aa20b65634f375710c78ba691a6614db0d804c425cf8a68856462e59",
+            rows=35_672,
+            columns=(
+                _codes("lsoa21_code", "lsoa"),
+                Column("lsoa21_name", "text"),
+                _codes("ward24_code", "ward"),
+                Column("ward24_name", "text"),
+                _codes("ltla24_code", "lad"),
+                Column("ltla24_name", "text"),
+            ),
+            key="lsoa21_code",
+        ),
+        Dataset(
+            name="lookup_lsoa11_lsoa21",
+            filename="lookup_lsoa11_lsoa21.csv.gz",
+            title="ONS lookup: LSOA 2011 to LSOA 2021 to local authority (2022), with change codes",
+            publisher="Office for National Statistics, packaged by humaniverse/geographr",
+            source_url=ONS_GEOPORTAL,
+            licence=f"{OGL}; packaging MIT",
+            sha256="16d518f783534c9c49f36125af31936f635d0b059f45b5f80bbdf7b88a065f5a",
+            rows=35_795,
+            columns=(
+                _codes("lsoa11_code", "lsoa"),
+                Column("lsoa11_name", "text"),
+                # U unchanged, S split, M merged, X irregular (ONS change codes)
+                Column("change_code", "text", allowed=("U", "S", "M", "X")),
+                _codes("lsoa21_code", "lsoa"),
+                Column("lsoa21_name", "text"),
+                _codes("ltla22_code", "lad"),
+                Column("ltla22_name", "text"),
+            ),
+            # a split LSOA has a row per part and a merged one a row per source
+            key=("lsoa11_code", "lsoa21_code"),
+        ),
+        Dataset(
+            name="population21_lsoa21_census",
+            filename="population21_lsoa21_census.csv.gz",
+            title="Census 2021 usual residents (TS021), LSOA 2021, England and Wales",
+            publisher="Office for National Statistics",
+            source_url="https://www.ons.gov.uk/datasets/TS021/editions/2021/versions/1",
+            licence=OGL,
+            sha256="6dc39c95232bfc7233ff5cd646e2810f98556c54db77f1151d013cc45276c816",
+            rows=35_672,
+            columns=(
+                _codes("lsoa21_code", "lsoa"),
+                Column("total_residents", "integer", minimum=1, maximum=_LSOA_POPULATION_MAX),
+            ),
+            key="lsoa21_code",
+        ),
+        Dataset(
             name="population17_lsoa11",
             filename="population17_lsoa11_total.csv.gz",
             title="ONS mid-2017 LSOA population estimates, England and Wales",
@@ -361,6 +457,19 @@ DATASETS: dict[str, Dataset] = {
             licence=f"{OGL}; contains OS data © Crown copyright and database right",
             sha256="f33d0c949cffff19e2e9e1a0c331a9606e003ae42b648b124de149003abbdc4e",
             rows=34_753,
+            kind="geojson",
+        ),
+        Dataset(
+            name="boundaries_lsoa21",
+            filename="boundaries_lsoa21.geojson.gz",
+            title="ONS LSOA 2021 boundaries (December 2021), super-generalised clipped, England, WGS84 (for display)",
+            publisher="Office for National Statistics",
+            source_url=ONS_GEOPORTAL,
+            licence=f"{OGL}; contains OS data © Crown copyright and database right",
+            sha256="bc06c67218adb79e3d976d069884de5f19f5bf9d4e95a5b3ea4e22f20a5ee0f1",
+            rows=33_755,
+            columns=(_codes("lsoa21_code", "lsoa"), Column("lsoa21_name", "text")),
+            key="lsoa21_code",
             kind="geojson",
         ),
         Dataset(
@@ -418,6 +527,12 @@ def sha256_of(path: Path) -> str:
 
 
 def _how_to_get(dataset: Dataset) -> str:
+    if dataset.optional:
+        return (
+            f"It is not part of the n4c data bundle: download it from the official source "
+            f"({dataset.source_url}), save it as a gzip-compressed CSV named {dataset.filename} "
+            f"and set N4C_DATA_MIRROR to the folder that holds it."
+        )
     return (
         f"Get it with `n4c data fetch {dataset.name}`, or set N4C_DATA_MIRROR to a folder that "
         f"holds {dataset.filename} (official source: {dataset.source_url})."
@@ -438,6 +553,8 @@ def dataset_path(name: str, *, verify: bool = True) -> Path:
             continue
         # Hashing every file on every run would cost more than reading its cached frame; a
         # file hashed before is recognised by its size, times and inode (see n4c.data.cache).
+        if dataset.sha256 is None:  # not yet pinned: the loader checks its columns
+            return path
         if verify and not was_checked(dataset.name, path, dataset.sha256):
             actual = sha256_of(path)
             if actual != dataset.sha256:
@@ -451,6 +568,17 @@ def dataset_path(name: str, *, verify: bool = True) -> Path:
     raise DataMissingError(
         f"The dataset {dataset.name} ({dataset.title}) is not on this machine. {_how_to_get(dataset)}"
     )
+
+
+def checksum(name: str) -> str:
+    """The SHA-256 of dataset ``name`` as found here: its registered one, after checking it.
+
+    A dataset without a pinned checksum is hashed as found, so a result keyed on it still
+    changes when the file does.
+    """
+    path = dataset_path(name)
+    registered = get_dataset(name).sha256
+    return registered if registered is not None else sha256_of(path)
 
 
 def status() -> list[tuple[Dataset, Path | None]]:
@@ -477,7 +605,7 @@ def fetch(name: str, *, base_url: str | None = None, progressbar: bool = False) 
     mirror = config.mirror_dir()
     if mirror is not None and (mirror / dataset.filename).is_file():
         source = mirror / dataset.filename
-        if sha256_of(source) != dataset.sha256:
+        if dataset.sha256 is not None and sha256_of(source) != dataset.sha256:
             raise DataMissingError(
                 f"The mirror copy {source} does not match the registered checksum of {dataset.name}. "
                 f"Replace it from the official source: {dataset.source_url}"
@@ -487,6 +615,10 @@ def fetch(name: str, *, base_url: str | None = None, progressbar: bool = False) 
         target.write_bytes(source.read_bytes())
         return target
     base = base_url if base_url is not None else config.get("N4C_DATA_BASE_URL")
+    if dataset.optional:
+        raise DataMissingError(
+            f"{dataset.name} ({dataset.title}) cannot be fetched. {_how_to_get(dataset)}"
+        )
     if not base:
         raise DataMissingError(
             f"No download address is configured for {dataset.name}. Set N4C_DATA_BASE_URL to the "

@@ -69,6 +69,8 @@ def test_a_file_that_is_not_csv_is_reported(tmp_path: Path) -> None:
         read_validated(path, LOOKUP)
 
 
-@pytest.mark.parametrize("name", [n for n, d in DATASETS.items() if d.kind == "csv"])
+@pytest.mark.parametrize(
+    "name", [n for n, d in DATASETS.items() if d.kind == "csv" and not d.optional]
+)
 def test_every_published_csv_validates_with_its_declared_row_count(name: str) -> None:
     assert len(load(name)) == DATASETS[name].rows
