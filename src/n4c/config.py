@@ -71,6 +71,9 @@ class Setting:
     separator: str = ","
     #: an empty path means "not set" (None) rather than the current folder
     optional: bool = False
+    #: for ``kind="text"``: a regular expression a non-empty value must match, and its words
+    pattern: str = ""
+    pattern_words: str = ""
 
     @property
     def expected(self) -> str:
@@ -95,13 +98,13 @@ class Setting:
             return "words separated by commas"
         if self.kind == "path":
             return "a folder path" + (", or empty" if self.optional else "")
-        return "text"
+        return self.pattern_words or "text"
 
     @property
     def kind_in_words(self) -> str:
         """The kind of value, for the docs' settings table."""
         return {
-            "text": "text",
+            "text": self.pattern_words or "text",
             "whole_number": f"whole number{self._bounds()}",
             "whole_numbers": f"whole numbers{self._bounds()}, comma-separated",
             "flag": "1 or 0",
@@ -156,6 +159,8 @@ class Setting:
             return [Path(part.strip()).expanduser() for part in _items(value, self.separator)]
         if self.kind == "words":
             return [part.strip() for part in _items(value, self.separator)]
+        if self.pattern and value and not re.fullmatch(self.pattern, value):
+            raise SettingError(self.name, text, self.expected)
         return text
 
     def _whole_number(self, value: str, text: str) -> int:
@@ -329,6 +334,25 @@ SETTINGS: dict[str, Setting] = {
             kind="whole_number",
             minimum=1,
             maximum=168,
+        ),
+        Setting(
+            "N4C_360GIVING_PREFIX",
+            "360G-n4c",
+            "The identifier prefix 360Giving gave the publisher; every published grant's id starts with it.",
+            pattern=r"360G-[A-Za-z0-9][A-Za-z0-9-]*",
+            pattern_words="a 360Giving prefix like 360G-example",
+        ),
+        Setting(
+            "N4C_FUNDER_ID",
+            "",
+            "Organisation identifier of the funder named on published grants, like GB-CHC-1234567; empty means the 360Giving prefix followed by -network.",
+            pattern=r"[A-Za-z]{2,}-[A-Za-z0-9]+-[A-Za-z0-9-]+",
+            pattern_words="an organisation identifier like GB-CHC-1234567, or empty",
+        ),
+        Setting(
+            "N4C_FUNDER_NAME",
+            "Network for Communities",
+            "Name of the funder named on published grants.",
         ),
         Setting(
             "N4C_RIGHTS_RULES",

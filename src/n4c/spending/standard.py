@@ -10,14 +10,22 @@ written out once here and run in microseconds.
 
 The schema does not enforce ``geoCodeType``; the codelist ships in ``files/geoCodeType.csv``
 (CC BY 4.0, see ``files/SOURCES.md``) and :func:`geo_code_types` reads it.
+
+What n4c itself publishes is checked more strictly, once per file rather than per grant read:
+:func:`package_problems` runs ``files/360giving-package.schema.json`` (n4c's transcription of
+the standard's package and grant rules, with the geoCodeType codes added) with ``jsonschema``.
 """
 
 from __future__ import annotations
 
 import csv
+import json
 import re
 from functools import lru_cache
 from importlib import resources
+from typing import Any
+
+import jsonschema
 
 __all__ = [
     "ANALYSIS_REQUIRED",
@@ -25,6 +33,7 @@ __all__ = [
     "SPREADSHEET_TITLES",
     "geo_code_types",
     "key_for_title",
+    "package_problems",
 ]
 
 # Fields the standard requires and the fair-share analysis cannot do without: a grant missing
@@ -100,3 +109,32 @@ def geo_code_types() -> dict[str, frozenset[str]]:
         for row in csv.DictReader(handle.read().splitlines()):
             types.setdefault(row["Code"].strip(), set()).add(row["ONS Code"].strip())
     return {code: frozenset(prefixes) for code, prefixes in types.items()}
+
+
+@lru_cache(maxsize=1)
+def _package_validator() -> jsonschema.protocols.Validator:
+    path = resources.files("n4c.spending") / "files" / "360giving-package.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    location = schema["$defs"]["location"]["properties"]
+    location["geoCodeType"]["enum"] = sorted(geo_code_types())
+    validator_class = jsonschema.validators.validator_for(schema)
+    validator_class.check_schema(schema)
+    return validator_class(schema)
+
+
+def package_problems(package: Any) -> list[str]:
+    """Every way ``package`` breaks the 360Giving package and grant rules, as sentences naming
+    where (``grants/0/awardDate``); an empty list means it is valid.
+
+    >>> package_problems({"grants": [{"id": "360G-x-1"}]})[0]
+    "grants/0: 'title' is a required property"
+    >>> package_problems({"grants": []})
+    []
+    """
+    errors = sorted(
+        _package_validator().iter_errors(package), key=lambda error: list(error.absolute_path)
+    )
+    return [
+        f"{'/'.join(str(part) for part in error.absolute_path) or 'package'}: {error.message}"
+        for error in errors
+    ]

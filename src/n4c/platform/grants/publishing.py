@@ -3,40 +3,58 @@
 Each award is one grant; its beneficiary location is the area's wards (``geoCodeType`` "WD",
 the standard's code for electoral wards). A grant to an individual names no one: the standard's
 guidance is an anonymised ``recipientIndividual`` identifier and a generic name, so the id is
-made from the panel's and the application's numbers, never from the person's details."""
+made from the panel's and the application's numbers, never from the person's details.
+
+The publisher's prefix and the funder come from settings (``N4C_360GIVING_PREFIX``,
+``N4C_FUNDER_ID``, ``N4C_FUNDER_NAME``), and every package is checked against the standard's
+rules (:func:`n4c.spending.standard.package_problems`) before it leaves: one that breaks them is
+refused with the problems named rather than published."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from n4c import config
 from n4c.platform.audit.models import AuditEvent
 from n4c.platform.audit.services import record_change
 from n4c.platform.grants.models import Application, Panel, Phase
 from n4c.platform.grants.services import check_phase
+from n4c.spending.standard import package_problems
 
-__all__ = ["FUNDER", "ID_PREFIX", "grants_package"]
+__all__ = ["funder", "grants_package", "id_prefix"]
 
-#: The identifier prefix 360Giving gives a publisher; grant ids start with it.
-ID_PREFIX = "360G-n4c"
-#: The funder named on every grant: the Network, which holds the funds the panels award.
-FUNDER = {"id": f"{ID_PREFIX}-network", "name": "Network for Communities"}
 _AWARDED = (Application.Status.AWARDED, Application.Status.REDUCED)
+
+
+def id_prefix() -> str:
+    """The identifier prefix 360Giving gave the publisher; every grant id starts with it."""
+    prefix: str = config.get("N4C_360GIVING_PREFIX")
+    return prefix
+
+
+def funder() -> dict[str, str]:
+    """The funder named on every grant: by default the Network, which holds the panels' funds."""
+    return {
+        "id": config.get("N4C_FUNDER_ID") or f"{id_prefix()}-network",
+        "name": config.get("N4C_FUNDER_NAME"),
+    }
 
 
 def _recipient(application: Application) -> dict[str, Any]:
     if application.applicant_kind == Application.ApplicantKind.INDIVIDUAL:
         return {
             "recipientIndividual": {
-                "id": f"{ID_PREFIX}-IND-{application.panel_id}-{application.pk}",
+                "id": f"{id_prefix()}-IND-{application.panel_id}-{application.pk}",
                 "name": "Individual Recipient",
             }
         }
     return {
         "recipientOrganization": [
             {
-                "id": f"{ID_PREFIX}-ORG-{application.panel_id}-{application.pk}",
+                "id": f"{id_prefix()}-ORG-{application.panel_id}-{application.pk}",
                 "name": application.organisation_name,
             }
         ]
@@ -47,7 +65,7 @@ def _grant(panel: Panel, application: Application) -> dict[str, Any]:
     assert application.decided_at is not None and application.awarded_gbp is not None
     kind = "Capital" if application.funding_type == "capital" else "Revenue"
     return {
-        "id": f"{ID_PREFIX}-{panel.pk}-{application.pk}",
+        "id": f"{id_prefix()}-{panel.pk}-{application.pk}",
         "title": f"{panel.name}: grant {application.pk}",
         # An individual's own words about what the grant is for may say who they are.
         "description": (
@@ -61,13 +79,13 @@ def _grant(panel: Panel, application: Application) -> dict[str, Any]:
         "classifications": [
             {"vocabulary": "n4c-funding-type", "code": kind.lower(), "title": kind}
         ],
-        "fundingOrganization": [FUNDER],
+        "fundingOrganization": [funder()],
         **_recipient(application),
         "beneficiaryLocation": [
             {"name": panel.area.name, "geoCode": code, "geoCodeType": "WD"}
             for code in panel.area.ward17_codes
         ],
-        "grantProgramme": [{"code": f"{ID_PREFIX}-panel-{panel.pk}", "title": panel.name}],
+        "grantProgramme": [{"code": f"{id_prefix()}-panel-{panel.pk}", "title": panel.name}],
     }
 
 
@@ -75,8 +93,14 @@ def grants_package(actor, panel: Panel) -> dict[str, Any]:
     """The panel's awards as a 360Giving package, once its decisions are announced; who took
     the file is audited."""
     check_phase(panel, Phase.ANNOUNCED)
-    record_change(actor, panel, AuditEvent.Action.EXPORTED)
     awards = panel.applications.filter(status__in=_AWARDED).order_by("pk")
-    return {
-        "grants": [_grant(panel, application) for application in awards],
-    }
+    package = {"grants": [_grant(panel, application) for application in awards]}
+    problems = package_problems(package)
+    if problems:
+        raise ValidationError(
+            "The awards cannot be published because they break the 360Giving rules: "
+            + "; ".join(problems[:5])
+            + "."
+        )
+    record_change(actor, panel, AuditEvent.Action.EXPORTED)
+    return package

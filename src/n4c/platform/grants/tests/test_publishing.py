@@ -88,3 +88,32 @@ def test_n4c_spending_import_reads_the_published_file_back_with_no_problem(
         "grants.json: read 2, stored 2, rejected 0, located 2, unlocated 0, warnings 0"
         in " ".join(result.stdout.split())
     )
+
+
+def test_the_published_package_keeps_the_360giving_rules(announced, adviser):
+    from n4c.spending.standard import package_problems
+
+    assert package_problems(grants_package(adviser, announced)) == []
+
+
+def test_the_publisher_prefix_and_funder_come_from_settings(announced, adviser, monkeypatch):
+    monkeypatch.setenv("N4C_360GIVING_PREFIX", "360G-blackpoolfund")
+    monkeypatch.setenv("N4C_FUNDER_ID", "GB-CHC-1234567")
+    monkeypatch.setenv("N4C_FUNDER_NAME", "Blackpool Community Fund")
+    grant = grants_package(adviser, announced)["grants"][0]
+    assert grant["id"].startswith("360G-blackpoolfund-")
+    assert grant["fundingOrganization"] == [
+        {"id": "GB-CHC-1234567", "name": "Blackpool Community Fund"}
+    ]
+
+
+def test_a_package_that_breaks_the_rules_is_refused_and_not_audited(
+    announced, adviser, monkeypatch
+):
+    from n4c.platform.audit.models import AuditEvent
+
+    monkeypatch.setenv("N4C_FUNDER_NAME", " ")
+    before = AuditEvent.objects.count()
+    with pytest.raises(ValidationError, match=r"break the 360Giving rules: grants/0/fundingOrg"):
+        grants_package(adviser, announced)
+    assert AuditEvent.objects.count() == before
