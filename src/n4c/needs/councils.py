@@ -34,8 +34,8 @@ __all__ = [
     "Council",
     "council_columns",
     "council_view",
-    "councils",
     "filter_by_council",
+    "list_councils",
     "lsoa_councils",
     "resolve_council",
     "ward_councils",
@@ -156,12 +156,12 @@ def _councils(year: int) -> pd.DataFrame:
     )
 
 
-def councils(year: int) -> pd.DataFrame:
+def list_councils(year: int) -> pd.DataFrame:
     """Every English council of the edition matching ``year``: ``lad_code, lad_name``, by code.
 
     Examples
     --------
-    >>> len(councils(2019)), len(councils(2025))
+    >>> len(list_councils(2019)), len(list_councils(2025))
     (317, 296)
     """
     return _councils(year).copy()
@@ -222,6 +222,12 @@ def resolve_council(text: str, *, year: int) -> Council:
     edition = _edition(year)
     table = _councils(year)
     typed = text.strip()
+    if not _words(typed):
+        raise InputError(
+            "Enter a council's code or name, like E06000009 or Blackpool.",
+            field="--lad",
+            value=text,
+        )
     if GSS_PATTERN.match(typed.upper()):
         found = table[table["lad_code"] == typed.upper()]
         if len(found) == 1:
