@@ -18,7 +18,7 @@ from n4c.cli.needs import (
     needs_app,
     resolve_lad,
 )
-from n4c.cli.output import print_json, words_for, write_table
+from n4c.cli.output import print_json, words_for, write_table, write_text
 from n4c.geography import check_year
 
 # The default of n4c.needs.sensitivity, written here so that `--help` need not import the
@@ -46,44 +46,35 @@ def summarise(
     ),
 ) -> None:
     """The six official IoD summary measures (File 10 style) for local authorities, wards or MSOAs."""
-    from n4c.needs.summaries import check_summary, summarise_imd, summary_population_source
+    from n4c.needs.summary_tables import check_summary, find_summary
 
     checked = check_summary(year, level)
     say = words_for({"--out": out, "--json": as_json})
     council = resolve_lad(lad, year)
-    table = council_rows(
-        summarise_imd(year, checked),
-        year=year,
-        geography=checked,
-        code_column="area_code",
-        council=council,
-    )
-    written = write_table(table, out)
-    most = table.sort_values("rank_average_score").iloc[0]
-    lsoas = int(table["lsoa_count"].sum())
-    source = summary_population_source(year)
+    summary = find_summary(year, checked, council=council)
+    written = write_text(summary.csv, out)
+    code, name, score = summary.highest_average_score
     if as_json:
         print_json(
             {
                 "year": year,
                 "level": level,
                 "council": council_json(council),
-                "areas": len(table),
-                "lsoas": lsoas,
-                "population_source": source,
+                "areas": summary.areas,
+                "lsoas": summary.lsoas,
+                "population_source": summary.population_source,
                 "highest_average_score": {
-                    "area_code": most["area_code"],
-                    "area_name": most["area_name"],
-                    "average_score": most["average_score"],
+                    "area_code": code,
+                    "area_name": name,
+                    "average_score": score,
                 },
             }
         )
     say.print(
-        f"Summarised IMD {year} for {len(table):,} areas ({level}){in_council(council)} from "
-        f"{lsoas:,} LSOAs; highest average score: "
-        f"{most['area_name']} ({most['average_score']:.3f}). Wrote {written}."
+        f"Summarised IMD {year} for {summary.areas:,} areas ({level}){in_council(council)} from "
+        f"{summary.lsoas:,} LSOAs; highest average score: {name} ({score:.3f}). Wrote {written}."
     )
-    say.print(f"Population weights: {source}.")
+    say.print(f"Population weights: {summary.population_source}.")
 
 
 @needs_app.command("sensitivity")

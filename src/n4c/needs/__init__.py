@@ -55,15 +55,19 @@ if TYPE_CHECKING:
         ward_weight_matrix,
     )
     from n4c.needs.summaries import (
-        SUMMARY_AREAS,
         SUMMARY_LEVELS,
         SUMMARY_MEASURES,
-        check_summary,
         extent_weights,
         summarise_areas,
         summarise_imd,
         summarise_imd2019,
         summary_population_source,
+    )
+    from n4c.needs.summary_tables import (
+        SUMMARY_AREAS,
+        AreaSummary,
+        check_summary,
+        find_summary,
     )
     from n4c.needs.transform import (
         deciles,
@@ -91,6 +95,7 @@ __all__ = [
     "SUMMARY_LEVELS",
     "SUMMARY_MEASURES",
     "Agreement",
+    "AreaSummary",
     "CompositeSpec",
     "Council",
     "Indicator",
@@ -114,6 +119,7 @@ __all__ = [
     "extent_weights",
     "filter_by_council",
     "find_left_behind",
+    "find_summary",
     "group_is_left_behind",
     "left_behind_differences",
     "left_behind_listing",
@@ -147,6 +153,8 @@ __all__ = [
 
 #: The module each public name comes from.
 _HOMES = {
+    "AreaSummary": "summary_tables",
+    "find_summary": "summary_tables",
     "COUNCIL_EDITIONS": "councils",
     "Council": "councils",
     "council_columns": "councils",
@@ -156,8 +164,8 @@ _HOMES = {
     "lsoa_councils": "councils",
     "resolve_council": "councils",
     "ward_councils": "councils",
-    "SUMMARY_AREAS": "summaries",
-    "check_summary": "summaries",
+    "SUMMARY_AREAS": "summary_tables",
+    "check_summary": "summary_tables",
     "summarise_imd": "summaries",
     "summary_population_source": "summaries",
     "Agreement": "iod",

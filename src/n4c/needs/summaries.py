@@ -24,7 +24,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -32,12 +31,11 @@ import pandas as pd
 from n4c.data import load, population_for_2025
 from n4c.errors import InputError
 from n4c.geography import check_year
+from n4c.needs.summary_tables import SUMMARY_LEVELS, SummaryLevel, check_summary
 
 __all__ = [
-    "SUMMARY_AREAS",
     "SUMMARY_LEVELS",
     "SUMMARY_MEASURES",
-    "check_summary",
     "extent_weights",
     "summarise_areas",
     "summarise_imd",
@@ -56,8 +54,6 @@ SUMMARY_MEASURES = (
     "employment_scale",
 )
 
-SummaryLevel = Literal["lad", "ward", "msoa"]
-SUMMARY_LEVELS: tuple[SummaryLevel, ...] = ("lad", "ward", "msoa")
 
 #: Share of an area's population whose most deprived LSOAs make up its local concentration.
 LOCAL_CONCENTRATION_SHARE = 0.10
@@ -276,11 +272,6 @@ _AREAS: dict[int, dict[SummaryLevel, tuple[str, str]]] = {
     },
     2025: {"lad": ("ltla24_code", "ltla24_name"), "ward": ("ward24_code", "ward24_name")},
 }
-#: What each summary level is, per year, for help and messages.
-SUMMARY_AREAS: dict[int, dict[SummaryLevel, str]] = {
-    2019: {"lad": "local authority 2019", "ward": "ward 2017", "msoa": "MSOA 2011"},
-    2025: {"lad": "local authority 2024", "ward": "ward 2024"},
-}
 _NUMERATORS = ("income_domain_numerator", "employment_domain_numerator")
 _POPULATION_2019 = "IoD 2019 File 6, mid-2015"
 
@@ -349,35 +340,6 @@ def _area_names(year: int, level: SummaryLevel, lsoas: pd.DataFrame) -> pd.Serie
     return lsoas.drop_duplicates(code).set_index(code)[name]
 
 
-def check_summary(year: int, level: str) -> SummaryLevel:
-    """``level`` if n4c can summarise ``year``'s IMD at it; otherwise an :class:`InputError`.
-
-    Examples
-    --------
-    >>> check_summary(2025, "ward")
-    'ward'
-    >>> check_summary(2025, "msoa")  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    n4c.errors.InputError: field "--level": msoa summaries are not available for IMD 2025; ...
-    """
-    check_year(year, supported=tuple(_AREAS), purpose="area summaries", field="--year")
-    if level not in SUMMARY_LEVELS:
-        raise InputError(
-            f'"{level}" is not a summary level; choose one of {", ".join(SUMMARY_LEVELS)}.',
-            field="--level",
-            value=level,
-        )
-    if level not in _AREAS[year]:
-        choices = " or ".join(f"{key} ({what})" for key, what in SUMMARY_AREAS[year].items())
-        raise InputError(
-            f"{level} summaries are not available for IMD {year}; choose {choices}.",
-            field="--level",
-            value=level,
-        )
-    return level  # type: ignore[return-value]
-
-
 def summarise_imd(year: int, level: SummaryLevel = "lad") -> pd.DataFrame:
     """The IMD summary measures of ``year`` for its local authorities, wards or MSOAs.
 
@@ -436,10 +398,4 @@ def summarise_imd2019(level: SummaryLevel = "lad") -> pd.DataFrame:
 
     The same as :func:`summarise_imd` for 2019, where the parameters are described.
     """
-    if level not in SUMMARY_LEVELS:
-        raise InputError(
-            f'"{level}" is not a summary level; choose one of {", ".join(SUMMARY_LEVELS)}.',
-            field="level",
-            value=level,
-        )
     return summarise_imd(2019, level)

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import gzip
 import math
-import os
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -16,7 +13,6 @@ from hypothesis import strategies as st
 from n4c.data import load
 from n4c.errors import InputError
 from n4c.needs.summaries import (
-    _imd_lsoas,
     extent_weights,
     summarise_areas,
     summarise_imd,
@@ -307,39 +303,6 @@ def test_2025_ward_summaries_cover_every_2024_ward_in_the_lookup() -> None:
     assert wards["lsoa_count"].sum() == 33_755
     named = england.drop_duplicates("ward24_code").set_index("ward24_code")["ward24_name"]
     assert (wards.set_index("area_code")["area_name"] == named.reindex(wards["area_code"])).all()
-
-
-def test_with_file_6_on_the_machine_its_figures_weight_the_2025_summaries(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """File 6 (here made from doubled Census counts) replaces the stand-in and says so."""
-    mirror = tmp_path / "mirror"
-    mirror.mkdir()
-    source = Path(os.environ["N4C_DATA_MIRROR"])
-    for file in source.iterdir():
-        os.symlink(file, mirror / file.name)
-    census = load("population21_lsoa21_census")
-    census = census[census["lsoa21_code"].str.startswith("E")]
-    with gzip.open(
-        mirror / "imd2025_england_lsoa21_population_denominators.csv.gz", "wt", encoding="utf-8"
-    ) as handle:
-        handle.write(
-            '"LSOA code (2021)","LSOA name (2021)","Total population: mid 2022",'
-            '"Dependent Children aged 0-15: mid 2022",'
-            '"Older population aged 60 and over: mid 2022",'
-            '"Working age population 18-66 (for use with Employment Deprivation Domain): '
-            'mid 2022"\n'
-        )
-        for code, people in zip(census["lsoa21_code"], census["total_residents"], strict=True):
-            handle.write(f"{code},{code},{people * 2},0,0,0\n")
-    monkeypatch.setenv("N4C_DATA_MIRROR", str(mirror))
-    _imd_lsoas.cache_clear()
-    try:
-        table = summarise_imd(2025, "lad")
-    finally:
-        _imd_lsoas.cache_clear()
-    assert set(table["population_source"]) == {"IoD 2025 File 6, mid-2022"}
-    assert table["population"].sum() == 2 * 56_490_108
 
 
 @pytest.mark.parametrize(
