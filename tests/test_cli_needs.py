@@ -12,8 +12,16 @@ def test_combine_writes_the_contract_columns(run_n4c, tmp_path: Path) -> None:
     out = tmp_path / "imd2025.csv"
     result = run_n4c("needs", "combine", "--year", "2025", "--out", str(out))
     frame = pd.read_csv(out)
-    assert list(frame.columns) == ["lsoa_code", "imd_score", "imd_rank", "imd_decile"]
+    assert list(frame.columns) == [
+        "lsoa_code",
+        "imd_score",
+        "imd_rank",
+        "imd_decile",
+        "lad_code",
+        "lad_name",
+    ]
     assert len(frame) == 33_755
+    assert frame["lad_code"].nunique() == 296
     assert "33,755 ranks (100.00%) equal the published ones" in result.stdout
 
 
@@ -68,3 +76,26 @@ def test_leftbehind_json_gives_the_comparison_and_the_listed_wards(run_n4c, tmp_
     )
     assert len(document["most_deprived"]) == 3
     assert "219 of the 225 published agree" in " ".join(result.stderr.split())
+
+
+def test_combine_for_one_council_keeps_its_lsoas_with_national_ranks(
+    run_n4c, tmp_path: Path
+) -> None:
+    out = tmp_path / "blackpool.csv"
+    result = run_n4c("needs", "combine", "--year", "2019", "--lad", "Blackpool", "--out", str(out))
+    frame = pd.read_csv(out)
+    assert len(frame) == 94
+    assert set(frame["lad_name"]) == {"Blackpool"} and set(frame["lad_code"]) == {"E06000009"}
+    # Ranks stay national: rank 1 (Jaywick) is in Tendring, rank 2 in Blackpool.
+    assert frame["imd_rank"].min() == 2
+    assert "Kept the 94 LSOAs in Blackpool (E06000009)." in " ".join(result.stdout.split())
+
+
+def test_combine_refuses_a_council_with_a_composite_spec(run_n4c, tmp_path: Path) -> None:
+    spec = tmp_path / "spec.toml"
+    spec.write_text("[index]\n", encoding="utf-8")
+    result = run_n4c(
+        "needs", "combine", "--spec", str(spec), "--lad", "Blackpool", "--out", "-", check=False
+    )
+    assert result.returncode == 1
+    assert "--lad works with the official IMD, not with --spec" in result.stderr

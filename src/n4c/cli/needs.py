@@ -22,7 +22,10 @@ from n4c.errors import InputError
 from n4c.geography import check_year
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from n4c import needs
+    from n4c.needs.councils import Council, Geography
 
 needs_app = typer.Typer(
     help="Need: recompute indices, summarise areas, test sensitivity.", no_args_is_help=True
@@ -30,20 +33,67 @@ needs_app = typer.Typer(
 
 YEAR_HELP = "IMD year: 2019 (LSOA 2011) or 2025 (LSOA 2021)."
 OUT_HELP = "CSV file to write (- for standard output)"
+LAD_HELP = (
+    "Only one council's rows: a local authority code or name, like E06000009 or Blackpool "
+    "(2019 authorities for 2019 figures, 2024 ones for 2025). Ranks stay national."
+)
+
+
+def resolve_lad(lad: str | None, year: int) -> Council | None:
+    """The council ``--lad`` names for ``year``'s figures (``None`` without ``--lad``)."""
+    if lad is None:
+        return None
+    from n4c.needs.councils import resolve_council
+
+    return resolve_council(lad, year=year)
+
+
+def council_rows(
+    table: pd.DataFrame,
+    *,
+    year: int,
+    geography: Geography,
+    code_column: str,
+    council: Council | None,
+) -> pd.DataFrame:
+    """``table`` with ``lad_code`` and ``lad_name``, only ``council``'s rows when one is given."""
+    from n4c.needs.councils import council_view
+
+    return council_view(
+        table, year=year, geography=geography, code_column=code_column, council=council
+    )
+
+
+def council_json(council: Council | None) -> dict[str, str] | None:
+    """The council of a ``--json`` summary: its code and name, or ``None`` for all of England."""
+    return None if council is None else {"code": council.code, "name": council.name}
+
+
+def in_council(council: Council | None) -> str:
+    """Words for a summary line: " in Blackpool (E06000009)", or nothing for all of England."""
+    return "" if council is None else f" in {council.name} ({council.code})"
 
 
 @needs_app.command("combine")
 def combine(
     year: int = typer.Option(2019, help=YEAR_HELP),
-    out: Path = typer.Option(..., help=f"{OUT_HELP}: lsoa_code,imd_score,imd_rank,imd_decile."),
+    out: Path = typer.Option(
+        ..., help=f"{OUT_HELP}: lsoa_code,imd_score,imd_rank,imd_decile,lad_code,lad_name."
+    ),
     spec: Path = typer.Option(
         None, help="A composite specification (TOML) to use instead of the official IMD."
     ),
+    lad: str = typer.Option(None, "--lad", help=LAD_HELP),
 ) -> None:
     """Recompute the IMD from the published domain ranks (or any composite from a TOML spec)."""
     from n4c import needs
 
     say = words_for({"--out": out})
+    if spec is not None and lad is not None:
+        raise InputError(
+            "--lad works with the official IMD, not with --spec; leave out one of them.",
+            field="--lad",
+        )
     if spec is not None:
         composite = needs.load_spec(spec)
         if composite.dataset is None:
@@ -59,13 +109,22 @@ def combine(
         say.print(f"Built {composite.name} for {len(result):,} areas; wrote {written}.")
         return
     check_year(year, field="--year")
+    council = resolve_lad(lad, year)
     result = needs.combine_imd(year)  # type: ignore[arg-type]
-    written = write_table(result[["lsoa_code", "imd_score", "imd_rank", "imd_decile"]], out)
+    table = council_rows(
+        result[["lsoa_code", "imd_score", "imd_rank", "imd_decile"]],
+        year=year,
+        geography="lsoa",
+        code_column="lsoa_code",
+        council=council,
+    )
+    written = write_table(table, out)
     agreement = needs.compare_imd_with_published(year)  # type: ignore[arg-type]
+    kept = "" if council is None else f" Kept the {len(table):,} LSOAs{in_council(council)}."
     say.print(
         f"Recomputed IMD {year} for {agreement.areas:,} LSOAs: {agreement.ranks_equal:,} ranks "
         f"({agreement.share_ranks_equal:.2%}) equal the published ones; largest score difference "
-        f"{agreement.max_abs_score_error:.6f}. Wrote {written}."
+        f"{agreement.max_abs_score_error:.6f}.{kept} Wrote {written}."
     )
 
 

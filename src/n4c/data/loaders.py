@@ -285,6 +285,8 @@ class Population:
     dataset: str
     #: says in words which source was used, for a table's note or a report
     source: str
+    #: the same in a few words, for a column beside each figure
+    label: str
     #: ``True`` when these are the IoD 2025's own denominators
     official: bool
 
@@ -311,6 +313,7 @@ def population_for_2025() -> Population:
                 "population denominators (File 6), which are not on this machine: weighted "
                 "figures are close to, not equal to, the official IoD 2025 summaries"
             ),
+            label="Census 2021 usual residents (standing in for IoD 2025 File 6)",
             official=False,
         )
     return Population(
@@ -321,5 +324,6 @@ def population_for_2025() -> Population:
         .reset_index(drop=True),
         dataset=FILE6_2025,
         source="IoD 2025 population denominators, mid-2022 (File 6)",
+        label="IoD 2025 File 6, mid-2022",
         official=True,
     )

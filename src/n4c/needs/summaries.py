@@ -1,6 +1,7 @@
 """The six official IoD summary measures for any area built from LSOAs.
 
-Source: English Indices of Deprivation 2019 Technical Report, §3.8, Table 3.2 and Appendix N.
+Source: English Indices of Deprivation 2019 Technical Report, §3.8, Table 3.2 and Appendix N;
+the IoD 2025 Technical Report keeps the same measures, so one method serves both editions.
 For each higher area (local authority, ward, MSOA, ...):
 
 * average score: population-weighted mean of the LSOA scores;
@@ -21,21 +22,25 @@ Each measure is also ranked among the areas, 1 for the most deprived, as File 10
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
 
 import numpy as np
 import pandas as pd
 
-from n4c.data import load
+from n4c.data import load, population_for_2025
 from n4c.errors import InputError
+from n4c.geography import check_year
+from n4c.needs.summary_tables import SUMMARY_LEVELS, SummaryLevel, check_summary
 
 __all__ = [
     "SUMMARY_LEVELS",
     "SUMMARY_MEASURES",
     "extent_weights",
     "summarise_areas",
+    "summarise_imd",
     "summarise_imd2019",
+    "summary_population_source",
 ]
 
 #: The measures in the order they appear in a summary table.
@@ -49,8 +54,6 @@ SUMMARY_MEASURES = (
     "employment_scale",
 )
 
-SummaryLevel = Literal["lad", "ward", "msoa"]
-SUMMARY_LEVELS: tuple[SummaryLevel, ...] = ("lad", "ward", "msoa")
 
 #: Share of an area's population whose most deprived LSOAs make up its local concentration.
 LOCAL_CONCENTRATION_SHARE = 0.10
@@ -260,10 +263,55 @@ def summarise_areas(
     return table
 
 
-@lru_cache(maxsize=1)
-def _imd2019_lsoas() -> pd.DataFrame:
+#: The area columns of each year's LSOA table, by level: (code column, name column).
+_AREAS: dict[int, dict[SummaryLevel, tuple[str, str]]] = {
+    2019: {
+        "lad": ("lad19_code", "lad19_name"),
+        "ward": ("ward17_code", "ward17_name"),
+        "msoa": ("msoa11_code", "msoa11_name"),
+    },
+    2025: {"lad": ("ltla24_code", "ltla24_name"), "ward": ("ward24_code", "ward24_name")},
+}
+_NUMERATORS = ("income_domain_numerator", "employment_domain_numerator")
+_POPULATION_2019 = "IoD 2019 File 6, mid-2015"
+
+
+@dataclass(frozen=True)
+class _Lsoas:
+    table: pd.DataFrame
+    #: where the population weights come from, in a few words
+    population_source: str
+
+
+@lru_cache(maxsize=2)
+def _imd_lsoas(year: int) -> _Lsoas:
     # Built straight from the published files so the summaries do not depend on a recomputed
-    # index: File 7 scores, File 1 ranks, File 6 mid-2015 denominators, File 8 numerators.
+    # index: published scores and ranks, the population denominators and the File 8
+    # numerators (people income or employment deprived), with the lookups to higher areas.
+    if year == 2019:
+        return _Lsoas(_imd2019_lsoas(), _POPULATION_2019)
+    population = population_for_2025()
+    lookup = load("lookup_lsoa21_ward24_lad24")
+    table = lookup.loc[lookup["lsoa21_code"].str.startswith("E"), ["lsoa21_code"]]
+    table = table.sort_values("lsoa21_code").reset_index(drop=True)
+    codes = table["lsoa21_code"]
+    imd = load("imd2025_lsoa21").set_index("lsoa21_code")
+    table["imd_score"] = imd["IMD_score"].reindex(codes).to_numpy()
+    table["imd_rank"] = imd["IMD_rank"].reindex(codes).to_numpy()
+    table["population"] = (
+        population.frame.set_index("lsoa21_code")["population"].reindex(codes).to_numpy()
+    )
+    indicators = load("imd2025_indicators").set_index("lsoa21_code")
+    for column in _NUMERATORS:
+        table[column] = pd.to_numeric(indicators[column].reindex(codes)).to_numpy()
+    areas = lookup.set_index("lsoa21_code")
+    for code, name in _AREAS[2025].values():
+        table[code] = areas[code].reindex(codes).to_numpy()
+        table[name] = areas[name].reindex(codes).to_numpy()
+    return _Lsoas(table, population.label)
+
+
+def _imd2019_lsoas() -> pd.DataFrame:
     denominators = load("imd2019_population_denominators")
     table = denominators[["lsoa11_code", "lad19_code", "lad19_name", "pop_total_mid2015"]].rename(
         columns={"pop_total_mid2015": "population"}
@@ -276,7 +324,7 @@ def _imd2019_lsoas() -> pd.DataFrame:
     msoas = load("lookup_lsoa11_msoa11").set_index("lsoa11_code")
     table["imd_score"] = scores["IMD_score"].reindex(codes).to_numpy()
     table["imd_rank"] = ranks["IMD_rank"].reindex(codes).to_numpy()
-    for column in ("income_domain_numerator", "employment_domain_numerator"):
+    for column in _NUMERATORS:
         table[column] = indicators[column].reindex(codes).to_numpy()
     table["ward17_code"] = wards["ward17_code"].reindex(codes).to_numpy()
     table["msoa11_code"] = msoas["msoa11_code"].reindex(codes).to_numpy()
@@ -284,46 +332,70 @@ def _imd2019_lsoas() -> pd.DataFrame:
     return table
 
 
-def _area_names(level: SummaryLevel, lsoas: pd.DataFrame) -> pd.Series:
-    if level == "lad":
-        return lsoas.drop_duplicates("lad19_code").set_index("lad19_code")["lad19_name"]
-    if level == "msoa":
-        return lsoas.drop_duplicates("msoa11_code").set_index("msoa11_code")["msoa11_name"]
-    # Ward names come with the CNI 2019; the few wards outside it keep a blank name.
-    return load("cni2019_ward17").set_index("ward17_code")["ward17_name"]
+def _area_names(year: int, level: SummaryLevel, lsoas: pd.DataFrame) -> pd.Series:
+    code, name = _AREAS[year][level]
+    if year == 2019 and level == "ward":
+        # Ward names come with the CNI 2019; the few wards outside it keep a blank name.
+        return load("cni2019_ward17").set_index("ward17_code")["ward17_name"]
+    return lsoas.drop_duplicates(code).set_index(code)[name]
+
+
+def summarise_imd(year: int, level: SummaryLevel = "lad") -> pd.DataFrame:
+    """The IMD summary measures of ``year`` for its local authorities, wards or MSOAs.
+
+    2019: local authorities (2019), wards (2017) and MSOAs (2011), weighted by the IoD 2019's
+    own mid-2015 denominators (File 6), so local authority figures reproduce File 10.
+    2025: local authorities (2024) and wards (2024), through the ONS best-fit LSOA 2021 →
+    ward 2024 → local authority 2024 lookup, weighted by IoD 2025 File 6 (mid-2022) when it
+    is on this machine and otherwise by Census 2021 usual residents, which come close to the
+    official File 10 without equalling it. The same methods serve both years (the IoD 2025
+    Technical Report keeps the 2019 summary measures).
+
+    Parameters
+    ----------
+    year : {2019, 2025}
+        The IMD edition.
+    level : {"lad", "ward", "msoa"}
+        The higher geography; MSOAs for 2019 only.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :func:`summarise_areas` output for every area, plus ``area_name`` and
+        ``population_source`` (where the population weights come from, on every row).
+
+    Raises
+    ------
+    InputError
+        If the year or level is not one n4c summarises, or the pair does not go together.
+    """
+    level = check_summary(year, level)
+    lsoas = _imd_lsoas(year)
+    table = summarise_areas(
+        lsoas.table,
+        area_column=_AREAS[year][level][0],
+        n_national=len(lsoas.table),
+        income_column=_NUMERATORS[0],
+        employment_column=_NUMERATORS[1],
+    )
+    table["area_name"] = (
+        _area_names(year, level, lsoas.table).reindex(table["area_code"]).to_numpy()
+    )
+    table["population_source"] = lsoas.population_source
+    return table
+
+
+def summary_population_source(year: int) -> str:
+    """Where ``year``'s summary population weights come from, in a sentence for a report."""
+    check_year(year, supported=tuple(_AREAS), purpose="area summaries", field="--year")
+    if year == 2019:
+        return "IoD 2019 population denominators, mid-2015 (File 6)"
+    return population_for_2025().source
 
 
 def summarise_imd2019(level: SummaryLevel = "lad") -> pd.DataFrame:
     """The IMD 2019 summary measures for local authorities (2019), wards (2017) or MSOAs (2011).
 
-    LSOAs nest exactly in 2019 local authorities and MSOAs; wards use the ONS best-fit
-    LSOA→ward lookup. Populations are the IoD 2019's own mid-2015 denominators (File 6), so
-    local authority figures reproduce the official File 10.
-
-    Parameters
-    ----------
-    level : {"lad", "ward", "msoa"}
-        The higher geography.
-
-    Returns
-    -------
-    pandas.DataFrame
-        :func:`summarise_areas` output for every area, plus ``area_name``.
+    The same as :func:`summarise_imd` for 2019, where the parameters are described.
     """
-    columns = {"lad": "lad19_code", "ward": "ward17_code", "msoa": "msoa11_code"}
-    if level not in columns:
-        raise InputError(
-            f'"{level}" is not a summary level; choose one of {", ".join(SUMMARY_LEVELS)}.',
-            field="level",
-            value=level,
-        )
-    lsoas = _imd2019_lsoas()
-    table = summarise_areas(
-        lsoas,
-        area_column=columns[level],
-        n_national=len(lsoas),
-        income_column="income_domain_numerator",
-        employment_column="employment_domain_numerator",
-    )
-    table["area_name"] = _area_names(level, lsoas).reindex(table["area_code"]).to_numpy()
-    return table
+    return summarise_imd(2019, level)

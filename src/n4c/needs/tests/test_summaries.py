@@ -12,7 +12,12 @@ from hypothesis import strategies as st
 
 from n4c.data import load
 from n4c.errors import InputError
-from n4c.needs.summaries import extent_weights, summarise_areas, summarise_imd2019
+from n4c.needs.summaries import (
+    extent_weights,
+    summarise_areas,
+    summarise_imd,
+    summarise_imd2019,
+)
 
 MEASURES = [
     "average_score",
@@ -247,3 +252,75 @@ def test_ward_summaries_cover_every_lsoa_in_england() -> None:
     wards = summarise_imd2019("ward")
     assert wards["lsoa_count"].sum() == 32_844
     assert len(wards) == 7_427
+
+
+# --- IoD 2025 -----------------------------------------------------------------------------
+
+CENSUS_LABEL = "Census 2021 usual residents (standing in for IoD 2025 File 6)"
+
+
+@pytest.fixture(scope="module")
+def local_authorities_2025() -> pd.DataFrame:
+    return summarise_imd(2025, "lad")
+
+
+def test_2025_local_authorities_are_the_296_of_2024_with_every_lsoa_once(
+    local_authorities_2025: pd.DataFrame,
+) -> None:
+    table = local_authorities_2025
+    assert len(table) == 296
+    assert table["lsoa_count"].sum() == 33_755
+    assert table["area_code"].str.match(r"^E0[6-9]").all()
+    for measure in [*MEASURES, "income_scale", "employment_scale"]:
+        assert table[f"rank_{measure}"].min() == 1
+        assert table[measure].notna().all()
+
+
+def test_blackpool_is_the_most_deprived_local_authority_on_average_score_in_2025(
+    local_authorities_2025: pd.DataFrame,
+) -> None:
+    """As in 2019, Blackpool leads the IoD 2025 local authority summaries on average score."""
+    first = local_authorities_2025.set_index("rank_average_score").loc[1]
+    assert first["area_name"] == "Blackpool"
+    assert first["area_code"] == "E06000009"
+
+
+def test_2025_summaries_have_the_2019_columns_and_say_where_the_people_come_from(
+    local_authorities_2025: pd.DataFrame,
+) -> None:
+    """Without File 6 the Census 2021 counts stand in, and every row says so."""
+    assert list(local_authorities_2025.columns) == list(summarise_imd2019("lad").columns)
+    assert set(local_authorities_2025["population_source"]) == {CENSUS_LABEL}
+    assert local_authorities_2025["population"].sum() == 56_490_108
+
+
+def test_2025_ward_summaries_cover_every_2024_ward_in_the_lookup() -> None:
+    lookup = load("lookup_lsoa21_ward24_lad24")
+    england = lookup[lookup["lsoa21_code"].str.startswith("E")]
+    wards = summarise_imd(2025, "ward")
+    assert len(wards) == 6_784
+    assert set(wards["area_code"]) == set(england["ward24_code"])
+    assert wards["lsoa_count"].sum() == 33_755
+    named = england.drop_duplicates("ward24_code").set_index("ward24_code")["ward24_name"]
+    assert (wards.set_index("area_code")["area_name"] == named.reindex(wards["area_code"])).all()
+
+
+@pytest.mark.parametrize(
+    ("year", "level", "message"),
+    [
+        (
+            2025,
+            "msoa",
+            "msoa summaries are not available for IMD 2025; choose lad (local authority 2024) "
+            "or ward (ward 2024).",
+        ),
+        (2025, "county", '"county" is not a summary level; choose one of lad, ward, msoa.'),
+        (2017, "lad", "2017 is not"),
+    ],
+)
+def test_an_unsupported_year_and_level_is_one_clear_sentence(
+    year: int, level: str, message: str
+) -> None:
+    with pytest.raises(InputError) as caught:
+        summarise_imd(year, level)  # type: ignore[arg-type]
+    assert message in str(caught.value)
