@@ -64,7 +64,7 @@ def balance_table(
     >>> supported = pd.DataFrame({"x": [1.0, 3.0]})
     >>> pool = pd.DataFrame({"x": [0.0, 1.0, 3.0, 8.0]})
     >>> balance_table(supported, pool, pool.iloc[[1, 2]], ["x"])
-    {'x': {'smd_before': -0.3779644730092272, 'smd_after': 0.0}}
+    {'x': {'smd_before': -0.3692744729379982, 'smd_after': 0.0}}
     """
     table = {}
     for variable in variables:

@@ -271,7 +271,7 @@ def _distances(supported: pd.DataFrame, pool: pd.DataFrame, variables: Sequence[
     centre = both.mean(axis=0)
     standard = (both - centre) / spread
     # A pseudo-inverse, so variables that are exact combinations of others do not stop the match.
-    inverse = np.linalg.pinv(np.cov(standard, rowvar=False))
+    inverse = np.linalg.pinv(np.atleast_2d(np.cov(standard, rowvar=False)))
     n = len(supported)
     distance: np.ndarray = cdist(standard[:n], standard[n:], metric="mahalanobis", VI=inverse)
     return distance
