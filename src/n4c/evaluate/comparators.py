@@ -343,7 +343,8 @@ def match_comparators(
     if not with_replacement and len(pool_codes) < needed:
         raise InputError(
             f"the {pool_name} pool has {len(pool_codes):,} wards besides the supported ones, too "
-            f"few for {k} comparators each for {len(supported):,} wards without replacement "
+            f"few for {k} comparators each for {len(supported):,} "
+            f"ward{'' if len(supported) == 1 else 's'} without replacement "
             f"({needed:,} needed); lower --k, choose a wider pool or use --with-replacement.",
             field="--k",
             value=k,
