@@ -417,7 +417,7 @@ def _assign(cost: np.ndarray, k: int, with_replacement: bool) -> list[list[int]]
     picked: list[list[int]] = [[] for _ in range(cost.shape[0])]
     for row, col in zip(rows, cols, strict=True):
         picked[row // k].append(int(col))
-    return [sorted(row, key=lambda j, i=i: cost[i, j]) for i, row in enumerate(picked)]
+    return [sorted(row, key=cost[i].__getitem__) for i, row in enumerate(picked)]
 
 
 def _warnings(balance: dict[str, dict[str, float]], crossed: int) -> tuple[str, ...]:

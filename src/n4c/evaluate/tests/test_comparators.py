@@ -135,7 +135,9 @@ def test_a_code_of_the_wrong_shape_is_named() -> None:
 
 
 def test_a_pool_too_small_without_replacement_is_refused() -> None:
-    with pytest.raises(InputError, match=r"has 220 wards besides the supported ones, too few for 50 "):
+    with pytest.raises(
+        InputError, match=r"has 220 wards besides the supported ones, too few for 50 "
+    ):
         find_comparators(LEFT_BEHIND, k=50)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -11,7 +12,13 @@ import pytest
 from n4c.errors import InputError
 from n4c.evaluate import ASSUMPTIONS, estimate_did, read_panel
 
-COLUMNS = {"unit": "ward", "time": "year", "treated": "supported", "post": "after", "outcome": "y"}
+COLUMNS: dict[str, Any] = {
+    "unit": "ward",
+    "time": "year",
+    "treated": "supported",
+    "post": "after",
+    "outcome": "y",
+}
 
 
 def simulate(
@@ -28,7 +35,7 @@ def simulate(
     rows = []
     for u in range(units):
         supported = u < units // 2
-        start = starts[u % len(starts)] if supported else None
+        start = starts[u % len(starts)]
         level = rng.normal(0, 3)
         for t in range(periods):
             after = int(supported and t >= start)
@@ -168,7 +175,11 @@ def _frame(**changes: list) -> pd.DataFrame:
             {},
             "every unit has supported = 1; add units never supported",
         ),
-        (_frame(days=["0", "-3", "0", "0", "0", "0"]), {"dose": "days"}, "a dose must be 0 or more"),
+        (
+            _frame(days=["0", "-3", "0", "0", "0", "0"]),
+            {"dose": "days"},
+            "a dose must be 0 or more",
+        ),
         (_frame(), {"dose": "days", "event_study": True}, "choose either --dose or --event-study"),
     ],
 )
