@@ -117,7 +117,7 @@ def did_command(
     ),
     post: str = typer.Option(
         ...,
-        help="Column: 1 in the periods after the unit's support started, else 0.",
+        help="Column: 1 in the periods from the start of the unit's support on, else 0.",
         show_default=False,
     ),
     outcome: str = typer.Option(..., help="Column of the outcome (a number).", show_default=False),
@@ -137,7 +137,7 @@ def did_command(
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the estimate as JSON."),
 ) -> None:
-    """Difference-in-differences: two-way fixed effects, clustered by unit."""
+    """Difference-in-differences: two-way fixed effects clustered by unit, or an event study."""
     from n4c import evaluate
 
     say = words_for({"--json": as_json})

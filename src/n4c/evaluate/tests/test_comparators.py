@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from n4c.errors import InputError
 from n4c.evaluate import MATCHING_VARIABLES, find_comparators, match_comparators, read_area_codes
@@ -176,3 +179,36 @@ def test_a_csv_without_a_code_column_is_refused(tmp_path: Path) -> None:
 def test_a_missing_file_is_refused(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         read_area_codes(str(tmp_path / "wards.csv"))
+
+
+_RANDOM = pd.DataFrame(
+    {
+        "x": np.random.default_rng(3).normal(size=30),
+        "z": np.random.default_rng(4).normal(size=30),
+        "region": ["A", "B", "C"] * 10,
+    },
+    index=[f"E05{i:06d}" for i in range(30)],
+)
+
+
+@given(st.permutations(list(_RANDOM.index[6:])), st.booleans())
+def test_the_order_of_the_pool_changes_no_match(pool, with_replacement) -> None:
+    supported = list(_RANDOM.index[:6])
+    first = match_comparators(
+        _RANDOM, supported, list(_RANDOM.index[6:]), variables=["x", "z"], k=3,
+        with_replacement=with_replacement,
+    )  # fmt: skip
+    again = match_comparators(
+        _RANDOM, supported, pool, variables=["x", "z"], k=3, with_replacement=with_replacement
+    )
+    assert again.matches == first.matches
+    assert again.version == first.version
+
+
+@given(st.integers(min_value=1, max_value=4), st.integers(min_value=1, max_value=6))
+def test_without_replacement_no_comparator_is_used_twice(k, supported_count) -> None:
+    supported = list(_RANDOM.index[:supported_count])
+    chosen = match_comparators(_RANDOM, supported, list(_RANDOM.index), variables=["x", "z"], k=k)
+    used = [code for comparators in chosen.matches.values() for code in comparators]
+    assert len(used) == len(set(used)) == k * supported_count
+    assert not set(used) & set(supported)
