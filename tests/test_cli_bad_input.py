@@ -36,7 +36,11 @@ ASSETS = "{assets}"  # a good asset register
 NUL_ASSETS = "{nul_assets}"  # an asset register with a NUL character
 GRANTS = "{grants}"  # a good 360Giving package
 DEEP = "{deep}"  # a 360Giving package nested 100,000 deep
+PANEL = "{panel}"  # a good difference-in-differences panel
+UNBALANCED = "{unbalanced}"  # the same panel with one row missing
 FAR = "9999-12-31"
+DID = ["--unit", "ward", "--time", "year", "--treated", "supported", "--post", "after"]
+DID = [*DID, "--outcome", "score"]
 
 CASES: dict[str, list[list[str]]] = {
     "allocate": [
@@ -55,6 +59,27 @@ CASES: dict[str, list[list[str]]] = {
     "data fetch": [["no-such-dataset"]],
     "data list": [["--json", "extra"]],
     "doctor": [["extra"]],
+    "evaluate comparators": [
+        ["--areas", "E05999999"],
+        ["--areas", "not-a-code"],
+        ["--areas", "E05000652", "--k", "0"],
+        ["--areas", "E05000652", "--k", "500"],
+        ["--areas", "E05000652", "--pool", "everyone"],
+        ["--areas", MISSING],
+        ["--areas", BINARY],
+        ["--areas", PANEL],
+    ],
+    "evaluate did": [
+        ["--data", MISSING, *DID],
+        ["--data", BINARY, *DID],
+        ["--data", FOLDER, *DID],
+        ["--data", PANEL, *DID[:-1], "nowhere"],
+        ["--data", PANEL, *DID[:-1], "ward"],
+        ["--data", UNBALANCED, *DID],
+        ["--data", PANEL, *DID, "--dose", "hours"],
+        ["--data", PANEL, *DID, "--dose", "score", "--event-study"],
+    ],
+    "evaluate example": [["--out", FOLDER], ["--out", UNWRITABLE]],
     "leftbehind": [
         ["--year", "1066", "--out", OUT],
         ["--top", "-1", "--out", OUT],
@@ -182,6 +207,8 @@ def files(tmp_path_factory) -> dict[str, str]:
         "nul_assets": folder / "nul_assets.csv",
         "grants": folder / "grants.json",
         "deep": folder / "deep.json",
+        "panel": folder / "panel.csv",
+        "unbalanced": folder / "unbalanced.csv",
     }
     made["binary"].write_bytes(gzip.compress(b"not really a file"))
     made["wieght"].write_bytes("# Café\n[index]\nwieght = 5\n".encode("cp1252"))
@@ -194,6 +221,13 @@ def files(tmp_path_factory) -> dict[str, str]:
     made["nul_assets"].write_bytes(GOOD_ASSETS.encode() + b"Choir\x00,social,M1 1AE\n")
     made["grants"].write_text(GRANT, encoding="utf-8")
     made["deep"].write_text('{"grants": [' + "[" * 100_000 + "]" * 100_000 + "]}", "utf-8")
+    panel = ["ward,year,supported,after,score"] + [
+        f"w{u},{year},{int(u < 2)},{int(u < 2 and year == 2019)},{u + year % 7}"
+        for u in range(4)
+        for year in (2015, 2019)
+    ]
+    made["panel"].write_text("\n".join(panel) + "\n", encoding="utf-8")
+    made["unbalanced"].write_text("\n".join(panel[:-1]) + "\n", encoding="utf-8")
     places = {name: str(path) for name, path in made.items()}
     return places | {
         "folder": str(folder),
