@@ -328,6 +328,11 @@ DATASETS: dict[str, Dataset] = {
                 _codes("lsoa21_code", "lsoa"),
                 Column("Community Needs Index 2023 Score"),
                 *_numbers(
+                    "Civic Assets Domain Score",
+                    "Connectedness Domain Score",
+                    "Active and Engaged Community Domain Score",
+                ),
+                *_numbers(
                     "Community Needs Index 2023 Rank",
                     "Civic Assets Domain Rank",
                     "Connectedness Domain Rank",

@@ -33,7 +33,15 @@ if TYPE_CHECKING:
         summarise_ward_group,
     )
     from n4c.needs.iod import Agreement, combine_cni, combine_imd, compare_imd_with_published
-    from n4c.needs.left_behind import LeftBehindAgreement, LeftBehindResult, find_left_behind
+    from n4c.needs.left_behind import (
+        LeftBehindAgreement,
+        LeftBehindComparison,
+        LeftBehindResult,
+        check_left_behind_level,
+        check_ward_geojson,
+        find_left_behind,
+    )
+    from n4c.needs.left_behind_change import LeftBehindChange, compare_left_behind_years
     from n4c.needs.sensitivity import (
         DEFAULT_CONCENTRATION,
         SensitivityInputs,
@@ -67,6 +75,8 @@ if TYPE_CHECKING:
         ward_table,
         weighted_ward_scores,
     )
+    from n4c.needs.ward_domains import imd_domain_ranks, rank_ward_means, ward17_domains
+    from n4c.needs.wards24 import ward24_table
 
 __all__ = [
     "DEFAULT_CONCENTRATION",
@@ -77,22 +87,28 @@ __all__ = [
     "CompositeSpec",
     "Indicator",
     "LeftBehindAgreement",
+    "LeftBehindChange",
+    "LeftBehindComparison",
     "LeftBehindListing",
     "LeftBehindResult",
     "SensitivityInputs",
     "WardGroupSummary",
     "build_composite",
+    "check_left_behind_level",
+    "check_ward_geojson",
     "builtin_spec",
     "combine_cni",
     "combine_imd",
     "compare_imd_with_published",
     "compare_left_behind",
+    "compare_left_behind_years",
     "deciles",
     "draw_domain_weights",
     "exponential_transform",
     "extent_weights",
     "find_left_behind",
     "group_is_left_behind",
+    "imd_domain_ranks",
     "left_behind_differences",
     "left_behind_listing",
     "left_behind_lsoa21",
@@ -103,12 +119,15 @@ __all__ = [
     "lsoa_table",
     "published_rank_to_r",
     "rank_most_deprived_first",
+    "rank_ward_means",
     "sensitivity_inputs",
     "summarise_areas",
     "summarise_groups",
     "summarise_imd2019",
     "summarise_ward_group",
     "transformed_domains",
+    "ward17_domains",
+    "ward24_table",
     "ward_shapes",
     "ward_table",
     "ward_weight_matrix",
@@ -125,7 +144,16 @@ _HOMES = {
     "Indicator": "composite",
     "LeftBehindAgreement": "left_behind",
     "LeftBehindResult": "left_behind",
+    "LeftBehindComparison": "left_behind",
+    "check_left_behind_level": "left_behind",
+    "check_ward_geojson": "left_behind",
     "find_left_behind": "left_behind",
+    "LeftBehindChange": "left_behind_change",
+    "compare_left_behind_years": "left_behind_change",
+    "imd_domain_ranks": "ward_domains",
+    "rank_ward_means": "ward_domains",
+    "ward17_domains": "ward_domains",
+    "ward24_table": "wards24",
     "LEFT_BEHIND_GROUP_RULE": "groups",
     "WardGroupSummary": "groups",
     "group_is_left_behind": "groups",
