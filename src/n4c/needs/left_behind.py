@@ -179,7 +179,7 @@ def check_ward_geojson(year: int, level: str | None = None, *, field: str = "geo
     """Shapes are written for wards only: say so before any file is written."""
     if year != 2019 and level != "ward":
         raise InputError(
-            "GeoJSON output is for ward shapes (2019, or 2025 with --level ward); "
+            "GeoJSON output is for ward shapes (2019) and 2024 wards (2025 with --level ward); "
             "n4c does not write LSOA shapes.",
             field=field,
         )
