@@ -146,7 +146,8 @@ def leftbehind(
     ),
     out: Path = typer.Option(..., help=f"{OUT_HELP}."),
     geojson: Path = typer.Option(
-        None, help="Also write the left-behind wards' shapes (LSOA boundaries dissolved) as GeoJSON."
+        None,
+        help="Also write the left-behind wards' shapes (LSOA boundaries dissolved) as GeoJSON.",
     ),
     compare: Path = typer.Option(
         None,

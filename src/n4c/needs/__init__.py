@@ -64,6 +64,7 @@ if TYPE_CHECKING:
         published_rank_to_r,
         rank_most_deprived_first,
     )
+    from n4c.needs.ward_domains import imd_domain_ranks, rank_ward_means, ward17_domains
     from n4c.needs.wards import (
         LeftBehindListing,
         compare_left_behind,
@@ -75,7 +76,6 @@ if TYPE_CHECKING:
         ward_table,
         weighted_ward_scores,
     )
-    from n4c.needs.ward_domains import imd_domain_ranks, rank_ward_means, ward17_domains
     from n4c.needs.wards24 import ward24_table
 
 __all__ = [
@@ -94,9 +94,9 @@ __all__ = [
     "SensitivityInputs",
     "WardGroupSummary",
     "build_composite",
+    "builtin_spec",
     "check_left_behind_level",
     "check_ward_geojson",
-    "builtin_spec",
     "combine_cni",
     "combine_imd",
     "compare_imd_with_published",

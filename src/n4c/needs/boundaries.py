@@ -102,7 +102,9 @@ def lsoa_shapes(edition: LsoaEdition = 2011) -> pd.Series:
     return shapes
 
 
-def ward_shapes(ward_codes: Iterable[str] | None = None, *, ward_year: WardYear = 2017) -> pd.Series:
+def ward_shapes(
+    ward_codes: Iterable[str] | None = None, *, ward_year: WardYear = 2017
+) -> pd.Series:
     """Ward shapes dissolved from their LSOAs, indexed by ``ward17_code`` or ``ward24_code``.
 
     Parameters

@@ -40,7 +40,10 @@ LEFT_BEHIND_YEARS = (2019, 2025)
 
 #: The levels the 'left behind' test can be run at, and each year's default.
 LeftBehindLevel = Literal["ward", "lsoa"]
-LEFT_BEHIND_LEVELS: dict[int, tuple[LeftBehindLevel, ...]] = {2019: ("ward",), 2025: ("lsoa", "ward")}
+LEFT_BEHIND_LEVELS: dict[int, tuple[LeftBehindLevel, ...]] = {
+    2019: ("ward",),
+    2025: ("lsoa", "ward"),
+}
 
 
 def check_left_behind_level(
@@ -58,7 +61,7 @@ def check_left_behind_level(
         return levels[0]
     if level not in ("ward", "lsoa"):
         raise InputError(
-            f'"{level}" is not a level for the \'left behind\' test; choose ward or lsoa.',
+            f"\"{level}\" is not a level for the 'left behind' test; choose ward or lsoa.",
             field=field,
             value=level,
         )

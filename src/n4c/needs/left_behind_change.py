@@ -67,13 +67,17 @@ def _pairs(wards17: pd.DataFrame) -> pd.DataFrame:
 def _share(pairs: pd.DataFrame, ward_column: str, inside: pd.Series) -> pd.Series:
     """Per ward, the population share of its LSOAs 2021 for which ``inside`` is true."""
     residents = pairs["population"].to_numpy(dtype=np.float64)
-    counted = pd.DataFrame(
-        {
-            "ward": pairs[ward_column].to_numpy(),
-            "all": residents,
-            "inside": residents * inside.to_numpy(dtype=bool),
-        }
-    ).groupby("ward", sort=True)[["all", "inside"]].sum()
+    counted = (
+        pd.DataFrame(
+            {
+                "ward": pairs[ward_column].to_numpy(),
+                "all": residents,
+                "inside": residents * inside.to_numpy(dtype=bool),
+            }
+        )
+        .groupby("ward", sort=True)[["all", "inside"]]
+        .sum()
+    )
     return counted["inside"] / counted["all"]
 
 

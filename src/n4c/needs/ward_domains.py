@@ -41,12 +41,28 @@ _IMD_DOMAIN_RANKS = {
     2019: (
         "imd2019_lsoa11",
         "lsoa11_code",
-        ("Income", "Employment", "Education", "Health", "Crime", "Housing_and_Access", "Environment"),
+        (
+            "Income",
+            "Employment",
+            "Education",
+            "Health",
+            "Crime",
+            "Housing_and_Access",
+            "Environment",
+        ),
     ),
     2025: (
         "imd2025_lsoa21",
         "lsoa21_code",
-        ("Income", "Employment", "Education", "Health", "Crime", "Housing_and_Services", "Environment"),
+        (
+            "Income",
+            "Employment",
+            "Education",
+            "Health",
+            "Crime",
+            "Housing_and_Services",
+            "Environment",
+        ),
     ),
 }
 
@@ -112,7 +128,10 @@ def imd_domain_ranks(
     dataset, lsoa_column, sources = _IMD_DOMAIN_RANKS[year]
     published = load(dataset).set_index(lsoa_column)
     lsoa_ranks = pd.DataFrame(
-        {name: published[f"{source}_rank"] for name, source in zip(IMD_DOMAINS, sources, strict=True)}
+        {
+            name: published[f"{source}_rank"]
+            for name, source in zip(IMD_DOMAINS, sources, strict=True)
+        }
     )
     # A lower average rank is more deprived, so rank the negated averages highest first.
     averages = rank_ward_means(

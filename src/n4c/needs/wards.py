@@ -102,7 +102,9 @@ def weighted_ward_scores(
     >>> weighted_ward_scores(scores, wards, people)["imd_score"].to_dict()
     {'E05000001': 17.5, 'E05000002': 5.0}
     """
-    scores = lsoa_scores.to_frame("imd_score") if isinstance(lsoa_scores, pd.Series) else lsoa_scores
+    scores = (
+        lsoa_scores.to_frame("imd_score") if isinstance(lsoa_scores, pd.Series) else lsoa_scores
+    )
     codes = scores.index
     ward = lsoa_to_ward.reindex(codes)
     population = populations.reindex(codes)

@@ -122,5 +122,7 @@ def test_2024_wards_are_dissolved_from_lsoa_2021_shapes() -> None:
 
 
 def test_a_ward_year_without_shapes_is_refused() -> None:
-    with pytest.raises(InputError, match="2021 is not a ward year n4c has shapes for; choose 2017 or 2024"):
+    with pytest.raises(
+        InputError, match="2021 is not a ward year n4c has shapes for; choose 2017 or 2024"
+    ):
         ward_shapes(["E05000026"], ward_year=2021)  # type: ignore[arg-type]

@@ -73,6 +73,7 @@ def test_the_second_call_reads_the_stored_result_without_computing(
     """Same inputs, parameters and code: the stored result is returned as it was computed."""
     first = find_left_behind(2019)
     assert not first.from_cache
+    assert first.agreement is not None
     assert first.agreement.predicted == 225
     assert first.agreement.matched == 219
     assert first.listing_columns == (
@@ -155,6 +156,7 @@ def test_a_new_release_of_an_input_recomputes_the_result(
     _forget_in_memory()
     again = find_left_behind(2019)
     assert not again.from_cache
+    assert again.agreement is not None
     assert again.agreement.matched == 219
 
 

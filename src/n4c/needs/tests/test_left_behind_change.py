@@ -40,7 +40,9 @@ def test_the_counts_are_the_statuses_by_the_half_rule(change: LeftBehindChange) 
     then, now = table[table["year"] == 2019], table[table["year"] == 2025]
     assert change.still_in == int((then["status"] == "still in").sum())
     assert change.still_in == int((then["overlap_share"] >= 0.5).sum())
-    assert change.new == int((now["status"] == "new").sum()) == int((now["overlap_share"] < 0.5).sum())
+    assert (
+        change.new == int((now["status"] == "new").sum()) == int((now["overlap_share"] < 0.5).sum())
+    )
     assert set(then["status"]) == {"still in", "out"}
     assert set(now["status"]) == {"new", "continuing"}
     assert table["overlap_share"].between(0, 1).all()
@@ -58,4 +60,7 @@ def test_jaywick_s_golf_green_is_still_in_and_dover_s_town_and_pier_is_out(
     assert (town_and_pier["ward_name"], town_and_pier["status"]) == ("Town and Pier", "out")
     assert town_and_pier["overlap_share"] == 0.0
     jaywick = _row(change, 2025, "E05011963")
-    assert (jaywick["ward_name"], jaywick["status"]) == ("West Clacton & Jaywick Sands", "continuing")
+    assert (jaywick["ward_name"], jaywick["status"]) == (
+        "West Clacton & Jaywick Sands",
+        "continuing",
+    )

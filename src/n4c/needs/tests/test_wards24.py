@@ -79,14 +79,17 @@ def test_the_most_deprived_wards_lead_on_income_and_employment(wards: pd.DataFra
 
 def test_the_population_source_is_named(wards: pd.DataFrame) -> None:
     assert set(wards["population_source"]) == {population_for_2025().dataset}
-    assert "Census 2021" in wards.attrs["population_source"] or "File 6" in (
-        wards.attrs["population_source"]
+    assert (
+        "Census 2021" in wards.attrs["population_source"]
+        or "File 6" in (wards.attrs["population_source"])
     )
 
 
 def test_ward_means_rank_the_highest_first() -> None:
     scores = pd.DataFrame({"cni": [10.0, 40.0, 5.0]}, index=["E01000001", "E01000002", "E01000003"])
-    wards = pd.Series({"E01000001": "E05000002", "E01000002": "E05000002", "E01000003": "E05000001"})
+    wards = pd.Series(
+        {"E01000001": "E05000002", "E01000002": "E05000002", "E01000003": "E05000001"}
+    )
     people = pd.Series({"E01000001": 3000, "E01000002": 1000, "E01000003": 1500})
     ranked = rank_ward_means(
         scores, wards, people, ward_column="ward24_code", lsoa_column="lsoa21_code"
@@ -101,5 +104,5 @@ def test_the_listing_offers_2024_wards_at_ward_level_only_for_2025() -> None:
     assert left_behind_listing(2025).areas == "LSOAs (2021)"
     with pytest.raises(InputError, match="2019 has no LSOA list"):
         left_behind_listing(2019, level="lsoa")
-    with pytest.raises(InputError, match='"msoa" is not a level for the \'left behind\' test'):
+    with pytest.raises(InputError, match="\"msoa\" is not a level for the 'left behind' test"):
         left_behind_listing(2025, level="msoa")
