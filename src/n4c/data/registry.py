@@ -110,6 +110,10 @@ _IOD2025_DENOMINATORS = (
 #: no LSOA holds anywhere near this many people (the largest hold about 10,000)
 _LSOA_POPULATION_MAX = 50_000
 
+#: the IoD 2025's own denominators, and the stand-in used when they are not on this machine
+FILE6_2025 = "imd2025_population_denominators"
+CENSUS_2021 = "population21_lsoa21_census"
+
 DATASETS: dict[str, Dataset] = {
     d.name: d
     for d in [

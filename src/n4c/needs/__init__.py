@@ -64,7 +64,12 @@ if TYPE_CHECKING:
         published_rank_to_r,
         rank_most_deprived_first,
     )
-    from n4c.needs.ward_domains import imd_domain_ranks, rank_ward_means, ward17_domains
+    from n4c.needs.ward_domains import (
+        imd_domain_ranks,
+        lsoa21_domains,
+        rank_ward_means,
+        ward17_domains,
+    )
     from n4c.needs.wards import (
         LeftBehindListing,
         compare_left_behind,
@@ -114,6 +119,7 @@ __all__ = [
     "left_behind_lsoa21",
     "left_behind_sensitivity",
     "load_spec",
+    "lsoa21_domains",
     "lsoa_populations",
     "lsoa_shapes",
     "lsoa_table",
@@ -152,6 +158,7 @@ _HOMES = {
     "compare_left_behind_years": "left_behind_change",
     "imd_domain_ranks": "ward_domains",
     "rank_ward_means": "ward_domains",
+    "lsoa21_domains": "ward_domains",
     "ward17_domains": "ward_domains",
     "ward24_table": "wards24",
     "LEFT_BEHIND_GROUP_RULE": "groups",

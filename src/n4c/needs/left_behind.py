@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import n4c
 from n4c.data.cache import digest, read_result, source_digest, write_result
-from n4c.data.registry import checksum
+from n4c.data.registry import CENSUS_2021, FILE6_2025, checksum
 from n4c.errors import DataMissingError, InputError
 
 if TYPE_CHECKING:
@@ -202,7 +202,10 @@ _DOMAIN_NOTE = (
 def _notes(year: int, level: str, table: Any) -> list[str]:
     """The rules behind a table, in sentences, for the command's output."""
     if level != "ward":
-        return []
+        return [
+            "The domain columns show what drives each result: each LSOA's published IMD 2025 "
+            "domain ranks and deciles and CNI 2023 domain scores and ranks."
+        ]
     if year == 2019:
         return [_DOMAIN_NOTE.format(cni="OCSI's published ward domain scores and ranks")]
     n_wards, cut = int(table.attrs["wards_scored"]), int(table.attrs["imd_cut"])
@@ -366,8 +369,6 @@ def _checked(name: str) -> str:
 
 def _population_2025() -> str:
     """The dataset :func:`n4c.data.population_for_2025` reads here: File 6, else Census 2021."""
-    from n4c.data.loaders import CENSUS_2021, FILE6_2025
-
     try:
         checksum(FILE6_2025)
     except DataMissingError:

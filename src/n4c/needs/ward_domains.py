@@ -10,6 +10,9 @@ The rules, the same for 2019 (LSOA 2011, December 2017 wards) and 2025 (LSOA 202
   domain scores and its rank is its place among wards by that score, 1 for the highest need:
   the rule the 2024 ward CNI score itself uses. For 2019 OCSI publishes ward domain scores and
   ranks, which are used as they are.
+
+The LSOA 2021 variant shows each LSOA's own published domain ranks and deciles
+(:func:`lsoa21_domains`).
 """
 
 from __future__ import annotations
@@ -21,7 +24,14 @@ from n4c.data import load
 from n4c.needs.transform import deciles, rank_most_deprived_first
 from n4c.needs.wards import PopulationYear, lsoa_populations, weighted_ward_scores
 
-__all__ = ["CNI_DOMAINS", "IMD_DOMAINS", "imd_domain_ranks", "rank_ward_means", "ward17_domains"]
+__all__ = [
+    "CNI_DOMAINS",
+    "IMD_DOMAINS",
+    "imd_domain_ranks",
+    "lsoa21_domains",
+    "rank_ward_means",
+    "ward17_domains",
+]
 
 #: The seven IMD domains as n4c's output names them, in the IoD's order.
 IMD_DOMAINS = (
@@ -35,6 +45,9 @@ IMD_DOMAINS = (
 )
 #: The three CNI domains as n4c's output names them.
 CNI_DOMAINS = ("civic_assets", "connectedness", "engaged_community")
+
+#: The CNI 2023 LSOA file's name for each of :data:`CNI_DOMAINS`.
+_CNI2023_DOMAINS = ("Civic Assets", "Connectedness", "Active and Engaged Community")
 
 #: Each IMD year's dataset and its LSOA domain rank column for each of :data:`IMD_DOMAINS`.
 _IMD_DOMAIN_RANKS = {
@@ -165,4 +178,26 @@ def ward17_domains(population: PopulationYear = "mid2015") -> pd.DataFrame:
     ):
         result[f"{name}_score"] = cni[f"{source} score"]
         result[f"{name}_rank"] = cni[f"{source} rank"]
+    return result
+
+
+def lsoa21_domains() -> pd.DataFrame:
+    """Each LSOA 2021's published IMD 2025 domain ranks and deciles and CNI 2023 domain scores and ranks.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``lsoa21_code``: ``income_rank, income_decile, …`` (see
+        :data:`IMD_DOMAINS`), then ``civic_assets_score, civic_assets_rank, …``.
+    """
+    _, _, sources = _IMD_DOMAIN_RANKS[2025]
+    imd = load("imd2025_lsoa21").set_index("lsoa21_code")
+    cni = load("cni2023_lsoa21").set_index("lsoa21_code").reindex(imd.index)
+    result = pd.DataFrame(index=imd.index)
+    for name, source in zip(IMD_DOMAINS, sources, strict=True):
+        result[f"{name}_rank"] = imd[f"{source}_rank"]
+        result[f"{name}_decile"] = imd[f"{source}_decile"]
+    for name, source in zip(CNI_DOMAINS, _CNI2023_DOMAINS, strict=True):
+        result[f"{name}_score"] = cni[f"{source} Domain Score"]
+        result[f"{name}_rank"] = cni[f"{source} Domain Rank"]
     return result

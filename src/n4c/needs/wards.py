@@ -280,7 +280,9 @@ def _left_behind_lsoa21() -> pd.DataFrame:
         table["cni_decile"] == 1
     ).to_numpy()
     table["left_behind_published"] = cni["Left Behind Area?"].to_numpy()
-    return table
+    from n4c.needs.ward_domains import lsoa21_domains
+
+    return table.join(lsoa21_domains(), on="lsoa21_code")
 
 
 def left_behind_lsoa21() -> pd.DataFrame:
@@ -288,7 +290,8 @@ def left_behind_lsoa21() -> pd.DataFrame:
 
     Both deciles use the IoD rule ceil(rank / N × 10). ``left_behind_published`` is the flag
     shipped with the CNI 2023 file, which humaniverse/IMD computed with ``ntile`` (slightly
-    different bin edges), not OCSI.
+    different bin edges), not OCSI. The LSOA's published domain ranks and deciles follow (see
+    :func:`n4c.needs.ward_domains.lsoa21_domains`), to show what drives each result.
     """
     return _left_behind_lsoa21().copy()
 
