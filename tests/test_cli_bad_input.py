@@ -84,6 +84,11 @@ CASES: dict[str, list[list[str]]] = {
         ["--year", "1066", "--out", OUT],
         ["--top", "-1", "--out", OUT],
         ["--top", "nan", "--out", OUT],
+        ["--level", "msoa", "--out", OUT],
+        ["--year", "2019", "--level", "lsoa", "--out", OUT],
+        ["--year", "2025", "--level", "lsoa", "--geojson", OUT, "--out", OUT],
+        ["--year", "2019", "--compare", OUT, "--out", OUT],
+        ["--year", "2025", "--level", "ward", "--compare", FOLDER, "--out", OUT],
     ],
     "needs combine": [
         ["--spec", WIEGHT, "--out", OUT],

@@ -36,3 +36,14 @@ def test_geojson_for_2025_is_refused_before_any_file_is_written(run_n4c, tmp_pat
     assert result.returncode == 1
     assert "GeoJSON output is for ward shapes (2019)" in result.stderr
     assert not out.exists()
+
+
+def test_2024_wards_are_stored_and_read_back_the_same(run_n4c, tmp_path: Path) -> None:
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    arguments = ("leftbehind", "--year", "2025", "--level", "ward", "--top", "3")
+    one = run_n4c(*arguments, "--out", str(first))
+    two = run_n4c(*arguments, "--out", str(second))
+    assert first.read_bytes() == second.read_bytes()
+    assert one.stdout.replace(str(first), "OUT") == two.stdout.replace(str(second), "OUT")
+    stored = list((tmp_path / "n4c-data" / "cache" / "results").glob("leftbehind-2025-ward24-*"))
+    assert len(stored) == 1

@@ -99,3 +99,78 @@ def test_combine_refuses_a_council_with_a_composite_spec(run_n4c, tmp_path: Path
     )
     assert result.returncode == 1
     assert "--lad works with the official IMD, not with --spec" in result.stderr
+
+
+WARD24_CONTRACT = [
+    "ward_code",
+    "ward_name",
+    "lad_code",
+    "lad_name",
+    "imd_score",
+    "imd_rank",
+    "cni_score",
+    "cni_rank",
+    "left_behind",
+]
+
+
+def test_leftbehind_2025_wards_writes_the_contract_and_sets_2019_beside_it(
+    run_n4c, tmp_path: Path
+) -> None:
+    import shapely
+
+    out, shapes, compared = tmp_path / "w.csv", tmp_path / "w.geojson", tmp_path / "c.csv"
+    result = run_n4c(
+        "leftbehind", "--year", "2025", "--level", "ward", "--out", str(out),
+        "--geojson", str(shapes), "--compare", str(compared),
+    )  # fmt: skip
+    frame = pd.read_csv(out, dtype={"left_behind": str})
+    assert list(frame.columns[:9]) == WARD24_CONTRACT
+    assert {"income_decile", "living_environment_rank", "civic_assets_rank"} <= set(frame.columns)
+    assert set(frame["population_source"]) <= {
+        "population21_lsoa21_census",
+        "imd2025_population_denominators",
+    }
+    assert len(frame) == 6_784
+    flagged = frame[frame["left_behind"] == "true"]
+    cut = len(frame) // 10
+    assert len(flagged) == int(((frame["imd_rank"] <= cut) & (frame["cni_rank"] <= cut)).sum())
+    words = " ".join(result.stdout.split())
+    assert f"'Left behind' wards (2024): {len(flagged):,} found." in words
+    assert "n4c's own estimate: OCSI has published no 'left behind' list on 2024 wards" in words
+    assert "population-weighted mean of its LSOAs' IMD 2025 scores" in words
+    assert f"over N = 6,784 wards: the worst {cut:,} on each" in words
+    assert "114 of OCSI's 225 published 'left behind' wards (2019) are still in" in words
+    features = json.loads(shapes.read_text(encoding="utf-8"))["features"]
+    assert sorted(f["properties"]["ward_code"] for f in features) == sorted(flagged["ward_code"])
+    geometries = [shapely.from_geojson(json.dumps(f["geometry"])) for f in features]
+    assert all(g.geom_type in {"Polygon", "MultiPolygon"} and g.is_valid for g in geometries)
+    side_by_side = pd.read_csv(compared)
+    assert list(side_by_side.columns) == [
+        "year", "ward_code", "ward_name", "lad_name", "overlap_share", "status",
+    ]  # fmt: skip
+    assert (side_by_side["year"] == 2019).sum() == 225
+    assert ((side_by_side["year"] == 2019) & (side_by_side["status"] == "still in")).sum() == 114
+
+
+def test_leftbehind_2019_appends_the_authority_and_the_domains(run_n4c, tmp_path: Path) -> None:
+    out = tmp_path / "w19.csv"
+    result = run_n4c("leftbehind", "--year", "2019", "--out", str(out), "--top", "0")
+    frame = pd.read_csv(out)
+    assert list(frame.columns[13:17]) == ["lad_code", "lad_name", "income_rank", "income_decile"]
+    assert (frame["lad_code"] == frame["lad19_code"]).all()
+    assert frame["civic_assets_rank"].notna().all()
+    assert "population-weighted mean of its LSOAs' domain ranks" in " ".join(result.stdout.split())
+
+
+def test_leftbehind_2025_json_gives_the_comparison_with_2019(run_n4c, tmp_path: Path) -> None:
+    result = run_n4c(
+        "leftbehind", "--year", "2025", "--level", "ward", "--out", str(tmp_path / "w.csv"),
+        "--top", "2", "--json",
+    )  # fmt: skip
+    document = json.loads(result.stdout)
+    assert document["compared_with_2019"]["published_2019"] == 225
+    assert document["compared_with_2019"]["still_in"] == 114
+    assert document["found"] == document["compared_with_2019"]["found_2025"]
+    assert "published" not in document
+    assert len(document["most_deprived"]) == 2

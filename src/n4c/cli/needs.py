@@ -131,25 +131,39 @@ def combine(
 def _print_left_behind(
     result: needs.LeftBehindResult, top: int, *, say: LazyConsole, as_json: bool
 ) -> None:
-    agreement, name = result.agreement, result.areas
+    agreement, name, comparison = result.agreement, result.areas, result.comparison
     listed = [dict(zip(result.listing_columns, row, strict=True)) for row in result.listing[:top]]
     if as_json:
-        print_json(
-            {
-                "areas": name,
-                "found": agreement.predicted,
-                "published": agreement.published,
-                "agree": agreement.matched,
-                "extra": list(agreement.false_positives),
-                "missed": list(agreement.missed),
-                "most_deprived": listed,
+        document: dict[str, object] = {"areas": name, "found": len(result.listing)}
+        if agreement is not None:
+            document.update(
+                published=agreement.published,
+                agree=agreement.matched,
+                extra=list(agreement.false_positives),
+                missed=list(agreement.missed),
+            )
+        if comparison is not None:
+            document["compared_with_2019"] = {
+                "published_2019": comparison.published_2019,
+                "still_in": comparison.still_in,
+                "found_2025": comparison.found_2025,
+                "new": comparison.new,
             }
+        document["notes"] = list(result.notes)
+        document["most_deprived"] = listed
+        print_json(document)
+    if agreement is not None:
+        say.print(
+            f"'Left behind' {name}: {agreement.predicted:,} found; {agreement.matched:,} of the "
+            f"{agreement.published:,} published agree ({agreement.matched / max(agreement.published, 1):.1%}); "
+            f"{len(agreement.false_positives)} extra, {len(agreement.missed)} missed."
         )
-    say.print(
-        f"'Left behind' {name}: {agreement.predicted:,} found; {agreement.matched:,} of the "
-        f"{agreement.published:,} published agree ({agreement.matched / max(agreement.published, 1):.1%}); "
-        f"{len(agreement.false_positives)} extra, {len(agreement.missed)} missed."
-    )
+    else:
+        say.print(f"'Left behind' {name}: {len(result.listing):,} found.")
+    for note in result.notes:
+        say.print(note)
+    if comparison is not None:
+        say.print(_comparison_words(comparison))
     if top and not as_json:
         from rich.table import Table
 
@@ -168,16 +182,39 @@ def _print_left_behind(
         )
 
 
+def _comparison_words(comparison: needs.LeftBehindComparison) -> str:
+    return (
+        f"Beside the 2019 list: {comparison.still_in:,} of OCSI's {comparison.published_2019:,} "
+        "published 'left behind' wards (2019) are still in (at least half of their residents, "
+        "through their LSOAs 2021, live in a 2025 'left behind' ward); "
+        f"{comparison.new:,} of the {comparison.found_2025:,} wards found for 2025 are new "
+        "places (fewer than half of their residents live where a 2019 'left behind' ward was)."
+    )
+
+
 def leftbehind(
     year: int = typer.Option(
-        2019, help="2019: wards (IMD 2019 × CNI 2019); 2025: LSOA 2021 (IMD 2025 × CNI 2023)."
+        2019,
+        help="2019: wards (IMD 2019 × CNI 2019); 2025: LSOA 2021 or 2024 wards (IMD 2025 × CNI 2023).",
+    ),
+    level: str = typer.Option(
+        None,
+        help="ward or lsoa. 2019 has wards only (December 2017); 2025 is LSOA 2021 unless "
+        "--level ward (2024 wards: n4c's own estimate, no published list).",
+        show_default=False,
     ),
     out: Path = typer.Option(..., help=f"{OUT_HELP}."),
     geojson: Path = typer.Option(
-        None, help="Also write ward shapes (LSOA boundaries dissolved) as GeoJSON."
+        None,
+        help="Also write the left-behind wards' shapes (LSOA boundaries dissolved) as GeoJSON.",
+    ),
+    compare: Path = typer.Option(
+        None,
+        help="With --year 2025 --level ward: also write the 2019 and 2025 lists side by side "
+        "(year,ward_code,ward_name,lad_name,overlap_share,status) as CSV.",
     ),
     population: str = typer.Option(
-        "mid2015", help="Population weights for ward scores: mid2015, mid2017 or mid2019."
+        "mid2015", help="Population weights for 2019 ward scores: mid2015, mid2017 or mid2019."
     ),
     top: int = typer.Option(
         10, min=0, max=100_000, help="How many of the most deprived left-behind areas to list."
@@ -189,20 +226,31 @@ def leftbehind(
         True, help="Reuse the result stored in N4C_DATA_DIR/cache while its inputs are unchanged."
     ),
 ) -> None:
-    """Identify 'left behind' neighbourhoods and compare them with the published list."""
+    """Identify 'left behind' neighbourhoods and compare them with the published list.
+
+    2024 wards (--year 2025 --level ward) are n4c's own estimate, as OCSI has published no list
+    on them: a ward's IMD and CNI scores are the population-weighted means of its LSOAs' IMD 2025
+    and CNI 2023 scores, and it is left behind in decile 1 of both (ceil(rank × 10 / N), the
+    worst floor(N / 10) wards). Domain columns show what drives each result.
+    """
     from n4c import needs
 
     check_year(year, field="--year")
     say = words_for({"--out": out, "--json": as_json})
-    files_only({"--geojson": geojson})
-    if year != 2019 and geojson is not None:
+    files_only({"--geojson": geojson, "--compare": compare})
+    level = needs.check_left_behind_level(year, level, field="--level")
+    if geojson is not None:
+        needs.check_ward_geojson(year, level, field="--geojson")
+    if compare is not None and not (year == 2025 and level == "ward"):
         raise InputError(
-            "GeoJSON output is for ward shapes (2019); LSOA 2021 boundaries are not in the data.",
-            field="--geojson",
+            "--compare sets the 2019 list beside 2024 wards; use it with --year 2025 --level ward.",
+            field="--compare",
         )
-    result = needs.find_left_behind(year, population=population, cached=cache)
+    result = needs.find_left_behind(year, population=population, level=level, cached=cache)
     written = [write_text(result.csv, out)]
     _print_left_behind(result, top, say=say, as_json=as_json)
+    if compare is not None and result.comparison is not None:
+        written.append(write_text(result.comparison.csv, compare))
     if geojson is not None:
         count = result.write_ward_geojson(geojson)
         written.append(f"{geojson} ({count:,} ward shapes)")

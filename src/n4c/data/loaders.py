@@ -17,7 +17,14 @@ import numpy as np
 import pandas as pd
 
 from n4c.data.cache import read_frame, write_frame
-from n4c.data.registry import Column, Dataset, dataset_path, get_dataset
+from n4c.data.registry import (
+    CENSUS_2021,
+    FILE6_2025,
+    Column,
+    Dataset,
+    dataset_path,
+    get_dataset,
+)
 from n4c.errors import DataMissingError, InputError
 from n4c.geography import GSS_PATTERN, code_shape
 
@@ -269,11 +276,6 @@ def read_features(path: Path, dataset: Dataset) -> list[dict[str, Any]]:
 def load_features(name: str) -> list[dict[str, Any]]:
     """Load registered GeoJSON dataset ``name`` (checksum first) as validated features."""
     return read_features(dataset_path(name), get_dataset(name))
-
-
-#: the IoD 2025's own denominators, and the stand-in used when they are not on this machine
-FILE6_2025 = "imd2025_population_denominators"
-CENSUS_2021 = "population21_lsoa21_census"
 
 
 @dataclass(frozen=True)

@@ -110,6 +110,10 @@ _IOD2025_DENOMINATORS = (
 #: no LSOA holds anywhere near this many people (the largest hold about 10,000)
 _LSOA_POPULATION_MAX = 50_000
 
+#: the IoD 2025's own denominators, and the stand-in used when they are not on this machine
+FILE6_2025 = "imd2025_population_denominators"
+CENSUS_2021 = "population21_lsoa21_census"
+
 DATASETS: dict[str, Dataset] = {
     d.name: d
     for d in [
@@ -327,6 +331,11 @@ DATASETS: dict[str, Dataset] = {
             columns=(
                 _codes("lsoa21_code", "lsoa"),
                 Column("Community Needs Index 2023 Score"),
+                *_numbers(
+                    "Civic Assets Domain Score",
+                    "Connectedness Domain Score",
+                    "Active and Engaged Community Domain Score",
+                ),
                 *_numbers(
                     "Community Needs Index 2023 Rank",
                     "Civic Assets Domain Rank",

@@ -44,7 +44,15 @@ if TYPE_CHECKING:
         summarise_ward_group,
     )
     from n4c.needs.iod import Agreement, combine_cni, combine_imd, compare_imd_with_published
-    from n4c.needs.left_behind import LeftBehindAgreement, LeftBehindResult, find_left_behind
+    from n4c.needs.left_behind import (
+        LeftBehindAgreement,
+        LeftBehindComparison,
+        LeftBehindResult,
+        check_left_behind_level,
+        check_ward_geojson,
+        find_left_behind,
+    )
+    from n4c.needs.left_behind_change import LeftBehindChange, compare_left_behind_years
     from n4c.needs.sensitivity import (
         DEFAULT_CONCENTRATION,
         SensitivityInputs,
@@ -75,6 +83,12 @@ if TYPE_CHECKING:
         published_rank_to_r,
         rank_most_deprived_first,
     )
+    from n4c.needs.ward_domains import (
+        imd_domain_ranks,
+        lsoa21_domains,
+        rank_ward_means,
+        ward17_domains,
+    )
     from n4c.needs.wards import (
         LeftBehindListing,
         compare_left_behind,
@@ -86,6 +100,7 @@ if TYPE_CHECKING:
         ward_table,
         weighted_ward_scores,
     )
+    from n4c.needs.wards24 import ward24_table
 
 __all__ = [
     "COUNCIL_EDITIONS",
@@ -100,17 +115,22 @@ __all__ = [
     "Council",
     "Indicator",
     "LeftBehindAgreement",
+    "LeftBehindChange",
+    "LeftBehindComparison",
     "LeftBehindListing",
     "LeftBehindResult",
     "SensitivityInputs",
     "WardGroupSummary",
     "build_composite",
     "builtin_spec",
+    "check_left_behind_level",
     "check_summary",
+    "check_ward_geojson",
     "combine_cni",
     "combine_imd",
     "compare_imd_with_published",
     "compare_left_behind",
+    "compare_left_behind_years",
     "council_columns",
     "council_view",
     "deciles",
@@ -121,18 +141,21 @@ __all__ = [
     "find_left_behind",
     "find_summary",
     "group_is_left_behind",
+    "imd_domain_ranks",
     "left_behind_differences",
     "left_behind_listing",
     "left_behind_lsoa21",
     "left_behind_sensitivity",
     "list_councils",
     "load_spec",
+    "lsoa21_domains",
     "lsoa_councils",
     "lsoa_populations",
     "lsoa_shapes",
     "lsoa_table",
     "published_rank_to_r",
     "rank_most_deprived_first",
+    "rank_ward_means",
     "resolve_council",
     "sensitivity_inputs",
     "summarise_areas",
@@ -142,6 +165,8 @@ __all__ = [
     "summarise_ward_group",
     "summary_population_source",
     "transformed_domains",
+    "ward17_domains",
+    "ward24_table",
     "ward_councils",
     "ward_shapes",
     "ward_table",
@@ -174,7 +199,17 @@ _HOMES = {
     "Indicator": "composite",
     "LeftBehindAgreement": "left_behind",
     "LeftBehindResult": "left_behind",
+    "LeftBehindComparison": "left_behind",
+    "check_left_behind_level": "left_behind",
+    "check_ward_geojson": "left_behind",
     "find_left_behind": "left_behind",
+    "LeftBehindChange": "left_behind_change",
+    "compare_left_behind_years": "left_behind_change",
+    "imd_domain_ranks": "ward_domains",
+    "rank_ward_means": "ward_domains",
+    "lsoa21_domains": "ward_domains",
+    "ward17_domains": "ward_domains",
+    "ward24_table": "wards24",
     "LEFT_BEHIND_GROUP_RULE": "groups",
     "WardGroupSummary": "groups",
     "group_is_left_behind": "groups",

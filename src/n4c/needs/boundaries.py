@@ -1,8 +1,9 @@
-"""Ward shapes made by dissolving LSOA 2011 boundaries through the best-fit LSOA→ward lookup.
+"""Ward shapes made by dissolving LSOA boundaries through the best-fit LSOA→ward lookup.
 
-No ward 2017 boundaries are published in the data n4c holds, so a ward's shape is the union
-of its LSOAs' (super-generalised, display-only) shapes. Best-fit means an LSOA belongs wholly
-to one ward, so the shapes follow LSOA edges, not the true ward boundary.
+No ward boundaries are published in the data n4c holds, so a ward's shape is the union of its
+LSOAs' (super-generalised, display-only) shapes: December 2017 wards from LSOA 2011 shapes,
+2024 wards from LSOA 2021 shapes. Best-fit means an LSOA belongs wholly to one ward, so the
+shapes follow LSOA edges, not the true ward boundary.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ import gzip
 import json
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -27,47 +29,92 @@ __all__ = ["lsoa_shapes", "ward_shapes", "wards_feature_collection", "write_ward
 #: Coordinates are snapped to this grid (degrees, about 1 m) as the source file is.
 GRID_DEGREES = 1e-5
 
-_CODE = re.compile(rb'"lsoa11_code"\s*:\s*"([^"]*)"')
+#: LSOA editions with shapes in the data, and the ward edition each one's lookup leads to.
+LsoaEdition = Literal[2011, 2021]
+WardYear = Literal[2017, 2024]
 
 
-@lru_cache(maxsize=1)
-def lsoa_shapes() -> pd.Series:
-    """Every LSOA 2011 shape (England and Wales) as shapely geometries, indexed by ``lsoa11_code``."""
-    path = dataset_path("boundaries_lsoa11")
+@dataclass(frozen=True)
+class _Edition:
+    lsoa_year: LsoaEdition
+    boundaries: str
+    lsoa_column: str
+    lookup: str
+    ward_column: str
+    #: the boundaries cover England only, so the lookup's Welsh LSOAs are left out
+    england_only: bool
+
+
+_LSOA_EDITIONS: dict[int, _Edition] = {
+    2011: _Edition(
+        2011, "boundaries_lsoa11", "lsoa11_code", "lookup_lsoa11_ward17", "ward17_code", False
+    ),
+    2021: _Edition(
+        2021, "boundaries_lsoa21", "lsoa21_code", "lookup_lsoa21_ward24_lad24", "ward24_code", True
+    ),
+}
+_WARD_EDITIONS: dict[int, _Edition] = {2017: _LSOA_EDITIONS[2011], 2024: _LSOA_EDITIONS[2021]}
+
+
+def _edition(editions: dict[int, _Edition], year: int, what: str) -> _Edition:
+    if year not in editions:
+        raise InputError(
+            f"{year} is not {what} n4c has shapes for; choose {' or '.join(map(str, editions))}.",
+            field=what.split()[-1],
+            value=year,
+        )
+    return editions[year]
+
+
+@lru_cache(maxsize=2)
+def lsoa_shapes(edition: LsoaEdition = 2011) -> pd.Series:
+    """Every LSOA shape of ``edition`` as shapely geometries, indexed by ``lsoa11_code`` or ``lsoa21_code``.
+
+    The 2011 file covers England and Wales, the 2021 file England.
+    """
+    source = _edition(_LSOA_EDITIONS, edition, "an LSOA edition")
+    column = source.lsoa_column
+    path = dataset_path(source.boundaries)
     with gzip.open(path, "rb") as handle:
         raw = handle.read()
     # GEOS parses the whole collection in one call, far faster than building shapes one by one;
     # the codes come from the same text in the same order.
     collection = shapely.from_geojson(raw)
     geometries = shapely.get_parts(collection)
-    codes = [code.decode() for code in _CODE.findall(raw)]
+    pattern = re.compile(rb'"' + column.encode() + rb'"\s*:\s*"([^"]*)"')
+    codes = [code.decode() for code in pattern.findall(raw)]
     if len(codes) != len(geometries):
         raise InputError(
-            f"{len(geometries):,} shapes but {len(codes):,} lsoa11_code properties; every "
-            "feature needs both. Fetch the file again: n4c data fetch boundaries_lsoa11",
+            f"{len(geometries):,} shapes but {len(codes):,} {column} properties; every "
+            f"feature needs both. Fetch the file again: n4c data fetch {source.boundaries}",
             path=path,
-            field="lsoa11_code",
+            field=column,
         )
-    shapes = pd.Series(geometries, index=pd.Index(codes, name="lsoa11_code"), name="geometry")
+    shapes = pd.Series(geometries, index=pd.Index(codes, name=column), name="geometry")
     if shapes.index.has_duplicates:
         duplicate = shapes.index[shapes.index.duplicated()][0]
         raise InputError(
             f"LSOA {duplicate} has more than one shape.",
             path=path,
-            field="lsoa11_code",
+            field=column,
             value=duplicate,
         )
     return shapes
 
 
-def ward_shapes(ward_codes: Iterable[str] | None = None) -> pd.Series:
-    """Ward shapes dissolved from their LSOAs, indexed by ``ward17_code``.
+def ward_shapes(
+    ward_codes: Iterable[str] | None = None, *, ward_year: WardYear = 2017
+) -> pd.Series:
+    """Ward shapes dissolved from their LSOAs, indexed by ``ward17_code`` or ``ward24_code``.
 
     Parameters
     ----------
     ward_codes : iterable of str, optional
         Only these wards (much faster for a few hundred); all wards in the lookup by default.
         A ward that the lookup gives no LSOA gets no shape (``None``).
+    ward_year : {2017, 2024}
+        December 2017 wards (from LSOA 2011 shapes) or 2024 wards (from LSOA 2021 shapes,
+        England only).
 
     Returns
     -------
@@ -75,23 +122,27 @@ def ward_shapes(ward_codes: Iterable[str] | None = None) -> pd.Series:
         Shapely geometries in the order of ``ward_codes`` (or sorted by code), snapped to a
         1e-5 degree grid.
     """
-    lookup = load("lookup_lsoa11_ward17")
+    source = _edition(_WARD_EDITIONS, ward_year, "a ward year")
+    lsoa, ward = source.lsoa_column, source.ward_column
+    lookup = load(source.lookup)
+    if source.england_only:
+        lookup = lookup[lookup[lsoa].str.startswith("E")]
     wanted = None if ward_codes is None else pd.Index(list(ward_codes), dtype=object)
     if wanted is not None:
-        lookup = lookup[lookup["ward17_code"].isin(wanted)]
-    shapes = lsoa_shapes()
-    missing = ~lookup["lsoa11_code"].isin(shapes.index)
+        lookup = lookup[lookup[ward].isin(wanted)]
+    shapes = lsoa_shapes(source.lsoa_year)
+    missing = ~lookup[lsoa].isin(shapes.index)
     if missing.any():
-        code = lookup["lsoa11_code"][missing].iloc[0]
+        code = lookup[lsoa][missing].iloc[0]
         raise InputError(
             f"{int(missing.sum()):,} LSOAs in the lookup have no shape, for example {code}; "
-            "the boundaries and the lookup should both be LSOA 2011.",
-            field="lsoa11_code",
+            f"the boundaries and the lookup should both be LSOA {source.lsoa_year}.",
+            field=lsoa,
             value=code,
         )
-    ordered = lookup.sort_values("ward17_code", kind="stable")
-    geometries = shapes.reindex(ordered["lsoa11_code"]).to_numpy()
-    wards, starts = np.unique(ordered["ward17_code"].to_numpy(dtype=str), return_index=True)
+    ordered = lookup.sort_values(ward, kind="stable")
+    geometries = shapes.reindex(ordered[lsoa]).to_numpy()
+    wards, starts = np.unique(ordered[ward].to_numpy(dtype=str), return_index=True)
     # GEOS has no grouped union; one union_all per ward over contiguous slices is the cheapest.
     bounds = [*starts[1:], len(geometries)]
     dissolved = [
@@ -99,7 +150,7 @@ def ward_shapes(ward_codes: Iterable[str] | None = None) -> pd.Series:
         for start, stop in zip(starts, bounds, strict=True)
     ]
     snapped = shapely.set_precision(np.array(dissolved, dtype=object), GRID_DEGREES)
-    result = pd.Series(snapped, index=pd.Index(wards, name="ward17_code"), name="geometry")
+    result = pd.Series(snapped, index=pd.Index(wards, name=ward), name="geometry")
     if wanted is not None:
         result = result.reindex(wanted)
         result = result.astype(object).where(result.notna(), None)
@@ -115,7 +166,11 @@ def _json_value(value: Any) -> Any:
 
 
 def wards_feature_collection(
-    wards: pd.DataFrame, *, code_column: str = "ward_code", only_left_behind: bool = False
+    wards: pd.DataFrame,
+    *,
+    code_column: str = "ward_code",
+    only_left_behind: bool = False,
+    ward_year: WardYear = 2017,
 ) -> dict[str, Any]:
     """A GeoJSON FeatureCollection of ward shapes with each ward's row as its properties.
 
@@ -124,9 +179,11 @@ def wards_feature_collection(
     wards : pandas.DataFrame
         One row per ward; every column becomes a property (blank values become ``null``).
     code_column : str
-        The column holding ward 2017 codes.
+        The column holding the ward codes.
     only_left_behind : bool
         Keep only rows whose ``left_behind`` is true, which keeps the file small.
+    ward_year : {2017, 2024}
+        The ward edition of the codes (see :func:`ward_shapes`).
 
     Returns
     -------
@@ -146,7 +203,7 @@ def wards_feature_collection(
         if flag.dtype == object or str(flag.dtype).startswith("str"):
             flag = flag.astype(str).str.lower().isin(["true", "1"])
         wards = wards[flag.astype(bool).to_numpy()]
-    shapes = ward_shapes(wards[code_column].astype(str))
+    shapes = ward_shapes(wards[code_column].astype(str), ward_year=ward_year)
     columns = list(wards.columns)
     features = []
     for row, shape in zip(wards.itertuples(index=False, name=None), shapes.to_numpy(), strict=True):
@@ -164,13 +221,14 @@ def write_ward_geojson(
     *,
     code_column: str = "ward_code",
     only_left_behind: bool = False,
+    ward_year: WardYear = 2017,
 ) -> int:
     """Write ward shapes with the table's columns as properties; return how many wards were written.
 
     See :func:`wards_feature_collection` for the parameters. Coordinates are WGS84 degrees.
     """
     collection = wards_feature_collection(
-        wards, code_column=code_column, only_left_behind=only_left_behind
+        wards, code_column=code_column, only_left_behind=only_left_behind, ward_year=ward_year
     )
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)

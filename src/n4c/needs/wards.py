@@ -20,7 +20,7 @@ import pandas as pd
 from n4c.data import load
 from n4c.errors import InputError
 from n4c.geography import check_year
-from n4c.needs.left_behind import LeftBehindAgreement
+from n4c.needs.left_behind import LeftBehindAgreement, check_left_behind_level
 from n4c.needs.transform import deciles, rank_most_deprived_first
 
 __all__ = [
@@ -61,23 +61,33 @@ def lsoa_populations(population: PopulationYear = "mid2015") -> pd.Series:
 
 
 def weighted_ward_scores(
-    lsoa_scores: pd.Series, lsoa_to_ward: pd.Series, populations: pd.Series
+    lsoa_scores: pd.Series | pd.DataFrame,
+    lsoa_to_ward: pd.Series,
+    populations: pd.Series,
+    *,
+    ward_column: str = "ward17_code",
+    lsoa_column: str = "lsoa11_code",
 ) -> pd.DataFrame:
     """Population-weighted mean score of each ward's LSOAs.
 
     Parameters
     ----------
-    lsoa_scores : pandas.Series
-        A score per LSOA, indexed by LSOA code.
+    lsoa_scores : pandas.Series or pandas.DataFrame
+        A score per LSOA, indexed by LSOA code; or several, one column each.
     lsoa_to_ward : pandas.Series
         The ward of each LSOA, indexed by LSOA code (a best-fit lookup: each LSOA in one ward).
     populations : pandas.Series
         Population per LSOA, indexed by LSOA code.
+    ward_column : str
+        The name of the result's index: ``ward17_code`` (December 2017) or ``ward24_code``.
+    lsoa_column : str
+        The LSOA field named in a message: ``lsoa11_code`` or ``lsoa21_code``.
 
     Returns
     -------
     pandas.DataFrame
-        Indexed by ward code: ``population``, ``lsoa_count`` and ``imd_score``.
+        Indexed by ward code: ``population``, ``lsoa_count`` and ``imd_score`` (for a Series)
+        or the weighted mean of each column of ``lsoa_scores`` (for a DataFrame).
 
     Raises
     ------
@@ -92,7 +102,10 @@ def weighted_ward_scores(
     >>> weighted_ward_scores(scores, wards, people)["imd_score"].to_dict()
     {'E05000001': 17.5, 'E05000002': 5.0}
     """
-    codes = lsoa_scores.index
+    scores = (
+        lsoa_scores.to_frame("imd_score") if isinstance(lsoa_scores, pd.Series) else lsoa_scores
+    )
+    codes = scores.index
     ward = lsoa_to_ward.reindex(codes)
     population = populations.reindex(codes)
     for series, what in ((ward, "ward in the LSOA→ward lookup"), (population, "population")):
@@ -101,24 +114,21 @@ def weighted_ward_scores(
             raise InputError(
                 f"{len(missing):,} LSOAs have no {what}, for example {missing[0]}; "
                 "check that the lookup and the populations cover the same LSOAs.",
-                field="lsoa11_code",
+                field=lsoa_column,
                 value=missing[0],
             )
+    weights = population.to_numpy(dtype=np.float64)
     frame = pd.DataFrame(
-        {
-            "ward": ward.to_numpy(),
-            "population": population.to_numpy(),
-            "weighted": lsoa_scores.to_numpy() * population.to_numpy(),
-        }
+        scores.to_numpy(dtype=np.float64) * weights[:, None], columns=scores.columns
     )
-    grouped = frame.groupby("ward", sort=True).agg(
-        population=("population", "sum"),
-        lsoa_count=("population", "size"),
-        weighted=("weighted", "sum"),
-    )
-    grouped["imd_score"] = grouped["weighted"] / grouped["population"]
-    grouped.index.name = "ward17_code"
-    return grouped.drop(columns="weighted")
+    frame.insert(0, "population", weights)
+    frame.insert(0, "ward", ward.to_numpy())
+    grouped = frame.groupby("ward", sort=True)
+    result = grouped.sum()
+    result.insert(1, "lsoa_count", grouped.size())
+    result[list(scores.columns)] = result[list(scores.columns)].div(result["population"], axis=0)
+    result.index.name = ward_column
+    return result
 
 
 @lru_cache(maxsize=8)
@@ -270,7 +280,9 @@ def _left_behind_lsoa21() -> pd.DataFrame:
         table["cni_decile"] == 1
     ).to_numpy()
     table["left_behind_published"] = cni["Left Behind Area?"].to_numpy()
-    return table
+    from n4c.needs.ward_domains import lsoa21_domains
+
+    return table.join(lsoa21_domains(), on="lsoa21_code")
 
 
 def left_behind_lsoa21() -> pd.DataFrame:
@@ -278,7 +290,8 @@ def left_behind_lsoa21() -> pd.DataFrame:
 
     Both deciles use the IoD rule ceil(rank / N × 10). ``left_behind_published`` is the flag
     shipped with the CNI 2023 file, which humaniverse/IMD computed with ``ntile`` (slightly
-    different bin edges), not OCSI.
+    different bin edges), not OCSI. The LSOA's published domain ranks and deciles follow (see
+    :func:`n4c.needs.ward_domains.lsoa21_domains`), to show what drives each result.
     """
     return _left_behind_lsoa21().copy()
 
@@ -346,16 +359,18 @@ def _ward_difference(row: pd.Series, imd_cut: int, cni_cut: int, flagged_cni: in
 class LeftBehindListing:
     """The 'left behind' test for a year, ready to write and show.
 
-    ``table`` has one row per ward (2019) or LSOA 2021 (2025) with the output columns: code,
-    name, ``imd_score, imd_rank, cni_rank, left_behind, left_behind_published`` and, for
-    wards, ``left_behind_difference`` (why the two flags differ, "" where they agree) and the
-    ward's local authority, population, IMD decile and CNI score. ``code_column`` and
-    ``name_column`` name its code and name columns; ``areas`` says what its rows are.
+    ``table`` has one row per ward (2019, or 2025 at ward level) or LSOA 2021 (2025) with the
+    output columns: code, name, IMD and CNI scores and ranks, ``left_behind`` and, beside a
+    published list, ``left_behind_published`` (2019 wards also ``left_behind_difference``:
+    why the two flags differ, "" where they agree), then the local authority, population,
+    deciles and the domain columns that show what drives each result. ``code_column`` and
+    ``name_column`` name its code and name columns; ``areas`` says what its rows are;
+    ``agreement`` is ``None`` where there is no published list (2024 wards).
     """
 
     year: int
     table: pd.DataFrame
-    agreement: LeftBehindAgreement
+    agreement: LeftBehindAgreement | None
     code_column: str
     name_column: str
     areas: str
@@ -363,12 +378,13 @@ class LeftBehindListing:
     def most_deprived(self, top: int) -> pd.DataFrame:
         """The ``top`` left-behind rows by IMD rank: code, name, authority, score and ranks."""
         shown = self.table[self.table["left_behind"]].sort_values("imd_rank").head(top)
+        authority = "lad19_name" if "lad19_name" in shown.columns else "lad_name"
         columns = [
             c
             for c in (
                 self.code_column,
                 self.name_column,
-                "lad19_name",
+                authority,
                 "imd_score",
                 "imd_rank",
                 "cni_rank",
@@ -380,24 +396,33 @@ class LeftBehindListing:
 
 
 def left_behind_listing(
-    year: int = 2019, *, population: PopulationYear = "mid2015"
+    year: int = 2019, *, population: PopulationYear = "mid2015", level: str | None = None
 ) -> LeftBehindListing:
     """The 'left behind' areas of ``year`` beside the published list, as one output table.
 
     2019: wards (December 2017), IMD 2019 × CNI 2019, compared with OCSI's published list;
-    2025: LSOAs 2021, IMD 2025 × CNI 2023, compared with the flag shipped in the CNI 2023 file.
-    ``population`` chooses the ward score's weights (2019 only).
+    2025 (``level="lsoa"``, the default): LSOAs 2021, IMD 2025 × CNI 2023, compared with the
+    flag shipped in the CNI 2023 file; 2025 at ``level="ward"``: 2024 wards, n4c's own
+    estimate (see :func:`n4c.needs.wards24.ward24_table`; no published list to compare).
+    ``population`` chooses the 2019 ward score's weights.
     """
-    check_year(year)
+    level = check_left_behind_level(check_year(year), level)
     if year == 2019:
+        from n4c.needs.ward_domains import ward17_domains
+
         wards = ward_table(2019, population=population)
         wards["left_behind_difference"] = left_behind_differences(wards)
-        table = wards.rename(columns={"ward17_code": "ward_code", "ward17_name": "ward_name"})
+        wards["lad_code"], wards["lad_name"] = wards["lad19_code"], wards["lad19_name"]
+        table = wards.join(ward17_domains(population), on="ward17_code").rename(
+            columns={"ward17_code": "ward_code", "ward17_name": "ward_name"}
+        )
+        # The first thirteen columns are the published contract; the rest are appended.
         columns = [
             "ward_code", "ward_name", "imd_score", "imd_rank", "cni_rank", "left_behind",
             "left_behind_published", "left_behind_difference", "lad19_code", "lad19_name",
-            "population", "imd_decile", "cni_score",
+            "population", "imd_decile", "cni_score", "lad_code", "lad_name",
         ]  # fmt: skip
+        columns += [c for c in table.columns if c not in columns and c not in wards.columns]
         return LeftBehindListing(
             year=year,
             table=table[columns].reset_index(drop=True),
@@ -405,6 +430,17 @@ def left_behind_listing(
             code_column="ward_code",
             name_column="ward_name",
             areas="wards",
+        )
+    if level == "ward":
+        from n4c.needs.wards24 import ward24_table
+
+        return LeftBehindListing(
+            year=year,
+            table=ward24_table(),
+            agreement=None,
+            code_column="ward_code",
+            name_column="ward_name",
+            areas="wards (2024)",
         )
     lsoas = left_behind_lsoa21()
     return LeftBehindListing(

@@ -107,3 +107,22 @@ def test_only_left_behind_needs_the_flag_column(tmp_path: Path) -> None:
         write_ward_geojson(
             pd.DataFrame({"ward_code": [ABBEY]}), tmp_path / "x.geojson", only_left_behind=True
         )
+
+
+def test_2024_wards_are_dissolved_from_lsoa_2021_shapes() -> None:
+    """A 2024 ward is the union of its LSOAs 2021; England's LSOA 2021 shapes are all read."""
+    shapes21 = lsoa_shapes(2021)
+    assert len(shapes21) == 33_755 and shapes21.index.name == "lsoa21_code"
+    lookup = load("lookup_lsoa21_ward24_lad24")
+    jaywick = "E05011963"
+    members = shapes21.reindex(lookup.loc[lookup["ward24_code"] == jaywick, "lsoa21_code"])
+    shape = ward_shapes([jaywick], ward_year=2024)[jaywick]
+    assert len(members) > 1 and shape.is_valid
+    assert shape.area == pytest.approx(shapely.area(members.to_numpy()).sum(), rel=0.01)
+
+
+def test_a_ward_year_without_shapes_is_refused() -> None:
+    with pytest.raises(
+        InputError, match="2021 is not a ward year n4c has shapes for; choose 2017 or 2024"
+    ):
+        ward_shapes(["E05000026"], ward_year=2021)  # type: ignore[arg-type]

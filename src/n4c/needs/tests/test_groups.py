@@ -122,4 +122,5 @@ def test_the_left_behind_listing_puts_ocsi_s_flag_beside_n4c_s() -> None:
     assert int(differ.sum()) == 12
     assert (listing.table.loc[differ, "left_behind_difference"] != "").all()
     assert (listing.table.loc[~differ, "left_behind_difference"] == "").all()
+    assert listing.agreement is not None
     assert listing.agreement.matched == 219

@@ -18,7 +18,7 @@ from n4c.data import DATASETS, dataset_path, loaders
 from n4c.data.cache import cache_dir
 from n4c.data.registry import sha256_of
 from n4c.errors import DataMissingError, InputError
-from n4c.needs import left_behind, wards
+from n4c.needs import left_behind, ward_domains, wards, wards24
 from n4c.needs.left_behind import find_left_behind
 
 INPUTS_2019 = (*left_behind._INPUTS[2019], "imd2019_population_denominators")
@@ -29,6 +29,7 @@ def _forget_in_memory() -> None:
     loaders._load_cached.cache_clear()
     wards._ward_table.cache_clear()
     wards._left_behind_lsoa21.cache_clear()
+    wards24._ward24_table.cache_clear()
 
 
 @dataclasses.dataclass
@@ -72,6 +73,7 @@ def test_the_second_call_reads_the_stored_result_without_computing(
     """Same inputs, parameters and code: the stored result is returned as it was computed."""
     first = find_left_behind(2019)
     assert not first.from_cache
+    assert first.agreement is not None
     assert first.agreement.predicted == 225
     assert first.agreement.matched == 219
     assert first.listing_columns == (
@@ -119,9 +121,9 @@ def test_without_the_cache_the_result_is_computed_again(
     calls: list[int] = []
     compute = left_behind._compute
 
-    def counted(year: int, population: str) -> dict[str, object]:
+    def counted(year: int, population: str, level: str) -> dict[str, object]:
         calls.append(year)
-        return compute(year, population)
+        return compute(year, population, level)
 
     monkeypatch.setattr(left_behind, "_compute", counted)
     assert not find_left_behind(2019, cached=False).from_cache
@@ -154,6 +156,7 @@ def test_a_new_release_of_an_input_recomputes_the_result(
     _forget_in_memory()
     again = find_left_behind(2019)
     assert not again.from_cache
+    assert again.agreement is not None
     assert again.agreement.matched == 219
 
 
@@ -196,6 +199,7 @@ def test_the_declared_inputs_are_every_dataset_the_rule_reads(
         return load(name)
 
     monkeypatch.setattr(wards, "load", recorded)
+    monkeypatch.setattr(ward_domains, "load", recorded)
     for population, dataset in left_behind._POPULATION_DATASETS.items():
         mirror.add(dataset)
         read.clear()

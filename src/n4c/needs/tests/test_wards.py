@@ -78,3 +78,11 @@ def test_the_lsoa_2021_variant_agrees_with_the_flag_shipped_with_cni_2023() -> N
     agreement = compare_left_behind(left_behind_lsoa21(), code_column="lsoa21_code")
     assert agreement.published == 1_262
     assert agreement.matched >= 1_260
+
+
+def test_the_lsoa_2021_variant_shows_each_lsoa_s_published_domains() -> None:
+    table = left_behind_lsoa21()
+    assert list(table.columns[:3]) == ["lsoa21_code", "lsoa21_name", "imd_score"]
+    assert table["income_decile"].between(1, 10).all()
+    assert table["civic_assets_rank"].notna().all()
+    assert (table.loc[table["left_behind"], "income_decile"] <= 3).all()
