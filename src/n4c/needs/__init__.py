@@ -18,6 +18,13 @@ if TYPE_CHECKING:
         wards_feature_collection,
         write_ward_geojson,
     )
+    from n4c.needs.change import (
+        CHANGE_LEVELS,
+        CHANGE_PAIRS,
+        EditionChange,
+        check_change,
+        find_change,
+    )
     from n4c.needs.composite import (
         CompositeSpec,
         Indicator,
@@ -25,6 +32,7 @@ if TYPE_CHECKING:
         builtin_spec,
         load_spec,
     )
+    from n4c.needs.editions import EditionComparison, compare_editions
     from n4c.needs.groups import (
         LEFT_BEHIND_GROUP_RULE,
         WardGroupSummary,
@@ -69,12 +77,16 @@ if TYPE_CHECKING:
     )
 
 __all__ = [
+    "CHANGE_LEVELS",
+    "CHANGE_PAIRS",
     "DEFAULT_CONCENTRATION",
     "LEFT_BEHIND_GROUP_RULE",
     "SUMMARY_LEVELS",
     "SUMMARY_MEASURES",
     "Agreement",
     "CompositeSpec",
+    "EditionChange",
+    "EditionComparison",
     "Indicator",
     "LeftBehindAgreement",
     "LeftBehindListing",
@@ -83,14 +95,17 @@ __all__ = [
     "WardGroupSummary",
     "build_composite",
     "builtin_spec",
+    "check_change",
     "combine_cni",
     "combine_imd",
+    "compare_editions",
     "compare_imd_with_published",
     "compare_left_behind",
     "deciles",
     "draw_domain_weights",
     "exponential_transform",
     "extent_weights",
+    "find_change",
     "find_left_behind",
     "group_is_left_behind",
     "left_behind_differences",
@@ -120,6 +135,13 @@ __all__ = [
 #: The module each public name comes from.
 _HOMES = {
     "Agreement": "iod",
+    "CHANGE_LEVELS": "change",
+    "CHANGE_PAIRS": "change",
+    "EditionChange": "change",
+    "check_change": "change",
+    "find_change": "change",
+    "EditionComparison": "editions",
+    "compare_editions": "editions",
     "CompositeSpec": "composite",
     "DEFAULT_CONCENTRATION": "sensitivity",
     "Indicator": "composite",

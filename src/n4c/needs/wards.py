@@ -61,9 +61,14 @@ def lsoa_populations(population: PopulationYear = "mid2015") -> pd.Series:
 
 
 def weighted_ward_scores(
-    lsoa_scores: pd.Series, lsoa_to_ward: pd.Series, populations: pd.Series
+    lsoa_scores: pd.Series,
+    lsoa_to_ward: pd.Series,
+    populations: pd.Series,
+    *,
+    area_column: str = "ward17_code",
+    area: str = "ward",
 ) -> pd.DataFrame:
-    """Population-weighted mean score of each ward's LSOAs.
+    """Population-weighted mean score of each ward's LSOAs (or of any larger area's).
 
     Parameters
     ----------
@@ -73,11 +78,16 @@ def weighted_ward_scores(
         The ward of each LSOA, indexed by LSOA code (a best-fit lookup: each LSOA in one ward).
     populations : pandas.Series
         Population per LSOA, indexed by LSOA code.
+    area_column : str
+        The name of the result's index: ``ward17_code`` by default; ``ward24_code``,
+        ``lad24_code`` or ``lsoa21_code`` (LSOAs 2011 merged into one 2021 LSOA) for others.
+    area : str
+        What the areas are, for the message about an LSOA the lookup leaves out.
 
     Returns
     -------
     pandas.DataFrame
-        Indexed by ward code: ``population``, ``lsoa_count`` and ``imd_score``.
+        Indexed by area code: ``population``, ``lsoa_count`` and ``imd_score``.
 
     Raises
     ------
@@ -95,13 +105,13 @@ def weighted_ward_scores(
     codes = lsoa_scores.index
     ward = lsoa_to_ward.reindex(codes)
     population = populations.reindex(codes)
-    for series, what in ((ward, "ward in the LSOA→ward lookup"), (population, "population")):
+    for series, what in ((ward, f"{area} in the LSOA→{area} lookup"), (population, "population")):
         if series.isna().any():
             missing = series.index[series.isna()]
             raise InputError(
                 f"{len(missing):,} LSOAs have no {what}, for example {missing[0]}; "
                 "check that the lookup and the populations cover the same LSOAs.",
-                field="lsoa11_code",
+                field=str(codes.name or "lsoa11_code"),
                 value=missing[0],
             )
     frame = pd.DataFrame(
@@ -117,7 +127,7 @@ def weighted_ward_scores(
         weighted=("weighted", "sum"),
     )
     grouped["imd_score"] = grouped["weighted"] / grouped["population"]
-    grouped.index.name = "ward17_code"
+    grouped.index.name = area_column
     return grouped.drop(columns="weighted")
 
 
