@@ -31,7 +31,14 @@ DIRECTION = (
         ),
         (
             ["--from", "2019", "--to", "2025", "--level", "ward"],
-            ["ward24_code", "ward24_name", "lad24_code", "lad24_name", "lsoa_count", "population"],
+            [
+                "ward24_code",
+                "ward24_name",
+                "lad24_code",
+                "lad24_name",
+                "lsoa_count",
+                "population_2019",
+            ],
             6_784,
             "Compared IMD 2019 with IMD 2025 for 6,784 wards: 6,784 ranked in both;",
         ),

@@ -44,6 +44,10 @@ _POPULATION_SOURCES = {
 }
 
 
+#: An area's columns for each edition: the LSOA columns and the population that weighted them.
+_AREA_COLUMNS = ("population", "score", "rank", "decile")
+
+
 @dataclass(frozen=True)
 class EditionComparison:
     """Ranks and deciles of every area in two IoD editions, ready to write and summarise.
@@ -132,7 +136,7 @@ def _with_change(table: pd.DataFrame, from_year: int, to_year: int) -> pd.DataFr
     return table
 
 
-def _ranked(scores: pd.Series) -> pd.DataFrame:
+def _ranked(scores: pd.Series, population: pd.Series) -> pd.DataFrame:
     """Rank areas by score (1 the most deprived); an area without a score has no rank."""
     scored = scores.notna().to_numpy()
     ranks = np.full(len(scores), np.nan)
@@ -144,14 +148,19 @@ def _ranked(scores: pd.Series) -> pd.DataFrame:
             "score": scores.to_numpy(),
             "rank": pd.array(ranks, dtype="Int64"),
             "decile": pd.array(decile, dtype="Int64"),
+            "population": population.reindex(scores.index).round().astype("Int64").to_numpy(),
         },
         index=scores.index,
     )
 
 
-def _area_columns(table: pd.DataFrame, editions: dict[int, pd.DataFrame]) -> pd.DataFrame:
+def _area_columns(
+    table: pd.DataFrame,
+    editions: dict[int, pd.DataFrame],
+    columns: tuple[str, ...] = ("score", "rank", "decile"),
+) -> pd.DataFrame:
     for year, ranked in editions.items():
-        for what in ("score", "rank", "decile"):
+        for what in columns:
             table[f"{what}_{year}"] = ranked[what].reindex(table.index).to_numpy()
     return table
 
@@ -191,13 +200,12 @@ def _on_lsoa11(from_year: int, level: ChangeLevel) -> EditionComparison:
         areas = weighted_ward_scores(
             edition["score"], lookup, populations, area_column=column, area=level
         )
-        ranked[year] = _ranked(areas["imd_score"]).assign(
-            population=areas["population"], lsoa_count=areas["lsoa_count"]
+        ranked[year] = _ranked(areas["imd_score"], areas["population"]).assign(
+            lsoa_count=areas["lsoa_count"]
         )
     table = names.reindex(ranked[to_year].index)
     table["lsoa_count"] = ranked[to_year]["lsoa_count"]
-    table["population"] = ranked[to_year]["population"].round().astype(np.int64)
-    table = _area_columns(table, ranked)
+    table = _area_columns(table, ranked, _AREA_COLUMNS)
     table = _with_change(table.reset_index(), from_year, to_year)
     sources = {year: _POPULATION_SOURCES[year] for year in (from_year, to_year)}
     for year, source in sources.items():
@@ -317,12 +325,11 @@ def _on_lsoa21(from_year: int, level: ChangeLevel) -> EditionComparison:
     )
     table = names.reindex(latest.index)
     table["lsoa_count"] = latest["lsoa_count"]
-    table["population"] = latest["population"].round().astype(np.int64)
     ranked = {
-        from_year: _ranked(earlier["imd_score"].reindex(latest.index)),
-        to_year: _ranked(latest["imd_score"]),
+        from_year: _ranked(earlier["imd_score"].reindex(latest.index), earlier["population"]),
+        to_year: _ranked(latest["imd_score"], latest["population"]),
     }
-    table = _area_columns(table, ranked)
+    table = _area_columns(table, ranked, _AREA_COLUMNS)
     table = _with_change(table, from_year, to_year)
     left_out = lookup[carried.index[carried["change_code"] == "X"]].value_counts()
     table["lsoas_not_converted"] = left_out.reindex(table.index).fillna(0).astype(np.int64)

@@ -209,3 +209,17 @@ def test_the_result_reads_only_its_declared_inputs_and_is_then_read_back(
         assert dataclasses.replace(second, from_cache=False) == first
     finally:
         loaders._load_cached.cache_clear()
+
+
+def test_carrying_to_lsoa_2021_keeps_every_person_but_those_of_irregular_lsoas() -> None:
+    """Splits share their parent's population out and merges add theirs up: none lost or made."""
+    table = compare_editions(2019, 2025, level="ward").table
+    people = load("imd2019_population_denominators").set_index("lsoa11_code")["pop_total_mid2015"]
+    lookup = load("lookup_lsoa11_lsoa21")
+    irregular = lookup.loc[lookup["change_code"] == "X", "lsoa11_code"].unique()
+    # Each ward's population is rounded to whole people; one LSOA holds over 1,000.
+    expected = people.sum() - people[irregular].sum()
+    assert table["population_2019"].sum() == pytest.approx(expected, abs=50)
+    census = load("population21_lsoa21_census")
+    england = census.loc[census["lsoa21_code"].str.startswith("E"), "total_residents"]
+    assert table["population_2025"].sum() == england.sum() == 56_490_108
