@@ -19,6 +19,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from types import ModuleType
 
 GOAL_SECONDS = 2.0
 BIN = Path(sys.executable).parent
@@ -26,7 +27,7 @@ PAIRS = ((2015, 2019), (2015, 2025), (2019, 2025))
 LEVELS = ("lsoa", "ward", "lad")
 
 
-def _whole_process_timer():  # type: ignore[no-untyped-def]
+def _whole_process_timer() -> ModuleType:
     # benchmarks/cli.py times a process the one way every CLI benchmark does; scripts here run
     # with -P (see the Makefile), so it is loaded by its path rather than imported by name.
     spec = importlib.util.spec_from_file_location("cli_timings", Path(__file__).with_name("cli.py"))
