@@ -90,6 +90,14 @@ CASES: dict[str, list[list[str]]] = {
         ["--year", "2019", "--compare", OUT, "--out", OUT],
         ["--year", "2025", "--level", "ward", "--compare", FOLDER, "--out", OUT],
     ],
+    "needs change": [
+        ["--from", "2025", "--to", "2019", "--out", OUT],
+        ["--from", "2019", "--to", "2019", "--out", OUT],
+        ["--from", "2019", "--to", "2025", "--level", "msoa", "--out", OUT],
+        ["--from", "2019", "--to", "2025", "--out", FOLDER],
+        ["--from", "2019", "--to", "2025", "--out", "-", "--json"],
+        ["--from", "nan", "--to", "2025", "--out", OUT],
+    ],
     "needs combine": [
         ["--spec", WIEGHT, "--out", OUT],
         ["--spec", BINARY, "--out", OUT],

@@ -259,7 +259,8 @@ def leftbehind(
 
 def register(app: typer.Typer) -> None:
     """Add ``n4c needs`` and ``n4c leftbehind`` to the app."""
-    # The summary and sensitivity commands live in their own module and join ``needs_app``.
+    # The summary, sensitivity and change commands live in their own modules and join ``needs_app``.
     importlib.import_module("n4c.cli.needs_measures")
+    importlib.import_module("n4c.cli.needs_change")
     app.add_typer(needs_app, name="needs")
     app.command("leftbehind")(leftbehind)

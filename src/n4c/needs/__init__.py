@@ -18,6 +18,13 @@ if TYPE_CHECKING:
         wards_feature_collection,
         write_ward_geojson,
     )
+    from n4c.needs.change import (
+        CHANGE_LEVELS,
+        CHANGE_PAIRS,
+        EditionChange,
+        check_change,
+        find_change,
+    )
     from n4c.needs.composite import (
         CompositeSpec,
         Indicator,
@@ -36,6 +43,7 @@ if TYPE_CHECKING:
         resolve_council,
         ward_councils,
     )
+    from n4c.needs.editions import EditionComparison, compare_editions
     from n4c.needs.groups import (
         LEFT_BEHIND_GROUP_RULE,
         WardGroupSummary,
@@ -103,6 +111,8 @@ if TYPE_CHECKING:
     from n4c.needs.wards24 import ward24_table
 
 __all__ = [
+    "CHANGE_LEVELS",
+    "CHANGE_PAIRS",
     "COUNCIL_EDITIONS",
     "DEFAULT_CONCENTRATION",
     "LEFT_BEHIND_GROUP_RULE",
@@ -113,6 +123,8 @@ __all__ = [
     "AreaSummary",
     "CompositeSpec",
     "Council",
+    "EditionChange",
+    "EditionComparison",
     "Indicator",
     "LeftBehindAgreement",
     "LeftBehindChange",
@@ -123,11 +135,13 @@ __all__ = [
     "WardGroupSummary",
     "build_composite",
     "builtin_spec",
+    "check_change",
     "check_left_behind_level",
     "check_summary",
     "check_ward_geojson",
     "combine_cni",
     "combine_imd",
+    "compare_editions",
     "compare_imd_with_published",
     "compare_left_behind",
     "compare_left_behind_years",
@@ -138,6 +152,7 @@ __all__ = [
     "exponential_transform",
     "extent_weights",
     "filter_by_council",
+    "find_change",
     "find_left_behind",
     "find_summary",
     "group_is_left_behind",
@@ -194,6 +209,13 @@ _HOMES = {
     "summarise_imd": "summaries",
     "summary_population_source": "summaries",
     "Agreement": "iod",
+    "CHANGE_LEVELS": "change",
+    "CHANGE_PAIRS": "change",
+    "EditionChange": "change",
+    "check_change": "change",
+    "find_change": "change",
+    "EditionComparison": "editions",
+    "compare_editions": "editions",
     "CompositeSpec": "composite",
     "DEFAULT_CONCENTRATION": "sensitivity",
     "Indicator": "composite",

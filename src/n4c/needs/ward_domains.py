@@ -114,7 +114,7 @@ def rank_ward_means(
     {'cni_score': [17.5, 5.0], 'cni_rank': [1, 2]}
     """
     means = weighted_ward_scores(
-        lsoa_scores, lsoa_to_ward, populations, ward_column=ward_column, lsoa_column=lsoa_column
+        lsoa_scores, lsoa_to_ward, populations, area_column=ward_column, lsoa_column=lsoa_column
     )
     result = means[["population", "lsoa_count"]].copy()
     for column in lsoa_scores.columns:

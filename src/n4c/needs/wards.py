@@ -65,10 +65,11 @@ def weighted_ward_scores(
     lsoa_to_ward: pd.Series,
     populations: pd.Series,
     *,
-    ward_column: str = "ward17_code",
+    area_column: str = "ward17_code",
+    area: str = "ward",
     lsoa_column: str = "lsoa11_code",
 ) -> pd.DataFrame:
-    """Population-weighted mean score of each ward's LSOAs.
+    """Population-weighted mean score of each ward's LSOAs (or of any larger area's).
 
     Parameters
     ----------
@@ -78,15 +79,18 @@ def weighted_ward_scores(
         The ward of each LSOA, indexed by LSOA code (a best-fit lookup: each LSOA in one ward).
     populations : pandas.Series
         Population per LSOA, indexed by LSOA code.
-    ward_column : str
-        The name of the result's index: ``ward17_code`` (December 2017) or ``ward24_code``.
+    area_column : str
+        The name of the result's index: ``ward17_code`` by default; ``ward24_code``,
+        ``lad24_code`` or ``lsoa21_code`` (LSOAs 2011 merged into one 2021 LSOA) for others.
+    area : str
+        What the areas are, for the message about an LSOA the lookup leaves out.
     lsoa_column : str
         The LSOA field named in a message: ``lsoa11_code`` or ``lsoa21_code``.
 
     Returns
     -------
     pandas.DataFrame
-        Indexed by ward code: ``population``, ``lsoa_count`` and ``imd_score`` (for a Series)
+        Indexed by area code: ``population``, ``lsoa_count`` and ``imd_score`` (for a Series)
         or the weighted mean of each column of ``lsoa_scores`` (for a DataFrame).
 
     Raises
@@ -108,7 +112,7 @@ def weighted_ward_scores(
     codes = scores.index
     ward = lsoa_to_ward.reindex(codes)
     population = populations.reindex(codes)
-    for series, what in ((ward, "ward in the LSOA→ward lookup"), (population, "population")):
+    for series, what in ((ward, f"{area} in the LSOA→{area} lookup"), (population, "population")):
         if series.isna().any():
             missing = series.index[series.isna()]
             raise InputError(
@@ -127,7 +131,7 @@ def weighted_ward_scores(
     result = grouped.sum()
     result.insert(1, "lsoa_count", grouped.size())
     result[list(scores.columns)] = result[list(scores.columns)].div(result["population"], axis=0)
-    result.index.name = ward_column
+    result.index.name = area_column
     return result
 
 
