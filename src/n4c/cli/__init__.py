@@ -75,13 +75,14 @@ def _register_commands() -> None:
         doctor,
         needs,
         panels,
+        plain,
         platform,
         rights,
         rollout,
         spending,
     )
 
-    for module in (data, needs, allocation, spending, platform, rights, rollout, panels, doctor):
+    for module in (data, needs, allocation, spending, platform, rights, rollout, panels, plain, doctor):
         module.register(app)
 
 
