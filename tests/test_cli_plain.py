@@ -58,7 +58,14 @@ def test_allow_and_an_allow_list_file_suppress_words(run_n4c, tmp_path: Path) ->
     assert [w["word"] for w in found["words_to_avoid"]] == ["stakeholder", "LSOA"]
     document = json.loads(
         run_n4c(
-            "plain", "check", str(path), "--json", "--allow", "stakeholder", "--allow-file", str(allow)
+            "plain",
+            "check",
+            str(path),
+            "--json",
+            "--allow",
+            "stakeholder",
+            "--allow-file",
+            str(allow),
         ).stdout
     )
     assert document["words_to_avoid"] == []
@@ -84,7 +91,9 @@ def test_bad_input_is_one_sentence_naming_the_problem(run_n4c, tmp_path: Path) -
     empty = tmp_path / "empty.md"
     empty.write_text("# \n\n<!-- nothing -->\n", encoding="utf-8")
     cases = {
-        str(tmp_path / "missing.txt"): "missing.txt: could not be read (No such file or directory).",
+        str(
+            tmp_path / "missing.txt"
+        ): "missing.txt: could not be read (No such file or directory).",
         str(binary): "letter.txt: is a gzip-compressed file, not a text file.",
         str(empty): "empty.md: has no text to check.",
     }
@@ -102,4 +111,4 @@ def test_the_formats_the_help_names_are_the_library_s() -> None:
     from n4c.cli import plain as cli
     from n4c.plain.markup import KINDS
 
-    assert cli.FORMATS == ("auto", *KINDS)
+    assert ("auto", *KINDS) == cli.FORMATS

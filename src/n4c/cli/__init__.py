@@ -82,7 +82,18 @@ def _register_commands() -> None:
         spending,
     )
 
-    for module in (data, needs, allocation, spending, platform, rights, rollout, panels, plain, doctor):
+    for module in (
+        data,
+        needs,
+        allocation,
+        spending,
+        platform,
+        rights,
+        rollout,
+        panels,
+        plain,
+        doctor,
+    ):
         module.register(app)
 
 

@@ -59,9 +59,7 @@ _IRREGULAR = (
     "sent", "set", "shown", "sold", "spent", "spoken", "taken", "taught", "told", "thought",
     "understood", "won", "written",
 )  # fmt: skip
-_PASSIVE = re.compile(
-    rf"\b{_TO_BE}\s+(?:\w+ly\s+)?(?:\w{{2,}}ed|{'|'.join(_IRREGULAR)})\b", re.I
-)
+_PASSIVE = re.compile(rf"\b{_TO_BE}\s+(?:\w+ly\s+)?(?:\w{{2,}}ed|{'|'.join(_IRREGULAR)})\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -139,7 +137,9 @@ class PlainCheck:
             "grade": self.grade,
             "sentences": [sentence.to_dict() for sentence in self.sentences],
             "words_to_avoid": [word.to_dict() for word in self.words_to_avoid],
-            "lists": [{"name": wordlist.name, "source": wordlist.source} for wordlist in self.lists],
+            "lists": [
+                {"name": wordlist.name, "source": wordlist.source} for wordlist in self.lists
+            ],
         }
 
 
@@ -256,9 +256,7 @@ def check_text(
             flags.append("words_to_avoid")
         ease, grade = _readability(_as_sentence(sentence_text))
         sentences.append(
-            Sentence(
-                sentence_text, words, ease, grade, _age(grade), tuple(flags), tuple(avoid)
-            )
+            Sentence(sentence_text, words, ease, grade, _age(grade), tuple(flags), tuple(avoid))
         )
     ease, grade = _readability(" ".join(_as_sentence(s) for s in sentences_text))
     return PlainCheck(
@@ -290,7 +288,9 @@ def _as_sentence(text: str) -> str:
 def _readability(text: str) -> tuple[float, float]:
     import textstat
 
-    return round(textstat.flesch_reading_ease(text), 1), round(textstat.flesch_kincaid_grade(text), 1)
+    return round(textstat.flesch_reading_ease(text), 1), round(
+        textstat.flesch_kincaid_grade(text), 1
+    )
 
 
 def _age(grade: float) -> float:

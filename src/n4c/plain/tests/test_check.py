@@ -43,9 +43,7 @@ def test_each_sentence_has_textstat_s_figures_and_its_word_count() -> None:
     assert [s.words for s in check.sentences] == [6, 6, 5, 7]
     for sentence in check.sentences:
         assert sentence.words == textstat.lexicon_count(sentence.text)
-        assert sentence.flesch_reading_ease == round(
-            textstat.flesch_reading_ease(sentence.text), 1
-        )
+        assert sentence.flesch_reading_ease == round(textstat.flesch_reading_ease(sentence.text), 1)
         grade = round(textstat.flesch_kincaid_grade(sentence.text), 1)
         assert sentence.grade == grade
         assert sentence.reading_age == round(grade + 5, 1)

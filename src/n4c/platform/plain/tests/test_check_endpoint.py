@@ -21,9 +21,7 @@ def test_a_signed_in_person_gets_the_check_as_a_fragment(adviser, client_for) ->
     assert "within the aim of 9 to 11" in html
 
 
-def test_htmx_checks_the_box_being_typed_in_not_the_rest_of_the_form(
-    adviser, client_for
-) -> None:
+def test_htmx_checks_the_box_being_typed_in_not_the_rest_of_the_form(adviser, client_for) -> None:
     response = client_for(adviser).post(
         URL,
         {"title": "Leverage", "body": "Every stakeholder is welcome."},
@@ -55,9 +53,7 @@ def test_only_signed_in_people_may_check_and_only_by_post(adviser, client_for) -
     assert client_for(adviser).get(URL).status_code == 405
 
 
-def test_the_resource_form_checks_its_text_boxes_as_they_are_written(
-    national, client_for
-) -> None:
+def test_the_resource_form_checks_its_text_boxes_as_they_are_written(national, client_for) -> None:
     html = client_for(national).get("/resources/new/").content.decode()
     for name in ("summary", "plain_summary", "body"):
         box = re.search(rf'<textarea name="{name}"[^>]*>', html)
@@ -86,4 +82,6 @@ def test_after_saving_the_check_shows_to_those_who_keep_resources(
     assert "How to book the hall." in page
     assert "Is it plain English?" in page
     assert "“facilitate”: try" in page
-    assert "Is it plain English?" not in client_for(adviser).get(response["Location"]).content.decode()
+    assert (
+        "Is it plain English?" not in client_for(adviser).get(response["Location"]).content.decode()
+    )

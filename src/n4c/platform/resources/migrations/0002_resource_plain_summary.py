@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('resources', '0001_initial'),
+        ("resources", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='resource',
-            name='plain_summary',
-            field=models.TextField(blank=True, help_text='For residents: what it is and what to do, in short, everyday words.', verbose_name='Plain English summary'),
+            model_name="resource",
+            name="plain_summary",
+            field=models.TextField(
+                blank=True,
+                help_text="For residents: what it is and what to do, in short, everyday words.",
+                verbose_name="Plain English summary",
+            ),
         ),
     ]
