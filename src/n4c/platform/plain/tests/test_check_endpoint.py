@@ -85,3 +85,16 @@ def test_after_saving_the_check_shows_to_those_who_keep_resources(
     assert (
         "Is it plain English?" not in client_for(adviser).get(response["Location"]).content.decode()
     )
+
+
+def test_a_partnership_member_sees_the_check_of_what_they_write(
+    home, make_person, client_for
+) -> None:
+    """A resident on a grant panel writes the reasons sent to the applicant."""
+    from n4c.platform.people.models import Role
+
+    member = make_person(Role.PARTNERSHIP_MEMBER)
+    home.partnership_members.add(member)
+    response = client_for(member).post(URL, {"text": "We will empower the club."})
+    assert response.status_code == 200
+    assert "“empower”: try" in response.content.decode()
