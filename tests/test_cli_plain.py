@@ -107,8 +107,30 @@ def test_bad_input_is_one_sentence_naming_the_problem(run_n4c, tmp_path: Path) -
     assert '"old" is not a reading age; give one like 9-11.' in target.stderr
 
 
-def test_the_formats_the_help_names_are_the_library_s() -> None:
-    from n4c.cli import plain as cli
-    from n4c.plain.markup import KINDS
+def test_a_word_document_is_read_paragraph_by_paragraph(run_n4c, tmp_path: Path) -> None:
+    import docx
 
-    assert ("auto", *KINDS) == cli.FORMATS
+    document = docx.Document()
+    document.add_heading("Our hall", level=1)
+    document.add_paragraph("We will utilise the hall.")
+    table = document.add_table(rows=1, cols=1)
+    table.cell(0, 0).text = "Open on Monday."
+    path = tmp_path / "letter.docx"
+    document.save(str(path))
+    result = json.loads(run_n4c("plain", "check", str(path), "--json").stdout)
+    assert [s["text"] for s in result["sentences"]] == [
+        "Our hall",
+        "We will utilise the hall.",
+        "Open on Monday.",
+    ]
+    zipped = tmp_path / "not-word.docx"
+    zipped.write_bytes(b"PK\x03\x04 broken")
+    refused = run_n4c("plain", "check", str(zipped), check=False)
+    assert "not-word.docx: is not a Word document (.docx) n4c can read" in refused.stderr
+
+
+def test_the_formats_the_help_names_are_the_library_s() -> None:
+    from n4c import plain
+    from n4c.cli import plain as cli
+
+    assert plain.FORMATS == cli.FORMATS

@@ -15,20 +15,20 @@ plain_app = typer.Typer(
 )
 
 # Written out here so that `--help` imports nothing of the library; a test keeps them equal.
-FORMATS = ("auto", "text", "markdown", "html")
+FORMATS = ("auto", "text", "markdown", "html", "docx")
 
 
 @plain_app.command("check")
 def check_command(
     file: str = typer.Argument(
         ...,
-        help="The text to check: plain text, Markdown or HTML (- for standard input).",
+        help="The text to check: plain text, Markdown, HTML or Word .docx (- for standard input).",
         show_default=False,
     ),
     text_format: str = typer.Option(
         "auto",
         "--format",
-        help="auto (by the file's extension, else its content), text, markdown or html.",
+        help="auto (by the file's extension, else its content), text, markdown, html or docx.",
     ),
     target: str = typer.Option("9-11", help="The reading ages to aim for, like 9-11."),
     allow: list[str] = typer.Option(
@@ -47,7 +47,7 @@ def check_command(
     """Check each sentence (length, passive voice, words to avoid) and the reading age."""
     from n4c import plain
     from n4c.errors import InputError
-    from n4c.textfiles import decode_text, read_text
+    from n4c.textfiles import read_bytes
 
     if text_format not in FORMATS:
         raise InputError(
@@ -61,15 +61,13 @@ def check_command(
         allowed += plain.read_allow_list(allow_file)
     words = words_for({"--json": as_json})
     if file == STDOUT:
-        name = "standard input"
-        raw = decode_text(sys.stdin.buffer.read(), name=name).text
+        name, content = "standard input", sys.stdin.buffer.read()
     else:
-        name = file
-        raw = read_text(file).text
-    kind = plain.detect_kind(raw, name=None if file == STDOUT else file)
-    kind = kind if text_format == "auto" else text_format  # type: ignore[assignment]
+        name, content = file, read_bytes(file)
+    document = plain.read_document(content, name=name, kind=text_format)
+    kind = document.kind
     try:
-        result = plain.check_text(plain.extract_text(raw, kind=kind), allow=allowed, target=aim)
+        result = plain.check_text(document.text, allow=allowed, target=aim)
     except InputError as error:
         raise InputError(error.message, path=name, hint=error.hint) from None
     if as_json:

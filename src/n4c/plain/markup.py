@@ -1,22 +1,76 @@
-"""From plain text, Markdown or HTML to the text a reader sees, one block per paragraph.
+"""From plain text, Markdown, HTML or a Word document to the text a reader sees, one block per
+paragraph.
 
 Markdown is rendered by markdown-it-py (CommonMark) and HTML is read by the standard library's
 ``html.parser``, so markup is parsed, not guessed at with patterns. Blocks (paragraphs,
 headings, list items, table cells) are separated by a blank line, so no sentence runs from a
 heading into the paragraph under it. Code, scripts and styles are not prose and are left out.
+A Word document (.docx) is read by python-docx, a paragraph or table cell to a block; every other
+file is decoded by :mod:`n4c.textfiles`.
 """
 
 from __future__ import annotations
 
+import io
 import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Literal
 
-__all__ = ["KINDS", "Kind", "detect_kind", "extract_text"]
+from n4c.errors import InputError
+from n4c.textfiles import decode_text
+
+__all__ = ["FORMATS", "KINDS", "Document", "Kind", "detect_kind", "extract_text", "read_document"]
 
 Kind = Literal["text", "markdown", "html"]
 KINDS: tuple[Kind, ...] = ("text", "markdown", "html")
+#: What ``read_document`` may be told a file is; ``auto`` tells by its name, else its content.
+FORMATS = ("auto", *KINDS, "docx")
+_ZIP = b"PK\x03\x04"
+
+
+@dataclass(frozen=True)
+class Document:
+    """The text a reader sees of one file, and what kind of file it was."""
+
+    text: str
+    kind: str
+
+
+def read_document(
+    content: bytes, *, name: str | Path | None = None, kind: str = "auto"
+) -> Document:
+    """The visible text of a file's bytes: plain text, Markdown, HTML or Word (.docx).
+
+    >>> read_document(b"<p>Come along.</p>", name="page.html")
+    Document(text='Come along.', kind='html')
+    """
+    is_docx = name is not None and Path(name).suffix.lower() == ".docx"
+    if kind == "docx" or (kind == "auto" and (is_docx or content.startswith(_ZIP))):
+        return Document(_docx_text(content, name), "docx")
+    text = decode_text(content, name=name).text
+    found: Kind = detect_kind(text, name=name) if kind == "auto" else kind  # type: ignore[assignment]
+    return Document(extract_text(text, kind=found), found)
+
+
+def _docx_text(content: bytes, name: str | Path | None) -> str:
+    from docx import Document as WordDocument
+
+    try:
+        document = WordDocument(io.BytesIO(content))
+    except Exception:  # python-docx raises zip, XML and package errors alike for a bad file
+        raise InputError(
+            "is not a Word document (.docx) n4c can read; it may be damaged or another kind of "
+            "file.",
+            path=name,
+            hint="Open it in Word and save it again as a Word document (.docx).",
+        ) from None
+    blocks = [paragraph.text for paragraph in document.paragraphs]
+    for table in document.tables:
+        blocks += [cell.text for row in table.rows for cell in row.cells]
+    return _tidy("\n\n".join(blocks))
+
 
 _EXTENSIONS: dict[str, Kind] = {
     ".txt": "text",
