@@ -128,6 +128,17 @@ CASES: dict[str, list[list[str]]] = {
         [ASSETS, "--rule", "greedy"],
         [ASSETS, "--rule", "no-such-rule"],
     ],
+    "plain check": [
+        [BINARY],
+        [FOLDER],
+        [MISSING],
+        [NUL_ASSETS],
+        [ASSETS, "--target", "eleven"],
+        [ASSETS, "--target", "11-9"],
+        [ASSETS, "--format", "pdf"],
+        [ASSETS, "--allow-file", MISSING],
+        [ASSETS, "--allow-file", BINARY],
+    ],
     "platform manage": [["no-such-command"]],
     "platform seed-demo": [["--areas", "-5"], ["--areas", "1000000000"]],
     "rights check-assets": [

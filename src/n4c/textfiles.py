@@ -22,7 +22,7 @@ from pathlib import Path
 
 from n4c.errors import InputError
 
-__all__ = ["UserText", "decode_text", "detect_encoding", "read_text"]
+__all__ = ["UserText", "decode_text", "detect_encoding", "read_bytes", "read_text"]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -145,11 +145,16 @@ def detect_encoding(sample: bytes, *, name: str | Path | None = None) -> str:
 
 def read_text(path: str | Path, *, rows: bool = False) -> UserText:
     """Read and decode the file at ``path``; a missing file or a folder is an InputError."""
+    return decode_text(read_bytes(path), name=path, rows=rows)
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of the file at ``path`` (a Word document, say); a missing file or a folder is
+    an InputError."""
     path = Path(path)
     if path.is_dir():
         raise InputError("is a folder, not a file.", path=path, hint="Give the file's name.")
     try:
-        content = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise InputError(f"could not be read ({error.strerror}).", path=path) from None
-    return decode_text(content, name=path, rows=rows)

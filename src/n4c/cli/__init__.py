@@ -76,6 +76,7 @@ def _register_commands() -> None:
         evaluate,
         needs,
         panels,
+        plain,
         platform,
         rights,
         rollout,
@@ -92,6 +93,7 @@ def _register_commands() -> None:
         rollout,
         panels,
         evaluate,
+        plain,
         doctor,
     ):
         module.register(app)

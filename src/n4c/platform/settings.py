@@ -21,6 +21,7 @@ BASE_DIR = Path(__file__).resolve().parent
 # api.py mount each one that has a urls.py / api.py, so adding an app here is the only change
 # they need; an app adds to each area's page from its AppConfig.ready (see areas.hooks).
 PLATFORM_APPS = [
+    "n4c.platform.plain",
     "n4c.platform.audit",
     "n4c.platform.regions",
     "n4c.platform.people",

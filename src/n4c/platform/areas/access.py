@@ -126,6 +126,8 @@ MEMBER_ACTIONS = frozenset(
         "grants:decide",
         "budgets:ballot",
         "api:cast_ballot",
+        # The plain-English check beside a text box they write in (a grant panel's reasons).
+        "plain:check",
     }
 )
 #: The parts of the area page a partnership member sees: the support log, the community

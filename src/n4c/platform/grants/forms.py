@@ -11,6 +11,7 @@ from django.db.models import Q
 from n4c.platform.grants.models import Application, Panel, Vote
 from n4c.platform.grants.services import APPLICATION_CONSENT_WORDING, budget_from_allocation
 from n4c.platform.people.access import STAFF_ROLES
+from n4c.platform.plain.widgets import PlainTextarea
 
 
 class DateInput(forms.DateInput):
@@ -77,7 +78,10 @@ class PanelForm(forms.ModelForm):
         labels = {"name": "Name of the panel", "what_may_be_funded": "What may be funded"}
         widgets = {
             name: DateInput() for name in ("opens_on", "assessment_from", "decision_from")
-        } | {"announce_on": DateInput(), "what_may_be_funded": forms.Textarea(attrs={"rows": 3})}
+        } | {
+            "announce_on": DateInput(),
+            "what_may_be_funded": PlainTextarea(attrs={"rows": 3}),
+        }
         error_messages = {"name": {"required": "Enter a name for the panel."}}
 
 
@@ -232,7 +236,7 @@ class DecisionForm(forms.Form):
         help_text="Only for a reduced award.",
     )
     reasons = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=PlainTextarea(attrs={"rows": 3}),
         label="Reasons",
         help_text="These go to the applicant in the decision email.",
         error_messages={"required": "Give the reasons for the decision."},

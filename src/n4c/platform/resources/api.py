@@ -19,6 +19,7 @@ class ResourceOut(Schema):
     title: str
     kind: str
     summary: str
+    plain_summary: str
     body: str
     link: str
     tags: list[str]
@@ -32,6 +33,7 @@ class ResourceIn(Schema):
     title: str
     kind: Resource.Kind
     summary: str
+    plain_summary: str = ""
     body: str = ""
     link: str = ""
     tags: list[str] = []

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
+from n4c.platform.plain.widgets import PlainTextarea
 from n4c.platform.resources.models import Resource
 from n4c.platform.resources.services import parse_tags
 
@@ -16,8 +17,12 @@ class ResourceForm(forms.ModelForm):
 
     class Meta:
         model = Resource
-        fields = ["title", "kind", "summary", "body", "link"]
-        widgets = {"body": forms.Textarea(attrs={"rows": 8})}
+        fields = ["title", "kind", "summary", "plain_summary", "body", "link"]
+        widgets = {
+            "summary": PlainTextarea(attrs={"rows": 2}),
+            "plain_summary": PlainTextarea(attrs={"rows": 3}),
+            "body": PlainTextarea(attrs={"rows": 8}),
+        }
         error_messages = {
             "title": {"required": "Enter the title."},
             "summary": {"required": "Enter a summary of what it helps with."},

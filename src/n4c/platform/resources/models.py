@@ -26,6 +26,11 @@ class Resource(models.Model):
     summary = models.CharField(
         max_length=300, help_text="One or two sentences: what it helps with."
     )
+    plain_summary = models.TextField(
+        "Plain English summary",
+        blank=True,
+        help_text="For residents: what it is and what to do, in short, everyday words.",
+    )
     body = models.TextField(blank=True, help_text="The guidance, or the template's text.")
     link = models.URLField(blank=True, help_text="Where the full document lives, if elsewhere.")
     tags = models.ManyToManyField(Tag, blank=True, related_name="resources")

@@ -41,7 +41,11 @@ def resource_list(request):
 @login_required
 def resource_detail(request, pk: int):
     resource = get_object_or_404(resources_visible_to(request.user), pk=pk)
-    return render(request, "resources/resource_detail.html", {"resource": resource})
+    return render(
+        request,
+        "resources/resource_detail.html",
+        {"resource": resource, "can_manage": can_manage_resources(request.user)},
+    )
 
 
 @login_required

@@ -87,6 +87,8 @@ MEMBER_MAY_READ = frozenset(
         "api:get_budget_vote",
         "api:list_grant_panels",
         "api:get_grant_panel",
+        # The plain-English check of what they write; it reads nothing of any area.
+        "plain:check",
     }
 )
 
