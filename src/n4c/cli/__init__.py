@@ -73,6 +73,7 @@ def _register_commands() -> None:
         allocation,
         data,
         doctor,
+        maps,
         needs,
         panels,
         platform,
@@ -81,7 +82,9 @@ def _register_commands() -> None:
         spending,
     )
 
-    for module in (data, needs, allocation, spending, platform, rights, rollout, panels, doctor):
+    for module in (
+        data, needs, allocation, spending, maps, platform, rights, rollout, panels, doctor
+    ):
         module.register(app)
 
 
