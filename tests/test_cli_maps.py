@@ -16,7 +16,9 @@ def test_map_writes_a_council_map_in_the_format_its_extension_names(tmp_path) ->
     for what in ("leftbehind", "imd"):
         for suffix in (".svg", ".png", ".html"):
             out = tmp_path / f"{what}{suffix}"
-            result = runner.invoke(app, ["map", "--what", what, "--lad", "Blackpool", "--out", str(out)])
+            result = runner.invoke(
+                app, ["map", "--what", what, "--lad", "Blackpool", "--out", str(out)]
+            )
             assert result.exit_code == 0, result.output
             assert "Wrote" in result.output and out.stat().st_size > 1_000
     assert ET.parse(tmp_path / "imd.svg").getroot().tag.endswith("svg")

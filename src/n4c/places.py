@@ -143,9 +143,7 @@ def _fuzzy(places: pd.DataFrame, query: str, limit: int) -> pd.DataFrame:
     return found.assign(tier=len(MATCHES) - 1, closeness=found["key"].map(similarity))
 
 
-def find_places(
-    query: str, *, kind: PlaceKind | None = None, limit: int = 10
-) -> list[Place]:
+def find_places(query: str, *, kind: PlaceKind | None = None, limit: int = 10) -> list[Place]:
     """Places whose name or code matches ``query``, best first.
 
     Parameters
@@ -191,14 +189,14 @@ def find_places(
     found = found.sort_values(["tier", "closeness", "order", "length", "name", "code"])
     return [
         Place(
-            kind=row.kind,
-            code=row.code,
-            name=row.name,
-            council_name=row.council_name,
-            edition=int(row.edition),
-            match=MATCHES[int(row.tier)],
+            kind=row["kind"],
+            code=row["code"],
+            name=row["name"],
+            council_name=row["council_name"],
+            edition=int(row["edition"]),
+            match=MATCHES[int(row["tier"])],
         )
-        for row in found.head(limit).itertuples(index=False)
+        for row in found.head(limit).to_dict("records")
     ]
 
 

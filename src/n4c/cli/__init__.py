@@ -83,7 +83,16 @@ def _register_commands() -> None:
     )
 
     for module in (
-        data, needs, allocation, spending, maps, platform, rights, rollout, panels, doctor
+        data,
+        needs,
+        allocation,
+        spending,
+        maps,
+        platform,
+        rights,
+        rollout,
+        panels,
+        doctor,
     ):
         module.register(app)
 

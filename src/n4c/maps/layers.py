@@ -193,7 +193,9 @@ def _imd(lad: str | None) -> MapLayer:
 
 def _money_bins(per_head: np.ndarray) -> tuple[np.ndarray, tuple[Bin, ...]]:
     positive = per_head[per_head > 0]
-    edges = np.unique(np.quantile(positive, [0.2, 0.4, 0.6, 0.8])) if len(positive) else []
+    edges: np.ndarray = (
+        np.unique(np.quantile(positive, [0.2, 0.4, 0.6, 0.8])) if len(positive) else np.zeros(0)
+    )
     bins = np.where(per_head > 0, np.searchsorted(edges, per_head, side="right") + 1, 0)
     bounds = [0.0, *edges, float(positive.max()) if len(positive) else 0.0]
     labels = [Bin("No money placed", _MONEY_COLOURS[0])]

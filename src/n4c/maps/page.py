@@ -44,10 +44,10 @@ def legend_rows(layer: MapLayer) -> list[tuple[str, str, int]]:
 
 def _table(layer: MapLayer) -> str:
     rows = "\n".join(
-        f'<tr data-code="{html.escape(r.code)}"><td data-name>{html.escape(r.name)}</td>'
-        f"<td>{html.escape(r.code)}</td><td>{html.escape(r.council_name)}</td>"
-        f"<td>{html.escape(str(r.value))}</td></tr>"
-        for r in layer.areas.itertuples(index=False)
+        f'<tr data-code="{html.escape(r["code"])}"><td data-name>{html.escape(r["name"])}</td>'
+        f"<td>{html.escape(r['code'])}</td><td>{html.escape(r['council_name'])}</td>"
+        f"<td>{html.escape(str(r['value']))}</td></tr>"
+        for r in layer.areas.to_dict("records")
     )
     return (
         '<div class="table-scroll" tabindex="0" role="region" aria-labelledby="areas-caption">'

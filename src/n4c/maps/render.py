@@ -66,7 +66,10 @@ def draw_map(layer: MapLayer) -> Figure:
 
     figure, axes = plt.subplots(figsize=(8, 9.5))
     collection = PathCollection(
-        paths, facecolors=colours, edgecolors="#505a5f", linewidths=0.08 if present.sum() > 1_000 else 0.3
+        paths,
+        facecolors=colours,
+        edgecolors="#505a5f",
+        linewidths=0.08 if present.sum() > 1_000 else 0.3,
     )
     collection.set_transform(axes.transData)
     axes.add_collection(collection)

@@ -80,17 +80,15 @@ def geojson_text(layer: MapLayer, detail: Detail | None = None) -> str:
     geometries = _reduced(layer.shapes, chosen)
     colours = [b.colour for b in layer.bins]
     parts = []
-    for row, geometry in zip(
-        layer.areas.itertuples(index=False), geometries.tolist(), strict=True
-    ):
+    for row, geometry in zip(layer.areas.to_dict("records"), geometries.tolist(), strict=True):
         properties = json.dumps(
             {
-                "code": row.code,
-                "name": row.name,
-                "council_name": row.council_name,
-                "value": row.value,
-                "bin": int(row.bin),
-                "colour": colours[int(row.bin)],
+                "code": row["code"],
+                "name": row["name"],
+                "council_name": row["council_name"],
+                "value": row["value"],
+                "bin": int(row["bin"]),
+                "colour": colours[int(row["bin"])],
             },
             ensure_ascii=False,
             separators=(",", ":"),

@@ -37,9 +37,14 @@ def _council(text: str):
         return None, [], ""
     found, choices = resolve_place(text, kind="council", edition=2019)
     if found is None:
-        return None, choices, (
-            f"Choose which council you mean by “{text}”." if choices else
-            f"No council is called “{text}”. Enter a council name, like Blackpool, or its code."
+        return (
+            None,
+            choices,
+            (
+                f"Choose which council you mean by “{text}”."
+                if choices
+                else f"No council is called “{text}”. Enter a council name, like Blackpool, or its code."
+            ),
         )
     return found, [], ""
 
