@@ -33,7 +33,7 @@ table { border-collapse: collapse; } th, td { text-align: left; padding: 4px 8px
   border-bottom: 1px solid #b1b4b6; }
 .n4c-map-show { font: inherit; background: none; border: 0; padding: 0; color: #1d70b8;
   text-decoration: underline; cursor: pointer; }
-.n4c-map-show:focus { outline: 3px solid #fd0; }
+.n4c-map-show:focus { outline: 3px solid #fd0; background: #fd0; color: #0b0c0c; }
 """
 
 
