@@ -143,7 +143,9 @@ def _fuzzy(places: pd.DataFrame, query: str, limit: int) -> pd.DataFrame:
     return found.assign(tier=len(MATCHES) - 1, closeness=found["key"].map(similarity))
 
 
-def find_places(query: str, *, kind: PlaceKind | None = None, limit: int = 10) -> list[Place]:
+def find_places(
+    query: str, *, kind: PlaceKind | None = None, edition: int | None = None, limit: int = 10
+) -> list[Place]:
     """Places whose name or code matches ``query``, best first.
 
     Parameters
@@ -152,6 +154,9 @@ def find_places(query: str, *, kind: PlaceKind | None = None, limit: int = 10) -
         A name (any case, with or without accents and punctuation), part of one, or a GSS code.
     kind : {"ward", "council", "lsoa"}, optional
         Only places of this kind.
+    edition : int, optional
+        Only places of this edition (2017 or 2024 wards, 2019 or 2024 councils, 2011 or 2021
+        LSOAs).
     limit : int
         At most this many results.
 
@@ -182,6 +187,8 @@ def find_places(query: str, *, kind: PlaceKind | None = None, limit: int = 10) -
     places = _places()
     if kind is not None:
         places = places[places["kind"] == kind]
+    if edition is not None:
+        places = places[places["edition"] == edition]
     found = _ranked(places, query).assign(closeness=0)
     if len(found) < limit:
         found = pd.concat([found, _fuzzy(places.drop(found.index), query, limit)])
@@ -200,13 +207,19 @@ def find_places(query: str, *, kind: PlaceKind | None = None, limit: int = 10) -
     ]
 
 
-def resolve_place(query: str, *, kind: PlaceKind, edition: int) -> tuple[Place | None, list[Place]]:
+def resolve_place(
+    query: str, *, kind: PlaceKind, edition: int, council: str | None = None
+) -> tuple[Place | None, list[Place]]:
     """The one place of ``kind`` and ``edition`` that ``query`` names, or the choices it could be.
 
     A code or an exact name (after :func:`normalise`) held by a single place resolves; anything
     else returns ``None`` and up to ten candidates, best first, for a person to pick from.
+    ``council`` (a council's name) keeps only the places in that council.
     """
-    candidates = [p for p in find_places(query, kind=kind, limit=50) if p.edition == edition]
+    candidates = find_places(query, kind=kind, edition=edition, limit=500)
+    if council is not None:
+        wanted = normalise(council)
+        candidates = [p for p in candidates if normalise(p.council_name) == wanted]
     best = [p for p in candidates if p.match in ("code", "exact")]
     if len(best) == 1:
         return best[0], []
