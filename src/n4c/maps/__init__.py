@@ -12,6 +12,7 @@ from pathlib import Path
 
 from n4c.errors import InputError
 from n4c.maps.layers import WHATS, Bin, MapLayer, What, check_lad, map_layer
+from n4c.maps.outline import area_outline, outline_rings
 from n4c.maps.page import html_page, legend_rows
 from n4c.maps.shapes import Detail, detail_for, feature_collection, geojson_text, gzip_size
 
@@ -22,6 +23,7 @@ __all__ = [
     "Detail",
     "MapLayer",
     "What",
+    "area_outline",
     "check_format",
     "check_lad",
     "detail_for",
@@ -31,6 +33,7 @@ __all__ = [
     "html_page",
     "legend_rows",
     "map_layer",
+    "outline_rings",
     "write_map",
 ]
 
