@@ -8,6 +8,7 @@ decimals of a degree is about 100 m, finer than a national map at screen size ca
 
 from __future__ import annotations
 
+import base64
 import gzip
 import json
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ __all__ = [
     "feature_collection",
     "geojson_text",
     "gzip_size",
+    "national_ward17_shapes",
     "ward17_shapes",
 ]
 
@@ -50,13 +52,64 @@ def detail_for(layer: MapLayer) -> Detail:
     return NATIONAL if len(layer.areas) > 1_000 else LOCAL
 
 
-@lru_cache(maxsize=8)
-def ward17_shapes(codes: tuple[str, ...]) -> pd.Series:
-    """Ward 2017 shapes for ``codes``, in their order (``None`` for a ward with no LSOA)."""
+#: The modules whose code shapes the stored national wards: a change to either rebuilds them.
+_CODE = ("n4c.needs.boundaries", "n4c.maps.shapes")
+#: More wards than this are taken from the stored national set rather than dissolved afresh.
+_NATIONAL_FROM = 1_000
+
+
+@lru_cache(maxsize=1)
+def national_ward17_shapes() -> pd.Series:
+    """Every ward 2017 shape, simplified to :data:`NATIONAL` detail, indexed by ``ward17_code``.
+
+    Dissolving 7,000 wards takes seconds, so the result is stored in ``N4C_DATA_DIR/cache``
+    (as WKB) under a key made of the boundaries' and the lookup's checksums and this code, and
+    read back while they are unchanged.
+    """
+    from n4c.data import get_dataset
+    from n4c.data.cache import digest, read_result, source_digest, write_result
     from n4c.needs import ward_shapes
 
-    shapes = ward_shapes(codes)
-    return pd.Series(shapes.to_numpy(), name="geometry")
+    key = digest(
+        {
+            "inputs": [
+                get_dataset(n).sha256 for n in ("boundaries_lsoa11", "lookup_lsoa11_ward17")
+            ],
+            "code": source_digest(*_CODE),
+            "tolerance": NATIONAL.tolerance_degrees,
+        }
+    )
+    stored = read_result("ward17-shapes", key)
+    if stored is not None:
+        wkb = [base64.b64decode(item) for item in stored["wkb"]]
+        geometries = shapely.from_wkb(np.array(wkb, dtype=object))
+        return pd.Series(geometries, index=pd.Index(stored["codes"], name="ward17_code"))
+    dissolved = ward_shapes()
+    simplified = shapely.simplify(
+        dissolved.to_numpy(dtype=object), NATIONAL.tolerance_degrees, preserve_topology=True
+    )
+    body = {
+        "codes": [str(code) for code in dissolved.index],
+        "wkb": [base64.b64encode(item).decode("ascii") for item in shapely.to_wkb(simplified)],
+    }
+    write_result("ward17-shapes", key, body)
+    return pd.Series(simplified, index=dissolved.index)
+
+
+@lru_cache(maxsize=8)
+def ward17_shapes(codes: tuple[str, ...]) -> pd.Series:
+    """Ward 2017 shapes for ``codes``, in their order (``None`` for a ward with no LSOA).
+
+    A national set comes simplified from :func:`national_ward17_shapes`; a council's few
+    hundred wards are dissolved afresh at full detail.
+    """
+    from n4c.needs import ward_shapes
+
+    if len(codes) > _NATIONAL_FROM:
+        shapes = national_ward17_shapes().reindex(list(codes))
+        values = [g if isinstance(g, shapely.Geometry) else None for g in shapes.to_numpy()]
+        return pd.Series(values, name="geometry", dtype=object)
+    return pd.Series(ward_shapes(codes).to_numpy(), name="geometry")
 
 
 def _reduced(shapes: pd.Series, detail: Detail) -> np.ndarray:
