@@ -7,6 +7,7 @@ Longitude is scaled by the cosine of the middle latitude so England is not stret
 
 from __future__ import annotations
 
+import itertools
 import math
 from pathlib import Path
 
@@ -43,7 +44,7 @@ def _paths(geometries: np.ndarray, x_scale: float) -> list[MplPath]:
     bounds = np.searchsorted(owner, np.arange(len(geometries) + 1))
     return [
         MplPath(xy[a:b], codes[a:b]) if b > a else MplPath(np.zeros((0, 2)))
-        for a, b in zip(bounds[:-1], bounds[1:], strict=True)
+        for a, b in itertools.pairwise(bounds.tolist())
     ]
 
 
