@@ -48,7 +48,10 @@ def test_a_council_map_draws_works_by_keyboard_and_passes_axe(
     button = page.get_by_role("button", name="Show Blackpool 006A on the map")
     button.focus()
     page.keyboard.press("Enter")
-    assert "Showing Blackpool 006A" in page.locator("#map-status").inner_text()
+    assert (
+        "Showing Blackpool 006A (Blackpool): IMD 2019 decile (LSOAs) "
+        in page.locator("#map-status").inner_text()
+    )
     violations = Axe().run(page).response["violations"]
     serious = [v for v in violations if v["impact"] in ("serious", "critical")]
     assert [(v["id"], [n["html"][:200] for n in v["nodes"][:3]]) for v in serious] == []

@@ -31,6 +31,7 @@ body { font-family: Arial, sans-serif; margin: 0 auto; max-width: 1100px; paddin
 .table-scroll { overflow: auto; max-height: 60vh; }
 table { border-collapse: collapse; } th, td { text-align: left; padding: 4px 8px;
   border-bottom: 1px solid #b1b4b6; }
+.table-scroll thead th { position: sticky; top: 0; background: #fff; }
 .n4c-map-show { font: inherit; background: none; border: 0; padding: 0; color: #1d70b8;
   text-decoration: underline; cursor: pointer; }
 .n4c-map-show:focus { outline: 3px solid #fd0; background: #fd0; color: #0b0c0c; }
@@ -80,6 +81,7 @@ the buttons in the table to show an area on the map.</p>
 <h2>Key</h2><ul class="legend">{legend}</ul>
 <div id="map" class="n4c-map" data-n4c-map data-geojson-inline="map-data" data-table="areas"
  data-status="map-status" data-attribution="{html.escape(layer.source)}"
+ data-value-heading="{html.escape(layer.value_heading)}"
  role="region" aria-label="Map: {title}"></div>
 <p id="map-status" aria-live="polite"></p>
 <h2>The figures</h2>{_table(layer)}

@@ -6,10 +6,12 @@
 (function () {
   "use strict";
 
+  var heading = "";
+
   function describe(properties) {
     var where = properties.council_name && properties.council_name !== properties.name
       ? " (" + properties.council_name + ")" : "";
-    return properties.name + where + ": " + properties.value;
+    return properties.name + where + ": " + (heading ? heading + " " : "") + properties.value;
   }
 
   function readData(element) {
@@ -27,6 +29,7 @@
 
   function draw(element, data) {
     var status = document.getElementById(element.getAttribute("data-status"));
+    heading = element.getAttribute("data-value-heading") || "";
     var map = L.map(element, { zoomSnap: 0.25, preferCanvas: false, attributionControl: true });
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution(element.getAttribute("data-attribution") || "");
