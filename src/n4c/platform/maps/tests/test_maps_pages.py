@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 
 import pytest
@@ -35,6 +36,16 @@ def test_the_geojson_has_one_feature_per_ward_with_its_colour(national, client_f
         HTTP_IF_NONE_MATCH=response["ETag"],
     )
     assert again.status_code == 304
+
+
+def test_the_national_data_goes_gzipped_in_under_two_megabytes(national, client_for):
+    response = client_for(national).get(
+        "/maps/data.geojson", {"what": "leftbehind"}, HTTP_ACCEPT_ENCODING="gzip"
+    )
+    assert response["Content-Encoding"] == "gzip"
+    assert len(response.content) < 2_000_000
+    data = json.loads(gzip.decompress(response.content))
+    assert len(data["features"]) == 7_433
 
 
 def test_a_council_name_with_several_matches_offers_choices(national, client_for):
