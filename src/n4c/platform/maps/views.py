@@ -50,10 +50,18 @@ def _council(text: str):
     return found, [], ""
 
 
-def _layer(what: str, lad: str | None):
+def _built_layer(what: str, lad: str | None):
     from n4c.maps import map_layer
 
     return map_layer(what, lad=lad)  # type: ignore[arg-type]
+
+
+_published_layer = lru_cache(maxsize=64)(_built_layer)
+
+
+def _layer(what: str, lad: str | None):
+    # Grants change as files are imported; the published data only with a new release.
+    return _built_layer(what, lad) if what == "spending" else _published_layer(what, lad)
 
 
 def _built_geojson(what: str, lad: str | None) -> tuple[str, str]:
