@@ -57,3 +57,20 @@ def test_an_unknown_council_and_a_missing_grants_database_are_explained(tmp_path
         map_layer("imd", lad="E06999999")
     with pytest.raises(DataMissingError, match="n4c spending import FILE"):
         map_layer("spending", database=tmp_path / "none.duckdb")
+
+
+def test_grant_money_per_head_maps_real_360giving_grants(tmp_path: Path) -> None:
+    """Andrew Lloyd Webber Foundation grants, placed on regions and London boroughs."""
+    from n4c.data import dataset_path
+    from n4c.spending import import_grants
+
+    grants = dataset_path("boundaries_lsoa11").parent / "360giving" / "a003W000001B7PzQAK.json"
+    database = tmp_path / "grants.duckdb"
+    import_grants([grants], database=database)
+    layer = map_layer("spending", database=database, lad="E09000033")  # Westminster
+    assert layer.bins[0].label == "No money placed"
+    assert layer.bins[-1].label.startswith("£")
+    assert sum(layer.counts()[1:]) > 0  # some wards get money
+    assert all(value.startswith("£") for value in layer.areas["value"])
+    write_map(layer, tmp_path / "westminster.png")
+    assert (tmp_path / "westminster.png").stat().st_size > 1_000
