@@ -23,6 +23,7 @@ from n4c.spending.fairshare import (
     concentration,
     fair_share,
     lsoa_groups,
+    per_head_by_area,
     place_amounts,
 )
 from n4c.spending.geography import Geography, build_geography, load_geography
@@ -66,6 +67,7 @@ __all__ = [
     "open_grant_file",
     "parse_amount_pence",
     "parse_date",
+    "per_head_by_area",
     "per_head_by_decile",
     "place_amounts",
     "placed_by_area",

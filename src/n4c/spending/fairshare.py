@@ -31,6 +31,7 @@ __all__ = [
     "concentration",
     "fair_share",
     "lsoa_groups",
+    "per_head_by_area",
     "place_amounts",
 ]
 
@@ -134,6 +135,24 @@ def _lsoa_vectors(lsoa_amounts: pd.DataFrame, n_lsoas: int) -> tuple[np.ndarray,
         rows, weights=lsoa_amounts["grants"].to_numpy(dtype=float), minlength=n_lsoas
     )
     return pence, grants
+
+
+def per_head_by_area(lsoa_amounts: pd.DataFrame, lsoas: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Population, grants, amount (£) and amount per head (£) for each area of ``column``.
+
+    The same sums as :func:`fair_share`, grouped by an area code column of the LSOA table
+    (``ward17_code``, ``lad19_code``) instead of by need group; indexed by the area codes.
+
+    >>> lsoas = pd.DataFrame({"population": [1000, 1000, 2000], "ward17_code": ["A", "A", "B"]})
+    >>> money = pd.DataFrame({"lsoa_row": [0, 2], "amount_pence": [500_00, 1000_00],
+    ...                       "grants": [1.0, 1.0]})
+    >>> per_head_by_area(money, lsoas, "ward17_code")["per_head"].tolist()
+    [0.25, 0.5]
+    """
+    pence, grants = _lsoa_vectors(lsoa_amounts, len(lsoas))
+    population = lsoas["population"].to_numpy(dtype=np.int64)
+    keys = lsoas[column].astype(str).to_numpy()
+    return _per_head_table(keys, population, pence, grants, sorted(set(keys)))
 
 
 def fair_share(lsoa_amounts: pd.DataFrame, lsoas: pd.DataFrame) -> pd.DataFrame:

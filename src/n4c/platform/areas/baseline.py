@@ -9,7 +9,7 @@ from n4c.geography import EDITIONS
 from n4c.needs import WardGroupSummary, summarise_ward_group
 from n4c.platform.areas.models import BASELINE_FIELDS
 
-__all__ = ["baseline_for_wards", "baseline_values", "parse_ward_codes"]
+__all__ = ["baseline_for_wards", "baseline_values", "parse_ward_codes", "parse_wards"]
 
 # The platform's ward figures are the IMD 2019 edition's: England's December 2017 wards.
 _EDITION = EDITIONS[2019]
@@ -30,6 +30,56 @@ def parse_ward_codes(text: str) -> list[str]:
             value=text,
         )
     return list(dict.fromkeys(codes))
+
+
+#: An entry that is meant as a code (a letter and digits), right or wrong, not as a name.
+_CODE_LIKE = re.compile(r"^[A-Za-z]\d+$")
+#: "Park (Reading)": a ward's name with its council in brackets.
+_WITH_COUNCIL = re.compile(r"^(?P<name>.*?)\s*\((?P<council>[^()]+)\)\s*$")
+
+
+def _ward_code_for(entry: str) -> str:
+    from n4c.places import resolve_place
+
+    written = _WITH_COUNCIL.match(entry)
+    name, council = (written["name"], written["council"]) if written else (entry, None)
+    found, choices = resolve_place(name, kind="ward", edition=2017, council=council)
+    if found is not None:
+        return found.code
+    if not choices:
+        raise InputError(
+            f"No December 2017 ward is called “{entry}”. Check the spelling, or enter its code, "
+            "like E05001234.",
+            field="ward17_codes",
+            value=entry,
+        )
+    listed = "; ".join(f"{p.name} ({p.council_name}) {p.code}" for p in choices)
+    first = choices[0]
+    raise InputError(
+        f"“{entry}” could be more than one ward: {listed}. Enter the ward's code, or its name "
+        f"with its council in brackets, like “{first.name} ({first.council_name})”.",
+        field="ward17_codes",
+        value=entry,
+    )
+
+
+def parse_wards(text: str) -> list[str]:
+    """Ward codes from codes or ward names separated by commas, semicolons or new lines.
+
+    A name becomes its ward's code when one December 2017 ward has it (add the council in
+    brackets where several share it: "Park (Reading)"); otherwise the error lists the wards
+    it could be, so a person can choose without JavaScript.
+    """
+    codes: list[str] = []
+    for entry in (e.strip() for e in re.split(r"[,;\n]+", text)):
+        if not entry:
+            continue
+        words = entry.split()
+        if all(_CODE_LIKE.match(word) for word in words):
+            codes.extend(words)
+        else:
+            codes.append(_ward_code_for(entry))
+    return parse_ward_codes(" ".join(codes) if codes else text)
 
 
 def baseline_for_wards(codes: list[str]) -> WardGroupSummary:

@@ -4,7 +4,7 @@ from django import forms
 
 from n4c.errors import InputError
 from n4c.geography import EDITIONS
-from n4c.platform.areas.baseline import parse_ward_codes
+from n4c.platform.areas.baseline import parse_wards
 from n4c.platform.areas.models import Area, Stage
 
 
@@ -15,9 +15,11 @@ class AreaCreateForm(forms.Form):
         error_messages={"required": "Enter the area's name."},
     )
     ward17_codes = forms.CharField(
-        label="Ward codes",
+        label="Ward codes or names",
         # The platform's ward figures are the IMD 2019 edition's; the hint says which wards.
-        help_text=f"{EDITIONS[2019].ward_hint} Separate them with commas.",
+        help_text=f"{EDITIONS[2019].ward_hint} Or enter ward names, like Bloomfield, with the "
+        "council in brackets where several wards share a name: Park (Reading). Separate them "
+        "with commas.",
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": EDITIONS[2019].ward_hint},
     )
@@ -25,7 +27,7 @@ class AreaCreateForm(forms.Form):
 
     def clean_ward17_codes(self) -> list[str]:
         try:
-            return parse_ward_codes(self.cleaned_data["ward17_codes"])
+            return parse_wards(self.cleaned_data["ward17_codes"])
         except InputError as error:
             raise forms.ValidationError(error.message) from error
 

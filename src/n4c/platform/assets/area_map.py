@@ -7,7 +7,7 @@ so the area page costs no asset query and no drawing while the register is uncha
 
 from __future__ import annotations
 
-from n4c.platform.assets.mapping import MapPoint, asset_map_svg
+from n4c.platform.assets.mapping import MapPoint, area_outline_rings, asset_map_svg
 from n4c.platform.assets.models import Asset
 from n4c.platform.core.fragments import FragmentVersion, cached_fragment
 
@@ -27,7 +27,10 @@ def _drawn(area) -> dict:
     return {
         "asset_count": len(assets),
         "unmapped": len(assets) - len(points),
-        "map_svg": asset_map_svg(points, width=480, height=300),
+        # The boundary frames the assets; an area with none mapped shows no map at all.
+        "map_svg": asset_map_svg(
+            points, width=480, height=300, outline=area_outline_rings(area) if points else None
+        ),
     }
 
 

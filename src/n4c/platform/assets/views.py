@@ -20,7 +20,7 @@ from n4c.platform.assets.access import (
     can_edit_area_assets,
 )
 from n4c.platform.assets.forms import AssetForm, ImportForm
-from n4c.platform.assets.mapping import MapPoint, asset_map_svg
+from n4c.platform.assets.mapping import MapPoint, area_outline_rings, asset_map_svg
 from n4c.platform.assets.panels import render_panels
 from n4c.platform.assets.services import add_asset, import_assets
 from n4c.platform.core.forms import apply_service
@@ -48,7 +48,7 @@ def register(request, area_id: int):
         {
             "area": area,
             "assets": assets,
-            "map_svg": asset_map_svg(points),
+            "map_svg": asset_map_svg(points, outline=area_outline_rings(area) if points else None),
             "unmapped": [a for a in assets if a.latitude is None or a.longitude is None],
             "form": form,
             "import_form": ImportForm(),

@@ -34,6 +34,16 @@ def test_the_area_page_shows_the_map_with_each_mapped_asset_linked(client_for, s
     assert "2 assets in the register, 1 without coordinates and not on the map." in page
 
 
+def test_the_area_map_draws_the_areas_boundary_around_its_assets(client_for, specialist, area):
+    area.ward17_codes = ["E05000695"]  # Moss Side, Manchester
+    area.save()
+    _assets(area)
+    page = client_for(specialist).get(area.get_absolute_url()).content.decode()
+    assert "by their coordinates (north at the top), inside the area&#x27;s boundary" in page
+    outline = page.split('<path d="M', 1)[1].split('"', 1)[0]
+    assert outline.count("L") > 20 and outline.endswith("Z")
+
+
 def test_an_area_without_assets_says_so_and_draws_no_map(client_for, specialist, area):
     page = client_for(specialist).get(area.get_absolute_url()).content.decode()
     assert "No assets recorded yet." in page

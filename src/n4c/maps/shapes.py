@@ -1,0 +1,162 @@
+"""Shapes small enough to send: simplified, quantised GeoJSON for a map layer.
+
+Ward 2017 shapes come from :func:`n4c.needs.ward_shapes` (LSOA 2011 boundaries dissolved through
+the best-fit lookup); this module only calls it. Each shape is simplified with GEOS keeping its
+topology valid, then its coordinates are rounded, which is where most of the bytes go: three
+decimals of a degree is about 100 m, finer than a national map at screen size can show.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import shapely
+
+from n4c.maps.layers import MapLayer
+
+__all__ = [
+    "LOCAL",
+    "NATIONAL",
+    "Detail",
+    "detail_for",
+    "feature_collection",
+    "geojson_text",
+    "gzip_size",
+    "national_ward17_shapes",
+    "ward17_shapes",
+]
+
+
+@dataclass(frozen=True)
+class Detail:
+    """How much of each shape to keep: GEOS tolerance and decimal places, both in degrees."""
+
+    tolerance_degrees: float
+    decimals: int
+
+
+#: England on one screen: about 100 m; one council: about 10 m.
+NATIONAL = Detail(tolerance_degrees=0.0015, decimals=3)
+LOCAL = Detail(tolerance_degrees=0.0002, decimals=4)
+
+
+def detail_for(layer: MapLayer) -> Detail:
+    """The national detail for a layer of more than a thousand areas, the local one otherwise."""
+    return NATIONAL if len(layer.areas) > 1_000 else LOCAL
+
+
+#: The modules whose code shapes the stored national wards: a change to either rebuilds them.
+_CODE = ("n4c.needs.boundaries", "n4c.maps.shapes")
+#: More wards than this are taken from the stored national set rather than dissolved afresh.
+_NATIONAL_FROM = 1_000
+
+
+@lru_cache(maxsize=1)
+def national_ward17_shapes() -> pd.Series:
+    """Every ward 2017 shape, simplified to :data:`NATIONAL` detail, indexed by ``ward17_code``.
+
+    Dissolving 7,000 wards takes seconds, so the result is stored in ``N4C_DATA_DIR/cache``
+    (as WKB) under a key made of the boundaries' and the lookup's checksums and this code, and
+    read back while they are unchanged.
+    """
+    from n4c.data import get_dataset
+    from n4c.data.cache import digest, read_result, source_digest, write_result
+    from n4c.needs import ward_shapes
+
+    key = digest(
+        {
+            "inputs": [
+                get_dataset(n).sha256 for n in ("boundaries_lsoa11", "lookup_lsoa11_ward17")
+            ],
+            "code": source_digest(*_CODE),
+            "tolerance": NATIONAL.tolerance_degrees,
+        }
+    )
+    stored = read_result("ward17-shapes", key)
+    if stored is not None:
+        wkb = [base64.b64decode(item) for item in stored["wkb"]]
+        geometries = shapely.from_wkb(np.array(wkb, dtype=object))
+        return pd.Series(geometries, index=pd.Index(stored["codes"], name="ward17_code"))
+    dissolved = ward_shapes()
+    simplified = shapely.simplify(
+        dissolved.to_numpy(dtype=object), NATIONAL.tolerance_degrees, preserve_topology=True
+    )
+    body = {
+        "codes": [str(code) for code in dissolved.index],
+        "wkb": [base64.b64encode(item).decode("ascii") for item in shapely.to_wkb(simplified)],
+    }
+    write_result("ward17-shapes", key, body)
+    return pd.Series(simplified, index=dissolved.index)
+
+
+@lru_cache(maxsize=8)
+def ward17_shapes(codes: tuple[str, ...]) -> pd.Series:
+    """Ward 2017 shapes for ``codes``, in their order (``None`` for a ward with no LSOA).
+
+    A national set comes simplified from :func:`national_ward17_shapes`; a council's few
+    hundred wards are dissolved afresh at full detail.
+    """
+    from n4c.needs import ward_shapes
+
+    if len(codes) > _NATIONAL_FROM:
+        shapes = national_ward17_shapes().reindex(list(codes))
+        values = [g if isinstance(g, shapely.Geometry) else None for g in shapes.to_numpy()]
+        return pd.Series(values, name="geometry", dtype=object)
+    return pd.Series(ward_shapes(codes).to_numpy(), name="geometry")
+
+
+def _reduced(shapes: pd.Series, detail: Detail) -> np.ndarray:
+    geometries = shapes.to_numpy(dtype=object)
+    present = np.array([isinstance(g, shapely.Geometry) for g in geometries], dtype=bool)
+    out = np.full(len(geometries), None, dtype=object)
+    simplified = shapely.simplify(
+        geometries[present], detail.tolerance_degrees, preserve_topology=True
+    )
+    out[present] = shapely.transform(simplified, lambda xy: np.round(xy, detail.decimals))
+    return out
+
+
+def geojson_text(layer: MapLayer, detail: Detail | None = None) -> str:
+    """The layer as a compact GeoJSON FeatureCollection (text), each area's row as properties.
+
+    Properties are ``code, name, council_name, value, bin, colour``; an area without a shape
+    keeps its row with a ``null`` geometry, so features and table rows match one to one.
+    """
+    chosen = detail or detail_for(layer)
+    geometries = _reduced(layer.shapes, chosen)
+    colours = [b.colour for b in layer.bins]
+    parts = []
+    for row, geometry in zip(layer.areas.to_dict("records"), geometries.tolist(), strict=True):
+        properties = json.dumps(
+            {
+                "code": row["code"],
+                "name": row["name"],
+                "council_name": row["council_name"],
+                "value": row["value"],
+                "bin": int(row["bin"]),
+                "colour": colours[int(row["bin"])],
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+        shape = "null" if geometry is None else shapely.to_geojson(geometry)
+        parts.append(f'{{"type":"Feature","properties":{properties},"geometry":{shape}}}')
+    return '{"type":"FeatureCollection","features":[' + ",".join(parts) + "]}"
+
+
+def feature_collection(layer: MapLayer, detail: Detail | None = None) -> dict[str, Any]:
+    """The layer's GeoJSON as a dictionary (see :func:`geojson_text`)."""
+    collection: dict[str, Any] = json.loads(geojson_text(layer, detail))
+    return collection
+
+
+def gzip_size(text: str) -> int:
+    """Bytes over the wire for ``text`` sent gzip-compressed (level 6, as web servers do)."""
+    return len(gzip.compress(text.encode("utf-8"), compresslevel=6))

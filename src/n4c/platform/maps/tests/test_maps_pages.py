@@ -1,0 +1,68 @@
+"""Map pages, their GeoJSON and the place search, on the published data."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_council_map_lists_its_wards_in_a_table_and_links_its_data(national, client_for):
+    client = client_for(national)
+    page = client.get("/maps/", {"what": "leftbehind", "lad": "Blackpool"})
+    body = page.content.decode()
+    assert page.status_code == 200
+    assert "Left-behind wards (2019): Blackpool" in body
+    assert '<tr data-code="E05001645"><td data-name>Bloomfield</td>' in body
+    assert 'tabindex="0" role="region" aria-labelledby="map-areas-caption"' in body
+    assert "/maps/data.geojson?what=leftbehind&amp;lad=E06000009" in body
+    assert "vendor/leaflet/leaflet.js" in body
+
+
+def test_the_geojson_has_one_feature_per_ward_with_its_colour(national, client_for):
+    client = client_for(national)
+    response = client.get("/maps/data.geojson", {"what": "imd", "lad": "E06000009"})
+    assert response["Content-Type"] == "application/geo+json"
+    data = json.loads(response.content)
+    codes = {f["properties"]["code"] for f in data["features"]}
+    assert len(codes) == 94  # Blackpool's LSOAs 2011
+    assert all(f["geometry"]["type"] in ("Polygon", "MultiPolygon") for f in data["features"])
+    again = client.get(
+        "/maps/data.geojson",
+        {"what": "imd", "lad": "E06000009"},
+        HTTP_IF_NONE_MATCH=response["ETag"],
+    )
+    assert again.status_code == 304
+
+
+def test_the_national_data_goes_gzipped_in_under_two_megabytes(national, client_for):
+    response = client_for(national).get(
+        "/maps/data.geojson", {"what": "leftbehind"}, HTTP_ACCEPT_ENCODING="gzip"
+    )
+    assert response["Content-Encoding"] == "gzip"
+    assert len(response.content) < 2_000_000
+    data = json.loads(gzip.decompress(response.content))
+    assert len(data["features"]) == 7_433
+
+
+def test_a_council_name_with_several_matches_offers_choices(national, client_for):
+    body = client_for(national).get("/maps/", {"lad": "Newcastle"}).content.decode()
+    assert "Choose which council you mean by “Newcastle”." in body
+    assert "E08000021" in body  # Newcastle upon Tyne
+    assert "E07000195" in body  # Newcastle-under-Lyme
+
+
+def test_a_grant_map_without_grants_says_how_to_import_them(national, client_for, settings):
+    body = client_for(national).get("/maps/", {"what": "spending"}).content.decode()
+    assert "n4c spending import" in body
+
+
+def test_place_search_finds_a_ward_by_part_of_its_name(national, client_for):
+    client = client_for(national)
+    body = client.get("/maps/places/", {"q": "bloomfie", "kind": "ward"}).content.decode()
+    assert "<strong>Bloomfield</strong> E05001645: ward (2017), Blackpool" in body
+    partial = client.get("/maps/places/", {"q": "BLOOMFIELD"}, HTTP_HX_REQUEST="true")
+    assert b"<html" not in partial.content and b"E05001645" in partial.content

@@ -1,0 +1,162 @@
+"""Map pages (national or one council), their GeoJSON, and the place search."""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.views.decorators.gzip import gzip_page
+from django.views.decorators.http import condition
+
+from n4c.errors import N4CError
+
+#: Map choices in the order the form offers them.
+WHATS = (
+    ("leftbehind", "Left-behind wards"),
+    ("imd", "IMD 2019 deciles"),
+    ("spending", "Grant money per head"),
+)
+
+
+def _choice(request) -> tuple[str, str]:
+    what = request.GET.get("what", "leftbehind")
+    if what not in dict(WHATS):
+        what = "leftbehind"
+    return what, request.GET.get("lad", "").strip()
+
+
+def _council(text: str):
+    """The council a code or name gives, the choices it could be, and any error sentence."""
+    from n4c.places import resolve_place
+
+    if not text:
+        return None, [], ""
+    found, choices = resolve_place(text, kind="council", edition=2019)
+    if found is None:
+        return (
+            None,
+            choices,
+            (
+                f"Choose which council you mean by “{text}”."
+                if choices
+                else f"No council is called “{text}”. Enter a council name, like Blackpool, or its code."
+            ),
+        )
+    return found, [], ""
+
+
+def _built_layer(what: str, lad: str | None):
+    from n4c.maps import map_layer
+
+    return map_layer(what, lad=lad)  # type: ignore[arg-type]
+
+
+_published_layer = lru_cache(maxsize=64)(_built_layer)
+
+
+def _layer(what: str, lad: str | None):
+    # Grants change as files are imported; the published data only with a new release.
+    return _built_layer(what, lad) if what == "spending" else _published_layer(what, lad)
+
+
+def _built_geojson(what: str, lad: str | None) -> tuple[str, str]:
+    """The layer's GeoJSON and its ETag (a hash of the text, so it changes with the data)."""
+    from n4c.maps import geojson_text
+
+    text = geojson_text(_layer(what, lad))
+    return text, hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+#: Published data changes only with a new release of n4c's datasets (a new process).
+_published_geojson = lru_cache(maxsize=64)(_built_geojson)
+
+
+def _cached_geojson(what: str, lad: str | None) -> tuple[str, str]:
+    # Grants change as files are imported, so grant maps are built afresh each time.
+    if what == "spending":
+        return _built_geojson(what, lad)
+    return _published_geojson(what, lad)
+
+
+@login_required
+def map_page(request):
+    what, lad_text = _choice(request)
+    council, choices, problem = _council(lad_text)
+    lad = council.code if council else None
+    layer, unavailable = None, ""
+    if not problem:
+        try:
+            layer = _layer(what, lad)
+        except N4CError as error:
+            unavailable = str(error)
+    query = {"what": what, **({"lad": lad} if lad else {})}
+    return render(
+        request,
+        "maps/map_page.html",
+        {
+            "whats": WHATS,
+            "what": what,
+            "lad_text": council.name if council else lad_text,
+            "council": council,
+            "choices": choices,
+            "problem": problem,
+            "unavailable": unavailable,
+            "layer": layer,
+            "legend": _legend(layer) if layer else [],
+            "rows": layer.areas.to_dict("records") if layer else [],
+            "data_url": f"{reverse('maps:data')}?{urlencode(query)}",
+        },
+    )
+
+
+def _legend(layer):
+    from n4c.maps import legend_rows
+
+    return legend_rows(layer)
+
+
+def _etag(request, *args, **kwargs):
+    what, lad = _choice(request)
+    try:
+        return _cached_geojson(what, lad or None)[1]
+    except N4CError:
+        return None
+
+
+@login_required
+@gzip_page  # the national GeoJSON is 3.8 MB as text and 0.6 MB gzipped; it holds no secrets
+@condition(etag_func=_etag)
+def map_data(request):
+    what, lad = _choice(request)
+    try:
+        text, _ = _cached_geojson(what, lad or None)
+    except N4CError as error:
+        return HttpResponse(str(error), status=404, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(text, content_type="application/geo+json")
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+@login_required
+def place_search(request):
+    from n4c.places import KINDS, find_places
+
+    query = request.GET.get("q", "").strip()
+    kind = request.GET.get("kind", "")
+    places, problem = [], ""
+    if query:
+        try:
+            places = find_places(query, kind=kind if kind in KINDS else None, limit=20)
+        except N4CError as error:
+            problem = str(error)
+    template = "maps/_place_results.html" if request.htmx else "maps/place_search.html"
+    return render(
+        request,
+        template,
+        {"q": query, "kind": kind, "kinds": KINDS, "places": places, "problem": problem},
+    )
