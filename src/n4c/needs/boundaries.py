@@ -144,7 +144,7 @@ def ward_shapes(
     geometries = shapes.reindex(ordered[lsoa]).to_numpy()
     wards, starts = np.unique(ordered[ward].to_numpy(dtype=str), return_index=True)
     # GEOS has no grouped union; one union_all per ward over contiguous slices is the cheapest.
-    bounds = [*starts[1:], len(geometries)]
+    bounds = [*starts[1:], len(geometries)] if len(starts) else []
     dissolved = [
         shapely.union_all(geometries[start:stop])
         for start, stop in zip(starts, bounds, strict=True)

@@ -126,3 +126,10 @@ def test_a_ward_year_without_shapes_is_refused() -> None:
         InputError, match="2021 is not a ward year n4c has shapes for; choose 2017 or 2024"
     ):
         ward_shapes(["E05000026"], ward_year=2021)  # type: ignore[arg-type]
+
+
+def test_wards_with_no_lsoa_get_no_shape_rather_than_an_error() -> None:
+    from n4c.needs.boundaries import ward_shapes
+
+    shapes = ward_shapes(["E05999999"])
+    assert list(shapes.index) == ["E05999999"] and shapes.isna().all()
