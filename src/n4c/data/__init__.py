@@ -1,17 +1,17 @@
 """Datasets: the registry of published sources, their checksums and licences, and typed loaders.
 
 Owns reading files from the mirror or the user's data folder, and the dataset cache. Must not
-import any other n4c package except ``n4c.config`` and ``n4c.errors``. The registry is imported
+import any other n4c package except ``n4c.config``, ``n4c.errors`` and ``n4c.lazy``. The registry is imported
 at once; the loaders (which need pandas) only when first used, so asking where a dataset is
 costs no pandas import.
 """
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from n4c.data.registry import DATASETS, Column, Dataset, dataset_path, fetch, get_dataset, status
+from n4c.lazy import lazy_names
 
 if TYPE_CHECKING:
     from n4c.data.loaders import (
@@ -56,13 +56,4 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _LAZY:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = lazy_names(__name__, _LAZY, __all__)

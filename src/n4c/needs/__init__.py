@@ -8,8 +8,9 @@ scipy or shapely import until a function needs them.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from n4c.lazy import lazy_names
 
 if TYPE_CHECKING:
     from n4c.needs.boundaries import (
@@ -274,16 +275,4 @@ _HOMES = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    # Submodules (``n4c.needs.iod``) and the public names they hold, each imported on first use.
-    if name in _HOMES:
-        value = getattr(importlib.import_module(f"{__name__}.{_HOMES[name]}"), name)
-        globals()[name] = value
-        return value
-    if name in set(_HOMES.values()):
-        return importlib.import_module(f"{__name__}.{name}")
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = lazy_names(__name__, _HOMES, __all__)
