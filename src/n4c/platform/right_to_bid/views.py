@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from n4c.platform.assets.access import area_for_editing, assets_visible_to, can_edit_area_assets
+from n4c.platform.assets.forms import WithdrawForm
 from n4c.platform.assets.models import Asset
 from n4c.platform.assets.services import timeline
 from n4c.platform.core.forms import apply_service
@@ -27,6 +28,7 @@ from n4c.platform.right_to_bid.services import (
     extendable_rule_ids,
     open_case,
     record_event,
+    withdraw_event,
 )
 
 
@@ -70,12 +72,19 @@ def case_detail(request, pk: int):
     close_form = CloseForm(
         data if action == "close" else None, initial={"closed_on": dt.date.today()}
     )
+    events = list(case.events.all())
+    withdraw_form = WithdrawForm(data if action == "withdraw" else None, events=events)
     if request.method == "POST":
         area_for_editing(request.user, case.asset.area)
         handlers: dict[str, tuple[forms.Form, Callable[..., object], str]] = {
             "event": (form, record_event, "Event recorded; the dates below include it."),
             "extension": (extension_form, agree_extension, "Extension recorded."),
             "close": (close_form, close_case, "Case closed; its dates leave the calendars."),
+            "withdraw": (
+                withdraw_form,
+                withdraw_event,
+                "Event withdrawn; the dates below no longer count it.",
+            ),
         }
         chosen, change, done = handlers.get(action, handlers["event"])
         if apply_service(chosen, lambda data: change(request.user, case, **data)) is not None:
@@ -87,7 +96,8 @@ def case_detail(request, pk: int):
         "right_to_bid/case_detail.html",
         {
             "case": case,
-            "timeline": timeline(case.events.all(), deadlines),
+            "timeline": timeline(events, deadlines),
+            "withdraw_form": withdraw_form if withdraw_form.fields["event_id"].choices else None,
             "form": form,
             "extension_form": extension_form if extendable else None,
             "close_form": close_form,
