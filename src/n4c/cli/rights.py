@@ -21,8 +21,6 @@ RULES_HELP = (
 )
 
 
-
-
 def parse_date(text: str, *, option: str = "--date") -> dt.date:
     """A YYYY-MM-DD date given to ``option`` within the years a statutory clock may start."""
     from n4c.rights.periods import check_event_date

@@ -20,6 +20,7 @@ __all__ = [
     "PLACEHOLDER_START",
     "LetterDetails",
     "nomination_letter",
+    "nomination_template",
     "placeholder",
     "request_to_bid_letter",
 ]
@@ -65,7 +66,7 @@ def _or(value: str, what: str) -> str:
     return value.strip() or placeholder(what)
 
 
-def _eligibility(details: LetterDetails, on: dt.date) -> str:
+def _eligibility(details: LetterDetails, on: dt.date | None) -> str:
     name = _or(details.nominator_name, "the name of your group")
     body = details.nominator_body
     if body not in _BODY_WORDS:
@@ -76,7 +77,7 @@ def _eligibility(details: LetterDetails, on: dt.date) -> str:
     try:
         rule = check_nominator(
             body,
-            on=on,
+            on=on or dt.date.today(),
             rulebook=default_rulebook(),
             registered_members=details.registered_members,
         )
@@ -104,7 +105,11 @@ def _eligibility(details: LetterDetails, on: dt.date) -> str:
     )
 
 
-def nomination_letter(details: LetterDetails, *, on: dt.date) -> str:
+def _dated(on: dt.date | None) -> str:
+    return long_date(on) if on is not None else placeholder("the date")
+
+
+def nomination_letter(details: LetterDetails, *, on: dt.date | None) -> str:
     """A community nomination with the four things SI 2012/2421 reg 6 requires.
 
     >>> import datetime as dt
@@ -115,7 +120,7 @@ def nomination_letter(details: LetterDetails, *, on: dt.date) -> str:
     asset = _or(details.asset_name, "the name of the building or land")
     return f"""{_or(details.contact, "your name, address and e-mail")}
 
-{long_date(on)}
+{_dated(on)}
 
 To: {_or(details.council, "the council's assets of community value officer")}
 
@@ -171,7 +176,7 @@ def request_to_bid_letter(details: LetterDetails, *, deadline: Deadline | None, 
         )
     return f"""{_or(details.contact, "your name, address and e-mail")}
 
-{long_date(on)}
+{_dated(on)}
 
 To: {_or(details.council, "the council's assets of community value officer")}
 
@@ -192,3 +197,21 @@ Yours faithfully,
 
 {_or(details.nominator_name, "the name of your group")}
 """
+
+
+def nomination_template() -> str:
+    """The nomination letter with every gap marked, and a few lines on using it (a resource)."""
+    return (
+        "Use this letter to ask the council to list a building or land as an asset of community "
+        "value. Send it to the council for the area where the land is. The council must decide "
+        "within eight weeks (SI 2012/2421 reg 7). Replace every part in square brackets that "
+        'begins "TO ADD", attach a plan of the boundaries and the evidence that your group may '
+        "nominate, and keep a copy with the date you sent it.\n\n"
+        "Who may nominate: a parish council, a neighbourhood forum, or a local group that does "
+        "not distribute any surplus to its members: an unincorporated body with at least 21 "
+        "members on the electoral register of the council (or a neighbouring council), a charity, "
+        "a company limited by guarantee, a community benefit society or a community interest "
+        "company (Localism Act 2011 s.89; SI 2012/2421 regs 4 and 5). An individual cannot.\n\n"
+        "----------------------------------------------------------------------\n\n"
+        + nomination_letter(LetterDetails(), on=None)
+    )

@@ -24,6 +24,7 @@ from n4c.platform.right_to_bid.models import AssetCase, CaseEvent, CaseExtension
 __all__ = [
     "agree_extension",
     "case_deadlines",
+    "case_extensions",
     "close_case",
     "event_choices",
     "extendable_rule_ids",
@@ -110,11 +111,16 @@ def _computed(case: AssetCase, extensions: dict[str, dt.date]) -> list[rights.De
     return rights.case_deadlines(events, rulebook=rights.default_rulebook(), extensions=extensions)
 
 
+def case_extensions(case: AssetCase) -> dict[str, dt.date]:
+    """Rule id to the later date agreed in writing, leaving out any implausible stored date."""
+    extensions = {x.rule_id: x.extended_to for x in case.extensions.all()}
+    return {rule: day for rule, day in extensions.items() if _plausible(day)}
+
+
 def case_deadlines(case: AssetCase) -> list[rights.Deadline]:
     """Every statutory date of the case, from its events, the rules in force then and any
     extension agreed in writing (shown as extended)."""
-    extensions = {x.rule_id: x.extended_to for x in case.extensions.all()}
-    return _computed(case, {rule: day for rule, day in extensions.items() if _plausible(day)})
+    return _computed(case, case_extensions(case))
 
 
 def _plausible(day: dt.date) -> bool:

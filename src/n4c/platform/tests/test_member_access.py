@@ -37,7 +37,7 @@ from n4c.platform.plans.models import Action, AreaPlan, Milestone, YearZeroCheck
 from n4c.platform.referrals.models import Partner, Referral
 from n4c.platform.residents.models import Consent, Resident
 from n4c.platform.resources.models import Resource
-from n4c.platform.right_to_bid.models import AssetCase
+from n4c.platform.right_to_bid.models import AssetCase, Nomination
 
 pytestmark = pytest.mark.django_db
 
@@ -87,6 +87,7 @@ MEMBER_MAY_READ = frozenset(
         "api:get_budget_vote",
         "api:list_grant_panels",
         "api:get_grant_panel",
+        "right_to_bid:nominate",
     }
 )
 
@@ -153,6 +154,9 @@ def member_world(home, adviser, make_person):
         area=home, title="Our plan", opened_on=dt.date(2026, 3, 1)
     )
     feed = CalendarFeed.objects.create(area=home, token="a-secret-calendar-token")
+    nomination = Nomination.objects.create(
+        area=home, asset_name="The hall", reasons="Meetings.", nominator_name="Friends"
+    )
     event = Event.objects.create(
         title="Gathering",
         scope=Event.Scope.REGIONAL,
@@ -222,6 +226,9 @@ def member_world(home, adviser, make_person):
     }
     by_name = {
         "right_to_bid:case": {"pk": case.pk},
+        "right_to_bid:letter": {"pk": asset.pk, "letter": "nomination"},
+        "right_to_bid:nomination": {"pk": nomination.pk},
+        "right_to_bid:nomination_letter": {"pk": nomination.pk},
         "referrals:update": {"pk": referral.pk},
         **{
             f"grants:{name}": {"pk": application.pk}

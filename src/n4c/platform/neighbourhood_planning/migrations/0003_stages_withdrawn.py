@@ -6,34 +6,43 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('neighbourhood_planning', '0002_tables_named_after_the_app'),
+        ("neighbourhood_planning", "0002_tables_named_after_the_app"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='planstage',
-            name='one_date_per_stage_per_plan',
+            model_name="planstage",
+            name="one_date_per_stage_per_plan",
         ),
         migrations.AddField(
-            model_name='planstage',
-            name='withdrawn_at',
+            model_name="planstage",
+            name="withdrawn_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='planstage',
-            name='withdrawn_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="planstage",
+            name="withdrawn_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='planstage',
-            name='withdrawn_reason',
+            model_name="planstage",
+            name="withdrawn_reason",
             field=models.CharField(blank=True, max_length=300),
         ),
         migrations.AddConstraint(
-            model_name='planstage',
-            constraint=models.UniqueConstraint(condition=models.Q(('withdrawn_at__isnull', True)), fields=('plan', 'event'), name='one_date_per_stage_per_plan'),
+            model_name="planstage",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("withdrawn_at__isnull", True)),
+                fields=("plan", "event"),
+                name="one_date_per_stage_per_plan",
+            ),
         ),
     ]

@@ -6,86 +6,211 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('areas', '0002_baseline_published_flag'),
-        ('assets', '0005_cases_plans_and_deadlines_move_out'),
-        ('right_to_bid', '0002_tables_named_after_the_app'),
+        ("areas", "0002_baseline_published_flag"),
+        ("assets", "0005_cases_plans_and_deadlines_move_out"),
+        ("right_to_bid", "0002_tables_named_after_the_app"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Nomination',
+            name="Nomination",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('asset_name', models.CharField(max_length=200, verbose_name='Name of the building or land')),
-                ('address', models.CharField(blank=True, max_length=300, verbose_name='Address and postcode')),
-                ('postcode', models.CharField(blank=True, max_length=8)),
-                ('description', models.TextField(blank=True, verbose_name='What it is and what it is used for')),
-                ('boundaries', models.TextField(blank=True, help_text='For example: the building, its car park and garden.', verbose_name='Its boundaries')),
-                ('occupants', models.TextField(blank=True, verbose_name='Who uses or occupies it now, if you know')),
-                ('owners', models.TextField(blank=True, verbose_name='Who owns it, and their address, if you know')),
-                ('reasons', models.TextField(help_text="How it helps people's wellbeing or social life now, and could in the next five years.", verbose_name='Why it matters to the community')),
-                ('nominator_name', models.CharField(max_length=200, verbose_name='Name of the group nominating it')),
-                ('nominator_body', models.CharField(choices=[('parish-council', 'Parish council'), ('neighbourhood-forum', 'Neighbourhood forum'), ('unincorporated-body', 'Unincorporated group of local people'), ('charity', 'Charity'), ('company-limited-by-guarantee', 'Company limited by guarantee'), ('community-benefit-society', 'Community benefit society'), ('community-interest-company', 'Community interest company')], max_length=40, verbose_name='Kind of group')),
-                ('registered_members', models.PositiveIntegerField(blank=True, help_text='An unincorporated group needs at least 21.', null=True, verbose_name='Members registered to vote in the area')),
-                ('contact', models.CharField(blank=True, max_length=300, verbose_name='Contact name, address and e-mail')),
-                ('council', models.CharField(blank=True, max_length=200, verbose_name='The council it goes to')),
-                ('status', models.CharField(choices=[('draft', 'Waiting for staff to check'), ('sent', 'Sent to the council')], default='draft', max_length=10)),
-                ('started_at', models.DateTimeField(auto_now_add=True)),
-                ('sent_on', models.DateField(blank=True, null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "asset_name",
+                    models.CharField(max_length=200, verbose_name="Name of the building or land"),
+                ),
+                (
+                    "address",
+                    models.CharField(
+                        blank=True, max_length=300, verbose_name="Address and postcode"
+                    ),
+                ),
+                ("postcode", models.CharField(blank=True, max_length=8)),
+                (
+                    "description",
+                    models.TextField(blank=True, verbose_name="What it is and what it is used for"),
+                ),
+                (
+                    "boundaries",
+                    models.TextField(
+                        blank=True,
+                        help_text="For example: the building, its car park and garden.",
+                        verbose_name="Its boundaries",
+                    ),
+                ),
+                (
+                    "occupants",
+                    models.TextField(
+                        blank=True, verbose_name="Who uses or occupies it now, if you know"
+                    ),
+                ),
+                (
+                    "owners",
+                    models.TextField(
+                        blank=True, verbose_name="Who owns it, and their address, if you know"
+                    ),
+                ),
+                (
+                    "reasons",
+                    models.TextField(
+                        help_text="How it helps people's wellbeing or social life now, and could in the next five years.",
+                        verbose_name="Why it matters to the community",
+                    ),
+                ),
+                (
+                    "nominator_name",
+                    models.CharField(
+                        max_length=200, verbose_name="Name of the group nominating it"
+                    ),
+                ),
+                (
+                    "nominator_body",
+                    models.CharField(
+                        choices=[
+                            ("parish-council", "Parish council"),
+                            ("neighbourhood-forum", "Neighbourhood forum"),
+                            ("unincorporated-body", "Unincorporated group of local people"),
+                            ("charity", "Charity"),
+                            ("company-limited-by-guarantee", "Company limited by guarantee"),
+                            ("community-benefit-society", "Community benefit society"),
+                            ("community-interest-company", "Community interest company"),
+                        ],
+                        max_length=40,
+                        verbose_name="Kind of group",
+                    ),
+                ),
+                (
+                    "registered_members",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="An unincorporated group needs at least 21.",
+                        null=True,
+                        verbose_name="Members registered to vote in the area",
+                    ),
+                ),
+                (
+                    "contact",
+                    models.CharField(
+                        blank=True, max_length=300, verbose_name="Contact name, address and e-mail"
+                    ),
+                ),
+                (
+                    "council",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="The council it goes to"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Waiting for staff to check"),
+                            ("sent", "Sent to the council"),
+                        ],
+                        default="draft",
+                        max_length=10,
+                    ),
+                ),
+                ("started_at", models.DateTimeField(auto_now_add=True)),
+                ("sent_on", models.DateField(blank=True, null=True)),
             ],
             options={
-                'ordering': ['-started_at', '-pk'],
+                "ordering": ["-started_at", "-pk"],
             },
         ),
         migrations.RemoveConstraint(
-            model_name='caseevent',
-            name='one_date_per_event_per_case',
+            model_name="caseevent",
+            name="one_date_per_event_per_case",
         ),
         migrations.AddField(
-            model_name='caseevent',
-            name='withdrawn_at',
+            model_name="caseevent",
+            name="withdrawn_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='caseevent',
-            name='withdrawn_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="caseevent",
+            name="withdrawn_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='caseevent',
-            name='withdrawn_reason',
+            model_name="caseevent",
+            name="withdrawn_reason",
             field=models.CharField(blank=True, max_length=300),
         ),
         migrations.AddConstraint(
-            model_name='caseevent',
-            constraint=models.UniqueConstraint(condition=models.Q(('withdrawn_at__isnull', True)), fields=('case', 'event'), name='one_date_per_event_per_case'),
+            model_name="caseevent",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("withdrawn_at__isnull", True)),
+                fields=("case", "event"),
+                name="one_date_per_event_per_case",
+            ),
         ),
         migrations.AddField(
-            model_name='nomination',
-            name='area',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='nominations', to='areas.area'),
+            model_name="nomination",
+            name="area",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="nominations",
+                to="areas.area",
+            ),
         ),
         migrations.AddField(
-            model_name='nomination',
-            name='asset',
-            field=models.ForeignKey(blank=True, help_text="The asset in the area's register, if it is there already.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='nominations', to='assets.asset'),
+            model_name="nomination",
+            name="asset",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The asset in the area's register, if it is there already.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="nominations",
+                to="assets.asset",
+            ),
         ),
         migrations.AddField(
-            model_name='nomination',
-            name='case',
-            field=models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='nomination', to='right_to_bid.assetcase'),
+            model_name="nomination",
+            name="case",
+            field=models.OneToOneField(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="nomination",
+                to="right_to_bid.assetcase",
+            ),
         ),
         migrations.AddField(
-            model_name='nomination',
-            name='sent_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="nomination",
+            name="sent_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='nomination',
-            name='started_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="nomination",
+            name="started_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
     ]

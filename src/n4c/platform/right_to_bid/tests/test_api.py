@@ -66,7 +66,7 @@ def test_an_unknown_or_repeated_event_is_refused(client_for, national, area):
     url = f"/api/assets/cases/{case['id']}/events"
     bad = api.post(url, {"event": "sale", "date": "2026-03-01"}, content_type="application/json")
     assert bad.status_code == 422
-    assert "'sale' is not an event the statutory rules count from" in bad.json()["detail"][0]["msg"]
+    assert "'sale' is not an event of a right-to-bid case" in bad.json()["detail"][0]["msg"]
     api.post(url, {"event": "nomination", "date": "2026-03-01"}, content_type="application/json")
     again = api.post(
         url, {"event": "nomination", "date": "2026-03-02"}, content_type="application/json"
