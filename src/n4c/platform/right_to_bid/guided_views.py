@@ -125,6 +125,12 @@ def nomination(request, pk: int):
         if done is not None:
             messages.success(request, message)
             return redirect(item)
+        if item.status != Nomination.Status.DRAFT:
+            # A sent nomination shows no forms, so its refusal is said at the top of the page.
+            for form_with_errors in (send_form, form):
+                for error in form_with_errors.non_field_errors():
+                    messages.error(request, error)
+            return redirect(item)
         item.refresh_from_db()
     return render(
         request,
