@@ -118,6 +118,15 @@ def nomination_letter(details: LetterDetails, *, on: dt.date | None) -> str:
     True
     """
     asset = _or(details.asset_name, "the name of the building or land")
+    opening = (
+        "We nominate the land described below for inclusion in the council's list of assets of "
+        "community value, under section 89 of the Localism Act 2011 and regulation 6 of the "
+        "Assets of Community Value (England) Regulations 2012."
+    )
+    closing = (
+        "Please tell us your decision within eight weeks of receiving this nomination, as "
+        "regulation 7 requires, and tell us if you need anything else."
+    )
     return f"""{_or(details.contact, "your name, address and e-mail")}
 
 {_dated(on)}
@@ -126,9 +135,7 @@ To: {_or(details.council, "the council's assets of community value officer")}
 
 Community nomination: {asset}
 
-We nominate the land described below for inclusion in the council's list of assets of
-community value, under section 89 of the Localism Act 2011 and regulation 6 of the Assets of
-Community Value (England) Regulations 2012.
+{opening}
 
 1. Description of the land
 {asset}, {_or(details.address, "the address and postcode")}.
@@ -148,8 +155,7 @@ Freeholders and leaseholders, with their current or last-known addresses:
 5. Why we may nominate
 {_eligibility(details, on)}
 
-Please tell us your decision within eight weeks of receiving this nomination, as regulation 7
-requires, and tell us if you need anything else.
+{closing}
 
 Yours faithfully,
 
@@ -157,7 +163,9 @@ Yours faithfully,
 """
 
 
-def request_to_bid_letter(details: LetterDetails, *, deadline: Deadline | None, on: dt.date) -> str:
+def request_to_bid_letter(
+    details: LetterDetails, *, deadline: Deadline | None, on: dt.date | None
+) -> str:
     """The written request to be treated as a potential bidder, dated by the engine's deadline.
 
     ``deadline`` is the case's ``acv.request-to-bid`` date, or None before the owner's notice.
@@ -174,6 +182,16 @@ def request_to_bid_letter(details: LetterDetails, *, deadline: Deadline | None, 
         last_day = placeholder(
             "check that the council receives this within six weeks of the owner's notice"
         )
+    group = _or(details.nominator_name, "the name of your group")
+    listed = (
+        f"{asset}, {_or(details.address, 'the address and postcode')}, is on the council's list "
+        "of assets of community value. The council received the owner's notice of intention to "
+        f"dispose of it on {notice}."
+    )
+    request = (
+        f"{group}, a community interest group, asks in writing to be treated as a potential "
+        f"bidder for the asset, under section 95(3)(b) of the Localism Act 2011. {last_day}"
+    )
     return f"""{_or(details.contact, "your name, address and e-mail")}
 
 {_dated(on)}
@@ -182,12 +200,9 @@ To: {_or(details.council, "the council's assets of community value officer")}
 
 Request to be treated as a potential bidder: {asset}
 
-{asset}, {_or(details.address, "the address and postcode")}, is on the council's list of
-assets of community value. The council received the owner's notice of intention to dispose of
-it on {notice}.
+{listed}
 
-{_or(details.nominator_name, "the name of your group")}, a community interest group, asks in writing to be treated as a potential
-bidder for the asset, under section 95(3)(b) of the Localism Act 2011. {last_day}
+{request}
 
 Please pass this request to the owner and confirm that the full moratorium applies.
 

@@ -53,7 +53,9 @@ def test_a_stage_the_planning_rules_do_not_know_is_refused_with_the_choices(
     assert "Select a valid choice. nomination is not one of the available choices." in (
         page.content.decode()
     )
-    with pytest.raises(ValidationError, match="an event of a right-to-bid case, not a neighbourhood-plan stage"):
+    with pytest.raises(
+        ValidationError, match="an event of a right-to-bid case, not a neighbourhood-plan stage"
+    ):
         record_plan_stage(national, plan, event="nomination", date=dt.date(2026, 3, 2))
     assert not PlanStage.objects.exists()
 
@@ -119,7 +121,10 @@ def test_the_api_records_a_stage_and_answers_with_the_plans_dates(
     )
     assert wrong.status_code == 422
     assert wrong.json()["detail"][0]["loc"] == ["body", "event"]
-    assert "an event of a right-to-bid case, not a neighbourhood-plan stage" in wrong.json()["detail"][0]["msg"]
+    assert (
+        "an event of a right-to-bid case, not a neighbourhood-plan stage"
+        in wrong.json()["detail"][0]["msg"]
+    )
     reader = client_for(specialist).post(
         f"/api/assets/plans/{plan_id}/stages",
         {"event": "referendum-poll", "date": "2026-06-01"},

@@ -71,7 +71,8 @@ def test_the_task_list_page_follows_the_case_from_nomination_to_protected_period
         assert title in text
     engine = {d.rule_id: d.date for d in rights.case_deadlines(events)}
     for rule_id in ("acv.interim-moratorium", "acv.full-moratorium", "acv.protected-period"):
-        assert f"By {rights.long_date(engine[rule_id])}" in text
+        assert f"Until {rights.long_date(engine[rule_id])}" in text
+    assert f"By {rights.long_date(engine['acv.request-to-bid'])}" in text
     assert text.count(">Done<") == 4  # nomination, listing, notice, request
     assert text.count(">In progress<") == 3
     assert "Community nomination: The Red Lion" in text

@@ -1,0 +1,48 @@
+"""The right to bid task list in a real browser, on a desktop and a 390 px phone: it reads as a
+task list, passes axe, fits the screen and its letter downloads as text."""
+
+from __future__ import annotations
+
+import pytest
+
+from n4c.platform.assets.models import Asset
+from tests.browser.test_assets_pages import PASSWORD, seeded_area  # noqa: F401
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_task_list_page_is_accessible_and_fits_a_desktop_and_a_phone(
+    live_server,
+    new_page,
+    seeded_area,  # noqa: F811
+    width,
+):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = new_page(width=width)
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Username").fill("nat")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("heading", name="Areas", exact=True).wait_for()
+
+    pub = Asset.objects.get(area=seeded_area, reference="PUB")
+    page.goto(f"{live_server.url}{pub.get_absolute_url()}")
+    page.get_by_role("link", name="See what to do next, by when, with template letters").click()
+    page.get_by_role("heading", name="The community right to bid, step by step").wait_for()
+    steps = page.locator(".task-list-item")
+    assert steps.count() == 7
+    assert "Done" in steps.nth(0).inner_text()
+    assert "In progress" in steps.nth(5).inner_text()
+    assert page.get_by_role("heading", name="5. Ask to be treated as a potential bidder").is_visible()
+
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"The page is {overflow} px wider than a {width} px screen."
+    violations = Axe().run(page).response["violations"]
+    assert [v["id"] for v in violations if v["impact"] in ("serious", "critical")] == []
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download the letter as text").first.click()
+    text = open(download.value.path(), encoding="utf-8").read()
+    assert "Community nomination: The Moss Arms" in text
