@@ -3,6 +3,8 @@ task list, passes axe, fits the screen and its letter downloads as text."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from n4c.platform.assets.models import Asset
@@ -35,7 +37,9 @@ def test_the_task_list_page_is_accessible_and_fits_a_desktop_and_a_phone(
     assert steps.count() == 7
     assert "Done" in steps.nth(0).inner_text()
     assert "In progress" in steps.nth(5).inner_text()
-    assert page.get_by_role("heading", name="5. Ask to be treated as a potential bidder").is_visible()
+    assert page.get_by_role(
+        "heading", name="5. Ask to be treated as a potential bidder"
+    ).is_visible()
 
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"The page is {overflow} px wider than a {width} px screen."
@@ -44,5 +48,5 @@ def test_the_task_list_page_is_accessible_and_fits_a_desktop_and_a_phone(
 
     with page.expect_download() as download:
         page.get_by_role("link", name="Download the letter as text").first.click()
-    text = open(download.value.path(), encoding="utf-8").read()
+    text = Path(download.value.path()).read_text(encoding="utf-8")
     assert "Community nomination: The Moss Arms" in text

@@ -1,5 +1,5 @@
-"""The guided right to bid: the task list and letters, each case's own events, withdrawing a
-mistaken event, met deadlines, and nominations that members start and staff send."""
+"""The guided right to bid across the rights apps: the task list and letters, each case's own
+events, withdrawing a mistaken event, met deadlines, and nominations members start and staff send."""
 
 from __future__ import annotations
 
@@ -153,7 +153,7 @@ def test_a_withdrawn_event_is_kept_with_its_reason_and_no_longer_counts(
 def test_a_withdrawal_needs_a_reason_and_happens_once(national, pub):
     case = _case(national, pub, {"nomination": dt.date(2026, 1, 5)})
     event = case.events.get()
-    with pytest.raises(ValidationError, match="Enter why the event is being withdrawn."):
+    with pytest.raises(ValidationError, match="Enter why the event is being withdrawn"):
         withdraw_event(national, case, event_id=event.pk, reason="  ")
     withdraw_event(national, case, event_id=event.pk, reason="Wrong date.")
     with pytest.raises(ValidationError, match="already been withdrawn"):
