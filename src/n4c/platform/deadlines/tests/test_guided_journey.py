@@ -177,7 +177,7 @@ def test_a_met_deadline_shows_as_met_in_the_case_calendar_and_feed(client_for, n
     client = client_for(national)
     calendar = client.get(reverse("deadlines:calendar")).content.decode()
     row = calendar.split("Community interest group asks in writing")[1].split("</tr>")[0]
-    assert f"Met</strong> Met on {met_on}." in row
+    assert f'tag-ok">Met on {met_on}.</strong>' in row
     assert f"Met on {met_on}." in client.get(case.get_absolute_url()).content.decode()
     ics = area_calendar(area, [case], [], url=lambda path: path).decode().replace("\r\n ", "")
     assert "SUMMARY:Met: Community interest group asks" in ics
