@@ -83,11 +83,12 @@ class Deadline:
         return ""
 
     def as_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready values (dates as ISO text)."""
-        return {
+        """Plain JSON-ready values (dates as ISO text), with the standing as a sentence."""
+        values = {
             key: value.isoformat() if isinstance(value, dt.date) else value
             for key, value in asdict(self).items()
         }
+        return {**values, "status_note": self.status_note}
 
 
 @functools.lru_cache(maxsize=8)
