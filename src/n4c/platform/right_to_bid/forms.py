@@ -57,8 +57,12 @@ class NominationForm(forms.ModelForm):
             for name in ("description", "boundaries", "occupants", "owners", "reasons")
         }
 
-    def __init__(self, *args, area, **kwargs):
+    def __init__(self, *args, area, choose_asset: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
+        if not choose_asset:
+            # Members do not see the register; staff link the asset when they check the draft.
+            del self.fields["asset"]
+            return
         field = self.fields["asset"]
         field.queryset = area.community_assets.all()  # type: ignore[attr-defined]
         field.required = False

@@ -61,7 +61,7 @@ def letter(request, pk: int, letter: str):
 def nominate(request, area_id: int):
     """A member (or staff) starts a nomination in their area, for staff to check and send."""
     area = area_for_viewing(request.user, area_id)
-    form = NominationForm(request.POST or None, area=area)
+    form = NominationForm(request.POST or None, area=area, choose_asset=is_staff_role(request.user))
     if request.method == "POST":
         nomination = apply_service(form, lambda data: start_nomination(request.user, area, data))
         if nomination is not None:

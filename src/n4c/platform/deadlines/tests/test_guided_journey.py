@@ -225,6 +225,8 @@ def test_a_member_starts_a_nomination_and_staff_check_and_send_it(
     url = reverse("right_to_bid:nominate", args=[other_area.pk])
     area_page = member.get(other_area.get_absolute_url()).content.decode()
     assert f'href="{url}"' in area_page
+    # The register is closed to members, so the form does not list its assets.
+    assert 'name="asset"' not in member.get(url).content.decode()
     saved = member.post(url, NOMINATION, follow=True)
     assert "Staff will check it" in saved.content.decode()
     draft = Nomination.objects.get()
