@@ -12,6 +12,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from n4c.platform.assets.access import area_for_editing, assets_visible_to, can_edit_area_assets
@@ -21,6 +22,7 @@ from n4c.platform.assets.services import timeline
 from n4c.platform.core.forms import apply_service
 from n4c.platform.right_to_bid.access import cases_visible_to
 from n4c.platform.right_to_bid.forms import CaseForm, CloseForm, EventForm, ExtensionForm
+from n4c.platform.right_to_bid.journey import journey_of
 from n4c.platform.right_to_bid.services import (
     agree_extension,
     case_deadlines,
@@ -36,6 +38,7 @@ def asset_cases_panel(request, asset: Asset) -> dict:
     """The asset page's section: its cases, and the form to open one for those who may."""
     return {
         "asset": asset,
+        "steps": journey_of(asset, today=timezone.localdate())[1],
         "cases": asset.cases.all(),
         "can_edit": can_edit_area_assets(request.user, asset.area),
         "case_form": CaseForm(initial={"opened_on": dt.date.today()}),

@@ -179,6 +179,10 @@ def test_a_met_deadline_shows_as_met_in_the_case_calendar_and_feed(client_for, n
     row = calendar.split("Community interest group asks in writing")[1].split("</tr>")[0]
     assert f'tag-ok">Met on {met_on}.</strong>' in row
     assert f"Met on {met_on}." in client.get(case.get_absolute_url()).content.decode()
+    asset_page = client.get(pub.get_absolute_url()).content.decode()
+    step = asset_page.split("5. Ask to be treated as a potential bidder")[1].split("</li>")[0]
+    assert f"Asked in writing on {met_on}." in step
+    assert 'tag-ok">Met</strong>' in step and ">Done<" in step
     ics = area_calendar(area, [case], [], url=lambda path: path).decode().replace("\r\n ", "")
     assert "SUMMARY:Met: Community interest group asks" in ics
     assert "SUMMARY:Deadline: Community interest group asks" not in ics
