@@ -29,7 +29,7 @@ from n4c.platform.events.models import Attendance, Event
 from n4c.platform.grants.models import Application, Panel, PanelMember
 from n4c.platform.measures.models import LocalMeasure, MeasureValue
 from n4c.platform.measures.tests.images import png_bytes
-from n4c.platform.neighbourhood_planning.models import NeighbourhoodPlan
+from n4c.platform.neighbourhood_planning.models import NeighbourhoodPlan, PlanStage
 from n4c.platform.partnership import services as partnership
 from n4c.platform.partnership.models import StaffAttachment, StaffRole
 from n4c.platform.people.models import Role
@@ -153,6 +153,9 @@ def member_world(home, adviser, make_person):
     neighbourhood_plan = NeighbourhoodPlan.objects.create(
         area=home, title="Our plan", opened_on=dt.date(2026, 3, 1)
     )
+    stage = PlanStage.objects.create(
+        plan=neighbourhood_plan, event="plan-publicised", date=dt.date(2026, 3, 1)
+    )
     feed = CalendarFeed.objects.create(area=home, token="a-secret-calendar-token")
     nomination = Nomination.objects.create(
         area=home, asset_name="The hall", reasons="Meetings.", nominator_name="Friends"
@@ -243,6 +246,7 @@ def member_world(home, adviser, make_person):
         "asset_id": asset.pk,
         "case_id": case.pk,
         "plan_id": neighbourhood_plan.pk,
+        "stage_id": stage.pk,
         "action_id": action.pk,
         "milestone_id": milestone.pk,
         "item": YearZeroCheck._meta.get_field("item").choices[0][0],

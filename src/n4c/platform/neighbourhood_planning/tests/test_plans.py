@@ -140,3 +140,16 @@ def test_the_admin_shows_a_plans_computed_dates(client, national, area, django_u
         reverse("admin:neighbourhood_planning_neighbourhoodplan_change", args=[plan.pk])
     ).content.decode()
     assert "13 Apr 2026: Pre-submission consultation on the draft plan may close" in page
+
+
+def test_the_api_withdraws_a_stage_with_a_reason_and_its_dates_go(client_for, national, area):
+    plan = _plan(area, national, {"plan-publicised": dt.date(2026, 3, 2)})
+    stage = plan.stages.get()
+    api = client_for(national)
+    url = f"/api/assets/plans/{plan.pk}/stages/{stage.pk}/withdraw"
+    done = api.post(url, {"reason": "Wrong plan."}, content_type="application/json")
+    assert done.status_code == 200 and done.json() == []
+    stage.refresh_from_db()
+    assert stage.withdrawn_reason == "Wrong plan."
+    page = api.get(plan.get_absolute_url()).content.decode()
+    assert "Withdrawn</strong> Wrong plan." in page
