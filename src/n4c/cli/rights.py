@@ -21,9 +21,6 @@ RULES_HELP = (
 )
 
 
-_STATUS_WORDS = {"applies": "", "conditional": "if: ", "not_applicable": "does not apply: "}
-
-
 def parse_date(text: str, *, option: str = "--date") -> dt.date:
     """A YYYY-MM-DD date given to ``option`` within the years a statutory clock may start."""
     from n4c.rights.periods import check_event_date
@@ -102,8 +99,8 @@ def deadlines(
         table.add_column(column, overflow="fold")
     for item in results:
         what = item.title
-        if item.status != "applies":
-            what += f" ({_STATUS_WORDS[item.status]}{item.reason or item.condition})"
+        if item.status_note:
+            what += f" ({item.status_note})"
         table.add_row(
             f"{item.date:%a %d %b %Y}",
             what,

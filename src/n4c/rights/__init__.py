@@ -27,6 +27,13 @@ from n4c.rights.deadlines import (
     missing_earlier_events,
 )
 from n4c.rights.ical import CalendarEntry, deadlines_calendar
+from n4c.rights.journey import STEP_STATUSES, Step, asset_journey, long_date
+from n4c.rights.letters import (
+    LetterDetails,
+    nomination_letter,
+    placeholder,
+    request_to_bid_letter,
+)
 from n4c.rights.nominations import Eligibility, check_forum, check_nominator
 from n4c.rights.periods import EVENT_YEARS, check_event_date, describe_period, period_end
 from n4c.rights.rules import Rule, RuleBook, Threshold, load_rule_file, load_rulebook
@@ -34,15 +41,19 @@ from n4c.rights.rules import Rule, RuleBook, Threshold, load_rule_file, load_rul
 __all__ = [
     "ASSET_COLUMNS",
     "EVENT_YEARS",
+    "STEP_STATUSES",
     "Asset",
     "AssetImport",
     "CalendarEntry",
     "Deadline",
     "Eligibility",
+    "LetterDetails",
     "RejectedRow",
     "Rule",
     "RuleBook",
+    "Step",
     "Threshold",
+    "asset_journey",
     "assets_to_text",
     "case_deadlines",
     "check_event_date",
@@ -54,10 +65,14 @@ __all__ = [
     "event_deadlines",
     "load_rule_file",
     "load_rulebook",
+    "long_date",
     "missing_earlier_events",
+    "nomination_letter",
     "normalise_postcode",
     "period_end",
+    "placeholder",
     "read_assets_csv",
+    "request_to_bid_letter",
     "validate_asset",
     "write_assets_csv",
     "write_rejections_csv",

@@ -57,13 +57,38 @@ class Deadline:
     reason: str = ""
     note: str = ""
     extended: bool = False
+    #: The day the event that meets this deadline happened (``Rule.met_by``), if it has.
+    met_on: dt.date | None = None
+
+    @property
+    def status_note(self) -> str:
+        """The deadline's standing as one sentence a person reads ("" when it simply applies).
+
+        Rule conditions are written as sentences ("Where more than half of those voting..."),
+        so they are shown as they are, never after a word such as "if".
+
+        >>> import datetime as dt
+        >>> from n4c.rights import case_deadlines
+        >>> notice, request = dt.date(2026, 3, 2), dt.date(2026, 3, 20)
+        >>> dates = case_deadlines({"notice-of-disposal": notice, "request-to-bid": request})
+        >>> [d.status_note for d in dates if d.rule_id == "acv.request-to-bid"]
+        ['Met on 20 March 2026.']
+        """
+        if self.status == "not_applicable":
+            return f"Does not apply: {self.reason}"
+        if self.met_on is not None:
+            return f"Met on {self.met_on.day} {self.met_on:%B %Y}."
+        if self.status == "conditional":
+            return self.condition
+        return ""
 
     def as_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready values (dates as ISO text)."""
-        return {
+        """Plain JSON-ready values (dates as ISO text), with the standing as a sentence."""
+        values = {
             key: value.isoformat() if isinstance(value, dt.date) else value
             for key, value in asdict(self).items()
         }
+        return {**values, "status_note": self.status_note}
 
 
 @functools.lru_cache(maxsize=8)
@@ -188,6 +213,9 @@ def case_deadlines(
             deadline = _deadline(rule, start, event, status=status, reason=reason)
             if rule_id in extensions:
                 deadline = _extend(deadline, rule, extensions.pop(rule_id))
+            met_on = case.get(rule.met_by) if rule.met_by else None
+            if met_on is not None and start <= met_on <= deadline.date:
+                deadline = replace(deadline, met_on=met_on)
             results.append(deadline)
     if extensions:
         raise InputError(

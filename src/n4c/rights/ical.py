@@ -52,13 +52,14 @@ def deadlines_calendar(
         event.add("dtstamp", moment)
         event.add("dtstart", deadline.date)
         event.add("dtend", deadline.date + dt.timedelta(days=1))
-        event.add("summary", f"{_KIND_WORDS[deadline.kind]}: {deadline.title} ({entry.case_label})")
+        kind = "Met" if deadline.met_on is not None else _KIND_WORDS[deadline.kind]
+        event.add("summary", f"{kind}: {deadline.title} ({entry.case_label})")
         lines = [
             f"{deadline.period}.",
             f"Rule {deadline.rule_id}, version {deadline.rule_version}: {deadline.citation}.",
         ]
-        if deadline.status != "applies":
-            lines.append(deadline.reason or deadline.condition)
+        if deadline.status_note:
+            lines.append(deadline.status_note)
         if deadline.note:
             lines.append(deadline.note)
         event.add("description", "\n".join(lines))

@@ -57,6 +57,9 @@ class Rule:
     who: str = ""
     requires: str | None = None
     requires_within: str | None = None
+    #: The event that does what this deadline asks (a request to bid meets its deadline); a
+    #: deadline whose event came on or before its date is shown as met, not as upcoming.
+    met_by: str | None = None
     condition: str = ""
     note: str = ""
     extendable: bool = False
@@ -176,6 +179,7 @@ def _rule(table: dict[str, Any], defaults: dict[str, Any], path: Path, number: i
         who=_text(table, "who", path, where, required=False),
         requires=_optional_id(table, "requires", path, where),
         requires_within=_optional_id(table, "requires_within", path, where),
+        met_by=_optional_id(table, "met_by", path, where),
         condition=_text(table, "condition", path, where, required=False),
         note=_text(table, "note", path, where, required=False),
         extendable=flag(table, "extendable", where=f"rule[{number}]", path=path),
@@ -283,6 +287,18 @@ class RuleBook:
             names[rule.event] = None
             if rule.requires:
                 names[rule.requires] = None
+        return list(names)
+
+    def events_of(self, right: str) -> list[str]:
+        """The events of one community right, named by its rules' id prefix (``"acv"`` for the
+        right to bid, ``"np"`` for neighbourhood planning), so a case offers only its own."""
+        names: dict[str, None] = {}
+        for rule in self.rules:
+            if rule.id.split(".")[0] == right:
+                names[rule.event] = None
+                for other in (rule.requires, rule.met_by):
+                    if other:
+                        names[other] = None
         return list(names)
 
     def rule_ids(self) -> list[str]:

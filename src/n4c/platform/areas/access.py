@@ -84,6 +84,7 @@ MEMBER_READS = frozenset(
         "api:get_budget_vote",
         "api:list_grant_panels",
         "api:get_grant_panel",
+        "right_to_bid:nominate",
     }
 )
 #: The partnership workspace, where members also act (propose, vote; the chair answers and
@@ -112,7 +113,7 @@ MEMBER_WORKSPACE = frozenset(
 #: value (pages and API; django-ninja names a path by its first method, so proposing through
 #: the API answers to ``api:list_measures``), a grant application to their area's panel and,
 #: when they sit on it, their declarations, scores, votes and decisions; their own ballot in
-#: their area's budget vote (page and API).
+#: their area's budget vote (page and API); a draft nomination of an asset in their area.
 MEMBER_ACTIONS = frozenset(
     {
         "measures:propose",
@@ -128,6 +129,7 @@ MEMBER_ACTIONS = frozenset(
         "api:cast_ballot",
         # The plain-English check beside a text box they write in (a grant panel's reasons).
         "plain:check",
+        "right_to_bid:nominate",
     }
 )
 #: The parts of the area page a partnership member sees: the support log, the community

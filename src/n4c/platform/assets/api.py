@@ -71,6 +71,12 @@ class EventIn(Schema):
     note: str = ""
 
 
+class WithdrawIn(Schema):
+    """Why an event entered by mistake is withdrawn (kept in the audit log)."""
+
+    reason: str
+
+
 class DeadlineOut(Schema):
     """A statutory date with the rule behind it, as every community-rights app answers it."""
 
@@ -89,3 +95,5 @@ class DeadlineOut(Schema):
     condition: str
     reason: str
     extended: bool
+    met_on: dt.date | None = None
+    status_note: str = ""

@@ -87,10 +87,22 @@ class DatedEvent(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     recorded_at = models.DateTimeField(auto_now_add=True)
+    # An event entered by mistake is kept, marked withdrawn with the reason, and counts for
+    # nothing: no deadline, calendar, feed or reminder is worked out from it.
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_reason = models.CharField(max_length=300, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         abstract = True
         ordering = ["date", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.event} on {self.date:%d %b %Y}"
+        withdrawn = " (withdrawn)" if self.withdrawn_at else ""
+        return f"{self.event} on {self.date:%d %b %Y}{withdrawn}"
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.withdrawn_at is not None

@@ -12,6 +12,7 @@ from typing import IO, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from n4c import rights
 from n4c.errors import InputError
@@ -29,6 +30,7 @@ __all__ = [
     "import_assets",
     "save_dated_event",
     "timeline",
+    "withdraw_dated_event",
 ]
 
 logger = logging.getLogger(__name__)
@@ -189,11 +191,35 @@ def save_dated_event(actor, item: _Event) -> _Event:
     return item
 
 
+@transaction.atomic
+def withdraw_dated_event(actor, item: _Event, *, reason: str) -> _Event:
+    """Mark an event entered by mistake as withdrawn, with the reason, in the audit log too.
+
+    The event is kept (the record shows what was entered and why it no longer counts); from
+    now on no deadline, calendar, feed or reminder is worked out from it.
+    """
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": "Enter why the event is being withdrawn."})
+    if item.withdrawn_at is not None:
+        raise ValidationError({"reason": "This event has already been withdrawn."})
+    before = snapshot(item)
+    item.withdrawn_at = timezone.now()
+    item.withdrawn_reason = reason
+    item.withdrawn_by = actor if actor is not None and actor.is_authenticated else None
+    item.save(update_fields=["withdrawn_at", "withdrawn_reason", "withdrawn_by"])
+    record_change(actor, item, AuditEvent.Action.CHANGED, before=before)
+    return item
+
+
 def clock_events(events: Iterable[DatedEvent]) -> dict[str, dt.date]:
-    """Event name to date for the deadline engine, leaving out (and logging) any stored date
-    outside the years a statutory clock may start, so one bad row cannot break every calendar."""
+    """Event name to date for the deadline engine, leaving out withdrawn events, and (logged)
+    any stored date outside the years a statutory clock may start, so one bad row cannot break
+    every calendar."""
     usable: dict[str, dt.date] = {}
     for item in events:
+        if item.withdrawn_at is not None:
+            continue
         try:
             usable[item.event] = rights.check_event_date(item.date, field=item.event)
         except InputError as error:

@@ -54,7 +54,7 @@ def send_deadline_reminders(
     for case in cases.prefetch_related("events", "extensions"):
         report.cases += 1
         for deadline in case_deadlines(case):
-            if deadline.status == "not_applicable":
+            if deadline.status == "not_applicable" or deadline.met_on is not None:
                 continue
             ahead = (deadline.date - today).days
             if ahead not in lead_days:
@@ -72,7 +72,7 @@ def send_deadline_reminders(
                 report.sent += 1
                 continue
             when = "today" if ahead == 0 else f"in {ahead} day{'s' if ahead != 1 else ''}"
-            condition = "" if deadline.status == "applies" else f"\n{deadline.condition}"
+            condition = f"\n{deadline.status_note}" if deadline.status_note else ""
             body = (
                 f"{deadline.title}: {deadline.date:%A %d %B %Y} ({when}).{condition}\n\n"
                 f"Asset: {case.asset.name}, {case.asset.area.name}\nCase: {case.title}\n"

@@ -13,7 +13,7 @@ from ninja import Query, Router, Schema
 from ninja.responses import Status
 
 from n4c.platform.assets.access import area_for_editing, area_for_viewing
-from n4c.platform.assets.api import DeadlineOut, EventIn
+from n4c.platform.assets.api import DeadlineOut, EventIn, WithdrawIn
 from n4c.platform.core.ids import RecordId
 from n4c.platform.core.listing import Page, page_of
 from n4c.platform.neighbourhood_planning.access import plans_visible_to
@@ -22,6 +22,7 @@ from n4c.platform.neighbourhood_planning.services import (
     open_plan,
     plan_deadlines,
     record_plan_stage,
+    withdraw_stage,
 )
 
 router = Router(tags=["neighbourhood planning"])
@@ -62,6 +63,17 @@ def create_plan_stage(request, plan_id: RecordId, payload: EventIn):
     area_for_editing(request.user, plan.area)
     record_plan_stage(request.user, plan, **payload.dict())
     return Status(201, [d.as_dict() for d in plan_deadlines(plan)])
+
+
+@router.post("/plans/{plan_id}/stages/{stage_id}/withdraw", response=list[DeadlineOut])
+def withdraw_plan_stage(request, plan_id: RecordId, stage_id: RecordId, payload: WithdrawIn):
+    """Withdraw a stage entered by mistake; answers with the plan's dates without it."""
+    plan: NeighbourhoodPlan = get_object_or_404(
+        plans_visible_to(request.user).select_related("area"), pk=plan_id
+    )
+    area_for_editing(request.user, plan.area)
+    withdraw_stage(request.user, plan, event_id=stage_id, reason=payload.reason)
+    return [d.as_dict() for d in plan_deadlines(plan)]
 
 
 @router.get("/plans/{plan_id}/deadlines", response=list[DeadlineOut])

@@ -47,5 +47,9 @@ class PlanStage(DatedEvent):
 
     class Meta(DatedEvent.Meta):
         constraints = [
-            models.UniqueConstraint(fields=["plan", "event"], name="one_date_per_stage_per_plan")
+            models.UniqueConstraint(
+                fields=["plan", "event"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="one_date_per_stage_per_plan",
+            )
         ]

@@ -10,22 +10,22 @@ from django.db import transaction
 
 from n4c import rights
 from n4c.platform.areas.models import Area
-from n4c.platform.assets.services import clock_events, save_dated_event
+from n4c.platform.assets.services import (
+    clock_events,
+    save_dated_event,
+    withdraw_dated_event,
+)
 from n4c.platform.audit.models import AuditEvent
 from n4c.platform.audit.services import record_change
 from n4c.platform.core.conflicts import unique_or
 from n4c.platform.neighbourhood_planning.models import NeighbourhoodPlan, PlanStage
 
-__all__ = ["open_plan", "plan_deadlines", "record_plan_stage", "stage_choices"]
+__all__ = ["open_plan", "plan_deadlines", "record_plan_stage", "stage_choices", "withdraw_stage"]
 
 
 def stage_choices() -> list[str]:
     """The neighbourhood-planning stages the rules count from (rules whose id starts ``np.``)."""
-    names: dict[str, None] = {}
-    for rule in rights.default_rulebook().rules:
-        if rule.id.startswith("np."):
-            names[rule.event] = None
-    return list(names)
+    return rights.default_rulebook().events_of("np")
 
 
 @transaction.atomic
@@ -44,17 +44,28 @@ def record_plan_stage(
     """Record a stage the neighbourhood-planning rules count from, once per plan."""
     known = stage_choices()
     if event not in known:
-        raise ValidationError(
-            {
-                "event": f"{event!r} is not a neighbourhood-planning stage the rules count from; "
-                f"choose one of {', '.join(known)}."
-            }
+        kind = (
+            "an event of a right-to-bid case, not a neighbourhood-plan stage; record it on the "
+            "asset's case"
+            if event in rights.default_rulebook().events
+            else f"not a neighbourhood-planning stage the rules count from; choose one of {', '.join(known)}"
         )
-    recorded = ValidationError({"event": f"This plan already has a {event} date."})
-    if plan.stages.filter(event=event).exists():
+        raise ValidationError({"event": f"{event!r} is {kind}."})
+    recorded = ValidationError(
+        {"event": f"This plan already has a {event} date; withdraw it if it was a mistake."}
+    )
+    if plan.stages.filter(event=event, withdrawn_at__isnull=True).exists():
         raise recorded
     with unique_or(PlanStage, ("plan", "event"), recorded):
         return save_dated_event(actor, PlanStage(plan=plan, event=event, date=date, note=note))
+
+
+def withdraw_stage(actor, plan: NeighbourhoodPlan, *, event_id: int, reason: str) -> PlanStage:
+    """Withdraw one of the plan's stages entered by mistake; its dates stop counting."""
+    item = plan.stages.filter(pk=event_id).first()
+    if item is None:
+        raise ValidationError({"event_id": "Choose a stage of this plan."})
+    return withdraw_dated_event(actor, item, reason=reason)
 
 
 def plan_deadlines(plan: NeighbourhoodPlan) -> list[rights.Deadline]:

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from n4c.platform.assets.access import area_for_editing, area_for_viewing, can_edit_area_assets
+from n4c.platform.assets.forms import WithdrawForm
 from n4c.platform.assets.services import timeline
 from n4c.platform.core.forms import apply_service
 from n4c.platform.neighbourhood_planning.access import plans_visible_to
@@ -22,6 +23,7 @@ from n4c.platform.neighbourhood_planning.services import (
     open_plan,
     plan_deadlines,
     record_plan_stage,
+    withdraw_stage,
 )
 
 
@@ -51,18 +53,28 @@ def plan_create(request, area_id: int):
 @login_required
 def plan_detail(request, pk: int):
     plan = get_object_or_404(plans_visible_to(request.user).select_related("area"), pk=pk)
-    form = PlanStageForm(request.POST or None)
+    action = request.POST.get("action", "stage") if request.method == "POST" else ""
+    data = request.POST if request.method == "POST" else None
+    form = PlanStageForm(data if action == "stage" else None)
+    stages = list(plan.stages.all())
+    withdraw_form = WithdrawForm(data if action == "withdraw" else None, events=stages)
     if request.method == "POST":
         area_for_editing(request.user, plan.area)
-        if apply_service(form, lambda data: record_plan_stage(request.user, plan, **data)):
-            messages.success(request, "Stage recorded; the dates below include it.")
+        chosen, change, done = (
+            (withdraw_form, withdraw_stage, "Stage withdrawn; the dates below no longer count it.")
+            if action == "withdraw"
+            else (form, record_plan_stage, "Stage recorded; the dates below include it.")
+        )
+        if apply_service(chosen, lambda data: change(request.user, plan, **data)):
+            messages.success(request, done)
             return redirect(plan)
     return render(
         request,
         "neighbourhood_planning/plan_detail.html",
         {
             "plan": plan,
-            "timeline": timeline(plan.stages.all(), plan_deadlines(plan)),
+            "timeline": timeline(stages, plan_deadlines(plan)),
+            "withdraw_form": withdraw_form if withdraw_form.fields["event_id"].choices else None,
             "form": form,
             "can_edit": can_edit_area_assets(request.user, plan.area),
             "today": dt.date.today(),

@@ -6,6 +6,7 @@ from django.db import transaction
 
 from n4c.platform.resources import services
 from n4c.platform.resources.models import Resource
+from n4c.rights.letters import nomination_template
 
 __all__ = ["seed", "seed_resources"]
 
@@ -33,6 +34,7 @@ _RESOURCES = [
         "template",
         "A letter to nominate a building or land as an asset of community value.",
         ["community ownership", "rights"],
+        nomination_template(),
     ),
     (
         "Setting up a community share offer",
@@ -52,9 +54,11 @@ _RESOURCES = [
 @transaction.atomic
 def seed_resources(actor) -> int:
     """Add the demo resources not yet there; returns how many there are."""
-    for title, kind, summary, tags in _RESOURCES:
+    for title, kind, summary, tags, *body in _RESOURCES:
         if not Resource.objects.filter(title=title).exists():
-            services.add_resource(actor, title=title, kind=kind, summary=summary, tags=tags)
+            services.add_resource(
+                actor, title=title, kind=kind, summary=summary, tags=tags, body="".join(body)
+            )
     return Resource.objects.count()
 
 

@@ -13,7 +13,7 @@ from ninja import Query, Router, Schema
 from ninja.responses import Status
 
 from n4c.platform.assets.access import area_for_editing, assets_visible_to
-from n4c.platform.assets.api import DeadlineOut, EventIn
+from n4c.platform.assets.api import DeadlineOut, EventIn, WithdrawIn
 from n4c.platform.assets.models import Asset
 from n4c.platform.core.ids import RecordId
 from n4c.platform.core.listing import Page, page_of
@@ -25,6 +25,7 @@ from n4c.platform.right_to_bid.services import (
     close_case,
     open_case,
     record_event,
+    withdraw_event,
 )
 
 router = Router(tags=["right to bid"])
@@ -84,6 +85,14 @@ def create_event(request, case_id: RecordId, payload: EventIn):
     case = _editable_case(request, case_id)
     record_event(request.user, case, **payload.dict())
     return Status(201, [d.as_dict() for d in case_deadlines(case)])
+
+
+@router.post("/cases/{case_id}/events/{event_id}/withdraw", response=list[DeadlineOut])
+def withdraw(request, case_id: RecordId, event_id: RecordId, payload: WithdrawIn):
+    """Withdraw an event entered by mistake; answers with the case's deadlines without it."""
+    case = _editable_case(request, case_id)
+    withdraw_event(request.user, case, event_id=event_id, reason=payload.reason)
+    return [d.as_dict() for d in case_deadlines(case)]
 
 
 @router.post("/cases/{case_id}/extensions", response={201: list[DeadlineOut]})

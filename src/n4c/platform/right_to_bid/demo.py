@@ -9,7 +9,8 @@ from django.db import transaction
 
 from n4c.platform.areas.models import Area
 from n4c.platform.assets.models import Asset
-from n4c.platform.right_to_bid.models import AssetCase
+from n4c.platform.right_to_bid.models import AssetCase, Nomination
+from n4c.platform.right_to_bid.nominations import start_nomination
 from n4c.platform.right_to_bid.services import open_case, record_event
 
 __all__ = ["seed"]
@@ -36,5 +37,33 @@ def seed(areas: list[Area], actor, today: dt.date) -> str:
             case = open_case(actor, asset, title=title, opened_on=first)
             for event, days in events:
                 record_event(actor, case, event=event, date=today - dt.timedelta(days=days))
+    _seed_draft_nomination(areas)
     count = AssetCase.objects.filter(closed_on__isnull=True).count()
-    return f"{count} open rights case{'' if count == 1 else 's'}"
+    drafts = Nomination.objects.filter(status=Nomination.Status.DRAFT).count()
+    return (
+        f"{count} open rights case{'' if count == 1 else 's'}, "
+        f"{drafts} nomination{'' if drafts == 1 else 's'} to check"
+    )
+
+
+def _seed_draft_nomination(areas: list[Area]) -> None:
+    """A partnership member's draft nomination of the youth club, waiting in staff's queue."""
+    for asset in Asset.objects.filter(area__in=areas, reference="YOUTH", nominations=None):
+        member = asset.area.partnership_members.first()
+        if member is None:
+            continue
+        start_nomination(
+            member,
+            asset.area,
+            {
+                "asset": asset,
+                "asset_name": asset.name,
+                "description": "A youth club that meets two nights a week in a rented room.",
+                "occupants": "The youth club's volunteers.",
+                "reasons": "It is the only place for young people to meet on weekday evenings; "
+                "about 40 go each week.",
+                "nominator_name": "Friends of the Youth Club",
+                "nominator_body": "unincorporated-body",
+                "registered_members": 24,
+            },
+        )

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django import forms
 
-from n4c.platform.right_to_bid.models import AssetCase
+from n4c.platform.right_to_bid.models import AssetCase, Nomination
+from n4c.platform.right_to_bid.nominations import NOMINATION_FIELDS
 from n4c.platform.right_to_bid.services import event_choices
 
 
@@ -43,3 +44,33 @@ class ExtensionForm(forms.Form):
 
 class CloseForm(forms.Form):
     closed_on = forms.DateField(label="Closed on", widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class NominationForm(forms.ModelForm):
+    """A nomination's details; the asset is one of the area's own, if it is in the register."""
+
+    class Meta:
+        model = Nomination
+        fields = list(NOMINATION_FIELDS)
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 3})
+            for name in ("description", "boundaries", "occupants", "owners", "reasons")
+        }
+
+    def __init__(self, *args, area, choose_asset: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not choose_asset:
+            # Members do not see the register; staff link the asset when they check the draft.
+            del self.fields["asset"]
+            return
+        field = self.fields["asset"]
+        field.queryset = area.community_assets.all()  # type: ignore[attr-defined]
+        field.required = False
+        field.empty_label = "It is not in the register yet"
+        field.label = "The asset in the register"
+
+
+class SendForm(forms.Form):
+    sent_on = forms.DateField(
+        label="Date it was sent to the council", widget=forms.DateInput(attrs={"type": "date"})
+    )

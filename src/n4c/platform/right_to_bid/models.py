@@ -52,7 +52,12 @@ class CaseEvent(DatedEvent):
     class Meta(DatedEvent.Meta):
         constraints = [
             # The engine reads a case as one date per event; a second notice starts a new case.
-            models.UniqueConstraint(fields=["case", "event"], name="one_date_per_event_per_case")
+            # A withdrawn event no longer counts, so the right one can be recorded in its place.
+            models.UniqueConstraint(
+                fields=["case", "event"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="one_date_per_event_per_case",
+            )
         ]
 
 
@@ -80,3 +85,83 @@ class CaseExtension(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rule_id} extended to {self.extended_to:%d %b %Y}"
+
+
+class Nomination(models.Model):
+    """A nomination a partnership member starts for staff to check, edit and send to the council.
+
+    Sending it (recording the day it went) opens a right-to-bid case on the asset with its
+    nomination event, so the deadlines follow from then on.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Waiting for staff to check"
+        SENT = "sent", "Sent to the council"
+
+    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="nominations")
+    asset = models.ForeignKey(
+        Asset,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="nominations",
+        help_text="The asset in the area's register, if it is there already.",
+    )
+    asset_name = models.CharField("Name of the building or land", max_length=200)
+    address = models.CharField("Address and postcode", max_length=300, blank=True)
+    postcode = models.CharField(max_length=8, blank=True)
+    description = models.TextField("What it is and what it is used for", blank=True)
+    boundaries = models.TextField(
+        "Its boundaries",
+        blank=True,
+        help_text="For example: the building, its car park and garden.",
+    )
+    occupants = models.TextField("Who uses or occupies it now, if you know", blank=True)
+    owners = models.TextField("Who owns it, and their address, if you know", blank=True)
+    reasons = models.TextField(
+        "Why it matters to the community",
+        help_text="How it helps people's wellbeing or social life now, and could in the next five years.",
+    )
+    nominator_name = models.CharField("Name of the group nominating it", max_length=200)
+    nominator_body = models.CharField(
+        "Kind of group",
+        max_length=40,
+        choices=[
+            ("parish-council", "Parish council"),
+            ("neighbourhood-forum", "Neighbourhood forum"),
+            ("unincorporated-body", "Unincorporated group of local people"),
+            ("charity", "Charity"),
+            ("company-limited-by-guarantee", "Company limited by guarantee"),
+            ("community-benefit-society", "Community benefit society"),
+            ("community-interest-company", "Community interest company"),
+        ],
+    )
+    registered_members = models.PositiveIntegerField(
+        "Members registered to vote in the area",
+        null=True,
+        blank=True,
+        help_text="An unincorporated group needs at least 21.",
+    )
+    contact = models.CharField("Contact name, address and e-mail", max_length=300, blank=True)
+    council = models.CharField("The council it goes to", max_length=200, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    started_at = models.DateTimeField(auto_now_add=True)
+    sent_on = models.DateField(null=True, blank=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    case = models.OneToOneField(
+        AssetCase, null=True, blank=True, on_delete=models.SET_NULL, related_name="nomination"
+    )
+
+    class Meta:
+        ordering = ["-started_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Nomination of {self.asset_name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("right_to_bid:nomination", args=[self.pk])

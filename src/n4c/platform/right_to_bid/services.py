@@ -11,7 +11,11 @@ from django.db import transaction
 from n4c import rights
 from n4c.errors import InputError
 from n4c.platform.assets.models import Asset
-from n4c.platform.assets.services import clock_events, save_dated_event
+from n4c.platform.assets.services import (
+    clock_events,
+    save_dated_event,
+    withdraw_dated_event,
+)
 from n4c.platform.audit.models import AuditEvent
 from n4c.platform.audit.services import record_change, snapshot
 from n4c.platform.core.conflicts import unique_or
@@ -20,17 +24,41 @@ from n4c.platform.right_to_bid.models import AssetCase, CaseEvent, CaseExtension
 __all__ = [
     "agree_extension",
     "case_deadlines",
+    "case_extensions",
     "close_case",
     "event_choices",
     "extendable_rule_ids",
     "open_case",
     "record_event",
+    "withdraw_event",
 ]
 
 
+#: Right-to-bid rules have ids beginning ``acv.``; neighbourhood planning's ``np.``.
+RIGHT = "acv"
+
+
 def event_choices() -> list[str]:
-    """Every event name the rules count from."""
-    return rights.default_rulebook().events
+    """The events of the right to bid (never a neighbourhood plan's stages)."""
+    return rights.default_rulebook().events_of(RIGHT)
+
+
+def _check_event(event: str) -> None:
+    known = event_choices()
+    if event in known:
+        return
+    if event in rights.default_rulebook().events:
+        raise ValidationError(
+            {
+                "event": f"{event!r} is a neighbourhood-plan stage, not an event of a right-to-bid "
+                "case; record it on the area's neighbourhood plan."
+            }
+        )
+    raise ValidationError(
+        {
+            "event": f"{event!r} is not an event of a right-to-bid case; choose one of {', '.join(known)}."
+        }
+    )
 
 
 def extendable_rule_ids() -> set[str]:
@@ -53,21 +81,27 @@ def open_case(
 
 @transaction.atomic
 def record_event(actor, case: AssetCase, *, event: str, date: dt.date, note: str = "") -> CaseEvent:
-    """Record what happened; the event must be one the rules know, once per case."""
-    known = event_choices()
-    if event not in known:
-        raise ValidationError(
-            {
-                "event": f"{event!r} is not an event the statutory rules count from; choose one of {', '.join(known)}."
-            }
-        )
+    """Record what happened; the event must be one of the right to bid, once per case (a
+    withdrawn one does not count)."""
+    _check_event(event)
     recorded = ValidationError(
-        {"event": f"This case already has a {event}; open a new case for a new one."}
+        {
+            "event": f"This case already has a {event}; withdraw it if it was a mistake, or open a "
+            "new case for a new one."
+        }
     )
-    if case.events.filter(event=event).exists():
+    if case.events.filter(event=event, withdrawn_at__isnull=True).exists():
         raise recorded
     with unique_or(CaseEvent, ("case", "event"), recorded):
         return save_dated_event(actor, CaseEvent(case=case, event=event, date=date, note=note))
+
+
+def withdraw_event(actor, case: AssetCase, *, event_id: int, reason: str) -> CaseEvent:
+    """Withdraw one of the case's events entered by mistake; its dates stop counting."""
+    item = case.events.filter(pk=event_id).first()
+    if item is None:
+        raise ValidationError({"event_id": "Choose an event of this case."})
+    return withdraw_dated_event(actor, item, reason=reason)
 
 
 def _computed(case: AssetCase, extensions: dict[str, dt.date]) -> list[rights.Deadline]:
@@ -77,11 +111,16 @@ def _computed(case: AssetCase, extensions: dict[str, dt.date]) -> list[rights.De
     return rights.case_deadlines(events, rulebook=rights.default_rulebook(), extensions=extensions)
 
 
+def case_extensions(case: AssetCase) -> dict[str, dt.date]:
+    """Rule id to the later date agreed in writing, leaving out any implausible stored date."""
+    extensions = {x.rule_id: x.extended_to for x in case.extensions.all()}
+    return {rule: day for rule, day in extensions.items() if _plausible(day)}
+
+
 def case_deadlines(case: AssetCase) -> list[rights.Deadline]:
     """Every statutory date of the case, from its events, the rules in force then and any
     extension agreed in writing (shown as extended)."""
-    extensions = {x.rule_id: x.extended_to for x in case.extensions.all()}
-    return _computed(case, {rule: day for rule, day in extensions.items() if _plausible(day)})
+    return _computed(case, case_extensions(case))
 
 
 def _plausible(day: dt.date) -> bool:

@@ -12,14 +12,17 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from n4c.platform.assets.access import area_for_editing, assets_visible_to, can_edit_area_assets
+from n4c.platform.assets.forms import WithdrawForm
 from n4c.platform.assets.models import Asset
 from n4c.platform.assets.services import timeline
 from n4c.platform.core.forms import apply_service
 from n4c.platform.right_to_bid.access import cases_visible_to
 from n4c.platform.right_to_bid.forms import CaseForm, CloseForm, EventForm, ExtensionForm
+from n4c.platform.right_to_bid.journey import journey_of
 from n4c.platform.right_to_bid.services import (
     agree_extension,
     case_deadlines,
@@ -27,6 +30,7 @@ from n4c.platform.right_to_bid.services import (
     extendable_rule_ids,
     open_case,
     record_event,
+    withdraw_event,
 )
 
 
@@ -34,6 +38,7 @@ def asset_cases_panel(request, asset: Asset) -> dict:
     """The asset page's section: its cases, and the form to open one for those who may."""
     return {
         "asset": asset,
+        "steps": journey_of(asset, today=timezone.localdate())[1],
         "cases": asset.cases.all(),
         "can_edit": can_edit_area_assets(request.user, asset.area),
         "case_form": CaseForm(initial={"opened_on": dt.date.today()}),
@@ -70,12 +75,19 @@ def case_detail(request, pk: int):
     close_form = CloseForm(
         data if action == "close" else None, initial={"closed_on": dt.date.today()}
     )
+    events = list(case.events.all())
+    withdraw_form = WithdrawForm(data if action == "withdraw" else None, events=events)
     if request.method == "POST":
         area_for_editing(request.user, case.asset.area)
         handlers: dict[str, tuple[forms.Form, Callable[..., object], str]] = {
             "event": (form, record_event, "Event recorded; the dates below include it."),
             "extension": (extension_form, agree_extension, "Extension recorded."),
             "close": (close_form, close_case, "Case closed; its dates leave the calendars."),
+            "withdraw": (
+                withdraw_form,
+                withdraw_event,
+                "Event withdrawn; the dates below no longer count it.",
+            ),
         }
         chosen, change, done = handlers.get(action, handlers["event"])
         if apply_service(chosen, lambda data: change(request.user, case, **data)) is not None:
@@ -87,7 +99,8 @@ def case_detail(request, pk: int):
         "right_to_bid/case_detail.html",
         {
             "case": case,
-            "timeline": timeline(case.events.all(), deadlines),
+            "timeline": timeline(events, deadlines),
+            "withdraw_form": withdraw_form if withdraw_form.fields["event_id"].choices else None,
             "form": form,
             "extension_form": extension_form if extendable else None,
             "close_form": close_form,

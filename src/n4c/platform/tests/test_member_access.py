@@ -29,7 +29,7 @@ from n4c.platform.events.models import Attendance, Event
 from n4c.platform.grants.models import Application, Panel, PanelMember
 from n4c.platform.measures.models import LocalMeasure, MeasureValue
 from n4c.platform.measures.tests.images import png_bytes
-from n4c.platform.neighbourhood_planning.models import NeighbourhoodPlan
+from n4c.platform.neighbourhood_planning.models import NeighbourhoodPlan, PlanStage
 from n4c.platform.partnership import services as partnership
 from n4c.platform.partnership.models import StaffAttachment, StaffRole
 from n4c.platform.people.models import Role
@@ -37,7 +37,7 @@ from n4c.platform.plans.models import Action, AreaPlan, Milestone, YearZeroCheck
 from n4c.platform.referrals.models import Partner, Referral
 from n4c.platform.residents.models import Consent, Resident
 from n4c.platform.resources.models import Resource
-from n4c.platform.right_to_bid.models import AssetCase
+from n4c.platform.right_to_bid.models import AssetCase, Nomination
 
 pytestmark = pytest.mark.django_db
 
@@ -89,6 +89,7 @@ MEMBER_MAY_READ = frozenset(
         "api:get_grant_panel",
         # The plain-English check of what they write; it reads nothing of any area.
         "plain:check",
+        "right_to_bid:nominate",
     }
 )
 
@@ -154,7 +155,13 @@ def member_world(home, adviser, make_person):
     neighbourhood_plan = NeighbourhoodPlan.objects.create(
         area=home, title="Our plan", opened_on=dt.date(2026, 3, 1)
     )
+    stage = PlanStage.objects.create(
+        plan=neighbourhood_plan, event="plan-publicised", date=dt.date(2026, 3, 1)
+    )
     feed = CalendarFeed.objects.create(area=home, token="a-secret-calendar-token")
+    nomination = Nomination.objects.create(
+        area=home, asset_name="The hall", reasons="Meetings.", nominator_name="Friends"
+    )
     event = Event.objects.create(
         title="Gathering",
         scope=Event.Scope.REGIONAL,
@@ -224,6 +231,9 @@ def member_world(home, adviser, make_person):
     }
     by_name = {
         "right_to_bid:case": {"pk": case.pk},
+        "right_to_bid:letter": {"pk": asset.pk, "letter": "nomination"},
+        "right_to_bid:nomination": {"pk": nomination.pk},
+        "right_to_bid:nomination_letter": {"pk": nomination.pk},
         "referrals:update": {"pk": referral.pk},
         **{
             f"grants:{name}": {"pk": application.pk}
@@ -238,6 +248,7 @@ def member_world(home, adviser, make_person):
         "asset_id": asset.pk,
         "case_id": case.pk,
         "plan_id": neighbourhood_plan.pk,
+        "stage_id": stage.pk,
         "action_id": action.pk,
         "milestone_id": milestone.pk,
         "item": YearZeroCheck._meta.get_field("item").choices[0][0],

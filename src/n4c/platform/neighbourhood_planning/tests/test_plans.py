@@ -53,7 +53,9 @@ def test_a_stage_the_planning_rules_do_not_know_is_refused_with_the_choices(
     assert "Select a valid choice. nomination is not one of the available choices." in (
         page.content.decode()
     )
-    with pytest.raises(ValidationError, match="not a neighbourhood-planning stage"):
+    with pytest.raises(
+        ValidationError, match="an event of a right-to-bid case, not a neighbourhood-plan stage"
+    ):
         record_plan_stage(national, plan, event="nomination", date=dt.date(2026, 3, 2))
     assert not PlanStage.objects.exists()
 
@@ -119,7 +121,10 @@ def test_the_api_records_a_stage_and_answers_with_the_plans_dates(
     )
     assert wrong.status_code == 422
     assert wrong.json()["detail"][0]["loc"] == ["body", "event"]
-    assert "not a neighbourhood-planning stage" in wrong.json()["detail"][0]["msg"]
+    assert (
+        "an event of a right-to-bid case, not a neighbourhood-plan stage"
+        in wrong.json()["detail"][0]["msg"]
+    )
     reader = client_for(specialist).post(
         f"/api/assets/plans/{plan_id}/stages",
         {"event": "referendum-poll", "date": "2026-06-01"},
@@ -135,3 +140,16 @@ def test_the_admin_shows_a_plans_computed_dates(client, national, area, django_u
         reverse("admin:neighbourhood_planning_neighbourhoodplan_change", args=[plan.pk])
     ).content.decode()
     assert "13 Apr 2026: Pre-submission consultation on the draft plan may close" in page
+
+
+def test_the_api_withdraws_a_stage_with_a_reason_and_its_dates_go(client_for, national, area):
+    plan = _plan(area, national, {"plan-publicised": dt.date(2026, 3, 2)})
+    stage = plan.stages.get()
+    api = client_for(national)
+    url = f"/api/assets/plans/{plan.pk}/stages/{stage.pk}/withdraw"
+    done = api.post(url, {"reason": "Wrong plan."}, content_type="application/json")
+    assert done.status_code == 200 and done.json() == []
+    stage.refresh_from_db()
+    assert stage.withdrawn_reason == "Wrong plan."
+    page = api.get(plan.get_absolute_url()).content.decode()
+    assert "Withdrawn</strong> Wrong plan." in page

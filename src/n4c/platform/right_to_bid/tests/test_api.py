@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from n4c.platform.right_to_bid.models import CaseEvent
+
 pytestmark = pytest.mark.django_db
 
 RED_LION = {
@@ -66,10 +68,32 @@ def test_an_unknown_or_repeated_event_is_refused(client_for, national, area):
     url = f"/api/assets/cases/{case['id']}/events"
     bad = api.post(url, {"event": "sale", "date": "2026-03-01"}, content_type="application/json")
     assert bad.status_code == 422
-    assert "'sale' is not an event the statutory rules count from" in bad.json()["detail"][0]["msg"]
+    assert "'sale' is not an event of a right-to-bid case" in bad.json()["detail"][0]["msg"]
     api.post(url, {"event": "nomination", "date": "2026-03-01"}, content_type="application/json")
     again = api.post(
         url, {"event": "nomination", "date": "2026-03-02"}, content_type="application/json"
     )
     assert again.status_code == 422
     assert "already has a nomination" in again.json()["detail"][0]["msg"]
+
+
+def test_the_api_withdraws_an_event_with_a_reason_and_answers_without_its_dates(
+    client_for, national, area
+):
+    api = client_for(national)
+    case = case_with_notice(api, area, "2026-03-01")
+    recorded = api.post(
+        f"/api/assets/cases/{case['id']}/events",
+        {"event": "notice-of-disposal", "date": "2026-03-01"},
+        content_type="application/json",
+    )
+    assert recorded.status_code == 201 and recorded.json()
+    event = CaseEvent.objects.get(case_id=case["id"])
+    url = f"/api/assets/cases/{case['id']}/events/{event.pk}/withdraw"
+    blank = api.post(url, {"reason": " "}, content_type="application/json")
+    assert blank.status_code == 422
+    assert blank.json()["detail"][0]["msg"] == "Enter why the event is being withdrawn."
+    done = api.post(url, {"reason": "Wrong case."}, content_type="application/json")
+    assert done.status_code == 200 and done.json() == []
+    event.refresh_from_db()
+    assert event.withdrawn_reason == "Wrong case."
