@@ -28,7 +28,7 @@ def test_the_migration_fills_an_empty_nomination_letter_and_leaves_others_alone(
     empty = Resource.objects.create(title=TITLE, kind="template", summary="A letter.")
     other = Resource.objects.create(title="Budget", kind="template", summary="A sheet.")
     migration = importlib.import_module(
-        "n4c.platform.resources.migrations.0002_nomination_letter_text"
+        "n4c.platform.resources.migrations.0003_nomination_letter_text"
     )
     migration.fill(apps, None)
     empty.refresh_from_db()

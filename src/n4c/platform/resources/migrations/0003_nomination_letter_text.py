@@ -13,5 +13,5 @@ def fill(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("resources", "0001_initial")]
+    dependencies = [("resources", "0002_resource_plain_summary")]
     operations = [migrations.RunPython(fill, migrations.RunPython.noop)]
