@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
@@ -39,3 +40,22 @@ class Resource(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("resources:detail", args=[self.pk])
+
+
+class ResourceTranslation(models.Model):
+    """A person's translation of a resource into one of the platform's languages (see
+    :mod:`n4c.platform.resources.translations`); a reader who chose that language sees it."""
+
+    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(max_length=10, choices=settings.LANGUAGES)
+    title = models.CharField(max_length=200)
+    summary = models.CharField(max_length=300, blank=True)
+    body = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["resource", "language"], name="one_translation_each")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.language})"

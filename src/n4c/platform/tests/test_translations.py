@@ -72,10 +72,10 @@ def test_every_string_is_translated_with_the_same_placeholders(language) -> None
 def test_the_compiled_translations_match_the_po_files(language) -> None:
     """The .mo files are committed (no gettext needed to run the platform): they must be fresh."""
     folder = LOCALE / language / "LC_MESSAGES"
-    compiled = {_key(e): (e.msgstr, e.msgstr_plural) for e in polib.mofile(str(folder / "django.mo"))}
-    source = {
-        _key(e): (e.msgstr, e.msgstr_plural) for e in _catalogue(language) if not e.obsolete
+    compiled = {
+        _key(e): (e.msgstr, e.msgstr_plural) for e in polib.mofile(str(folder / "django.mo"))
     }
+    source = {_key(e): (e.msgstr, e.msgstr_plural) for e in _catalogue(language) if not e.obsolete}
     source.pop((None, ""), None)
     compiled.pop((None, ""), None)
     assert compiled == source, "Run: cd src/n4c/platform && django-admin compilemessages"
