@@ -39,6 +39,11 @@ RESIDENT_TEMPLATES = [
     "budgets/templates/budgets/results.html",
     "grants/templates/grants/area_panels.html",
     "grants/templates/grants/apply.html",
+    "grants/templates/grants/panel_detail.html",
+    "grants/templates/grants/application_detail.html",
+    "covenants/templates/covenants/area_panel.html",
+    "covenants/templates/covenants/_summary.html",
+    "measures/templates/measures/area_panel.html",
     "resources/templates/resources/resource_list.html",
     "resources/templates/resources/resource_detail.html",
 ]
