@@ -5,16 +5,17 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from n4c.platform.regions.models import Region
 
 
 class Stage(models.TextChoices):
-    PROSPECT = "prospect", "Prospect"
-    OUTREACH = "outreach", "Outreach"
-    YEAR_ZERO = "year_zero", "Year Zero planning"
-    ACTIVE = "active", "Active"
-    MOVING_ON = "moving_on", "Moving on"
+    PROSPECT = "prospect", _("Prospect")
+    OUTREACH = "outreach", _("Outreach")
+    YEAR_ZERO = "year_zero", _("Year Zero planning")
+    ACTIVE = "active", _("Active")
+    MOVING_ON = "moving_on", _("Moving on")
 
 
 class AreaBaseline(models.Model):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 
 class Tag(models.Model):
@@ -19,8 +20,8 @@ class Tag(models.Model):
 
 class Resource(models.Model):
     class Kind(models.TextChoices):
-        GUIDANCE = "guidance", "Guidance"
-        TEMPLATE = "template", "Template"
+        GUIDANCE = "guidance", _("Guidance")
+        TEMPLATE = "template", _("Template")
 
     title = models.CharField(max_length=200)
     kind = models.CharField(max_length=10, choices=Kind.choices)

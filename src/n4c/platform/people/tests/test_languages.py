@@ -80,3 +80,14 @@ def test_the_chooser_is_a_form_that_works_without_javascript(db) -> None:
     assert '<form class="language-chooser" method="post" action="/language/">' in page
     assert 'name="csrfmiddlewaretoken"' in page
     assert '<option value="ur" lang="ur">اردو</option>' in page
+
+
+def test_a_member_s_area_page_in_polish_names_the_stage_and_links_in_polish(
+    member, client_for, home
+) -> None:
+    client = client_for(member)
+    client.post("/language/", {"language": "pl", "next": "/"})
+    page = client.get(home.get_absolute_url()).content.decode()
+    assert '<span class="tag">Aktywny</span> w regionie North West' in page
+    assert "Plan obszaru i lista kontrolna roku zerowego" in page
+    assert "Dni wsparcia zapisane w tym miesiącu: 0." in page
