@@ -86,6 +86,8 @@ def test_a_member_s_area_page_in_polish_names_the_stage_and_links_in_polish(
     member, client_for, home
 ) -> None:
     client = client_for(member)
+    # In English first: the cached parts of the page are kept apart for each language.
+    assert "0 days logged this month." in client.get(home.get_absolute_url()).content.decode()
     client.post("/language/", {"language": "pl", "next": "/"})
     page = client.get(home.get_absolute_url()).content.decode()
     assert '<span class="tag">Aktywny</span> w regionie North West' in page
