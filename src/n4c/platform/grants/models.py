@@ -10,19 +10,23 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from n4c.platform.areas.models import Area
 from n4c.platform.residents.models import Resident
 
 
 class Phase(models.TextChoices):
-    """Where a panel is in its timetable; each step of the work is allowed in one phase."""
+    """Where a panel is in its timetable; each step of the work is allowed in one phase.
 
-    NOT_OPEN = "not_open", _("Not open yet")
-    OPEN = "open", _("Open for applications")
-    ASSESSING = "assessing", _("Assessing applications")
-    DECIDING = "deciding", _("Deciding")
-    ANNOUNCED = "announced", _("Decisions announced")
+    Plain labels (callers compare them as text), marked for translation with ``gettext_noop``
+    and translated where a page shows them."""
+
+    NOT_OPEN = "not_open", gettext_noop("Not open yet")
+    OPEN = "open", gettext_noop("Open for applications")
+    ASSESSING = "assessing", gettext_noop("Assessing applications")
+    DECIDING = "deciding", gettext_noop("Deciding")
+    ANNOUNCED = "announced", gettext_noop("Decisions announced")
 
 
 class FundingType(models.TextChoices):
