@@ -243,6 +243,11 @@ SETTINGS: dict[str, Setting] = {
         Setting("N4C_EMAIL_PASSWORD", "", "SMTP password."),
         Setting("N4C_EMAIL_TLS", "0", "1 uses STARTTLS with the SMTP server.", kind="flag"),
         Setting(
+            "N4C_MACHINE_TRANSLATION",
+            "",
+            "Dotted path of a callable (text, language code) -> text that machine-translates staff-written content with no human translation, e.g. mypackage.translate.deepl; empty means off (English is shown).",
+        ),
+        Setting(
             "N4C_ALLOWED_HOSTS",
             "127.0.0.1,localhost",
             "Comma-separated host names the platform answers to.",

@@ -201,7 +201,16 @@ def _caches() -> dict[str, dict[str, object]]:
 CACHES = _caches()
 
 LANGUAGE_CODE = "en-gb"
-LANGUAGES = [("en-gb", "English")]
+# Residents' languages (README "Languages"): each named in its own language, as a chooser shows
+# it. Urdu reads right to left. The translations are in locale/ (.po and compiled .mo files).
+LANGUAGES = [("en-gb", "English"), ("pl", "Polski"), ("ur", "اردو")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+LANGUAGE_COOKIE_NAME = "n4c_language"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Staff-written content in a reader's language when no one has translated it: None (off), or
+# the dotted path of a callable (text, language_code) -> str (see resources.translations).
+MACHINE_TRANSLATION: str | None = config.get("N4C_MACHINE_TRANSLATION") or None
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

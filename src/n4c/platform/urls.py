@@ -11,6 +11,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView, TemplateView
 
 from n4c.platform.api import api
+from n4c.platform.people.languages import choose_language
 from n4c.platform.people.views import SetPasswordView, ThrottledLoginView, logout_view
 
 
@@ -38,6 +39,8 @@ urlpatterns = [
         TemplateView.as_view(template_name="registration/set_password_done.html"),
         name="set_password_done",
     ),
+    # Everyone chooses their language, signed in or not (a form in every page's footer).
+    path("language/", choose_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     # The areas app serves the region pages (they list areas); they keep their own address.

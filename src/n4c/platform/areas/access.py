@@ -135,8 +135,10 @@ MEMBER_ACTIONS = frozenset(
 #: The parts of the area page a partnership member sees: the support log, the community
 #: covenant and the local measures (not the staff panel).
 MEMBER_PANELS = frozenset({"support", "covenant", "measures"})
-# Signing in and out and choosing one's own password are open to everyone.
-_ACCOUNT_PAGES = frozenset({"home", "login", "logout", "set_password", "set_password_done"})
+# Signing in and out, choosing one's own password and one's language are open to everyone.
+_ACCOUNT_PAGES = frozenset(
+    {"home", "login", "logout", "set_password", "set_password_done", "set_language"}
+)
 _READING = frozenset({"GET", "HEAD", "OPTIONS"})
 
 

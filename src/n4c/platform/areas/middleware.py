@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
+from django.utils.translation import gettext_lazy as _
 
 from n4c.platform.areas.access import member_may_open
 
 __all__ = ["MEMBER_REFUSAL", "MembersReadOnlyTheirArea"]
 
-MEMBER_REFUSAL = (
+MEMBER_REFUSAL = _(
     "Partnership members can open only their own area's pages: its page, plan, events, "
     "resources, workspace, covenant, local measures, grant panels and budget votes."
 )
@@ -32,6 +33,6 @@ class MembersReadOnlyTheirArea:
             return None
         if match.namespace == "api":
             # The API's one error shape (see n4c.platform.api).
-            problem = {"loc": [], "msg": MEMBER_REFUSAL, "type": "permission_denied"}
+            problem = {"loc": [], "msg": str(MEMBER_REFUSAL), "type": "permission_denied"}
             return JsonResponse({"detail": [problem]}, status=403)
-        raise PermissionDenied(MEMBER_REFUSAL)
+        raise PermissionDenied(str(MEMBER_REFUSAL))

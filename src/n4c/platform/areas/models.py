@@ -5,16 +5,18 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
 
 from n4c.platform.regions.models import Region
 
 
 class Stage(models.TextChoices):
-    PROSPECT = "prospect", "Prospect"
-    OUTREACH = "outreach", "Outreach"
-    YEAR_ZERO = "year_zero", "Year Zero planning"
-    ACTIVE = "active", "Active"
-    MOVING_ON = "moving_on", "Moving on"
+    PROSPECT = "prospect", _("Prospect")
+    OUTREACH = "outreach", _("Outreach")
+    YEAR_ZERO = "year_zero", _("Year Zero planning")
+    ACTIVE = "active", _("Active")
+    MOVING_ON = "moving_on", _("Moving on")
 
 
 class AreaBaseline(models.Model):
@@ -23,38 +25,42 @@ class AreaBaseline(models.Model):
     Copied from :func:`n4c.needs.summarise_ward_group` (IMD 2019, CNI 2019) when the area is
     made, so later data releases do not rewrite the starting point. Each field's name is the
     summary's attribute of the same name.
+
+    The labels are marked for translation with ``gettext_noop`` (no lazy text in the API's schema) and
+    translated where the area page shows them (:meth:`Area.baseline_figures`).
     """
 
     population = models.PositiveIntegerField(
-        "Population (mid-2015)", help_text="Mid-2015 population of its wards."
+        gettext_noop("Population (mid-2015)"), help_text="Mid-2015 population of its wards."
     )
     imd_score = models.FloatField(
-        "IMD 2019 score", help_text="Population-weighted mean IMD 2019 score of its wards."
+        gettext_noop("IMD 2019 score"),
+        help_text="Population-weighted mean IMD 2019 score of its wards.",
     )
     imd_rank = models.PositiveIntegerField(
-        "IMD 2019 ward rank (1 is most deprived)",
+        gettext_noop("IMD 2019 ward rank (1 is most deprived)"),
         help_text="Ward IMD rank (1 = most deprived); the most deprived ward's for several wards.",
     )
     imd_decile = models.PositiveSmallIntegerField(
-        "IMD 2019 ward decile (1 is most deprived)",
+        gettext_noop("IMD 2019 ward decile (1 is most deprived)"),
         help_text="Ward IMD decile (1 = most deprived).",
     )
     cni_rank = models.PositiveIntegerField(
-        "Community Needs Index 2019 rank (1 is highest need)",
+        gettext_noop("Community Needs Index 2019 rank (1 is highest need)"),
         help_text="Community Needs Index 2019 rank (1 = highest need); the neediest ward's.",
     )
     left_behind = models.BooleanField(
-        "'Left behind' (n4c)",
+        gettext_noop("'Left behind' (n4c)"),
         help_text="More than half of its residents live in wards that pass n4c's 'left behind' test.",
     )
     left_behind_published = models.BooleanField(
-        "'Left behind' (OCSI's published list)",
+        gettext_noop("'Left behind' (OCSI's published list)"),
         null=True,
         blank=True,
         help_text="The same rule on OCSI's published ward list; empty for areas made before it was recorded.",
     )
     left_behind_difference = models.TextField(
-        "Why the two differ",
+        gettext_noop("Why the two differ"),
         blank=True,
         help_text="Why n4c's answer differs from OCSI's published list; empty when they agree.",
     )
@@ -99,15 +105,15 @@ class Area(AreaBaseline):
             value = getattr(self, name)
             if name == "left_behind_difference" and not value:
                 continue
-            figures.append((str(self._meta.get_field(name).verbose_name), _shown(value)))
+            figures.append((gettext(str(self._meta.get_field(name).verbose_name)), _shown(value)))
         return figures
 
 
 def _shown(value: object) -> str:
     if value is None:
-        return "Not recorded"
+        return gettext("Not recorded")
     if isinstance(value, bool):
-        return "Yes" if value else "No"
+        return gettext("Yes") if value else gettext("No")
     if isinstance(value, float):
         return f"{value:,.1f}"
     if isinstance(value, int):

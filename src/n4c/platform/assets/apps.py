@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AssetsConfig(AppConfig):
@@ -11,7 +12,7 @@ class AssetsConfig(AppConfig):
         from n4c.platform.assets.area_map import ASSETS_VERSION, area_map_context
         from n4c.platform.assets.models import Asset
 
-        register_area_link("Community assets and rights", "assets:register", order=10)
+        register_area_link(_("Community assets and rights"), "assets:register", order=10)
         register_area_panel(
             "asset_map", "assets/area_map.html", area_map_context, check=can_view_area_assets
         )

@@ -11,6 +11,7 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from n4c.panels import money
 from n4c.platform.areas.models import Area
@@ -19,18 +20,18 @@ from n4c.platform.residents.models import Resident
 
 class BudgetVote(models.Model):
     class BallotType(models.TextChoices):
-        APPROVAL = "approval", "Approval: tick the proposals you support"
-        SCORING = "scoring", "Scoring: give each proposal points"
+        APPROVAL = "approval", _("Approval: tick the proposals you support")
+        SCORING = "scoring", _("Scoring: give each proposal points")
 
     class CountingRule(models.TextChoices):
-        GREEDY = "greedy", "Most votes first (greedy)"
-        EQUAL_SHARES = "equal-shares", "Equal shares"
+        GREEDY = "greedy", _("Most votes first (greedy)")
+        EQUAL_SHARES = "equal-shares", _("Equal shares")
 
     class Phase(models.TextChoices):
-        PROPOSALS = "proposals", "Collecting proposals"
-        VOTING = "voting", "Voting open"
-        CLOSED = "closed", "Voting closed"
-        PUBLISHED = "published", "Results published"
+        PROPOSALS = "proposals", _("Collecting proposals")
+        VOTING = "voting", _("Voting open")
+        CLOSED = "closed", _("Voting closed")
+        PUBLISHED = "published", _("Results published")
 
     area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="budget_votes")
     title = models.CharField(max_length=200)
@@ -86,9 +87,9 @@ class Proposal(models.Model):
 
 class Ballot(models.Model):
     class Method(models.TextChoices):
-        ONLINE = "online", "Online"
-        PAPER = "paper", "Paper"
-        IMPORTED = "imported", "Imported from a file"
+        ONLINE = "online", _("Online")
+        PAPER = "paper", _("Paper")
+        IMPORTED = "imported", _("Imported from a file")
 
     vote = models.ForeignKey(BudgetVote, on_delete=models.CASCADE, related_name="ballots")
     # Empty only for ballots imported from a file, whose voters are not residents here.

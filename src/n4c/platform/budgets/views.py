@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from n4c import panels
@@ -183,7 +184,7 @@ def ballot(request, pk: int):
             form, lambda data: services.cast_ballot(request.user, vote, resident, form.points())
         )
         if cast is not None:
-            messages.success(request, "Thank you: your vote has been recorded.")
+            messages.success(request, _("Thank you: your vote has been recorded."))
             return redirect("budgets:ballot", pk=vote.pk)
     return render(
         request,

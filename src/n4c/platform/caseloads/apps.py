@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CaseloadsConfig(AppConfig):
@@ -14,5 +15,5 @@ class CaseloadsConfig(AppConfig):
 
         ASSIGNMENTS_VERSION.bump_on_change(Assignment)
         register_holding_check(unhanded_areas)
-        register_area_action("Assign staff", "caseloads:assign", check=can_assign, order=20)
+        register_area_action(_("Assign staff"), "caseloads:assign", check=can_assign, order=20)
         register_area_panel("people", "caseloads/area_panel.html", people_panel_context, order=20)

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CovenantsConfig(AppConfig):
@@ -12,7 +13,7 @@ class CovenantsConfig(AppConfig):
         from n4c.platform.covenants.views import covenant_panel_context
         from n4c.platform.plans.hooks import register_plan_panel
 
-        register_area_link("Community covenant", "covenants:detail", order=25)
+        register_area_link(_("Community covenant"), "covenants:detail", order=25)
         register_area_panel(
             "covenant", "covenants/area_panel.html", covenant_panel_context, order=40
         )

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class EventsConfig(AppConfig):
@@ -8,4 +9,4 @@ class EventsConfig(AppConfig):
     def ready(self) -> None:
         from n4c.platform.areas.hooks import register_area_link
 
-        register_area_link("Peer links and suggested peers", "events:peers", order=40)
+        register_area_link(_("Peer links and suggested peers"), "events:peers", order=40)

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class GrantsConfig(AppConfig):
@@ -10,7 +11,7 @@ class GrantsConfig(AppConfig):
         from n4c.platform.grants import personal_data
         from n4c.platform.residents.gdpr import register_personal_data
 
-        register_area_link("Resident grant panels", "grants:area", order=60)
+        register_area_link(_("Resident grant panels"), "grants:area", order=60)
         register_personal_data(
             "grant_applications",
             personal_data.export_applications,

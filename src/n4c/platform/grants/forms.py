@@ -7,6 +7,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from n4c.platform.grants.models import Application, Panel, Vote
 from n4c.platform.grants.services import APPLICATION_CONSENT_WORDING, budget_from_allocation
@@ -25,9 +26,11 @@ _BUDGETS = ("capital_budget_gbp", "revenue_budget_gbp")
 class PanelForm(forms.ModelForm):
     allocation = forms.FileField(
         required=False,
-        label="Or take the budget from an allocation",
-        help_text="The JSON file that n4c allocation writes: the area's row gives the capital "
-        "and revenue budgets.",
+        label=_("Or take the budget from an allocation"),
+        help_text=(
+            "The JSON file that n4c allocation writes: the area's row gives the capital "
+            "and revenue budgets."
+        ),
     )
 
     def __init__(self, *args, area, **kwargs):
@@ -82,15 +85,15 @@ class PanelForm(forms.ModelForm):
             "announce_on": DateInput(),
             "what_may_be_funded": PlainTextarea(attrs={"rows": 3}),
         }
-        error_messages = {"name": {"required": "Enter a name for the panel."}}
+        error_messages = {"name": {"required": _("Enter a name for the panel.")}}
 
 
 class SeatForm(forms.Form):
     person = forms.ModelChoiceField(
         queryset=get_user_model().objects.none(),
-        label="Who joins the panel",
-        help_text="A member of staff, or one of the area's partnership members with a sign-in.",
-        error_messages={"required": "Choose who joins the panel."},
+        label=_("Who joins the panel"),
+        help_text=_("A member of staff, or one of the area's partnership members with a sign-in."),
+        error_messages={"required": _("Choose who joins the panel.")},
     )
 
     def __init__(self, *args, panel: Panel, **kwargs):
@@ -112,7 +115,7 @@ class SeatForm(forms.Form):
 class ApplicationForm(forms.ModelForm):
     consent_given = forms.BooleanField(
         required=False,
-        label="The applicant agrees we keep their name and email address",
+        label=_("The applicant agrees we keep their name and email address"),
         help_text=APPLICATION_CONSENT_WORDING,
     )
 
@@ -151,14 +154,14 @@ class ApplicationForm(forms.ModelForm):
             "purpose": forms.Textarea(attrs={"rows": 4}),
         }
         error_messages = {
-            "contact_name": {"required": "Enter the name of the person to contact."},
+            "contact_name": {"required": _("Enter the name of the person to contact.")},
             "contact_email": {
-                "invalid": "Enter an email address in the correct format, like name@example.com."
+                "invalid": _("Enter an email address in the correct format, like name@example.com.")
             },
-            "amount_gbp": {"required": "Enter the amount asked for, in whole pounds."},
-            "purpose": {"required": "Say what the grant is for."},
-            "applicant_kind": {"required": "Choose who is applying."},
-            "funding_type": {"required": "Choose capital or revenue."},
+            "amount_gbp": {"required": _("Enter the amount asked for, in whole pounds.")},
+            "purpose": {"required": _("Say what the grant is for.")},
+            "applicant_kind": {"required": _("Choose who is applying.")},
+            "funding_type": {"required": _("Choose capital or revenue.")},
         }
 
 
@@ -170,14 +173,14 @@ class DeclarationForm(forms.Form):
         ],
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
-        label="Your declaration",
-        error_messages={"required": "Choose whether you have a conflict of interest."},
+        label=_("Your declaration"),
+        error_messages={"required": _("Choose whether you have a conflict of interest.")},
     )
     details = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        label="What the conflict is",
-        help_text="For example, you run the group or the applicant is family.",
+        label=_("What the conflict is"),
+        help_text=_("For example, you run the group or the applicant is family."),
     )
 
 
@@ -191,8 +194,11 @@ class ScoreForm(forms.Form):
                 choices=[(str(n), str(n)) for n in range(1, 6)],
                 coerce=int,
                 label=criterion,
-                help_text="1 is weak, 5 is strong.",
-                error_messages={"required": f"Give a score for {criterion.lower()}."},
+                help_text=_("1 is weak, 5 is strong."),
+                error_messages={
+                    "required": _("Give a score for %(criterion)s.")
+                    % {"criterion": criterion.lower()}
+                },
             )
         self.criteria = panel.criteria_list()
 
@@ -207,14 +213,14 @@ class VoteForm(forms.Form):
     choice = forms.ChoiceField(
         choices=Vote.Choice.choices,
         widget=forms.RadioSelect,
-        label="Your vote",
-        error_messages={"required": "Choose how you vote."},
+        label=_("Your vote"),
+        error_messages={"required": _("Choose how you vote.")},
     )
     amount_gbp = forms.IntegerField(
         required=False,
         min_value=1,
-        label="Reduced amount (£)",
-        help_text="Only for a reduced award.",
+        label=_("Reduced amount (£)"),
+        help_text=_("Only for a reduced award."),
     )
 
 
@@ -226,18 +232,18 @@ class DecisionForm(forms.Form):
             (Application.Status.DECLINED, "Decline"),
         ],
         widget=forms.RadioSelect,
-        label="The panel's decision",
-        error_messages={"required": "Choose the panel's decision."},
+        label=_("The panel's decision"),
+        error_messages={"required": _("Choose the panel's decision.")},
     )
     awarded_gbp = forms.IntegerField(
         required=False,
         min_value=1,
-        label="Reduced amount (£)",
-        help_text="Only for a reduced award.",
+        label=_("Reduced amount (£)"),
+        help_text=_("Only for a reduced award."),
     )
     reasons = forms.CharField(
         widget=PlainTextarea(attrs={"rows": 3}),
-        label="Reasons",
-        help_text="These go to the applicant in the decision email.",
-        error_messages={"required": "Give the reasons for the decision."},
+        label=_("Reasons"),
+        help_text=_("These go to the applicant in the decision email."),
+        error_messages={"required": _("Give the reasons for the decision.")},
     )

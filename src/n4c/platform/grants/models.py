@@ -9,31 +9,36 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from n4c.platform.areas.models import Area
 from n4c.platform.residents.models import Resident
 
 
 class Phase(models.TextChoices):
-    """Where a panel is in its timetable; each step of the work is allowed in one phase."""
+    """Where a panel is in its timetable; each step of the work is allowed in one phase.
 
-    NOT_OPEN = "not_open", "Not open yet"
-    OPEN = "open", "Open for applications"
-    ASSESSING = "assessing", "Assessing applications"
-    DECIDING = "deciding", "Deciding"
-    ANNOUNCED = "announced", "Decisions announced"
+    Plain labels (callers compare them as text), marked for translation with ``gettext_noop``
+    and translated where a page shows them."""
+
+    NOT_OPEN = "not_open", gettext_noop("Not open yet")
+    OPEN = "open", gettext_noop("Open for applications")
+    ASSESSING = "assessing", gettext_noop("Assessing applications")
+    DECIDING = "deciding", gettext_noop("Deciding")
+    ANNOUNCED = "announced", gettext_noop("Decisions announced")
 
 
 class FundingType(models.TextChoices):
-    CAPITAL = "capital", "Capital (things that last: equipment, building work)"
-    REVENUE = "revenue", "Revenue (running costs: activities, sessions, staff time)"
+    CAPITAL = "capital", _("Capital (things that last: equipment, building work)")
+    REVENUE = "revenue", _("Revenue (running costs: activities, sessions, staff time)")
 
 
 class Panel(models.Model):
     class WhoMayApply(models.TextChoices):
-        INDIVIDUALS = "individuals", "Individuals only"
-        GROUPS = "groups", "Groups and organisations only"
-        BOTH = "both", "Individuals, groups and organisations"
+        INDIVIDUALS = "individuals", _("Individuals only")
+        GROUPS = "groups", _("Groups and organisations only")
+        BOTH = "both", _("Individuals, groups and organisations")
 
     area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="grant_panels")
     name = models.CharField(max_length=150)
@@ -133,14 +138,14 @@ class PanelMember(models.Model):
 
 class Application(models.Model):
     class ApplicantKind(models.TextChoices):
-        INDIVIDUAL = "individual", "An individual"
-        ORGANISATION = "organisation", "A group or organisation"
+        INDIVIDUAL = "individual", _("An individual")
+        ORGANISATION = "organisation", _("A group or organisation")
 
     class Status(models.TextChoices):
-        SUBMITTED = "submitted", "Waiting for a decision"
-        AWARDED = "awarded", "Awarded in full"
-        REDUCED = "reduced", "Awarded a reduced amount"
-        DECLINED = "declined", "Declined"
+        SUBMITTED = "submitted", _("Waiting for a decision")
+        AWARDED = "awarded", _("Awarded in full")
+        REDUCED = "reduced", _("Awarded a reduced amount")
+        DECLINED = "declined", _("Declined")
 
     panel = models.ForeignKey(Panel, on_delete=models.PROTECT, related_name="applications")
     applicant_kind = models.CharField(max_length=12, choices=ApplicantKind.choices)
@@ -273,9 +278,9 @@ class Vote(models.Model):
     """A member's vote on an application, through their declaration of no conflict."""
 
     class Choice(models.TextChoices):
-        AWARD = "award", "Award in full"
-        REDUCE = "reduce", "Award a reduced amount"
-        DECLINE = "decline", "Decline"
+        AWARD = "award", _("Award in full")
+        REDUCE = "reduce", _("Award a reduced amount")
+        DECLINE = "decline", _("Decline")
 
     declaration = models.OneToOneField(Declaration, on_delete=models.CASCADE, related_name="vote")
     choice = models.CharField(max_length=8, choices=Choice.choices)

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from n4c.platform.areas.access import area_for_viewing, can_edit_area
@@ -140,7 +141,7 @@ def apply(request, pk: int):
         else None
     )
     if application is not None:
-        messages.success(request, "The application is sent to the panel.")
+        messages.success(request, _("The application is sent to the panel."))
         return redirect(application)
     return render(
         request,

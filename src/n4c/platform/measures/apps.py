@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class MeasuresConfig(AppConfig):
@@ -11,7 +12,7 @@ class MeasuresConfig(AppConfig):
         from n4c.platform.measures.services import MEASURES_VERSION
         from n4c.platform.measures.views import measures_panel_context
 
-        register_area_link("Local measures of success", "measures:list", order=30)
+        register_area_link(_("Local measures of success"), "measures:list", order=30)
         MEASURES_VERSION.bump_on_change(LocalMeasure, MeasureValue)
         # Straight after the area's baseline, the standard measures it sits beside.
         register_area_panel("measures", "measures/area_panel.html", measures_panel_context, order=5)

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PartnershipConfig(AppConfig):
@@ -12,7 +13,7 @@ class PartnershipConfig(AppConfig):
         from n4c.platform.residents.gdpr import register_personal_data
 
         register_area_link(
-            "Partnership workspace: proposals and decisions",
+            _("Partnership workspace: proposals and decisions"),
             "partnership:workspace",
             check=may_read_workspace,
             order=25,

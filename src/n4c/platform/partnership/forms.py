@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
 
 from n4c.platform.partnership.models import Decision, Proposal, StaffRole, Vote
 from n4c.platform.people.access import STAFF_ROLES
@@ -26,7 +27,7 @@ class ProposalForm(forms.ModelForm):
         widgets = {"due_on": DateInput(), "why": forms.Textarea(attrs={"rows": 3})}
         error_messages = {
             **ActionForm.Meta.error_messages,
-            "description": {"required": "Enter what should be done."},
+            "description": {"required": _("Enter what should be done.")},
         }
 
 
@@ -34,8 +35,8 @@ class AnswerForm(forms.Form):
     reason = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        label="Reason",
-        help_text="Needed when you decline: the member who proposed it will read it.",
+        label=_("Reason"),
+        help_text=_("Needed when you decline: the member who proposed it will read it."),
     )
 
 
@@ -43,8 +44,8 @@ class DecisionForm(forms.ModelForm):
     options = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}),
         initial="Yes\nNo",
-        help_text="One option on each line, at least two.",
-        error_messages={"required": "Enter at least two options, one on each line."},
+        help_text=_("One option on each line, at least two."),
+        error_messages={"required": _("Enter at least two options, one on each line.")},
     )
 
     def __init__(self, *args, area=None, **kwargs):
@@ -62,7 +63,7 @@ class DecisionForm(forms.ModelForm):
         fields = ["question", "proposal", "options"]
         labels = {"question": "What is to be decided"}
         help_texts = {"question": "For example, “Adopt the plan”."}
-        error_messages = {"question": {"required": "Enter what is to be decided."}}
+        error_messages = {"question": {"required": _("Enter what is to be decided.")}}
 
     def clean_options(self) -> list[str]:
         return self.cleaned_data["options"].splitlines()
@@ -88,8 +89,8 @@ class CloseForm(forms.Form):
     reasons = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        label="Reasons for the result",
-        help_text="What the partnership said, so that everyone can read why.",
+        label=_("Reasons for the result"),
+        help_text=_("What the partnership said, so that everyone can read why."),
     )
 
 
@@ -98,11 +99,11 @@ class MemberRoleForm(forms.Form):
         queryset=Resident.objects.none(),
         widget=forms.HiddenInput,
         error_messages={
-            "required": "Choose a member of this area's partnership.",
-            "invalid_choice": "Choose a member of this area's partnership.",
+            "required": _("Choose a member of this area's partnership."),
+            "invalid_choice": _("Choose a member of this area's partnership."),
         },
     )
-    role = forms.ChoiceField(choices=Resident.PartnershipRole.choices, label="Role")
+    role = forms.ChoiceField(choices=Resident.PartnershipRole.choices, label=_("Role"))
 
     def __init__(self, *args, area=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -116,10 +117,10 @@ class StaffAttachmentForm(forms.Form):
         queryset=get_user_model()
         .objects.filter(is_active=True, profile__role__in=STAFF_ROLES)
         .order_by("last_name", "first_name"),
-        label="Member of staff",
-        error_messages={"required": "Choose a member of staff."},
+        label=_("Member of staff"),
+        error_messages={"required": _("Choose a member of staff.")},
     )
-    role = forms.ChoiceField(choices=StaffRole.choices, label="Role in the partnership")
+    role = forms.ChoiceField(choices=StaffRole.choices, label=_("Role in the partnership"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -12,6 +12,7 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from n4c.platform.areas.models import Area
 from n4c.platform.people.models import display_name
@@ -20,8 +21,8 @@ from n4c.platform.residents.models import Resident
 
 
 class StaffRole(models.TextChoices):
-    OBSERVER = "observer", "Observer"
-    FACILITATOR = "facilitator", "Facilitator"
+    OBSERVER = "observer", _("Observer")
+    FACILITATOR = "facilitator", _("Facilitator")
 
 
 class StaffAttachment(models.Model):
@@ -52,9 +53,9 @@ class Proposal(models.Model):
     actions, with the same fields."""
 
     class Status(models.TextChoices):
-        WAITING = "waiting", "Waiting for an answer"
-        ACCEPTED = "accepted", "Accepted into the plan"
-        DECLINED = "declined", "Declined"
+        WAITING = "waiting", _("Waiting for an answer")
+        ACCEPTED = "accepted", _("Accepted into the plan")
+        DECLINED = "declined", _("Declined")
 
     area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="proposals")
     # Erasing the member removes the link; the proposal stays, as the partnership's record.
@@ -93,8 +94,8 @@ class Decision(models.Model):
     """A question the partnership decides by vote, such as "Adopt the plan"."""
 
     class Status(models.TextChoices):
-        OPEN = "open", "Open for votes"
-        CLOSED = "closed", "Closed"
+        OPEN = "open", _("Open for votes")
+        CLOSED = "closed", _("Closed")
 
     area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="decisions")
     question = models.CharField(max_length=300)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from n4c.platform.core.forms import apply_service
@@ -68,7 +69,7 @@ def propose(request, area_id: int):
         else None
     )
     if proposal is not None:
-        messages.success(request, "Your proposal is sent. You will see the answer here.")
+        messages.success(request, _("Your proposal is sent. You will see the answer here."))
         return redirect(proposal)
     return render(
         request, "partnership/propose.html", {"area": area, "form": form}, status=_status(form)
@@ -112,7 +113,7 @@ def _answer(request, area_id: int, proposal_id: int, answer, done: str):
 @require_POST
 def accept(request, area_id: int, proposal_id: int):
     return _answer(
-        request, area_id, proposal_id, services.accept_proposal, "The proposal is in the plan."
+        request, area_id, proposal_id, services.accept_proposal, _("The proposal is in the plan.")
     )
 
 
@@ -120,7 +121,7 @@ def accept(request, area_id: int, proposal_id: int):
 @require_POST
 def decline(request, area_id: int, proposal_id: int):
     return _answer(
-        request, area_id, proposal_id, services.decline_proposal, "The proposal is declined."
+        request, area_id, proposal_id, services.decline_proposal, _("The proposal is declined.")
     )
 
 
@@ -134,7 +135,7 @@ def open_decision(request, area_id: int):
         else None
     )
     if decision is not None:
-        messages.success(request, "The decision is open: members can vote now.")
+        messages.success(request, _("The decision is open: members can vote now."))
         return redirect(decision)
     return render(
         request,
@@ -193,7 +194,7 @@ def vote(request, area_id: int, decision_id: int):
     )
     if cast is None:
         return _decision_page(request, area, decision, 400, vote_form=form)
-    messages.success(request, "Your vote is recorded.")
+    messages.success(request, _("Your vote is recorded."))
     return redirect(decision)
 
 
@@ -208,7 +209,9 @@ def close(request, area_id: int, decision_id: int):
     )
     if closed is None:
         return _decision_page(request, area, decision, 400, close_form=form)
-    messages.success(request, f"The decision is closed. Result: {closed.outcome}")
+    messages.success(
+        request, _("The decision is closed. Result: %(outcome)s") % {"outcome": closed.outcome}
+    )
     return redirect(closed)
 
 
@@ -223,7 +226,9 @@ def roles(request, area_id: int):
         )
         if changed is not None:
             messages.success(
-                request, f"{changed} is now {changed.get_partnership_role_display().lower()}."
+                request,
+                _("%(member)s is now %(role)s.")
+                % {"member": changed, "role": changed.get_partnership_role_display().lower()},
             )
             return redirect("partnership:roles", area.pk)
     return _roles_page(request, area, role_form=role_form)
@@ -259,7 +264,9 @@ def attach_staff(request, area_id: int):
     )
     if attachment is None:
         return _roles_page(request, area, staff_form=form)
-    messages.success(request, f"{attachment} is attached to the partnership.")
+    messages.success(
+        request, _("%(person)s is attached to the partnership.") % {"person": attachment}
+    )
     return redirect("partnership:roles", area.pk)
 
 
@@ -269,5 +276,5 @@ def detach_staff(request, area_id: int, attachment_id: int):
     area = area_for(request.user, area_id, "attach_staff")
     attachment = get_object_or_404(StaffAttachment, area=area, pk=attachment_id)
     services.detach_staff(request.user, attachment)
-    messages.success(request, "They are no longer attached to the partnership.")
+    messages.success(request, _("They are no longer attached to the partnership."))
     return redirect("partnership:roles", area.pk)

@@ -30,6 +30,8 @@ class Profile(models.Model):
         related_name="people",
         help_text="The hub a hub lead, adviser or community worker belongs to.",
     )
+    #: The language the person chose for the platform (see people.languages); empty: none yet.
+    language = models.CharField(max_length=10, blank=True, default="")
 
     class Meta:
         ordering = ["user__last_name", "user__first_name"]

@@ -17,6 +17,7 @@ from n4c.platform.core.forms import apply_service
 from n4c.platform.people import services
 from n4c.platform.people.access import is_staff_role, password_link_refusal
 from n4c.platform.people.forms import PersonChangeForm, PersonForm, ThrottledAuthenticationForm
+from n4c.platform.people.languages import remember_language
 from n4c.platform.people.models import Profile, Role, display_name
 from n4c.platform.regions.models import Region
 
@@ -25,6 +26,11 @@ class ThrottledLoginView(LoginView):
     form_class = ThrottledAuthenticationForm
     template_name = "registration/login.html"
     redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        remember_language(self.request, response)
+        return response
 
 
 class SetPasswordView(PasswordResetConfirmView):

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PlansConfig(AppConfig):
@@ -8,4 +9,4 @@ class PlansConfig(AppConfig):
     def ready(self) -> None:
         from n4c.platform.areas.hooks import register_area_link
 
-        register_area_link("Area plan and Year Zero checklist", "plans:detail", order=20)
+        register_area_link(_("Area plan and Year Zero checklist"), "plans:detail", order=20)

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ReferralsConfig(AppConfig):
@@ -8,4 +9,4 @@ class ReferralsConfig(AppConfig):
     def ready(self) -> None:
         from n4c.platform.areas.hooks import register_area_link
 
-        register_area_link("Referrals to partners", "referrals:area", order=30)
+        register_area_link(_("Referrals to partners"), "referrals:area", order=30)

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ResidentsConfig(AppConfig):
@@ -13,6 +14,9 @@ class ResidentsConfig(AppConfig):
 
         # Personal data: only those who may change the area are offered the page.
         register_area_link(
-            "Partnership members (personal data)", "residents:area", check=can_edit_area, order=50
+            _("Partnership members (personal data)"),
+            "residents:area",
+            check=can_edit_area,
+            order=50,
         )
         register_account_keeper(keeps_sign_in)

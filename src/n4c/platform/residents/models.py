@@ -5,17 +5,18 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from n4c.platform.areas.models import Area
 
 
 class Resident(models.Model):
     class PartnershipRole(models.TextChoices):
-        CHAIR = "chair", "Chair"
-        VICE_CHAIR = "vice_chair", "Vice-chair"
-        TREASURER = "treasurer", "Treasurer"
-        SECRETARY = "secretary", "Secretary"
-        MEMBER = "member", "Member"
+        CHAIR = "chair", _("Chair")
+        VICE_CHAIR = "vice_chair", _("Vice-chair")
+        TREASURER = "treasurer", _("Treasurer")
+        SECRETARY = "secretary", _("Secretary")
+        MEMBER = "member", _("Member")
 
     area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="residents")
     full_name = models.CharField(max_length=150)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 
 class Tag(models.Model):
@@ -18,8 +20,8 @@ class Tag(models.Model):
 
 class Resource(models.Model):
     class Kind(models.TextChoices):
-        GUIDANCE = "guidance", "Guidance"
-        TEMPLATE = "template", "Template"
+        GUIDANCE = "guidance", _("Guidance")
+        TEMPLATE = "template", _("Template")
 
     title = models.CharField(max_length=200)
     kind = models.CharField(max_length=10, choices=Kind.choices)
@@ -44,3 +46,22 @@ class Resource(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("resources:detail", args=[self.pk])
+
+
+class ResourceTranslation(models.Model):
+    """A person's translation of a resource into one of the platform's languages (see
+    :mod:`n4c.platform.resources.translations`); a reader who chose that language sees it."""
+
+    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(max_length=10, choices=settings.LANGUAGES)
+    title = models.CharField(max_length=200)
+    summary = models.CharField(max_length=300, blank=True)
+    body = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["resource", "language"], name="one_translation_each")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.language})"

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 
 from n4c.platform.resources import services
 from n4c.platform.resources.forms import ResourceForm
@@ -15,6 +16,7 @@ from n4c.platform.resources.search import (
     resources_visible_to,
     search_resources,
 )
+from n4c.platform.resources.translations import resource_in
 
 
 @login_required
@@ -41,10 +43,11 @@ def resource_list(request):
 @login_required
 def resource_detail(request, pk: int):
     resource = get_object_or_404(resources_visible_to(request.user), pk=pk)
+    text = resource_in(resource, get_language())
     return render(
         request,
         "resources/resource_detail.html",
-        {"resource": resource, "can_manage": can_manage_resources(request.user)},
+        {"resource": resource, "text": text, "can_manage": can_manage_resources(request.user)},
     )
 
 

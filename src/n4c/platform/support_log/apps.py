@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class SupportLogConfig(AppConfig):
@@ -24,7 +25,7 @@ class SupportLogConfig(AppConfig):
             many_to_many=[Area.partnership_members.through],
         )
         register_area_action(
-            "Log support", "support_log:create", check=can_log_support, order=10, primary=True
+            _("Log support"), "support_log:create", check=can_log_support, order=10, primary=True
         )
         register_area_panel(
             "support", "support_log/area_panel.html", support_panel_context, order=30

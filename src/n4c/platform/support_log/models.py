@@ -7,17 +7,18 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from n4c.platform.areas.models import Area
 from n4c.platform.caseloads.models import AssignmentRole
 
 
 class Kind(models.TextChoices):
-    VISIT = "visit", "Visit"
-    CALL = "call", "Call"
-    MEETING = "meeting", "Meeting"
-    TRAINING = "training", "Training"
-    EVENT = "event", "Event"
+    VISIT = "visit", _("Visit")
+    CALL = "call", _("Call")
+    MEETING = "meeting", _("Meeting")
+    TRAINING = "training", _("Training")
+    EVENT = "event", _("Event")
 
 
 def validate_half_days(value: Decimal) -> None:
