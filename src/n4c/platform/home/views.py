@@ -61,7 +61,9 @@ def _caseload_chart(title: str, today: dt.date, assignments) -> Chart:
 
 def _referral_chart(title: str, referrals) -> Chart:
     return bar_chart(
-        title, ("Referrals",), [(label, (n,)) for label, n in referrals_by_outcome(referrals)],
+        title,
+        ("Referrals",),
+        [(label, (n,)) for label, n in referrals_by_outcome(referrals)],
         unit="referrals",
     )
 
@@ -88,7 +90,8 @@ def _worker_home(user, today: dt.date) -> dict:
         "waiting": referrals_visible_to(user).filter(
             area__in=mine, status=Referral.Status.REQUESTED
         ),
-        "events": events_visible_to(user).filter(starts_on__gte=today, starts_on__lte=upto)
+        "events": events_visible_to(user)
+        .filter(starts_on__gte=today, starts_on__lte=upto)
         .order_by("starts_on")[:5],
         "changes": AuditEvent.objects.filter(model="areas.area", object_id__in=area_ids)[:10],
         "charts": [
