@@ -21,7 +21,7 @@ from n4c.platform.core.months import month_end, month_starts
 from n4c.platform.people.access import role_of
 from n4c.platform.people.models import Role, display_name
 
-__all__ = ["assign", "caseload_by_month", "can_assign", "end_assignment", "unhanded_areas"]
+__all__ = ["assign", "can_assign", "caseload_by_month", "end_assignment", "unhanded_areas"]
 
 
 def can_assign(user, area) -> bool:

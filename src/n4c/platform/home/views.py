@@ -149,7 +149,7 @@ def _rollout_plan() -> list:
 def _national_home(user, today: dt.date) -> dict:
     areas = areas_visible_to(user)
     stages = dict(areas.values_list("stage").annotate(n=Count("pk")).order_by())
-    by_stage = [(stage.label, stages.get(stage.value, 0)) for stage in Stage]
+    by_stage = [(label, stages.get(value, 0)) for value, label in Stage.choices]
     in_work = sum(stages.get(s, 0) for s in (Stage.OUTREACH, Stage.YEAR_ZERO, Stage.ACTIVE))
     people = people_assignable_by(user)
     return {

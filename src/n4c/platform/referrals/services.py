@@ -67,4 +67,4 @@ def referrals_by_outcome(referrals) -> list[tuple[str, int]]:
     """How many of ``referrals`` (a queryset, e.g. ``referrals_visible_to(user)``) stand at
     each status, in the order a referral moves through them, as (label, count) pairs."""
     counts = dict(referrals.values_list("status").annotate(n=Count("pk")).order_by())
-    return [(status.label, counts.get(status.value, 0)) for status in Referral.Status]
+    return [(label, counts.get(value, 0)) for value, label in Referral.Status.choices]

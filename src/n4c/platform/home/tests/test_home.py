@@ -51,7 +51,7 @@ def test_an_adviser_s_home_shows_their_areas_and_due_work_only(world, adviser, h
 
 
 def test_a_hub_lead_s_home_shows_their_region_not_another(world, region, make_person, client_for):
-    neighbour, rival = world
+    _, rival = world
     lead = make_person(Role.HUB_LEAD, region)
     page = client_for(lead).get("/").text
     assert "Home ward" in page and "Neighbour ward" in page and "Far ward" not in page
