@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.shortcuts import render
 
 from n4c.platform.areas.access import areas_editable_by, areas_visible_to
@@ -108,28 +108,29 @@ def _worker_home(user, today: dt.date) -> dict:
 def _hub_home(user, today: dt.date) -> dict:
     region_areas = areas_visible_to(user).filter(region_id=region_id_of(user))
     report = monthly_report(today.replace(day=1), areas=region_areas, today=today)
-    staff = []
-    for person in people_assignable_by(user).select_related("profile").order_by("last_name"):
-        held = Assignment.objects.filter(person=person, ended_on__isnull=True).count()
-        staff.append(
-            {
-                "person": person,
-                "name": display_name(person),
-                "role": person.profile.get_role_display(),
-                "held": held,
-                "limit": limit_for(person.profile.role),
-            }
-        )
+    people = people_assignable_by(user).select_related("profile").order_by("last_name")
+    current = Q(assignments__ended_on__isnull=True)
+    staff = [
+        {
+            "person": person,
+            "name": display_name(person),
+            "role": person.profile.get_role_display(),
+            "held": person.held,
+            "limit": limit_for(person.profile.role),
+        }
+        for person in people.annotate(held=Count("assignments", filter=current))
+    ]
     return {
         "report": report,
         "unsupported": [
             line for line in report.by_area if line.committed_days and not line.delivered_days
         ],
         "staff": staff,
+        "short": [line for line in report.by_person if line.has_gap],
         "charts": [
             _support_chart("Support days in the region by month", today, areas=region_areas),
             _caseload_chart(
-                "Areas with staff at the end of each month",
+                "Staff assignments held at the end of each month",
                 today,
                 Assignment.objects.filter(area__in=region_areas),
             ),
@@ -162,7 +163,7 @@ def _national_home(user, today: dt.date) -> dict:
             bar_chart("Areas by stage", ("Areas",), [(s, (n,)) for s, n in by_stage], unit="areas"),
             _support_chart("Support days by month", today, areas=areas),
             _caseload_chart(
-                "Areas with staff at the end of each month", today, Assignment.objects.all()
+                "Staff assignments held at the end of each month", today, Assignment.objects.all()
             ),
             _referral_chart("Referrals by outcome", referrals_visible_to(user)),
         ],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
@@ -72,6 +73,11 @@ def test_a_member_s_home_links_their_area_only(home, far, make_person, client_fo
     page = client_for(member).get("/").text
     assert f"/areas/{home.pk}/" in page and "Far ward" not in page
     assert "Rollout" not in page.split("<main")[1]
+    # Every link on it opens for them (the middleware turns members away from the rest).
+    client = client_for(member)
+    links = set(re.findall(r'href="(/[^"#?]*)', page.split("<main")[1]))
+    assert f"/partnership/area/{home.pk}/" in links
+    assert {link: client.get(link).status_code for link in links} == dict.fromkeys(links, 200)
 
 
 def test_signed_out_visitors_are_asked_to_sign_in(client):
