@@ -23,6 +23,7 @@ from n4c.platform.caseloads.services import caseload_by_month
 from n4c.platform.core.months import months_back
 from n4c.platform.deadlines.services import upcoming_deadlines
 from n4c.platform.events.access import events_visible_to
+from n4c.platform.events.models import Event
 from n4c.platform.home.charts import Chart, bar_chart, month_label
 from n4c.platform.neighbourhood_planning.access import plans_visible_to
 from n4c.platform.people.access import region_id_of, role_of
@@ -90,7 +91,9 @@ def _worker_home(user, today: dt.date) -> dict:
         "waiting": referrals_visible_to(user).filter(
             area__in=mine, status=Referral.Status.REQUESTED
         ),
+        # Of the events they may see, the national ones and their own region's.
         "events": events_visible_to(user)
+        .filter(Q(scope=Event.Scope.NATIONAL) | Q(region_id=region_id_of(user)))
         .filter(starts_on__gte=today, starts_on__lte=upto)
         .order_by("starts_on")[:5],
         "changes": AuditEvent.objects.filter(model="areas.area", object_id__in=area_ids)[:10],

@@ -10,6 +10,7 @@ import pytest
 
 from n4c.platform.caseloads.models import Assignment
 from n4c.platform.caseloads.services import caseload_by_month
+from n4c.platform.events.models import Event
 from n4c.platform.home.charts import bar_chart
 from n4c.platform.people.models import Role
 from n4c.platform.plans.models import Action, AreaPlan
@@ -49,6 +50,14 @@ def test_an_adviser_s_home_shows_their_areas_and_due_work_only(world, adviser, h
     assert "Neighbour ward" not in page and "Print the leaflets" not in page
     assert "Far ward" not in page
     assert "My support days by month" in page and "<svg" in page
+    assert "Own hub day" in page and "Far hub day" not in page
+
+
+@pytest.fixture(autouse=True)
+def hub_days(region, other_region):
+    soon = dt.date.today() + dt.timedelta(days=7)
+    for title, where in (("Own hub day", region), ("Far hub day", other_region)):
+        Event.objects.create(title=title, scope=Event.Scope.REGIONAL, region=where, starts_on=soon)
 
 
 def test_a_hub_lead_s_home_shows_their_region_not_another(world, region, make_person, client_for):
