@@ -46,7 +46,7 @@ def test_the_area_page_map_and_the_rights_pages_have_no_serious_accessibility_vi
     page.get_by_label("Username").fill("nat")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    page.get_by_role("heading", name="Areas", exact=True).wait_for()
+    page.wait_for_url(f"{live_server.url}/")
 
     page.goto(f"{live_server.url}{seeded_area.get_absolute_url()}")
     map_image = page.get_by_role("group", name="Map of 4 assets by their coordinates")

@@ -27,7 +27,8 @@ def signed_in_page(live_server, new_page):
     page.get_by_label("Username").fill("nia")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    page.get_by_role("heading", name="Areas", exact=True).wait_for()
+    page.get_by_role("heading", name="The programme").wait_for()
+    page.goto(f"{live_server.url}/areas/")
     return page
 
 

@@ -8,9 +8,10 @@ from importlib.util import find_spec
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView, TemplateView
+from django.views.generic import TemplateView
 
 from n4c.platform.api import api
+from n4c.platform.home import views as home_views
 from n4c.platform.people.languages import choose_language
 from n4c.platform.people.views import SetPasswordView, ThrottledLoginView, logout_view
 
@@ -29,7 +30,8 @@ def _app_urls() -> list:
 
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="areas:list"), name="home"),
+    # Each role's home (see n4c.platform.home).
+    path("", home_views.home, name="home"),
     path("accounts/login/", ThrottledLoginView.as_view(), name="login"),
     path("accounts/logout/", logout_view, name="logout"),
     # New staff choose their own password through a one-time link (see people.services).

@@ -17,10 +17,11 @@ from n4c.platform.caseloads.capacity import check_capacity
 from n4c.platform.caseloads.models import Assignment
 from n4c.platform.core.acting import is_platform
 from n4c.platform.core.conflicts import ConflictError, unique_or
+from n4c.platform.core.months import month_end, month_starts
 from n4c.platform.people.access import role_of
 from n4c.platform.people.models import Role, display_name
 
-__all__ = ["assign", "can_assign", "end_assignment", "unhanded_areas"]
+__all__ = ["assign", "can_assign", "caseload_by_month", "end_assignment", "unhanded_areas"]
 
 
 def can_assign(user, area) -> bool:
@@ -81,3 +82,28 @@ def unhanded_areas(person) -> str | None:
         "end or hand them over on their caseload page first, so no area is left without "
         "its adviser or community worker unnoticed."
     )
+
+
+def caseload_by_month(
+    first_month: dt.date, last_month: dt.date, *, assignments=None, today: dt.date | None = None
+) -> list[tuple[dt.date, int]]:
+    """Areas held at the end of each month from ``first_month`` to ``last_month`` (``today``
+    for the month under way), one (month start, count) pair a month.
+
+    ``assignments`` is the queryset to count (one person's, one region's); all when None.
+    One query however many months.
+    """
+    months = month_starts(first_month, last_month)
+    if not months:
+        return []
+    today = today or dt.date.today()
+    queryset = assignments if assignments is not None else Assignment.objects.all()
+    spans = list(
+        queryset.filter(started_on__lte=month_end(months[-1])).values_list("started_on", "ended_on")
+    )
+    counts = []
+    for month in months:
+        day = min(month_end(month), max(today, month))
+        held = sum(1 for start, end in spans if start <= day and (end is None or end >= day))
+        counts.append((month, held))
+    return counts

@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Count
 
 from n4c.platform.areas.models import Area
 from n4c.platform.audit.models import AuditEvent
@@ -14,7 +15,7 @@ from n4c.platform.core.conflicts import unique_or
 from n4c.platform.referrals.access import can_manage_partner, can_manage_partners
 from n4c.platform.referrals.models import Partner, Referral
 
-__all__ = ["add_partner", "refer", "update_referral"]
+__all__ = ["add_partner", "refer", "referrals_by_outcome", "update_referral"]
 
 
 @transaction.atomic
@@ -60,3 +61,10 @@ def update_referral(
     referral.save()
     record_change(actor, referral, AuditEvent.Action.CHANGED, before=before)
     return referral
+
+
+def referrals_by_outcome(referrals) -> list[tuple[str, int]]:
+    """How many of ``referrals`` (a queryset, e.g. ``referrals_visible_to(user)``) stand at
+    each status, in the order a referral moves through them, as (label, count) pairs."""
+    counts = dict(referrals.values_list("status").annotate(n=Count("pk")).order_by())
+    return [(label, counts.get(value, 0)) for value, label in Referral.Status.choices]

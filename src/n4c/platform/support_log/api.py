@@ -46,6 +46,7 @@ class LineOut(Schema):
     label: str
     region: str
     committed_days: float
+    expected_days: float
     delivered_days: float
     gap_days: float
 
@@ -54,7 +55,9 @@ class ReportOut(Schema):
     month_start: dt.date
     month_end: dt.date
     committed_days: float
+    expected_days: float
     delivered_days: float
+    in_progress: bool
     by_region: list[LineOut]
     by_person: list[LineOut]
     by_area: list[LineOut]

@@ -6,11 +6,15 @@ day, since support is logged in half days: an adviser who starts on the 16th of 
 owes 1 day, and a hand-over mid-month does not count the month twice. Delivered: the support
 logged that month in that role. Both are summed in the database, so the report costs two grouped queries however long
 the log grows.
+
+Expected: what the commitment asks for by now. For a past month that is all of it; for the
+month in progress only the days already gone (to yesterday), so on the 1st of the month no one
+shows a gap, and a future month expects nothing yet. Gaps are measured against what is expected.
+:func:`support_by_month` gives the same two figures month by month, for the charts.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -18,14 +22,24 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Q, Sum
+from django.db.models.functions import TruncMonth
 
 from n4c.errors import InputError
 from n4c.platform.areas.models import Area
 from n4c.platform.caseloads.models import Assignment, AssignmentRole
+from n4c.platform.core.months import month_end as _end_of
+from n4c.platform.core.months import month_starts
 from n4c.platform.people.models import display_name
 from n4c.platform.support_log.models import SupportEntry
 
-__all__ = ["Line", "MonthlyReport", "monthly_report", "parse_month"]
+__all__ = [
+    "Line",
+    "MonthTotal",
+    "MonthlyReport",
+    "monthly_report",
+    "parse_month",
+    "support_by_month",
+]
 
 
 @dataclass
@@ -36,25 +50,26 @@ class Line:
     label: str
     committed_days: Decimal = Decimal(0)
     delivered_days: Decimal = Decimal(0)
+    expected_days: Decimal = Decimal(0)
     detail: dict[str, Decimal] = field(default_factory=dict)
     region: str = ""
 
     @property
     def gap_days(self) -> Decimal:
-        """Days short of the commitment; for an area, each role's shortfall counts on its own,
-        so a busy adviser does not hide a community worker's missing days."""
+        """Days short of what is expected by now; for an area, each role's shortfall counts on
+        its own, so a busy adviser does not hide a community worker's missing days."""
         if self.detail:
             return sum(
                 (
                     max(
-                        self.detail.get(f"{r}_committed", 0) - self.detail.get(f"{r}_delivered", 0),
+                        self.detail.get(f"{r}_expected", 0) - self.detail.get(f"{r}_delivered", 0),
                         0,
                     )
                     for r in AssignmentRole.values
                 ),
                 Decimal(0),
             )
-        return max(self.committed_days - self.delivered_days, Decimal(0))
+        return max(self.expected_days - self.delivered_days, Decimal(0))
 
     @property
     def has_gap(self) -> bool:
@@ -68,6 +83,19 @@ class MonthlyReport:
     by_area: list[Line]
     by_person: list[Line]
     by_region: list[Line]
+    #: The month is under way: only the days already gone are expected.
+    in_progress: bool = False
+
+    @property
+    def gaps(self) -> list[Line]:
+        """The areas short of what is expected by now, largest gap first."""
+        return sorted(
+            (line for line in self.by_area if line.has_gap), key=lambda x: (-x.gap_days, x.label)
+        )
+
+    @property
+    def expected_days(self) -> Decimal:
+        return sum((line.expected_days for line in self.by_region), Decimal(0))
 
     @property
     def committed_days(self) -> Decimal:
@@ -98,19 +126,33 @@ def _committed(
     ended_on: dt.date | None,
     month_start: dt.date,
     month_end: dt.date,
+    *,
+    until: dt.date | None = None,
 ) -> Decimal:
+    """Days owed in the month, rounded to the half day; up to ``until`` only, when given."""
     first = max(started_on, month_start)
-    last = min(ended_on or month_end, month_end)
+    last = min(ended_on or month_end, month_end, until or month_end)
+    if last < first:
+        return Decimal(0)
     share = Decimal((last - first).days + 1) / Decimal((month_end - month_start).days + 1)
     return (per_month * share * 2).quantize(Decimal(1), rounding=ROUND_HALF_UP) / 2
 
 
-def monthly_report(month_start: dt.date, *, areas=None) -> MonthlyReport:
+def _expected_until(month_start: dt.date, month_end: dt.date, today: dt.date) -> dt.date:
+    """The last day whose support is expected by ``today``: yesterday in the month under way."""
+    return min(month_end, today - dt.timedelta(days=1))
+
+
+def monthly_report(
+    month_start: dt.date, *, areas=None, today: dt.date | None = None
+) -> MonthlyReport:
     """Delivered against committed days in the month starting ``month_start``.
 
-    ``areas`` limits the report to a queryset of areas (e.g. one region's).
+    ``areas`` limits the report to a queryset of areas (e.g. one region's); ``today`` (the
+    real today when not given) decides how much of the commitment is expected yet.
     """
-    month_end = month_start.replace(day=calendar.monthrange(month_start.year, month_start.month)[1])
+    month_end = _end_of(month_start)
+    until = _expected_until(month_start, month_end, today or dt.date.today())
     per_role = Decimal(settings.SUPPORT_DAYS_PER_MONTH)
     areas = areas if areas is not None else Area.objects.all()
     area_rows = {
@@ -139,10 +181,15 @@ def monthly_report(month_start: dt.date, *, areas=None) -> MonthlyReport:
 
     for area_id, person_id, role, started_on, ended_on in assignments:
         owed = _committed(per_role, started_on, ended_on, month_start, month_end)
+        due = _committed(per_role, started_on, ended_on, month_start, month_end, until=until)
         line = area_rows[area_id]
         line.committed_days += owed
+        line.expected_days += due
         line.detail[f"{role}_committed"] = line.detail.get(f"{role}_committed", Decimal(0)) + owed
-        person_line(person_id).committed_days += owed
+        line.detail[f"{role}_expected"] = line.detail.get(f"{role}_expected", Decimal(0)) + due
+        person = person_line(person_id)
+        person.committed_days += owed
+        person.expected_days += due
     for area_id, person_id, role, days in delivered:
         line = area_rows[area_id]
         line.delivered_days += days
@@ -160,8 +207,9 @@ def monthly_report(month_start: dt.date, *, areas=None) -> MonthlyReport:
         region = regions.setdefault(line.region, Line(key=line.region, label=line.region))
         region.committed_days += line.committed_days
         region.delivered_days += line.delivered_days
+        region.expected_days += line.expected_days
         for role in AssignmentRole.values:
-            for part in ("committed", "delivered"):
+            for part in ("committed", "expected", "delivered"):
                 line.detail.setdefault(f"{role}_{part}", Decimal(0))
     return MonthlyReport(
         month_start=month_start,
@@ -169,4 +217,58 @@ def monthly_report(month_start: dt.date, *, areas=None) -> MonthlyReport:
         by_area=sorted(area_rows.values(), key=lambda x: (x.region, x.label)),
         by_person=sorted(people.values(), key=lambda x: x.label),
         by_region=sorted(regions.values(), key=lambda x: x.label),
+        in_progress=until < month_end,
     )
+
+
+@dataclass(frozen=True)
+class MonthTotal:
+    """Days committed and delivered in one month (for a chart and its table)."""
+
+    month_start: dt.date
+    committed_days: Decimal
+    delivered_days: Decimal
+
+
+def support_by_month(
+    first_month: dt.date, last_month: dt.date, *, areas=None, person=None
+) -> list[MonthTotal]:
+    """Days committed and delivered each month from ``first_month`` to ``last_month``, for the
+    areas in ``areas`` (a queryset; all when None) and, when given, one ``person``'s work only.
+
+    The same rule as :func:`monthly_report` (each assignment's days pro-rated to the days of
+    the month it runs), in two queries however many months.
+    """
+    months = month_starts(first_month, last_month)
+    if not months:
+        return []
+    start, end = months[0], _end_of(months[-1])
+    per_role = Decimal(settings.SUPPORT_DAYS_PER_MONTH)
+    assignments = Assignment.objects.filter(
+        Q(ended_on__isnull=True) | Q(ended_on__gte=start), started_on__lte=end
+    )
+    entries = SupportEntry.objects.filter(date__gte=start, date__lte=end)
+    if areas is not None:
+        assignments = assignments.filter(area_id__in=areas.values("pk"))
+        entries = entries.filter(area_id__in=areas.values("pk"))
+    if person is not None:
+        assignments = assignments.filter(person=person)
+        entries = entries.filter(person=person)
+    spans = list(assignments.values_list("started_on", "ended_on"))
+    delivered = dict(
+        entries.annotate(month=TruncMonth("date"))
+        .values_list("month")
+        .annotate(days=Sum("days"))
+        .order_by()
+    )
+    return [
+        MonthTotal(
+            month_start=month,
+            committed_days=sum(
+                (_committed(per_role, s, e, month, _end_of(month)) for s, e in spans),
+                Decimal(0),
+            ),
+            delivered_days=delivered.get(month, Decimal(0)),
+        )
+        for month in months
+    ]

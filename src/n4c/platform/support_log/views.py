@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -58,6 +60,8 @@ def report(request):
             "version": SUPPORT_VERSION.current(),
             "fragment_seconds": FRAGMENT_SECONDS,
             "month": f"{month_start:%Y-%m}",
+            # The month under way expects a little more each day, so the copy lasts a day.
+            "today": f"{dt.date.today():%Y-%m-%d}",
             "regions": Region.objects.all(),
             "region_code": region_code,
             "error": error,

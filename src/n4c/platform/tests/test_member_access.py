@@ -48,6 +48,8 @@ pytestmark = pytest.mark.django_db
 #: results; the budget votes and grant panels in the API; and choosing their own password.
 MEMBER_MAY_READ = frozenset(
     {
+        # Their home: links to their own area's pages.
+        "home",
         "set_password",
         "set_password_done",
         "areas:list",

@@ -10,7 +10,7 @@ import pytest
 from n4c.platform.caseloads.models import Assignment
 from n4c.platform.people.models import Role
 from n4c.platform.support_log.models import SupportEntry
-from n4c.platform.support_log.report import monthly_report
+from n4c.platform.support_log.report import monthly_report, support_by_month
 
 pytestmark = pytest.mark.django_db
 
@@ -115,8 +115,10 @@ def test_the_report_compares_delivered_with_two_committed_days_per_role(staffed)
     [line] = report.by_area
     assert line.detail == {
         "adviser_committed": Decimal(2),
+        "adviser_expected": Decimal(2),
         "adviser_delivered": Decimal("2.5"),
         "community_worker_committed": Decimal(2),
+        "community_worker_expected": Decimal(2),
         "community_worker_delivered": Decimal("0.5"),
     }
     # The adviser's extra half day does not hide the community worker's missing day and a half.
@@ -133,6 +135,57 @@ def test_an_assignment_that_started_after_the_month_commits_nothing(staffed):
     Assignment.objects.filter(area=area).update(started_on=dt.date(2026, 4, 2))
     [line] = monthly_report(MARCH).by_area
     assert (line.committed_days, line.gap_days) == (0, 0)
+
+
+def test_on_the_first_of_the_month_no_one_shows_a_gap(staffed):
+    """The month under way expects only the days already gone: none on the 1st."""
+    report = monthly_report(MARCH, today=MARCH)
+    [line] = report.by_area
+    assert report.in_progress
+    assert (line.committed_days, line.expected_days, line.gap_days) == (4, 0, 0)
+    assert report.gaps == [] and not any(p.has_gap for p in report.by_person)
+
+
+def test_the_month_under_way_expects_the_days_gone_by(staffed):
+    """On 17 March 16 of 31 days are gone: 2 x 16/31 = 1.03 days a role, 1 to the half day."""
+    area, adviser, _ = staffed
+    _entry(area, adviser, "adviser", dt.date(2026, 3, 3), "1")
+    report = monthly_report(MARCH, today=dt.date(2026, 3, 17))
+    [line] = report.by_area
+    assert (line.detail["adviser_expected"], line.detail["community_worker_expected"]) == (1, 1)
+    assert line.gap_days == 1  # the community worker's day; the adviser is up to date
+    assert [gap.label for gap in report.gaps] == ["Bloomfield"]
+    # A month that is over expects all of it; one not begun expects nothing yet.
+    assert not monthly_report(MARCH, today=dt.date(2026, 4, 1)).in_progress
+    assert monthly_report(MARCH, today=dt.date(2026, 4, 1)).by_area[0].gap_days == 3
+    assert monthly_report(MARCH, today=dt.date(2026, 2, 10)).by_area[0].expected_days == 0
+
+
+def test_support_by_month_sums_each_month_as_the_report_does(staffed, make_person, region):
+    """January to March, worked by hand: two roles at 2 days a month from 1 January; the
+    adviser leaves on 15 February (15 of 28 days: 1.07, so 1 day) and no one replaces them."""
+    area, adviser, worker = staffed
+    Assignment.objects.filter(person=adviser).update(ended_on=dt.date(2026, 2, 15))
+    _entry(area, adviser, "adviser", dt.date(2026, 1, 5), "1.5")
+    _entry(area, worker, "community_worker", dt.date(2026, 1, 31), "0.5")
+    _entry(area, worker, "community_worker", dt.date(2026, 3, 2), "2")
+    months = support_by_month(dt.date(2026, 1, 1), MARCH)
+    assert [(m.month_start.month, m.committed_days, m.delivered_days) for m in months] == [
+        (1, 4, 2),
+        (2, 3, 0),
+        (3, 2, 2),
+    ]
+    mine = support_by_month(dt.date(2026, 1, 1), MARCH, person=adviser)
+    assert [(m.committed_days, m.delivered_days) for m in mine] == [
+        (2, Decimal("1.5")),
+        (1, 0),
+        (0, 0),
+    ]
+    elsewhere = area.__class__.objects.exclude(pk=area.pk)
+    assert all(
+        m.committed_days == m.delivered_days == 0
+        for m in support_by_month(MARCH, MARCH, areas=elsewhere)
+    )
 
 
 def test_part_of_a_month_commits_its_share_to_the_half_day(staffed, make_person, region):
