@@ -42,6 +42,7 @@ PLATFORM_APPS = [
     "n4c.platform.measures",
     "n4c.platform.grants",
     "n4c.platform.budgets",
+    "n4c.platform.surveys",
     "n4c.platform.rollout",
 ]
 
