@@ -78,7 +78,7 @@ def test_weights_give_a_weighted_share_and_kish_effective_size():
 
 
 def test_equal_weights_change_nothing():
-    scores = list(range(11)) + [5, 6]
+    scores = [*list(range(11)), 5, 6]
     plain = surveys.estimate_mean(scores)
     weighted = surveys.estimate_mean(scores, [2.5] * len(scores))
     assert weighted == pytest.approx(plain)
@@ -89,7 +89,7 @@ def test_fewer_than_ten_answers_are_suppressed():
     found = _result(surveys.summarise_responses(_rows(answers)), "trust")
     assert found.suppressed and found.estimate is None and found.ci_low is None
     assert "fewer than 10" in found.note
-    ten = _result(surveys.summarise_responses(_rows(answers + [{"trust": "none"}])), "trust")
+    ten = _result(surveys.summarise_responses(_rows([*answers, {"trust": "none"}])), "trust")
     assert not ten.suppressed and ten.estimate == pytest.approx(0.9)
 
 

@@ -57,4 +57,6 @@ def resident_answering_as(user, wave: Wave) -> Resident | None:
     area's partnership answers online."""
     if wave.site.kind != Site.Kind.SUPPORTED:
         return None
-    return Resident.objects.filter(account=user, area=wave.site.area, erased_at__isnull=True).first()
+    return Resident.objects.filter(
+        account=user, area=wave.site.area, erased_at__isnull=True
+    ).first()

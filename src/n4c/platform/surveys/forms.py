@@ -31,9 +31,7 @@ class ResponseForm(forms.Form):
             )
         consent = self.fields.pop("consent")
         consent.label = (
-            "The person ticked the box on the paper form to agree to this"
-            if paper
-            else "I agree"
+            "The person ticked the box on the paper form to agree to this" if paper else "I agree"
         )
         consent.help_text = questionnaire.consent_wording
         self.fields["consent"] = consent

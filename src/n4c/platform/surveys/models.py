@@ -49,7 +49,9 @@ class Site(models.Model):
 
 
 class Wave(models.Model):
-    Kind = models.TextChoices("Kind", [(code, label) for code, label in WAVES.items()])
+    Kind = models.TextChoices(
+        "Kind", [(code.upper(), (code, label)) for code, label in WAVES.items()]
+    )
 
     site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="waves")
     kind = models.CharField(max_length=10, choices=Kind.choices)

@@ -69,7 +69,9 @@ def add_wave(actor, site: Site, **fields) -> Wave:
     fields.setdefault("questionnaire_version", load_questionnaire().version)
     wave = Wave(site=site, **fields)
     if wave.opens_on and wave.closes_on and wave.closes_on < wave.opens_on:
-        raise ValidationError({"closes_on": "The closing date must be on or after the opening date."})
+        raise ValidationError(
+            {"closes_on": "The closing date must be on or after the opening date."}
+        )
     wave.full_clean()
     wave.save()
     record_change(actor, wave, AuditEvent.Action.CREATED)

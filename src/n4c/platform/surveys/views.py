@@ -254,4 +254,3 @@ def open_data(request):
     response["Content-Disposition"] = 'attachment; filename="survey-results.csv"'
     write_csv(OPEN_DATA_COLUMNS, open_data_rows(results_for(sites)), response)
     return response
-
