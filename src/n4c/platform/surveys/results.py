@@ -31,8 +31,8 @@ OPEN_DATA_COLUMNS = [
 
 def results_for(sites: Iterable[Site]) -> list[SurveyResult]:
     """Each outcome's result for each of ``sites`` and their waves (site by its id)."""
-    sites = {site.pk: site for site in sites}
-    responses = Response.objects.filter(wave__site__in=sites.keys()).select_related("wave")
+    by_id = {site.pk: site for site in sites}
+    responses = Response.objects.filter(wave__site__in=by_id.keys()).select_related("wave")
     rows = [
         {
             "site": str(r.wave.site_id),
@@ -44,7 +44,7 @@ def results_for(sites: Iterable[Site]) -> list[SurveyResult]:
     ]
     results = summarise_responses(rows)
     for result in results:
-        result.extra["site"] = sites[int(result.site)]
+        result.extra["site"] = by_id[int(result.site)]
         result.extra["wave_label"] = WAVES.get(result.wave, result.wave)
         result.extra.update(_shown(result))
     return results

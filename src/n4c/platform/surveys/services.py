@@ -149,7 +149,9 @@ def freeze_comparators(
     if not area.ward17_codes:
         raise ValidationError("Add the area's ward codes before choosing comparison wards.")
     if find is None:
-        from n4c.evaluate import find_comparators as find
+        from n4c.evaluate import find_comparators
+
+        find = find_comparators
     selection = find(list(area.ward17_codes), pool=pool, k=k)
     frozen = FrozenComparators.objects.create(
         area=area,
