@@ -202,11 +202,14 @@ def summarise_responses(
     the answers by question id (codes, or 0 to 10 scores) and optionally ``weight``.
 
     Weighted when every response of a site and wave has a weight; a blank answer, or an excluded
-    one ("Don't know"), leaves that response out of that outcome's base."""
+    one ("Don't know"), leaves that response out of that outcome's base; a question no response
+    answered is left out."""
     questionnaire = questionnaire or load_questionnaire()
     groups: dict[tuple[str, str], list[Mapping[str, Any]]] = {}
+    asked: set[str] = set()
     for response in responses:
         groups.setdefault((str(response["site"]), str(response["wave"])), []).append(response)
+        asked.update(key for key, value in response.items() if value not in (None, ""))
     wave_order = list(WAVES)
     results = []
     for (site, wave), rows in sorted(
@@ -218,7 +221,8 @@ def summarise_responses(
     ):
         weighted = all(row.get("weight") not in (None, "") for row in rows)
         for question in questionnaire.outcomes:
-            results.append(_result(site, wave, question, rows, weighted=weighted))
+            if question.id in asked:
+                results.append(_result(site, wave, question, rows, weighted=weighted))
     return results
 
 

@@ -93,10 +93,18 @@ def test_fewer_than_ten_answers_are_suppressed():
     assert not ten.suppressed and ten.estimate == pytest.approx(0.9)
 
 
-def test_results_come_per_site_and_wave_in_wave_order():
+def test_results_come_per_site_and_wave_in_wave_order_for_the_questions_asked():
     rows = _rows([{"trust": "many"}] * 10, wave="year_2") + _rows([{"trust": "some"}] * 10)
-    results = [r for r in surveys.summarise_responses(rows) if r.outcome == "trust"]
-    assert [(r.wave, r.estimate) for r in results] == [("baseline", 0.0), ("year_2", 1.0)]
+    rows += _rows([{"happiness": 5}], site="Vale")
+    results = surveys.summarise_responses(rows)
+    assert [(r.site, r.wave, r.outcome, r.estimate) for r in results] == [
+        ("Hill", "baseline", "trust", 0.0),
+        ("Hill", "baseline", "happiness", None),
+        ("Hill", "year_2", "trust", 1.0),
+        ("Hill", "year_2", "happiness", None),
+        ("Vale", "baseline", "trust", None),
+        ("Vale", "baseline", "happiness", None),
+    ]
 
 
 def test_a_csv_is_read_with_codes_or_words(tmp_path):

@@ -47,6 +47,7 @@ def test_the_open_data_holds_totals_never_answers(wave, home, adviser, client_fo
         wave,
         [{"influence": "tend_to_agree"}] * 4 + [{"influence": "definitely_disagree"}] * 6,
     )
+    _paper(adviser, wave, [{"trust": "many"}] * 3)
     got = client_for(adviser).get(reverse("surveys:open_data") + f"?area={home.pk}")
     rows = list(csv.DictReader(io.StringIO(got.content.decode())))
     influence = next(r for r in rows if r["outcome"] == "influence")
