@@ -38,6 +38,7 @@ __all__ = [
     "estimate_proportion",
     "load_questionnaire",
     "read_responses",
+    "read_weights",
     "summarise_responses",
 ]
 
@@ -318,21 +319,54 @@ def read_responses(
                     raise InputError(
                         f'"{value}" {error}.', path, number, question.id, value
                     ) from None
-        weight = raw.get("weight", "")
-        if weight:
-            try:
-                row["weight"] = float(weight)
-            except ValueError:
-                row["weight"] = math.nan
-            if not (math.isfinite(row["weight"]) and row["weight"] > 0):
-                raise InputError(
-                    f'"{weight}" is not a positive number; a weight must be one.',
-                    path,
-                    number,
-                    "weight",
-                    weight,
-                )
+        if raw.get("weight"):
+            row["weight"] = _weight(raw["weight"], path, number)
         rows.append(row)
     if not rows:
         raise InputError("has no responses under its header.", path=path)
     return rows
+
+
+def _weight(value: str, path: str | Path | None, row: int) -> float:
+    """A survey weight: a positive, finite number."""
+    try:
+        weight = float(value)
+    except ValueError:
+        weight = math.nan
+    if not (math.isfinite(weight) and weight > 0):
+        raise InputError(
+            f'"{value}" is not a positive number; a weight must be one.', path, row, "weight", value
+        )
+    return weight
+
+
+def read_weights(text: str, *, name: str | Path | None = None) -> dict[str, float]:
+    """Survey weights from CSV text with columns ``response_id`` and ``weight``, by response id;
+    refuses a missing column, a repeated id or a weight that is not a positive number."""
+    import csv
+
+    reader = csv.DictReader(io.StringIO(text))
+    header = [column.strip() for column in reader.fieldnames or []]
+    for needed in ("response_id", "weight"):
+        if needed not in header:
+            raise InputError(
+                f'has no "{needed}" column.',
+                path=name,
+                hint="Give one row per response: response_id,weight.",
+            )
+    weights: dict[str, float] = {}
+    for number, raw in enumerate(reader, start=1):
+        raw = {(k or "").strip(): (v or "").strip() for k, v in raw.items()}
+        response_id = raw["response_id"]
+        if response_id in weights:
+            raise InputError(
+                f'"{response_id}" appears twice; give each response one weight.',
+                name,
+                number,
+                "response_id",
+                response_id,
+            )
+        weights[response_id] = _weight(raw["weight"], name, number)
+    if not weights:
+        raise InputError("has no weights under its header.", path=name)
+    return weights

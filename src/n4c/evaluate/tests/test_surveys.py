@@ -147,3 +147,15 @@ def test_bad_csv_is_refused_in_one_sentence(tmp_path, text, where, says):
     assert says in str(caught.value)
     if where:
         assert where in str(caught.value)
+
+
+def test_weights_are_read_by_response_id():
+    assert surveys.read_weights("response_id,weight\na,1.5\nb,2\n") == {"a": 1.5, "b": 2.0}
+    for text, says in [
+        ("response_id\na\n", 'no "weight" column'),
+        ("response_id,weight\na,0\n", "positive"),
+        ("response_id,weight\na,1\na,2\n", "appears twice"),
+        ("response_id,weight\n", "no weights"),
+    ]:
+        with pytest.raises(InputError, match=says):
+            surveys.read_weights(text, name="weights.csv")

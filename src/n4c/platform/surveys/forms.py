@@ -80,3 +80,10 @@ class FreezeForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["pool"].choices = [(pool, pool) for pool in POOLS]
+
+
+class WeightsForm(forms.Form):
+    file = forms.FileField(
+        label="Weights file (CSV)",
+        help_text="One row per response: response_id,weight. Weights are positive numbers.",
+    )

@@ -15,7 +15,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from n4c.evaluate.surveys import Questionnaire, load_questionnaire
+from n4c.errors import InputError
+from n4c.evaluate.surveys import Questionnaire, load_questionnaire, read_weights
 from n4c.platform.areas.access import can_edit_area
 from n4c.platform.areas.models import Area
 from n4c.platform.audit.models import AuditEvent
@@ -31,6 +32,7 @@ __all__ = [
     "add_site",
     "add_wave",
     "freeze_comparators",
+    "import_weights",
     "submit_response",
     "supported_site",
 ]
@@ -171,3 +173,28 @@ def freeze_comparators(
             )
             record_change(actor, site, AuditEvent.Action.CREATED)
     return frozen
+
+
+@transaction.atomic
+def import_weights(actor, wave: Wave, text: str, *, name: str) -> int:
+    """Set each response's survey weight from CSV text (``response_id,weight``); every response
+    named must be in ``wave``. Returns how many weights were set."""
+    _require_runner(actor, wave.site.area)
+    weights = read_weights(text, name=name)
+    responses = {str(r.response_id): r for r in wave.responses.all()}
+    for number, response_id in enumerate(weights, start=1):
+        if response_id not in responses:
+            raise InputError(
+                f'"{response_id}" is not a response in this wave.',
+                name,
+                number,
+                "response_id",
+                response_id,
+                hint="Check the file is for this wave.",
+            )
+    for response_id, weight in weights.items():
+        response = responses[response_id]
+        response.weight = weight
+        response.save(update_fields=["weight"])
+        record_change(actor, response, AuditEvent.Action.CHANGED)
+    return len(weights)

@@ -14,4 +14,5 @@ urlpatterns = [
     path("area/<int:area_id>/sites/", views.add_site, name="add_site"),
     path("waves/<int:wave_id>/", views.respond, name="respond"),
     path("waves/<int:wave_id>/paper/", views.paper, name="paper"),
+    path("waves/<int:wave_id>/weights/", views.weights, name="weights"),
 ]

@@ -12,10 +12,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from n4c.errors import N4CError
+from n4c.errors import InputError, N4CError
 from n4c.evaluate.surveys import MIN_RESPONSES, load_questionnaire
 from n4c.platform.areas.access import area_for_editing, area_for_viewing, can_edit_area
-from n4c.platform.core.forms import apply_service
+from n4c.platform.core.forms import add_service_error, apply_service
 from n4c.platform.surveys import services
 from n4c.platform.surveys.access import (
     require_staff,
@@ -24,7 +24,7 @@ from n4c.platform.surveys.access import (
     wave_for_viewing,
     waves_visible_to,
 )
-from n4c.platform.surveys.forms import FreezeForm, ResponseForm, SiteForm, WaveForm
+from n4c.platform.surveys.forms import FreezeForm, ResponseForm, SiteForm, WaveForm, WeightsForm
 from n4c.platform.surveys.models import Response, Site
 from n4c.platform.surveys.results import (
     OPEN_DATA_COLUMNS,
@@ -33,6 +33,7 @@ from n4c.platform.surveys.results import (
     results_for,
 )
 from n4c.spreadsheets import write_csv
+from n4c.textfiles import decode_text
 
 #: What the learning pages say about what the figures can and cannot show.
 CAVEATS = (
@@ -163,6 +164,26 @@ def paper(request, wave_id: int):
             "entered": wave.responses.count(),
         },
     )
+
+
+@login_required
+def weights(request, wave_id: int):
+    """Staff give each response of a wave its survey weight from a CSV file."""
+    wave = wave_for_running(request.user, wave_id)
+    form = WeightsForm(request.POST if request.method == "POST" else None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            text = decode_text(upload.read(), name=upload.name, rows=True).text
+            count = services.import_weights(request.user, wave, text, name=upload.name)
+        except InputError as error:
+            form.add_error("file", str(error))
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, f"Weights set for {count:,} responses.")
+            return redirect("surveys:waves", area_id=wave.site.area_id)
+    return render(request, "surveys/weights.html", {"wave": wave, "form": form})
 
 
 def _learning_context(sites) -> dict:

@@ -105,3 +105,40 @@ def test_a_members_answers_are_in_their_export_and_erased_with_them(wave, member
     assert exported[0]["consent_wording"]
     erase_resident(national, member, mode="anonymise")
     assert not Response.objects.exists()
+
+
+def test_staff_import_weights_from_a_csv(wave, home, adviser, client_for):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    _paper(adviser, wave, [{"volunteering": "yes"}] * 5 + [{"volunteering": "no"}] * 15)
+    lines = ["response_id,weight"] + [
+        f"{r.response_id},{3 if r.answers['volunteering'] == 'yes' else 1}"
+        for r in Response.objects.all()
+    ]
+    client = client_for(adviser)
+    url = reverse("surveys:weights", args=[wave.pk])
+    bad = SimpleUploadedFile("weights.csv", b"response_id,weight\nnot-a-response,2\n")
+    page = client.post(url, {"file": bad}).content.decode()
+    assert "weights.csv, row 1, field &quot;response_id&quot;" in page
+    assert "is not a response in this wave" in page
+    good = SimpleUploadedFile("weights.csv", "\n".join(lines).encode())
+    assert (
+        "Weights set for 20 responses"
+        in client.post(url, {"file": good}, follow=True).content.decode()
+    )
+    page = client.get(reverse("surveys:area", args=[home.pk])).content.decode()
+    assert "effective sample size 15.0 of 20 answers" in page
+
+
+def test_freezing_without_the_data_says_how_to_get_it(home, national, client_for, monkeypatch):
+    from n4c import evaluate
+    from n4c.errors import DataMissingError
+
+    def missing(*args, **kwargs):
+        raise DataMissingError("The dataset imd2019_lsoa11_scores is not on this machine.")
+
+    monkeypatch.setattr(evaluate, "find_comparators", missing, raising=False)
+    url = reverse("surveys:freeze", args=[home.pk])
+    page = client_for(national).post(url, {"pool": "left-behind", "k": "3"}, follow=True)
+    assert "is not on this machine" in page.content.decode()
+    assert not home.frozen_comparators.exists()
