@@ -142,3 +142,17 @@ def test_freezing_without_the_data_says_how_to_get_it(home, national, client_for
     page = client_for(national).post(url, {"pool": "left-behind", "k": "3"}, follow=True)
     assert "is not on this machine" in page.content.decode()
     assert not home.frozen_comparators.exists()
+
+
+def test_a_comparison_ward_is_surveyed_on_paper_and_shown_beside_the_area(
+    wave, home, adviser, client_for
+):
+    site = services.add_site(adviser, home, name="Next ward", ward_code="E05000002")
+    comparison = services.add_wave(
+        adviser, site, kind="baseline", opens_on=wave.opens_on, closes_on=wave.closes_on
+    )
+    _paper(adviser, wave, [{"belonging": "very_strongly"}] * 10)
+    _paper(adviser, comparison, [{"belonging": "not_at_all_strongly"}] * 10)
+    page = client_for(adviser).get(reverse("surveys:area", args=[home.pk])).content.decode()
+    assert "Home ward</th>" in page and "Next ward (comparison)</th>" in page
+    assert "<td>100%</td>" in page and "<td>0%</td>" in page
