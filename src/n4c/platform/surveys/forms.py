@@ -34,6 +34,7 @@ class ResponseForm(forms.Form):
             "The person ticked the box on the paper form to agree to this" if paper else "I agree"
         )
         consent.help_text = questionnaire.consent_wording
+        consent.widget.attrs["aria-describedby"] = "consent-wording"
         self.fields["consent"] = consent
 
     def question_fields(self):
