@@ -80,6 +80,12 @@ CASES: dict[str, list[list[str]]] = {
         ["--data", PANEL, *DID, "--dose", "score", "--event-study"],
     ],
     "evaluate example": [["--out", FOLDER], ["--out", UNWRITABLE]],
+    "evaluate surveys": [
+        ["--data", MISSING],
+        ["--data", BINARY],
+        ["--data", FOLDER],
+        ["--data", PANEL],
+    ],
     "leftbehind": [
         ["--year", "1066", "--out", OUT],
         ["--top", "-1", "--out", OUT],

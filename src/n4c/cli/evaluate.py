@@ -204,3 +204,52 @@ def example_command(
 def register(app: typer.Typer) -> None:
     """Add ``n4c evaluate`` to the app."""
     app.add_typer(evaluate_app, name="evaluate")
+
+
+@evaluate_app.command("surveys")
+def surveys_command(
+    data: Path = typer.Option(
+        ...,
+        help="Responses as CSV: site, wave (baseline, year_2 or year_4), one column per "
+        "question id and optionally weight.",
+        show_default=False,
+    ),
+    out: Path = typer.Option(None, help="Also write the results as CSV (- for standard output)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the results as JSON."),
+) -> None:
+    """Residents' survey results for each site and wave, with 95% intervals."""
+    import pandas as pd
+
+    from n4c import evaluate
+
+    say = words_for({"--json": as_json, "--out": out})
+    rows = evaluate.read_responses(data)
+    results = evaluate.summarise_responses(rows)
+    if out is not None:
+        write_table(pd.DataFrame([r.as_json() for r in results]), out)
+    if as_json:
+        print_json(
+            {
+                "questionnaire": evaluate.load_questionnaire().version,
+                "min_responses": evaluate.MIN_RESPONSES,
+                "results": [r.as_json() for r in results],
+            }
+        )
+    else:
+        for r in results:
+            shown = (
+                r.note
+                if r.suppressed
+                else (
+                    f"{r.estimate:.3g} (95% interval {r.ci_low:.3g} to {r.ci_high:.3g}; "
+                    f"{r.responses} answers)"
+                )
+            )
+            say.print(f"{r.site}, {r.wave}, {r.outcome}: {shown}", soft_wrap=True)
+    shown_count = sum(not r.suppressed for r in results)
+    say.print(
+        f"Read {len(rows):,} responses: {shown_count:,} results shown, "
+        f"{len(results) - shown_count:,} suppressed (fewer than {evaluate.MIN_RESPONSES} "
+        "answers).",
+        soft_wrap=True,
+    )

@@ -2,7 +2,7 @@
 
 Owns choosing comparison wards for supported wards, measuring their balance, and estimating
 changes against them (two-way fixed effects, an event study for staggered starts, a dose
-response), with a worked example on published data. May import ``n4c.needs`` and ``n4c.data``;
+response), with a worked example on published data, and residents' survey results with their intervals. May import ``n4c.needs`` and ``n4c.data``;
 never allocation, spending, the platform, Django or django-ninja. Names are imported from their
 modules on first use, so ``import n4c.evaluate`` costs no pandas or statsmodels import.
 """
@@ -26,21 +26,31 @@ if TYPE_CHECKING:
     )
     from n4c.evaluate.did import ASSUMPTIONS, DidResult, estimate_did, read_panel
     from n4c.evaluate.example import worked_example
+    from n4c.evaluate.surveys import (
+        MIN_RESPONSES,
+        load_questionnaire,
+        read_responses,
+        summarise_responses,
+    )
 
 __all__ = [
     "ASSUMPTIONS",
     "GOOD_BALANCE",
     "MATCHING_VARIABLES",
+    "MIN_RESPONSES",
     "POOLS",
     "ComparatorSelection",
     "DidResult",
     "balance_table",
     "estimate_did",
     "find_comparators",
+    "load_questionnaire",
     "match_comparators",
     "read_area_codes",
     "read_panel",
+    "read_responses",
     "standardised_mean_difference",
+    "summarise_responses",
     "ward_matching_table",
     "worked_example",
 ]
@@ -61,6 +71,10 @@ _HOMES = {
     "estimate_did": "did",
     "read_panel": "did",
     "worked_example": "example",
+    "MIN_RESPONSES": "surveys",
+    "load_questionnaire": "surveys",
+    "read_responses": "surveys",
+    "summarise_responses": "surveys",
 }
 
 

@@ -43,6 +43,7 @@ PLATFORM_APPS = [
     "n4c.platform.grants",
     "n4c.platform.budgets",
     "n4c.platform.maps",
+    "n4c.platform.surveys",
     "n4c.platform.rollout",
     "n4c.platform.home",
 ]

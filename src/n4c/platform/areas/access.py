@@ -8,9 +8,9 @@
   page (with its support log), the plan, the covenant, the local measures, the events for their
   area and the resources; works in their partnership's workspace; takes part in its resident
   grant panels (applies; on a panel, declares interests, scores and votes) and local measures
-  (proposes them and records their values), and votes in its budget votes (the ballot and,
-  once published, the results): :func:`member_may_open` turns them away from every
-  other address, so a page added later stays closed to them until it is added to
+  (proposes them and records their values), votes in its budget votes (the ballot and,
+  once published, the results) and answers its residents' surveys, once a wave:
+  :func:`member_may_open` turns them away from every other address, so a page added later stays closed to them until it is added to
   :data:`MEMBER_READS`, :data:`MEMBER_ACTIONS` or :data:`MEMBER_WORKSPACE`. Each page and
   service checks the rest (their own area, their role, a seat on the panel, no conflict of
   interest, the phase).
@@ -85,6 +85,8 @@ MEMBER_READS = frozenset(
         "api:list_grant_panels",
         "api:get_grant_panel",
         "right_to_bid:nominate",
+        "surveys:waves",
+        "surveys:respond",
     }
 )
 #: The partnership workspace, where members also act (propose, vote; the chair answers and
@@ -127,6 +129,7 @@ MEMBER_ACTIONS = frozenset(
         "grants:decide",
         "budgets:ballot",
         "api:cast_ballot",
+        "surveys:respond",
         # The plain-English check beside a text box they write in (a grant panel's reasons).
         "plain:check",
         "right_to_bid:nominate",

@@ -38,6 +38,7 @@ from n4c.platform.referrals.models import Partner, Referral
 from n4c.platform.residents.models import Consent, Resident
 from n4c.platform.resources.models import Resource
 from n4c.platform.right_to_bid.models import AssetCase, Nomination
+from n4c.platform.surveys.models import Site, Wave
 
 pytestmark = pytest.mark.django_db
 
@@ -89,6 +90,8 @@ MEMBER_MAY_READ = frozenset(
         "api:get_budget_vote",
         "api:list_grant_panels",
         "api:get_grant_panel",
+        "surveys:waves",
+        "surveys:respond",
         # The plain-English check of what they write; it reads nothing of any area.
         "plain:check",
         "right_to_bid:nominate",
@@ -218,6 +221,10 @@ def member_world(home, adviser, make_person):
     ballot = Ballot.objects.create(
         vote=budget_vote, resident=resident, points={}, method=Ballot.Method.ONLINE
     )
+    site = Site.objects.create(area=home, kind=Site.Kind.SUPPORTED, name=home.name)
+    wave = Wave.objects.create(
+        site=site, kind="baseline", opens_on=today, closes_on=today, questionnaire_version="1"
+    )
     pk_of = {
         "people": adviser.pk,
         "areas": home.pk,
@@ -270,6 +277,7 @@ def member_world(home, adviser, make_person):
         "measure_id": measure.pk,
         "value_id": photo.pk,
         "seat_id": seat.pk,
+        "wave_id": wave.pk,
         "token": feed.token,
         "uidb64": urlsafe_base64_encode(force_bytes(member.pk)),
     }

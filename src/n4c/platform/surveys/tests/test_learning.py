@@ -1,0 +1,158 @@
+"""The learning pages: results with intervals and suppression, frozen comparison wards, the open
+data (totals only), and a member's survey answers in their export and gone on erasure."""
+
+from __future__ import annotations
+
+import csv
+import io
+from types import SimpleNamespace
+
+import pytest
+from django.urls import reverse
+from statsmodels.stats.proportion import proportion_confint
+
+from n4c.platform.residents.gdpr import erase_resident, export_resident
+from n4c.platform.surveys import services
+from n4c.platform.surveys.models import Response, Site
+
+pytestmark = pytest.mark.django_db
+
+
+def _paper(actor, wave, answers: list[dict]) -> None:
+    for answer in answers:
+        services.submit_response(actor, wave, answer, consented=True, method="paper")
+
+
+def test_the_area_page_shows_each_result_with_its_interval(wave, home, adviser, client_for):
+    _paper(adviser, wave, [{"trust": "many"}] * 6 + [{"trust": "some"}] * 6)
+    _paper(adviser, wave, [{"happiness": "8"}] * 3)
+    page = client_for(adviser).get(reverse("surveys:area", args=[home.pk])).content.decode()
+    low, high = proportion_confint(6, 12, method="wilson")
+    assert "Say many of the people in the neighbourhood can be trusted" in page
+    assert f"50%</td><td>{low * 100:.0f}% to {high * 100:.0f}%" in page
+    assert "Not shown: 3 answers, fewer than 10" in page
+    assert "association, not proof" in page
+    assert "<meter" in page
+
+
+def test_the_programme_page_is_for_staff(wave, adviser, client_for):
+    _paper(adviser, wave, [{"volunteering": "yes"}] * 10)
+    page = client_for(adviser).get(reverse("surveys:programme")).content.decode()
+    assert "Volunteered formally in the last 12 months" in page and "100%" in page
+
+
+def test_the_open_data_holds_totals_never_answers(wave, home, adviser, client_for):
+    _paper(
+        adviser,
+        wave,
+        [{"influence": "tend_to_agree"}] * 4 + [{"influence": "definitely_disagree"}] * 6,
+    )
+    _paper(adviser, wave, [{"trust": "many"}] * 3)
+    got = client_for(adviser).get(reverse("surveys:open_data") + f"?area={home.pk}")
+    rows = list(csv.DictReader(io.StringIO(got.content.decode())))
+    influence = next(r for r in rows if r["outcome"] == "influence")
+    assert (influence["site"], influence["wave"], influence["responses"]) == (
+        "Home ward",
+        "baseline",
+        "10",
+    )
+    assert float(influence["estimate"]) == pytest.approx(0.4)
+    trust = next(r for r in rows if r["outcome"] == "trust")
+    assert (trust["suppressed"], trust["estimate"]) == ("true", "")
+    assert not any("response_id" in key or "tend_to_agree" in str(r) for r in rows for key in r)
+
+
+def test_weights_are_used_and_the_effective_size_stated(wave, home, adviser, client_for):
+    _paper(adviser, wave, [{"volunteering": "yes"}] * 5 + [{"volunteering": "no"}] * 15)
+    for response in Response.objects.all():
+        response.weight = 3.0 if response.answers["volunteering"] == "yes" else 1.0
+        response.save()
+    page = client_for(adviser).get(reverse("surveys:area", args=[home.pk])).content.decode()
+    assert "effective sample size 15.0 of 20 answers" in page
+
+
+def test_staff_freeze_comparators_with_their_version(home, national, client_for):
+    selection = SimpleNamespace(
+        version="abc123",
+        as_json=lambda: {
+            "matches": {home.ward17_codes[0]: ["E05000001", "E05000002"]},
+            "warnings": [],
+        },
+    )
+    frozen = services.freeze_comparators(
+        national, home, pool="left-behind", k=2, find=lambda codes, **_: selection
+    )
+    assert (frozen.version, frozen.comparator_codes) == ("abc123", ["E05000001", "E05000002"])
+    sites = Site.objects.filter(area=home, kind=Site.Kind.COMPARATOR)
+    assert sorted(sites.values_list("ward_code", flat=True)) == ["E05000001", "E05000002"]
+    page = client_for(national).get(reverse("surveys:area", args=[home.pk])).content.decode()
+    assert "version abc123" in page and "E05000001, E05000002" in page
+
+
+def test_a_comparison_ward_needs_its_code(home, national):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        services.add_site(national, home, name="Next ward", ward_code="")
+
+
+def test_a_members_answers_are_in_their_export_and_erased_with_them(wave, member, national):
+    services.submit_response(
+        member.account, wave, {"trust": "some"}, consented=True, resident=member
+    )
+    exported = export_resident(national, member)["elsewhere"]["survey responses"]
+    assert exported[0]["answers"] == {"trust": "some"}
+    assert exported[0]["consent_wording"]
+    erase_resident(national, member, mode="anonymise")
+    assert not Response.objects.exists()
+
+
+def test_staff_import_weights_from_a_csv(wave, home, adviser, client_for):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    _paper(adviser, wave, [{"volunteering": "yes"}] * 5 + [{"volunteering": "no"}] * 15)
+    lines = ["response_id,weight"] + [
+        f"{r.response_id},{3 if r.answers['volunteering'] == 'yes' else 1}"
+        for r in Response.objects.all()
+    ]
+    client = client_for(adviser)
+    url = reverse("surveys:weights", args=[wave.pk])
+    bad = SimpleUploadedFile("weights.csv", b"response_id,weight\nnot-a-response,2\n")
+    page = client.post(url, {"file": bad}).content.decode()
+    assert "weights.csv, row 1, field &quot;response_id&quot;" in page
+    assert "is not a response in this wave" in page
+    good = SimpleUploadedFile("weights.csv", "\n".join(lines).encode())
+    assert (
+        "Weights set for 20 responses"
+        in client.post(url, {"file": good}, follow=True).content.decode()
+    )
+    page = client.get(reverse("surveys:area", args=[home.pk])).content.decode()
+    assert "effective sample size 15.0 of 20 answers" in page
+
+
+def test_freezing_without_the_data_says_how_to_get_it(home, national, client_for, monkeypatch):
+    from n4c import evaluate
+    from n4c.errors import DataMissingError
+
+    def missing(*args, **kwargs):
+        raise DataMissingError("The dataset imd2019_lsoa11_scores is not on this machine.")
+
+    monkeypatch.setattr(evaluate, "find_comparators", missing, raising=False)
+    url = reverse("surveys:freeze", args=[home.pk])
+    page = client_for(national).post(url, {"pool": "left-behind", "k": "3"}, follow=True)
+    assert "is not on this machine" in page.content.decode()
+    assert not home.frozen_comparators.exists()
+
+
+def test_a_comparison_ward_is_surveyed_on_paper_and_shown_beside_the_area(
+    wave, home, adviser, client_for
+):
+    site = services.add_site(adviser, home, name="Next ward", ward_code="E05000002")
+    comparison = services.add_wave(
+        adviser, site, kind="baseline", opens_on=wave.opens_on, closes_on=wave.closes_on
+    )
+    _paper(adviser, wave, [{"belonging": "very_strongly"}] * 10)
+    _paper(adviser, comparison, [{"belonging": "not_at_all_strongly"}] * 10)
+    page = client_for(adviser).get(reverse("surveys:area", args=[home.pk])).content.decode()
+    assert "Home ward</th>" in page and "Next ward (comparison)</th>" in page
+    assert "<td>100%</td>" in page and "<td>0%</td>" in page
