@@ -16,7 +16,9 @@ same thing everywhere.
 
 from __future__ import annotations
 
+import csv
 import difflib
+import io
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -35,6 +37,7 @@ __all__ = [
     "council_columns",
     "council_view",
     "filter_by_council",
+    "filter_csv_by_council",
     "list_councils",
     "lsoa_councils",
     "resolve_council",
@@ -368,3 +371,27 @@ def council_view(
     """
     added = council_columns(frame, year=year, geography=geography, code_column=code_column)
     return filter_by_council(added, council)
+
+
+def filter_csv_by_council(text: str, council: Council) -> tuple[str, list[str], list[list[str]]]:
+    """The rows of CSV ``text`` (a stored national table with ``lad_code``) in ``council``.
+
+    For results kept as CSV text (``n4c leftbehind``, ``n4c needs change``): the kept rows are
+    written back exactly as they were, so a council's file holds the national file's rows.
+
+    Returns
+    -------
+    tuple
+        The kept rows as CSV text, the header, and the kept rows as lists of cells.
+    """
+    header, *rows = list(csv.reader(io.StringIO(text)))
+    if "lad_code" not in header:
+        raise InputError(
+            "the table has no lad_code column; add it with council_columns first.",
+            field="lad_code",
+        )
+    at = header.index("lad_code")
+    kept = [row for row in rows if row[at] == council.code]
+    written = io.StringIO()
+    csv.writer(written, lineterminator="\n").writerows([header, *kept])
+    return written.getvalue(), header, kept

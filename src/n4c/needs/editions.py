@@ -24,13 +24,14 @@ against each other within each edition. :mod:`n4c.needs.change` keeps the result
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
 
 from n4c.data import load, population_for_2025
 from n4c.needs.change import ChangeLevel, check_change
+from n4c.needs.councils import council_columns
 from n4c.needs.transform import deciles, rank_most_deprived_first
 from n4c.needs.wards import lsoa_populations, weighted_ward_scores
 
@@ -86,7 +87,8 @@ def compare_editions(from_year: int, to_year: int, *, level: str = "lsoa") -> Ed
         Its ``table`` holds the area's code and name (and its local authority), ``score_*``,
         ``rank_*`` and ``decile_*`` for each year, ``rank_change`` and ``decile_change``
         (positive: relatively more deprived in the later edition) and, where the earlier edition
-        is carried to LSOA 2021, the change code or the LSOAs left out, with a ``note``.
+        is carried to LSOA 2021, the change code or the LSOAs left out, with a ``note``;
+        then ``lad_code`` and ``lad_name``, the later edition's council.
 
     Raises
     ------
@@ -95,8 +97,18 @@ def compare_editions(from_year: int, to_year: int, *, level: str = "lsoa") -> Ed
     """
     check_change(from_year, to_year, level)
     if to_year == 2019:
-        return _on_lsoa11(from_year, level)  # type: ignore[arg-type]
-    return _on_lsoa21(from_year, level)  # type: ignore[arg-type]
+        comparison = _on_lsoa11(from_year, level)  # type: ignore[arg-type]
+    else:
+        comparison = _on_lsoa21(from_year, level)  # type: ignore[arg-type]
+    # Every row also carries its council as every need command writes it, after the columns
+    # above: the later edition's, which is the one ``--lad`` looks councils up in.
+    table = council_columns(
+        comparison.table,
+        year=to_year,
+        geography=level,  # type: ignore[arg-type]
+        code_column=str(comparison.table.columns[0]),
+    )
+    return replace(comparison, table=table)
 
 
 def _edition_lsoa11(year: int) -> pd.DataFrame:
