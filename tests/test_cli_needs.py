@@ -128,8 +128,8 @@ def test_leftbehind_2025_wards_writes_the_contract_and_sets_2019_beside_it(
     assert list(frame.columns[:9]) == WARD24_CONTRACT
     assert {"income_decile", "living_environment_rank", "civic_assets_rank"} <= set(frame.columns)
     assert set(frame["population_source"]) <= {
-        "population21_lsoa21_census",
-        "imd2025_population_denominators",
+        "Census 2021 usual residents (standing in for IoD 2025 File 6)",
+        "IoD 2025 File 6, mid-2022",
     }
     assert len(frame) == 6_784
     flagged = frame[frame["left_behind"] == "true"]

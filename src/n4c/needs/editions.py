@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
-from n4c.data import load, population_for_2025
+from n4c.data import load, population_for_2025, population_label
 from n4c.needs.change import ChangeLevel, check_change
 from n4c.needs.councils import council_columns
 from n4c.needs.transform import deciles, rank_most_deprived_first
@@ -220,8 +220,8 @@ def _on_lsoa11(from_year: int, level: ChangeLevel) -> EditionComparison:
     table = _area_columns(table, ranked, _AREA_COLUMNS)
     table = _with_change(table.reset_index(), from_year, to_year)
     sources = {year: _POPULATION_SOURCES[year] for year in (from_year, to_year)}
-    for year, source in sources.items():
-        table[f"population_source_{year}"] = source
+    for year in sources:
+        table[f"population_source_{year}"] = population_label(year)
     return EditionComparison(from_year, to_year, level, table, 0, sources)
 
 
@@ -311,7 +311,7 @@ def _on_lsoa21(from_year: int, level: ChangeLevel) -> EditionComparison:
             table[column] = carried[column].reindex(table.index).to_numpy()
         merged = table["change_code"] == "M"
         table[f"population_source_{from_year}"] = np.where(
-            merged, _POPULATION_SOURCES[from_year], ""
+            merged, population_label(from_year), ""
         )
         table = table.rename_axis("lsoa21_code").reset_index()
         return EditionComparison(
@@ -352,6 +352,6 @@ def _on_lsoa21(from_year: int, level: ChangeLevel) -> EditionComparison:
         else ""
         for count in table["lsoas_not_converted"]
     ]
-    for year, source in sources.items():
-        table[f"population_source_{year}"] = source
+    for year in sources:
+        table[f"population_source_{year}"] = population_label(year)
     return EditionComparison(from_year, to_year, level, table.reset_index(), irregular, sources)

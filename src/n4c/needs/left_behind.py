@@ -79,7 +79,7 @@ def check_left_behind_level(
 #: Every dataset the rule reads for each year (a test checks that nothing else is read).
 _INPUTS = {
     2019: ("imd2019_lsoa11_scores", "imd2019_lsoa11", "lookup_lsoa11_ward17", "cni2019_ward17"),
-    2025: ("imd2025_lsoa21", "cni2023_lsoa21"),
+    2025: ("imd2025_lsoa21", "cni2023_lsoa21", "lookup_lsoa21_ward24_lad24"),
 }
 #: What 2024 wards read besides: the ward lookup, and the 2019 list (mid-2015 weights) to
 #: set beside them; the 2025 population (File 6 or Census 2021) is added as found.
