@@ -34,9 +34,7 @@ def change(
     as_json: bool = typer.Option(
         False, "--json", help="Print the summary as JSON (the table itself is the CSV)."
     ),
-    lad: str = typer.Option(
-        None, "--lad", help=f"{LAD_HELP} Councils are the later edition's."
-    ),
+    lad: str = typer.Option(None, "--lad", help=f"{LAD_HELP} Councils are the later edition's."),
     cache: bool = typer.Option(
         True, help="Reuse the result stored in N4C_DATA_DIR/cache while its inputs are unchanged."
     ),

@@ -96,10 +96,8 @@ def compare_editions(from_year: int, to_year: int, *, level: str = "lsoa") -> Ed
         If the pair of editions or the level is not one n4c compares.
     """
     check_change(from_year, to_year, level)
-    if to_year == 2019:
-        comparison = _on_lsoa11(from_year, level)  # type: ignore[arg-type]
-    else:
-        comparison = _on_lsoa21(from_year, level)  # type: ignore[arg-type]
+    on_lsoas = _on_lsoa11 if to_year == 2019 else _on_lsoa21
+    comparison = on_lsoas(from_year, level)  # type: ignore[arg-type]
     # Every row also carries its council as every need command writes it, after the columns
     # above: the later edition's, which is the one ``--lad`` looks councils up in.
     table = council_columns(
@@ -310,9 +308,7 @@ def _on_lsoa21(from_year: int, level: ChangeLevel) -> EditionComparison:
         for column in ("change_code", "lsoa11_codes", "note"):
             table[column] = carried[column].reindex(table.index).to_numpy()
         merged = table["change_code"] == "M"
-        table[f"population_source_{from_year}"] = np.where(
-            merged, population_label(from_year), ""
-        )
+        table[f"population_source_{from_year}"] = np.where(merged, population_label(from_year), "")
         table = table.rename_axis("lsoa21_code").reset_index()
         return EditionComparison(
             from_year, to_year, level, table, irregular, {from_year: _POPULATION_SOURCES[from_year]}

@@ -455,9 +455,10 @@ def left_behind_listing(
         code_column="lsoa_code",
     )
     # The council follows the published flag, before the domains, as for 2019 wards.
-    first = list(table.columns[: table.columns.get_loc("left_behind_published") + 1])
+    names = list(table.columns)
+    first = names[: names.index("left_behind_published") + 1]
     columns = [*first, "lad_code", "lad_name"]
-    columns += [c for c in table.columns if c not in columns]
+    columns += [c for c in names if c not in columns]
     return LeftBehindListing(
         year=year,
         table=table[columns],
