@@ -148,8 +148,9 @@ def test_leftbehind_2025_wards_writes_the_contract_and_sets_2019_beside_it(
     assert all(g.geom_type in {"Polygon", "MultiPolygon"} and g.is_valid for g in geometries)
     side_by_side = pd.read_csv(compared)
     assert list(side_by_side.columns) == [
-        "year", "ward_code", "ward_name", "lad_name", "overlap_share", "status",
+        "year", "ward_code", "ward_name", "lad_name", "overlap_share", "status", "lad_code",
     ]  # fmt: skip
+    assert set(side_by_side.loc[side_by_side["year"] == 2025, "lad_code"]) <= set(frame["lad_code"])
     assert (side_by_side["year"] == 2019).sum() == 225
     assert ((side_by_side["year"] == 2019) & (side_by_side["status"] == "still in")).sum() == 114
 

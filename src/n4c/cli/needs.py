@@ -225,8 +225,8 @@ def leftbehind(
     compare: Path = typer.Option(
         None,
         help="With --year 2025 --level ward: also write the 2019 and 2025 lists side by side "
-        "(year,ward_code,ward_name,lad_name,overlap_share,status) as CSV, for all of England "
-        "even with --lad.",
+        "(year,ward_code,ward_name,lad_name,overlap_share,status,lad_code) as CSV, for all of "
+        "England even with --lad.",
     ),
     population: str = typer.Option(
         "mid2015", help="Population weights for 2019 ward scores: mid2015, mid2017 or mid2019."

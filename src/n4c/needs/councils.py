@@ -21,6 +21,7 @@ import difflib
 import io
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -384,14 +385,27 @@ def filter_csv_by_council(text: str, council: Council) -> tuple[str, list[str], 
     tuple
         The kept rows as CSV text, the header, and the kept rows as lists of cells.
     """
-    header, *rows = list(csv.reader(io.StringIO(text)))
+    # Each record's own lines are kept as they were read, so nothing is written afresh (the
+    # cell rules of n4c.spreadsheets were applied once, when the national table was written).
+    consumed: list[str] = []
+
+    def lines() -> Iterator[str]:
+        for line in io.StringIO(text):
+            consumed.append(line)
+            yield line
+
+    reader = csv.reader(lines())
+    header = next(reader, [])
     if "lad_code" not in header:
         raise InputError(
             "the table has no lad_code column; add it with council_columns first.",
             field="lad_code",
         )
-    at = header.index("lad_code")
-    kept = [row for row in rows if row[at] == council.code]
-    written = io.StringIO()
-    csv.writer(written, lineterminator="\n").writerows([header, *kept])
-    return written.getvalue(), header, kept
+    at, kept, written = header.index("lad_code"), [], ["".join(consumed)]
+    consumed.clear()
+    for row in reader:
+        if row[at] == council.code:
+            kept.append(row)
+            written.append("".join(consumed))
+        consumed.clear()
+    return "".join(written), header, kept
