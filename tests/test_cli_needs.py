@@ -205,10 +205,11 @@ def test_leftbehind_for_one_council_keeps_its_wards_of_the_national_list(
 
 def test_leftbehind_2025_wards_for_one_council_keep_national_ranks(run_n4c, tmp_path: Path) -> None:
     everywhere, blackpool = tmp_path / "all.csv", tmp_path / "blackpool.csv"
+    shapes = tmp_path / "blackpool.geojson"
     run_n4c("leftbehind", "--year", "2025", "--level", "ward", "--out", str(everywhere))
     result = run_n4c(
         "leftbehind", "--year", "2025", "--level", "ward", "--lad", "E06000009",
-        "--out", str(blackpool),
+        "--out", str(blackpool), "--geojson", str(shapes),
     )  # fmt: skip
     national = pd.read_csv(everywhere, dtype={"left_behind": str})
     frame = pd.read_csv(blackpool, dtype={"left_behind": str})
@@ -219,6 +220,10 @@ def test_leftbehind_2025_wards_for_one_council_keep_national_ranks(run_n4c, tmp_
     words = " ".join(result.stdout.split())
     assert f"'Left behind' wards (2024) in Blackpool (E06000009): {flagged:,} found." in words
     assert "Beside the 2019 list (all of England): 114 of OCSI's 225" in words
+    features = json.loads(shapes.read_text(encoding="utf-8"))["features"]
+    assert sorted(f["properties"]["ward_code"] for f in features) == sorted(
+        frame.loc[frame["left_behind"] == "true", "ward_code"]
+    )
 
 
 def test_leftbehind_2025_lsoas_carry_their_council(run_n4c, tmp_path: Path) -> None:
