@@ -95,6 +95,8 @@ CASES: dict[str, list[list[str]]] = {
         ["--year", "2025", "--level", "lsoa", "--geojson", OUT, "--out", OUT],
         ["--year", "2019", "--compare", OUT, "--out", OUT],
         ["--year", "2025", "--level", "ward", "--compare", FOLDER, "--out", OUT],
+        ["--lad", "Blakpool", "--out", OUT],
+        ["--year", "2025", "--level", "ward", "--lad", "Aylesbury Vale", "--out", OUT],
     ],
     "needs change": [
         ["--from", "2025", "--to", "2019", "--out", OUT],
@@ -103,6 +105,8 @@ CASES: dict[str, list[list[str]]] = {
         ["--from", "2019", "--to", "2025", "--out", FOLDER],
         ["--from", "2019", "--to", "2025", "--out", "-", "--json"],
         ["--from", "nan", "--to", "2025", "--out", OUT],
+        ["--from", "2019", "--to", "2025", "--lad", "E07000004", "--out", OUT],
+        ["--from", "2015", "--to", "2019", "--lad", "Atlantis", "--out", OUT],
     ],
     "map": [
         ["--what", "nonsense", "--out", f"{FOLDER}/map.svg"],

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 
 def test_combine_writes_the_contract_columns(run_n4c, tmp_path: Path) -> None:
@@ -128,8 +129,8 @@ def test_leftbehind_2025_wards_writes_the_contract_and_sets_2019_beside_it(
     assert list(frame.columns[:9]) == WARD24_CONTRACT
     assert {"income_decile", "living_environment_rank", "civic_assets_rank"} <= set(frame.columns)
     assert set(frame["population_source"]) <= {
-        "population21_lsoa21_census",
-        "imd2025_population_denominators",
+        "Census 2021 usual residents (standing in for IoD 2025 File 6)",
+        "IoD 2025 File 6, mid-2022",
     }
     assert len(frame) == 6_784
     flagged = frame[frame["left_behind"] == "true"]
@@ -147,8 +148,9 @@ def test_leftbehind_2025_wards_writes_the_contract_and_sets_2019_beside_it(
     assert all(g.geom_type in {"Polygon", "MultiPolygon"} and g.is_valid for g in geometries)
     side_by_side = pd.read_csv(compared)
     assert list(side_by_side.columns) == [
-        "year", "ward_code", "ward_name", "lad_name", "overlap_share", "status",
+        "year", "ward_code", "ward_name", "lad_name", "overlap_share", "status", "lad_code",
     ]  # fmt: skip
+    assert set(side_by_side.loc[side_by_side["year"] == 2025, "lad_code"]) <= set(frame["lad_code"])
     assert (side_by_side["year"] == 2019).sum() == 225
     assert ((side_by_side["year"] == 2019) & (side_by_side["status"] == "still in")).sum() == 114
 
@@ -174,3 +176,84 @@ def test_leftbehind_2025_json_gives_the_comparison_with_2019(run_n4c, tmp_path: 
     assert document["found"] == document["compared_with_2019"]["found_2025"]
     assert "published" not in document
     assert len(document["most_deprived"]) == 2
+
+
+def test_leftbehind_for_one_council_keeps_its_wards_of_the_national_list(
+    run_n4c, tmp_path: Path
+) -> None:
+    everywhere, blackpool = tmp_path / "all.csv", tmp_path / "blackpool.csv"
+    run_n4c("leftbehind", "--year", "2019", "--out", str(everywhere), "--top", "0")
+    result = run_n4c(
+        "leftbehind", "--year", "2019", "--lad", "Blackpool", "--out", str(blackpool), "--json"
+    )
+    national, frame = pd.read_csv(everywhere), pd.read_csv(blackpool)
+    expected = national[national["lad_code"] == "E06000009"].reset_index(drop=True)
+    pd.testing.assert_frame_equal(frame, expected, check_dtype=False)
+    assert len(frame) == 21 and set(frame["lad_name"]) == {"Blackpool"}
+    document = json.loads(result.stdout)
+    assert document["council"] == {"code": "E06000009", "name": "Blackpool"}
+    assert document["found"] == int(frame["left_behind"].sum()) >= 1
+    assert document["published"] == int(frame["left_behind_published"].sum())
+    assert {w["code"] for w in document["most_deprived"]} == set(
+        frame.loc[frame["left_behind"], "ward_code"]
+    )
+    words = " ".join(result.stderr.split())
+    assert "'Left behind' wards in Blackpool (E06000009):" in words
+    assert "published there agree" in words
+    assert "Ranks, deciles and cut-offs are national" in words
+
+
+def test_leftbehind_2025_wards_for_one_council_keep_national_ranks(run_n4c, tmp_path: Path) -> None:
+    everywhere, blackpool = tmp_path / "all.csv", tmp_path / "blackpool.csv"
+    shapes = tmp_path / "blackpool.geojson"
+    run_n4c("leftbehind", "--year", "2025", "--level", "ward", "--out", str(everywhere))
+    result = run_n4c(
+        "leftbehind", "--year", "2025", "--level", "ward", "--lad", "E06000009",
+        "--out", str(blackpool), "--geojson", str(shapes),
+    )  # fmt: skip
+    national = pd.read_csv(everywhere, dtype={"left_behind": str})
+    frame = pd.read_csv(blackpool, dtype={"left_behind": str})
+    expected = national[national["lad_code"] == "E06000009"].reset_index(drop=True)
+    pd.testing.assert_frame_equal(frame, expected, check_dtype=False)
+    assert list(frame.columns[:9]) == WARD24_CONTRACT and len(frame) == 21
+    flagged = int((frame["left_behind"] == "true").sum())
+    words = " ".join(result.stdout.split())
+    assert f"'Left behind' wards (2024) in Blackpool (E06000009): {flagged:,} found." in words
+    assert "Beside the 2019 list (all of England): 114 of OCSI's 225" in words
+    features = json.loads(shapes.read_text(encoding="utf-8"))["features"]
+    assert sorted(f["properties"]["ward_code"] for f in features) == sorted(
+        frame.loc[frame["left_behind"] == "true", "ward_code"]
+    )
+
+
+def test_leftbehind_2025_lsoas_carry_their_council(run_n4c, tmp_path: Path) -> None:
+    out = tmp_path / "lsoas.csv"
+    run_n4c("leftbehind", "--year", "2025", "--lad", "Blackpool", "--out", str(out), "--top", "0")
+    frame = pd.read_csv(out)
+    assert list(frame.columns[9:12]) == ["left_behind_published", "lad_code", "lad_name"]
+    assert len(frame) == 94 and set(frame["lad_name"]) == {"Blackpool"}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["leftbehind", "--lad", "Blakpool"],
+            '"Blakpool" is not a 2019 local authority in England (IMD 2019 figures); the closest '
+            "is Blackpool.",
+        ),
+        (
+            ["needs", "change", "--from", "2019", "--to", "2025", "--lad", "Aylesbury Vale"],
+            '"Aylesbury Vale" is not a 2024 local authority in England (IMD 2025 figures); it is '
+            "Aylesbury Vale (E07000004) in the 2019 edition, used for IMD 2019 figures.",
+        ),
+    ],
+)
+def test_an_unknown_council_is_one_sentence_with_the_closest(
+    run_n4c, tmp_path: Path, args: list[str], message: str
+) -> None:
+    result = run_n4c(*args, "--out", str(tmp_path / "x.csv"), check=False)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert message in " ".join(result.stderr.split())
+    assert not (tmp_path / "x.csv").exists()

@@ -86,3 +86,24 @@ def test_the_json_summary_names_the_population_sources(run_n4c, tmp_path: Path) 
     assert summary["population_sources"]["2019"].startswith("IoD 2019 population denominators")
     assert summary["population_sources"]["2025"].startswith(("Census 2021", "IoD 2025"))
     assert summary["rank_change"] == DIRECTION
+
+
+def test_change_for_one_council_keeps_its_wards_and_counts_them(run_n4c, tmp_path: Path) -> None:
+    everywhere, blackpool = tmp_path / "all.csv", tmp_path / "blackpool.csv"
+    common = ["needs", "change", "--from", "2019", "--to", "2025", "--level", "ward"]
+    run_n4c(*common, "--out", str(everywhere))
+    result = run_n4c(*common, "--lad", "blackpool", "--out", str(blackpool), "--json")
+    read = {"dtype": {"note": str}, "keep_default_na": False, "na_values": [""]}
+    national, frame = pd.read_csv(everywhere, **read), pd.read_csv(blackpool, **read)
+    expected = national[national["lad_code"] == "E06000009"].reset_index(drop=True)
+    pd.testing.assert_frame_equal(frame, expected, check_dtype=False)
+    assert len(frame) == 21 and set(frame["lad_name"]) == {"Blackpool"}
+    assert list(frame.columns[-2:]) == ["lad_code", "lad_name"]
+    summary = json.loads(result.stdout)
+    assert summary["council"] == {"code": "E06000009", "name": "Blackpool"}
+    assert summary["areas"] == 21
+    assert summary["to_a_less_deprived_decile"] == int((frame["decile_change"] < 0).sum())
+    assert summary["to_a_more_deprived_decile"] == int((frame["decile_change"] > 0).sum())
+    assert "for 21 wards in Blackpool (E06000009): 21 ranked in both;" in " ".join(
+        result.stderr.split()
+    )

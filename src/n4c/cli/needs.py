@@ -131,10 +131,15 @@ def combine(
 def _print_left_behind(
     result: needs.LeftBehindResult, top: int, *, say: LazyConsole, as_json: bool
 ) -> None:
-    agreement, name, comparison = result.agreement, result.areas, result.comparison
+    agreement, comparison = result.agreement, result.comparison
+    name = f"{result.areas}{in_council(result.council)}"
     listed = [dict(zip(result.listing_columns, row, strict=True)) for row in result.listing[:top]]
     if as_json:
-        document: dict[str, object] = {"areas": name, "found": len(result.listing)}
+        document: dict[str, object] = {
+            "areas": result.areas,
+            "council": council_json(result.council),
+            "found": len(result.listing),
+        }
         if agreement is not None:
             document.update(
                 published=agreement.published,
@@ -155,15 +160,22 @@ def _print_left_behind(
     if agreement is not None:
         say.print(
             f"'Left behind' {name}: {agreement.predicted:,} found; {agreement.matched:,} of the "
-            f"{agreement.published:,} published agree ({agreement.matched / max(agreement.published, 1):.1%}); "
+            f"{agreement.published:,} published{' there' if result.council else ''} agree "
+            f"({agreement.matched / max(agreement.published, 1):.1%}); "
             f"{len(agreement.false_positives)} extra, {len(agreement.missed)} missed."
         )
     else:
         say.print(f"'Left behind' {name}: {len(result.listing):,} found.")
+    if result.council is not None:
+        compared = "" if agreement is None else ", and the published list is compared over them"
+        say.print(
+            f"Ranks, deciles and cut-offs are national; only the rows in {result.council.name} "
+            f"are kept{compared}."
+        )
     for note in result.notes:
         say.print(note)
     if comparison is not None:
-        say.print(_comparison_words(comparison))
+        say.print(_comparison_words(comparison, whole_country=result.council is not None))
     if top and not as_json:
         from rich.table import Table
 
@@ -182,9 +194,11 @@ def _print_left_behind(
         )
 
 
-def _comparison_words(comparison: needs.LeftBehindComparison) -> str:
+def _comparison_words(comparison: needs.LeftBehindComparison, *, whole_country: bool) -> str:
+    # With --lad the comparison stays national: the 2019 wards do not nest in 2024 councils.
+    england = " (all of England)" if whole_country else ""
     return (
-        f"Beside the 2019 list: {comparison.still_in:,} of OCSI's {comparison.published_2019:,} "
+        f"Beside the 2019 list{england}: {comparison.still_in:,} of OCSI's {comparison.published_2019:,} "
         "published 'left behind' wards (2019) are still in (at least half of their residents, "
         "through their LSOAs 2021, live in a 2025 'left behind' ward); "
         f"{comparison.new:,} of the {comparison.found_2025:,} wards found for 2025 are new "
@@ -211,7 +225,8 @@ def leftbehind(
     compare: Path = typer.Option(
         None,
         help="With --year 2025 --level ward: also write the 2019 and 2025 lists side by side "
-        "(year,ward_code,ward_name,lad_name,overlap_share,status) as CSV.",
+        "(year,ward_code,ward_name,lad_name,overlap_share,status,lad_code) as CSV, for all of "
+        "England even with --lad.",
     ),
     population: str = typer.Option(
         "mid2015", help="Population weights for 2019 ward scores: mid2015, mid2017 or mid2019."
@@ -222,6 +237,7 @@ def leftbehind(
     as_json: bool = typer.Option(
         False, "--json", help="Print the comparison and the listed areas as JSON instead."
     ),
+    lad: str = typer.Option(None, "--lad", help=LAD_HELP),
     cache: bool = typer.Option(
         True, help="Reuse the result stored in N4C_DATA_DIR/cache while its inputs are unchanged."
     ),
@@ -246,7 +262,10 @@ def leftbehind(
             "--compare sets the 2019 list beside 2024 wards; use it with --year 2025 --level ward.",
             field="--compare",
         )
+    council = resolve_lad(lad, year)
     result = needs.find_left_behind(year, population=population, level=level, cached=cache)
+    if council is not None:
+        result = result.for_council(council)
     written = [write_text(result.csv, out)]
     _print_left_behind(result, top, say=say, as_json=as_json)
     if compare is not None and result.comparison is not None:

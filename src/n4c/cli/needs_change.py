@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from n4c.cli.needs import OUT_HELP, needs_app
+from n4c.cli.needs import LAD_HELP, OUT_HELP, council_json, in_council, needs_app, resolve_lad
 from n4c.cli.output import print_json, words_for, write_text
 
 #: What the rank change means, said the same way in the summary and the JSON.
@@ -34,6 +34,7 @@ def change(
     as_json: bool = typer.Option(
         False, "--json", help="Print the summary as JSON (the table itself is the CSV)."
     ),
+    lad: str = typer.Option(None, "--lad", help=f"{LAD_HELP} Councils are the later edition's."),
     cache: bool = typer.Option(
         True, help="Reuse the result stored in N4C_DATA_DIR/cache while its inputs are unchanged."
     ),
@@ -51,9 +52,12 @@ def change(
 
     say = words_for({"--out": out, "--json": as_json})
     check_change(from_year, to_year, level)
+    council = resolve_lad(lad, to_year)
     with progress_bar(say, description="Comparing editions") as progress:
         progress.add_task("editions", total=None)
         result = find_change(from_year, to_year, level=level, cached=cache)
+    if council is not None:
+        result = result.for_council(council)
     written = write_text(result.csv, out)
     if as_json:
         print_json(
@@ -61,6 +65,7 @@ def change(
                 "from": from_year,
                 "to": to_year,
                 "level": level,
+                "council": council_json(council),
                 "areas": result.rows,
                 "ranked_in_both": result.compared,
                 "irregular_lsoas": result.irregular,
@@ -84,7 +89,8 @@ def change(
             f"{left}."
         )
     say.print(
-        f"Compared IMD {from_year} with IMD {to_year} for {result.rows:,} {result.areas}: "
+        f"Compared IMD {from_year} with IMD {to_year} for {result.rows:,} {result.areas}"
+        f"{in_council(council)}: "
         f"{result.compared:,} ranked in both; {result.to_a_more_deprived_decile:,} moved to a "
         f"more deprived decile and {result.to_a_less_deprived_decile:,} to a less deprived "
         f"one.{irregular} {DIRECTION} Wrote {written}."

@@ -33,6 +33,7 @@ __all__ = [
     "load",
     "load_features",
     "population_for_2025",
+    "population_label",
     "read_features",
     "read_validated",
     "validate_frame",
@@ -328,4 +329,31 @@ def population_for_2025() -> Population:
         source="IoD 2025 population denominators, mid-2022 (File 6)",
         label="IoD 2025 File 6, mid-2022",
         official=True,
+    )
+
+
+#: The IoD 2019's own denominators (File 6, mid-2015), which weight IoD 2015 and 2019 figures.
+_MID2015_LABEL = "IoD 2019 File 6, mid-2015"
+
+
+def population_label(year: int) -> str:
+    """The few words every ``population_source`` column shows for the weights of IoD ``year``.
+
+    2015 and 2019 figures are weighted by the IoD 2019 mid-2015 denominators; 2025 figures by
+    File 6 (mid-2022) or, without it, Census 2021 (:attr:`Population.label`). Every need
+    command's table names its weights with this, so one population reads the same everywhere.
+
+    Examples
+    --------
+    >>> population_label(2019)
+    'IoD 2019 File 6, mid-2015'
+    """
+    if year == 2025:
+        return population_for_2025().label
+    if year in (2015, 2019):
+        return _MID2015_LABEL
+    raise InputError(
+        f"n4c has no population weights for IoD {year}; choose 2015, 2019 or 2025.",
+        field="year",
+        value=year,
     )

@@ -11,14 +11,17 @@ no pandas. May import ``n4c.data``; never the platform.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import n4c
 from n4c.data.cache import digest, read_result, source_digest, write_result
 from n4c.data.registry import checksum
 from n4c.errors import DataMissingError, InputError
+
+if TYPE_CHECKING:
+    from n4c.needs.councils import Council
 
 __all__ = [
     "CHANGE_LEVELS",
@@ -55,6 +58,7 @@ _OPTIONAL_INPUTS = ("imd2025_population_denominators",)
 _CODE = (
     "n4c.needs.change",
     "n4c.needs.editions",
+    "n4c.needs.councils",
     "n4c.needs.wards",
     "n4c.needs.transform",
     "n4c.data.loaders",
@@ -104,6 +108,38 @@ class EditionChange:
     #: the whole table as CSV
     csv: str
     from_cache: bool = False
+    #: the council whose rows these are (:meth:`for_council`); ``None`` for all of England
+    council: Council | None = None
+
+    def for_council(self, council: Council) -> EditionChange:
+        """This change kept to ``council``'s rows (the later edition's councils), recounted.
+
+        Ranks, deciles and their changes stay national; the counts cover the kept rows.
+        Reads the stored national table, so the council needs no new computation.
+        """
+        from n4c.needs.councils import filter_csv_by_council
+
+        text, header, rows = filter_csv_by_council(self.csv, council)
+        cell = {name: at for at, name in enumerate(header)}
+
+        # An area without a rank in both editions has blank changes: it moved neither way.
+        deciles = [int(row[cell["decile_change"]] or 0) for row in rows]
+        if "lsoas_not_converted" in cell:
+            irregular = sum(int(row[cell["lsoas_not_converted"]] or 0) for row in rows)
+        elif "change_code" in cell:
+            irregular = sum(row[cell["change_code"]] == "X" for row in rows)
+        else:
+            irregular = 0
+        return replace(
+            self,
+            rows=len(rows),
+            compared=sum(row[cell["rank_change"]] != "" for row in rows),
+            irregular=irregular,
+            to_a_more_deprived_decile=sum(change > 0 for change in deciles),
+            to_a_less_deprived_decile=sum(change < 0 for change in deciles),
+            csv=text,
+            council=council,
+        )
 
     def write_csv(self, path: str | Path) -> None:
         """Write the table to ``path``, creating its folder."""

@@ -16,9 +16,12 @@ same thing everywhere.
 
 from __future__ import annotations
 
+import csv
 import difflib
+import io
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -35,6 +38,7 @@ __all__ = [
     "council_columns",
     "council_view",
     "filter_by_council",
+    "filter_csv_by_council",
     "list_councils",
     "lsoa_councils",
     "resolve_council",
@@ -368,3 +372,40 @@ def council_view(
     """
     added = council_columns(frame, year=year, geography=geography, code_column=code_column)
     return filter_by_council(added, council)
+
+
+def filter_csv_by_council(text: str, council: Council) -> tuple[str, list[str], list[list[str]]]:
+    """The rows of CSV ``text`` (a stored national table with ``lad_code``) in ``council``.
+
+    For results kept as CSV text (``n4c leftbehind``, ``n4c needs change``): the kept rows are
+    written back exactly as they were, so a council's file holds the national file's rows.
+
+    Returns
+    -------
+    tuple
+        The kept rows as CSV text, the header, and the kept rows as lists of cells.
+    """
+    # Each record's own lines are kept as they were read, so nothing is written afresh (the
+    # cell rules of n4c.spreadsheets were applied once, when the national table was written).
+    consumed: list[str] = []
+
+    def lines() -> Iterator[str]:
+        for line in io.StringIO(text):
+            consumed.append(line)
+            yield line
+
+    reader = csv.reader(lines())
+    header = next(reader, [])
+    if "lad_code" not in header:
+        raise InputError(
+            "the table has no lad_code column; add it with council_columns first.",
+            field="lad_code",
+        )
+    at, kept, written = header.index("lad_code"), [], ["".join(consumed)]
+    consumed.clear()
+    for row in reader:
+        if row[at] == council.code:
+            kept.append(row)
+            written.append("".join(consumed))
+        consumed.clear()
+    return "".join(written), header, kept

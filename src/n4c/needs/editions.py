@@ -24,13 +24,14 @@ against each other within each edition. :mod:`n4c.needs.change` keeps the result
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
 
-from n4c.data import load, population_for_2025
+from n4c.data import load, population_for_2025, population_label
 from n4c.needs.change import ChangeLevel, check_change
+from n4c.needs.councils import council_columns
 from n4c.needs.transform import deciles, rank_most_deprived_first
 from n4c.needs.wards import lsoa_populations, weighted_ward_scores
 
@@ -86,7 +87,8 @@ def compare_editions(from_year: int, to_year: int, *, level: str = "lsoa") -> Ed
         Its ``table`` holds the area's code and name (and its local authority), ``score_*``,
         ``rank_*`` and ``decile_*`` for each year, ``rank_change`` and ``decile_change``
         (positive: relatively more deprived in the later edition) and, where the earlier edition
-        is carried to LSOA 2021, the change code or the LSOAs left out, with a ``note``.
+        is carried to LSOA 2021, the change code or the LSOAs left out, with a ``note``;
+        then ``lad_code`` and ``lad_name``, the later edition's council.
 
     Raises
     ------
@@ -94,9 +96,17 @@ def compare_editions(from_year: int, to_year: int, *, level: str = "lsoa") -> Ed
         If the pair of editions or the level is not one n4c compares.
     """
     check_change(from_year, to_year, level)
-    if to_year == 2019:
-        return _on_lsoa11(from_year, level)  # type: ignore[arg-type]
-    return _on_lsoa21(from_year, level)  # type: ignore[arg-type]
+    on_lsoas = _on_lsoa11 if to_year == 2019 else _on_lsoa21
+    comparison = on_lsoas(from_year, level)  # type: ignore[arg-type]
+    # Every row also carries its council as every need command writes it, after the columns
+    # above: the later edition's, which is the one ``--lad`` looks councils up in.
+    table = council_columns(
+        comparison.table,
+        year=to_year,
+        geography=level,  # type: ignore[arg-type]
+        code_column=str(comparison.table.columns[0]),
+    )
+    return replace(comparison, table=table)
 
 
 def _edition_lsoa11(year: int) -> pd.DataFrame:
@@ -208,8 +218,8 @@ def _on_lsoa11(from_year: int, level: ChangeLevel) -> EditionComparison:
     table = _area_columns(table, ranked, _AREA_COLUMNS)
     table = _with_change(table.reset_index(), from_year, to_year)
     sources = {year: _POPULATION_SOURCES[year] for year in (from_year, to_year)}
-    for year, source in sources.items():
-        table[f"population_source_{year}"] = source
+    for year in sources:
+        table[f"population_source_{year}"] = population_label(year)
     return EditionComparison(from_year, to_year, level, table, 0, sources)
 
 
@@ -298,9 +308,7 @@ def _on_lsoa21(from_year: int, level: ChangeLevel) -> EditionComparison:
         for column in ("change_code", "lsoa11_codes", "note"):
             table[column] = carried[column].reindex(table.index).to_numpy()
         merged = table["change_code"] == "M"
-        table[f"population_source_{from_year}"] = np.where(
-            merged, _POPULATION_SOURCES[from_year], ""
-        )
+        table[f"population_source_{from_year}"] = np.where(merged, population_label(from_year), "")
         table = table.rename_axis("lsoa21_code").reset_index()
         return EditionComparison(
             from_year, to_year, level, table, irregular, {from_year: _POPULATION_SOURCES[from_year]}
@@ -340,6 +348,6 @@ def _on_lsoa21(from_year: int, level: ChangeLevel) -> EditionComparison:
         else ""
         for count in table["lsoas_not_converted"]
     ]
-    for year, source in sources.items():
-        table[f"population_source_{year}"] = source
+    for year in sources:
+        table[f"population_source_{year}"] = population_label(year)
     return EditionComparison(from_year, to_year, level, table.reset_index(), irregular, sources)

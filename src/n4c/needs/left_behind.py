@@ -13,7 +13,8 @@ then reads one file and imports no pandas. ``cached=False`` recomputes and store
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+import io
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -23,7 +24,7 @@ from n4c.data.registry import CENSUS_2021, FILE6_2025, checksum
 from n4c.errors import DataMissingError, InputError
 
 if TYPE_CHECKING:
-    pass
+    from n4c.needs.councils import Council
 
 __all__ = [
     "LEFT_BEHIND_LEVELS",
@@ -78,7 +79,7 @@ def check_left_behind_level(
 #: Every dataset the rule reads for each year (a test checks that nothing else is read).
 _INPUTS = {
     2019: ("imd2019_lsoa11_scores", "imd2019_lsoa11", "lookup_lsoa11_ward17", "cni2019_ward17"),
-    2025: ("imd2025_lsoa21", "cni2023_lsoa21"),
+    2025: ("imd2025_lsoa21", "cni2023_lsoa21", "lookup_lsoa21_ward24_lad24"),
 }
 #: What 2024 wards read besides: the ward lookup, and the 2019 list (mid-2015 weights) to
 #: set beside them; the 2025 population (File 6 or Census 2021) is added as found.
@@ -102,6 +103,7 @@ _CODE = (
     "n4c.needs.wards",
     "n4c.needs.wards24",
     "n4c.needs.ward_domains",
+    "n4c.needs.councils",
     "n4c.needs.left_behind_change",
     "n4c.needs.transform",
     "n4c.data.loaders",
@@ -155,6 +157,30 @@ class LeftBehindResult:
     notes: tuple[str, ...] = ()
     #: 2024 wards only: the comparison with the published 2019 list
     comparison: LeftBehindComparison | None = None
+    #: the council whose rows these are (:meth:`for_council`); ``None`` for all of England
+    council: Council | None = None
+
+    def for_council(self, council: Council) -> LeftBehindResult:
+        """This result kept to ``council``'s rows; ranks, deciles and cut-offs stay national.
+
+        The agreement with the published list counts the council's rows only (its areas on
+        either list). The comparison with the 2019 list (2024 wards) stays national: its
+        2019 wards are on the 2019 boundaries, which do not nest in the 2024 councils.
+        Reads the stored national table, so the council needs no new computation.
+        """
+        from n4c.needs.councils import filter_csv_by_council
+
+        text, header, kept = filter_csv_by_council(self.csv, council)
+        codes = {row[0] for row in kept}
+        return replace(
+            self,
+            csv=text,
+            listing=tuple(row for row in self.listing if row[0] in codes),
+            agreement=None
+            if self.agreement is None
+            else _council_agreement(self.agreement, header, kept, codes),
+            council=council,
+        )
 
     def write_csv(self, path: str | Path) -> None:
         """Write the table to ``path``, creating its folder."""
@@ -166,6 +192,7 @@ class LeftBehindResult:
         """Write the left-behind wards' shapes (wards only); return how many were written."""
         check_ward_geojson(self.year, self.level)
         from n4c.needs.boundaries import write_ward_geojson
+        from n4c.needs.councils import filter_by_council
         from n4c.needs.wards import left_behind_listing
 
         wards = left_behind_listing(
@@ -173,9 +200,28 @@ class LeftBehindResult:
             population=self.population,  # type: ignore[arg-type]
             level=self.level,
         ).table
+        wards = filter_by_council(wards, self.council)
         return write_ward_geojson(
             wards, path, only_left_behind=True, ward_year=2017 if self.year == 2019 else 2024
         )
+
+
+def _council_agreement(
+    national: LeftBehindAgreement,
+    header: list[str],
+    rows: list[list[str]],
+    codes: set[str],
+) -> LeftBehindAgreement:
+    """The agreement with the published list over one council's rows (flags ``true``/``false``)."""
+    ours, theirs = header.index("left_behind"), header.index("left_behind_published")
+    both = [row for row in rows if row[ours] == "true" and row[theirs] == "true"]
+    return LeftBehindAgreement(
+        predicted=sum(row[ours] == "true" for row in rows),
+        published=sum(row[theirs] == "true" for row in rows),
+        matched=len(both),
+        false_positives=tuple(c for c in national.false_positives if c in codes),
+        missed=tuple(c for c in national.missed if c in codes),
+    )
 
 
 def check_ward_geojson(year: int, level: str | None = None, *, field: str = "geojson") -> None:
@@ -225,8 +271,6 @@ def _notes(year: int, level: str, table: Any) -> list[str]:
 
 
 def _comparison(table: Any, population: str) -> dict[str, Any]:
-    import io
-
     from n4c.needs.left_behind_change import compare_left_behind_years
     from n4c.needs.wards import ward_table
     from n4c.spreadsheets import write_frame_csv
@@ -244,8 +288,6 @@ def _comparison(table: Any, population: str) -> dict[str, Any]:
 
 
 def _compute(year: int, population: str, level: str) -> dict[str, Any]:
-    import io
-
     from n4c.needs.wards import left_behind_listing
     from n4c.spreadsheets import write_frame_csv
 

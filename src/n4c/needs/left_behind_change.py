@@ -26,8 +26,11 @@ __all__ = ["CHANGE_COLUMNS", "STILL_IN_SHARE", "LeftBehindChange", "compare_left
 
 #: The share of residents that keeps a 2019 ward in, or makes a 2025 ward not new.
 STILL_IN_SHARE = 0.5
-#: The columns of :attr:`LeftBehindChange.table`, in order.
-CHANGE_COLUMNS = ("year", "ward_code", "ward_name", "lad_name", "overlap_share", "status")
+#: The columns of :attr:`LeftBehindChange.table`, in order; ``lad_code`` (each ward's own
+#: edition's council: 2019 or 2024) follows the first six, as on every need table.
+CHANGE_COLUMNS = (
+    "year", "ward_code", "ward_name", "lad_name", "overlap_share", "status", "lad_code",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -88,10 +91,10 @@ def compare_left_behind_years(wards17: pd.DataFrame, wards24: pd.DataFrame) -> L
     ----------
     wards17 : pandas.DataFrame
         A :func:`~n4c.needs.wards.ward_table` of 2019 (``ward17_code, ward17_name,
-        lad19_name, left_behind_published``).
+        lad19_code, lad19_name, left_behind_published``).
     wards24 : pandas.DataFrame
-        A :func:`~n4c.needs.wards24.ward24_table` (``ward_code, ward_name, lad_name,
-        left_behind``).
+        A :func:`~n4c.needs.wards24.ward24_table` (``ward_code, ward_name, lad_code,
+        lad_name, left_behind``).
 
     Returns
     -------
@@ -135,6 +138,7 @@ def compare_left_behind_years(wards17: pd.DataFrame, wards24: pd.DataFrame) -> L
                     "ward_code": share_then.index,
                     "ward_name": old["ward17_name"].to_numpy(),
                     "lad_name": old["lad19_name"].to_numpy(),
+                    "lad_code": old["lad19_code"].to_numpy(),
                     "overlap_share": share_then.to_numpy(),
                     "status": np.where(share_then >= STILL_IN_SHARE, "still in", "out"),
                 }
@@ -145,6 +149,7 @@ def compare_left_behind_years(wards17: pd.DataFrame, wards24: pd.DataFrame) -> L
                     "ward_code": share_now.index,
                     "ward_name": new["ward_name"].to_numpy(),
                     "lad_name": new["lad_name"].to_numpy(),
+                    "lad_code": new["lad_code"].to_numpy(),
                     "overlap_share": share_now.to_numpy(),
                     "status": np.where(share_now >= STILL_IN_SHARE, "continuing", "new"),
                 }

@@ -28,7 +28,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from n4c.data import load, population_for_2025
+from n4c.data import load, population_for_2025, population_label
 from n4c.errors import InputError
 from n4c.geography import check_year
 from n4c.needs.summary_tables import SUMMARY_LEVELS, SummaryLevel, check_summary
@@ -273,7 +273,6 @@ _AREAS: dict[int, dict[SummaryLevel, tuple[str, str]]] = {
     2025: {"lad": ("ltla24_code", "ltla24_name"), "ward": ("ward24_code", "ward24_name")},
 }
 _NUMERATORS = ("income_domain_numerator", "employment_domain_numerator")
-_POPULATION_2019 = "IoD 2019 File 6, mid-2015"
 
 
 @dataclass(frozen=True)
@@ -289,7 +288,7 @@ def _imd_lsoas(year: int) -> _Lsoas:
     # index: published scores and ranks, the population denominators and the File 8
     # numerators (people income or employment deprived), with the lookups to higher areas.
     if year == 2019:
-        return _Lsoas(_imd2019_lsoas(), _POPULATION_2019)
+        return _Lsoas(_imd2019_lsoas(), population_label(2019))
     population = population_for_2025()
     lookup = load("lookup_lsoa21_ward24_lad24")
     table = lookup.loc[lookup["lsoa21_code"].str.startswith("E"), ["lsoa21_code"]]
@@ -308,7 +307,7 @@ def _imd_lsoas(year: int) -> _Lsoas:
     for code, name in _AREAS[2025].values():
         table[code] = areas[code].reindex(codes).to_numpy()
         table[name] = areas[name].reindex(codes).to_numpy()
-    return _Lsoas(table, population.label)
+    return _Lsoas(table, population_label(2025))
 
 
 def _imd2019_lsoas() -> pd.DataFrame:

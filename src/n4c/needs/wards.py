@@ -20,6 +20,7 @@ import pandas as pd
 from n4c.data import load
 from n4c.errors import InputError
 from n4c.geography import check_year
+from n4c.needs.councils import council_columns
 from n4c.needs.left_behind import LeftBehindAgreement, check_left_behind_level
 from n4c.needs.transform import deciles, rank_most_deprived_first
 
@@ -447,9 +448,20 @@ def left_behind_listing(
             areas="wards (2024)",
         )
     lsoas = left_behind_lsoa21()
+    table = council_columns(
+        lsoas.rename(columns={"lsoa21_code": "lsoa_code", "lsoa21_name": "lsoa_name"}),
+        year=2025,
+        geography="lsoa",
+        code_column="lsoa_code",
+    )
+    # The council follows the published flag, before the domains, as for 2019 wards.
+    names = list(table.columns)
+    first = names[: names.index("left_behind_published") + 1]
+    columns = [*first, "lad_code", "lad_name"]
+    columns += [c for c in names if c not in columns]
     return LeftBehindListing(
         year=year,
-        table=lsoas.rename(columns={"lsoa21_code": "lsoa_code", "lsoa21_name": "lsoa_name"}),
+        table=table[columns],
         agreement=compare_left_behind(lsoas, code_column="lsoa21_code"),
         code_column="lsoa_code",
         name_column="lsoa_name",

@@ -11,7 +11,7 @@ ward (2024) lookup gives at least one LSOA is scored:
 - **Left behind**: decile 1 on both, deciles by the IoD rule ceil(rank × 10 / N) over the N
   wards scored, which is the worst floor(N / 10) wards on each index, as in 2019.
 - **Weights**: the IoD 2025 mid-2022 denominators (File 6) when present, else Census 2021
-  usual residents (``population_source`` names which).
+  usual residents (``population_source`` names which, as every need table does).
 
 The "why" columns (IMD and CNI domains) follow :mod:`n4c.needs.ward_domains`.
 """
@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from n4c.data import load, population_for_2025
+from n4c.data import load, population_for_2025, population_label
 from n4c.needs.transform import deciles
 from n4c.needs.ward_domains import imd_domain_ranks, rank_ward_means
 
@@ -76,7 +76,7 @@ def _ward24_table() -> pd.DataFrame:
     table["cni_decile"] = deciles(table["cni_rank"].to_numpy(), n_wards)
     table["left_behind"] = (table["imd_decile"] == 1) & (table["cni_decile"] == 1)
     table["population"] = ranked["population"].round().astype("int64")
-    table["population_source"] = population.dataset
+    table["population_source"] = population_label(2025)
     table["lsoa_count"] = ranked["lsoa_count"].astype("int64")
     domains = imd_domain_ranks(2025, ward_of, people, ward_column="ward24_code")
     table = table.join(domains, on="ward_code")

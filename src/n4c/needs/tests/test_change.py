@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 import shutil
 from pathlib import Path
 
@@ -67,7 +68,7 @@ def test_a_merged_lsoa_gets_the_population_weighted_score_ranked_among_the_editi
     assert row["score_2019"] == pytest.approx(expected, abs=1e-12)
     assert row["rank_2019"] == rank
     assert row["decile_2019"] == int(np.ceil(rank / 32_844 * 10))
-    assert row["population_source_2019"].startswith("IoD 2019 population denominators, mid-2015")
+    assert row["population_source_2019"] == "IoD 2019 File 6, mid-2015"
 
 
 def test_irregular_lsoas_are_listed_with_a_reason_never_given_a_value(lsoa_2019_2025) -> None:
@@ -98,6 +99,43 @@ def test_rank_change_is_the_earlier_rank_minus_the_later_one(lsoa_2019_2025) -> 
     table = lsoa_2019_2025.dropna(subset=["rank_2019"])
     assert (table["rank_change"] == table["rank_2019"] - table["rank_2025"]).all()
     assert (table["decile_change"] == table["decile_2019"] - table["decile_2025"]).all()
+
+
+@pytest.mark.parametrize(("from_year", "to_year"), [(2015, 2019), (2019, 2025)])
+@pytest.mark.parametrize("level", ["lsoa", "ward", "lad"])
+def test_every_row_carries_the_later_editions_council(
+    from_year: int, to_year: int, level: str
+) -> None:
+    table = compare_editions(from_year, to_year, level=level).table
+    edition = "lad19" if to_year == 2019 else "lad24"
+    assert list(table.columns[-2:]) == ["lad_code", "lad_name"]
+    assert (table["lad_code"] == table[f"{edition}_code"]).all()
+    assert (table["lad_name"] == table[f"{edition}_name"]).all()
+
+
+@pytest.mark.parametrize(
+    ("level", "council", "rows", "irregular"),
+    [("lsoa", "E06000009", 94, 0), ("lsoa", "Gateshead", 126, 1), ("ward", "Stevenage", 13, 1)],
+)
+def test_a_council_keeps_its_rows_and_counts_them_again(
+    tmp_path: Path, monkeypatch, level: str, council: str, rows: int, irregular: int
+) -> None:
+    """The council's view is the national table's rows in it; the summary counts only those."""
+    from n4c.needs.councils import resolve_council
+
+    monkeypatch.setenv("N4C_DATA_DIR", str(tmp_path))
+    national = find_change(2019, 2025, level=level)
+    found = resolve_council(council, year=2025)
+    result = national.for_council(found)
+    everywhere = pd.read_csv(io.StringIO(national.csv), dtype={"note": str})
+    expected = everywhere[everywhere["lad_code"] == found.code].reset_index(drop=True)
+    table = pd.read_csv(io.StringIO(result.csv), dtype={"note": str})
+    pd.testing.assert_frame_equal(table, expected, check_dtype=False)
+    assert result.rows == len(table) == rows
+    assert result.irregular == irregular
+    assert result.compared == int(table["rank_change"].notna().sum())
+    assert result.to_a_more_deprived_decile == int((table["decile_change"] > 0).sum())
+    assert result.to_a_less_deprived_decile == int((table["decile_change"] < 0).sum())
 
 
 def test_2015_to_2019_needs_no_conversion_and_keeps_both_published_ranks(imd2019) -> None:

@@ -11,6 +11,7 @@ from n4c.needs.councils import (
     council_columns,
     council_view,
     filter_by_council,
+    filter_csv_by_council,
     list_councils,
     lsoa_councils,
     resolve_council,
@@ -110,3 +111,23 @@ def test_council_columns_and_the_filter_keep_row_order_and_national_figures() ->
     ).shape == (3, 4)
     with pytest.raises(InputError, match="has no lad_code column"):
         filter_by_council(frame, blackpool)
+
+
+def test_a_stored_csv_keeps_the_councils_records_exactly_as_written() -> None:
+    """Kept rows are the national file's own text: quotes, line breaks and signs untouched."""
+    text = (
+        'lad_code,rank_change,note\nE06000009,-5,"two\nlines"\nE06000001,3,\n'
+        'E06000009,7,"a, ""quoted"" note"\n'
+    )
+    blackpool = Council(code="E06000009", name="Blackpool", edition=2024)
+    kept, header, rows = filter_csv_by_council(text, blackpool)
+    assert kept == (
+        'lad_code,rank_change,note\nE06000009,-5,"two\nlines"\nE06000009,7,"a, ""quoted"" note"\n'
+    )
+    assert header == ["lad_code", "rank_change", "note"]
+    assert [row[1] for row in rows] == ["-5", "7"]
+
+
+def test_a_stored_csv_without_councils_is_refused() -> None:
+    with pytest.raises(InputError, match="the table has no lad_code column"):
+        filter_csv_by_council("ward_code\nE05000001\n", Council("E06000009", "Blackpool", 2024))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import gzip
+import io
 import shutil
 import subprocess
 import sys
@@ -91,6 +92,33 @@ def test_the_second_call_reads_the_stored_result_without_computing(
     second = find_left_behind(2019)
     assert second.from_cache
     assert dataclasses.replace(second, from_cache=False) == first
+
+
+def test_a_council_keeps_its_rows_of_the_stored_national_result(
+    mirror: Mirror, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One council's view is read from the national result: same rows, national ranks."""
+    from n4c.needs.councils import resolve_council
+
+    national = find_left_behind(2019)
+    _forget_in_memory()
+    _no_computing(monkeypatch)
+    blackpool = resolve_council("Blackpool", year=2019)
+    result = find_left_behind(2019).for_council(blackpool)
+    everywhere = pd.read_csv(io.StringIO(national.csv))
+    expected = everywhere[everywhere["lad_code"] == "E06000009"].reset_index(drop=True)
+    table = pd.read_csv(io.StringIO(result.csv))
+    pd.testing.assert_frame_equal(table, expected, check_dtype=False)
+    assert len(table) == 21 and set(table["lad_name"]) == {"Blackpool"}
+    assert result.council == blackpool
+    flagged = set(table.loc[table["left_behind"], "ward_code"])
+    assert {row[0] for row in result.listing} == flagged
+    assert result.agreement is not None
+    assert result.agreement.predicted == len(flagged)
+    assert result.agreement.published == int(table["left_behind_published"].sum())
+    assert result.agreement.matched == int(
+        (table["left_behind"] & table["left_behind_published"]).sum()
+    )
 
 
 def test_the_result_is_the_rule_applied_to_the_ward_table(mirror: Mirror) -> None:

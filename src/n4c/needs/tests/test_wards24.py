@@ -77,8 +77,12 @@ def test_the_most_deprived_wards_lead_on_income_and_employment(wards: pd.DataFra
     assert flagged["income_decile"].max() <= 3
 
 
-def test_the_population_source_is_named(wards: pd.DataFrame) -> None:
-    assert set(wards["population_source"]) == {population_for_2025().dataset}
+def test_the_population_source_is_named_as_the_summaries_name_it(wards: pd.DataFrame) -> None:
+    assert set(wards["population_source"]) == {population_for_2025().label}
+    assert set(wards["population_source"]) <= {
+        "Census 2021 usual residents (standing in for IoD 2025 File 6)",
+        "IoD 2025 File 6, mid-2022",
+    }
     assert (
         "Census 2021" in wards.attrs["population_source"]
         or "File 6" in (wards.attrs["population_source"])
