@@ -31,7 +31,7 @@ def _place(text: str):
         return profiled[0]
     if len(profiled) > 1:
         raise InputError(
-            f'"{text}" could be more than one place: {_choices(profiled[:10])}.',
+            f'"{text}" could be {len(profiled):,} places, including {_choices(profiled[:10])}.',
             field="PLACE",
             value=text,
             hint="Give the code of the one you mean.",

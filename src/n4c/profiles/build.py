@@ -346,8 +346,8 @@ def _with_ward_ranks(
 
     from n4c.needs import ward17_domains
 
-    domains = ward17_domains().loc[ward17_code]
-    of = len(ward17_domains())
+    table = ward17_domains()
+    domains = table.loc[ward17_code]
     ranked = []
     for item in comparisons:
         if item.key == "imd":
@@ -362,7 +362,7 @@ def _with_ward_ranks(
             replace(
                 item,
                 rank=int(rank),
-                rank_of=of,
+                rank_of=int(table[f"{item.key}_rank"].notna().sum()),
                 decile=None if decile is None or pd.isna(decile) else int(decile),
             )
         )

@@ -47,14 +47,14 @@ def area_map_svg(
     try:
         axes = figure.axes[0]
         axes.set_title(f"{title}: IMD 2019 decile of each LSOA", loc="left", fontsize=14)
-        xmin, ymin, xmax, ymax = shapely.total_bounds(layer.shapes.dropna().to_numpy())
+        _, ymin, _, ymax = shapely.total_bounds(layer.shapes.dropna().to_numpy())
         x_scale = math.cos(math.radians((ymin + ymax) / 2))
         if outline is not None:
             for polygon in shapely.get_parts(outline):
                 xs, ys = polygon.exterior.xy
                 axes.plot([x * x_scale for x in xs], list(ys), color=_OUTLINE_COLOUR, linewidth=2.0)
         if points:
-            axes.scatter(
+            dots = axes.scatter(
                 [p.longitude * x_scale for p in points],
                 [p.latitude for p in points],
                 s=40,
@@ -63,6 +63,15 @@ def area_map_svg(
                 linewidths=1.0,
                 zorder=5,
                 label=f"Community assets ({len(points):,})",
+            )
+            legend = axes.get_legend()
+            axes.legend(
+                handles=[*legend.legend_handles, dots],
+                title=legend.get_title().get_text(),
+                loc="upper left",
+                bbox_to_anchor=(1.0, 1.0),
+                frameon=False,
+                fontsize=9,
             )
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", bbox_inches="tight")
