@@ -39,6 +39,8 @@ __all__ = [
 ]
 
 AreaKind = Literal["ward", "council", "lsoa", "area"]
+#: The edition of each kind of place a profile is of: the IMD 2019 areas.
+_PROFILED = {"ward": 2017, "council": 2019, "lsoa": 2011}
 
 #: The datasets a profile reads, whose checksums make its data version.
 PROFILE_DATASETS = (
@@ -376,13 +378,13 @@ def _with_ward_ranks(
 def area_for_place(place: Place) -> ProfileArea:
     """The wards and LSOAs of a place n4c found (:func:`n4c.places.resolve_place`)."""
     lsoas = _lsoas()
-    if (place.kind, place.edition) not in (("ward", 2017), ("council", 2019), ("lsoa", 2011)):
+    if (place.kind, place.edition) not in _PROFILED.items():
         raise InputError(
             f"{place.label} is in the {place.edition} boundaries; profiles use the IMD 2019 "
             "areas: December 2017 wards, 2019 councils and 2011 LSOAs.",
             field="PLACE",
             value=place.code,
-            hint=f"Find the matching area with `n4c place {place.name!r}`.",
+            hint=_same_name_hint(place),
         )
     if place.kind == "ward":
         rows = lsoas[lsoas["ward17_code"] == place.code]
@@ -411,6 +413,20 @@ def area_for_place(place: Place) -> ProfileArea:
         council_name=_council_name(council),
         region_name=str(lsoas.loc[rows.index[0], "region"]),
     )
+
+
+def _same_name_hint(place: Place) -> str:
+    """Where the place of the same name and council in the IMD 2019 areas is, if there is one."""
+    from n4c.places import find_places, normalise
+
+    same = [
+        p
+        for p in find_places(place.name, kind=place.kind, edition=_PROFILED[place.kind])
+        if p.match == "exact" and normalise(p.council_name) == normalise(place.council_name)
+    ]
+    if len(same) == 1:
+        return f"{same[0].label} is {same[0].code}: give that code."
+    return f"Find the matching area with `n4c place {place.name!r}`."
 
 
 def area_for_wards(name: str, ward17_codes: Sequence[str], *, code: str = "") -> ProfileArea:
