@@ -7,12 +7,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.safestring import mark_safe
 
+from n4c.errors import InputError
 from n4c.platform.areas.access import areas_editable_by, areas_visible_to, can_edit_area
 from n4c.platform.areas.forms import AreaChangeForm, AreaCreateForm
 from n4c.platform.areas.hooks import area_actions_for, area_links_for, area_panels_for
@@ -98,17 +99,21 @@ def area_edit(request, pk: int):
 @login_required
 def area_profile(request, pk: int):
     area = get_object_or_404(areas_visible_to(request.user).select_related("region"), pk=pk)
-    parts = area_profile_parts(area, map_src=reverse("areas:profile_map", args=[area.pk]))
-    # n4c.profiles escapes every value it writes into the body.
-    return render(
-        request,
-        "areas/area_profile.html",
-        {"area": area, "profile_body": mark_safe(parts["body"])},
-    )
+    try:
+        parts = area_profile_parts(area, map_src=reverse("areas:profile_map", args=[area.pk]))
+    except InputError as error:
+        context = {"area": area, "profile_error": error.message}
+    else:
+        # n4c.profiles escapes every value it writes into the body.
+        context = {"area": area, "profile_body": mark_safe(parts["body"])}
+    return render(request, "areas/area_profile.html", context)
 
 
 @login_required
 def area_profile_map(request, pk: int):
     area = get_object_or_404(areas_visible_to(request.user), pk=pk)
-    parts = area_profile_parts(area, map_src=reverse("areas:profile_map", args=[area.pk]))
+    try:
+        parts = area_profile_parts(area, map_src=reverse("areas:profile_map", args=[area.pk]))
+    except InputError:
+        raise Http404("n4c holds no map for this area's wards.") from None
     return HttpResponse(parts["map_svg"], content_type="image/svg+xml")

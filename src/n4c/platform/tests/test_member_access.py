@@ -42,7 +42,7 @@ from n4c.platform.right_to_bid.models import AssetCase
 pytestmark = pytest.mark.django_db
 
 #: The addresses that answer a member 200: the area list (their own areas only), the area page,
-#: its plan and its support log, the events and resources, in pages and in the API; what a
+#: its neighbourhood profile (and its map), its plan and its support log, the events and resources, in pages and in the API; what a
 #: member (not the chair) opens in the workspace; its grant panels, one panel, the application
 #: form and their own application; the area's budget votes, each ballot and its published
 #: results; the budget votes and grant panels in the API; and choosing their own password.
@@ -52,6 +52,8 @@ MEMBER_MAY_READ = frozenset(
         "set_password_done",
         "areas:list",
         "areas:detail",
+        "areas:profile",
+        "areas:profile_map",
         "plans:detail",
         "events:list",
         "events:detail",
