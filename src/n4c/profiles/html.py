@@ -22,6 +22,7 @@ _BAR_STEP = 2
 PROFILE_CSS = "\n".join(
     [
         ".profile-bars { margin: 0 0 1em; padding: 0; }",
+        ".profile a { overflow-wrap: anywhere; }",
         ".profile-bar-row { display: flex; align-items: center; gap: 0.5em; margin: 0.2em 0; }",
         ".profile-bar-row dt { flex: 0 0 6em; font-weight: normal; }",
         ".profile-bar-row dd { flex: 1 1 auto; margin: 0; display: flex; align-items: center;"
@@ -29,6 +30,7 @@ PROFILE_CSS = "\n".join(
         ".profile-bar { display: inline-block; height: 1em; background: #1d70b8; }",
         ".profile-bar-area { background: #0b0c0c; }",
         ".profile-table-scroll { overflow-x: auto; max-width: 100%; }",
+        ".profile-table-scroll:focus { outline: 3px solid #fd0; }",
         ".profile-table-scroll table { border-collapse: collapse; }",
         ".profile-table-scroll th, .profile-table-scroll td { text-align: left;"
         " padding: 0.25em 0.5em; border-bottom: 1px solid #b1b4b6; }",
@@ -101,7 +103,7 @@ def _table(caption: str, table_id: str, headings: list[str], rows: list[list[str
         for row in rows
     )
     return (
-        f'<div class="profile-table-scroll" role="region" aria-labelledby="{table_id}" '
+        f'<div class="profile-table-scroll table-scroll" role="region" aria-labelledby="{table_id}" '
         f'tabindex="0"><table><caption id="{table_id}">{escape(caption)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
     )

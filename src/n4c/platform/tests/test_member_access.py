@@ -114,6 +114,9 @@ def member_world(home, adviser, make_person):
     """The member's own area, with one of everything in it, so each address finds its record."""
     member = make_person(Role.PARTNERSHIP_MEMBER)
     home.partnership_members.add(member)
+    # A real ward, so the area's profile and its map have figures to show.
+    home.ward17_codes = ["E05001645"]
+    home.save(update_fields=["ward17_codes"])
     now = timezone.now()
     resident = Resident.objects.create(
         area=home, full_name="Jo Bloggs", joined_on=dt.date(2026, 2, 1), account=member

@@ -65,9 +65,7 @@ def test_the_profile_is_built_once_per_data_version(
         client.get(f"/areas/{bloomfield.pk}/profile/")
 
 
-def test_members_see_their_own_areas_profile_only(
-    bloomfield, far, make_person, client_for
-) -> None:
+def test_members_see_their_own_areas_profile_only(bloomfield, far, make_person, client_for) -> None:
     member = make_person(Role.PARTNERSHIP_MEMBER)
     bloomfield.partnership_members.add(member)
     client = client_for(member)
