@@ -469,38 +469,39 @@ def _imd_headline(area: ProfileArea) -> tuple[float, int, int, int, str, int]:
 
     if area.kind == "ward":
         wards = ward_table(2019)
-        row = wards.set_index("ward17_code").loc[area.code]
+        ward = wards.set_index("ward17_code").loc[area.code].to_dict()
         return (
-            float(row["imd_score"]),
-            int(row["imd_rank"]),
+            float(ward["imd_score"]),
+            int(ward["imd_rank"]),
             int(wards["imd_rank"].notna().sum()),
-            int(row["imd_decile"]),
+            int(ward["imd_decile"]),
             "wards (December 2017)",
-            int(row["population"]),
+            int(ward["population"]),
         )
     if area.kind == "council":
         councils = summarise_imd(2019, "lad")
-        ranks = councils["rank_average_score"].to_numpy()
-        decile = deciles(ranks, len(ranks))[councils["area_code"].to_numpy() == area.code][0]
-        row = councils.set_index("area_code").loc[area.code]
+        council_ranks = councils["rank_average_score"].to_numpy()
+        mine = councils["area_code"].to_numpy() == area.code
+        council = councils.set_index("area_code").loc[area.code].to_dict()
         return (
-            float(row["average_score"]),
-            int(row["rank_average_score"]),
+            float(council["average_score"]),
+            int(council["rank_average_score"]),
             len(councils),
-            int(decile),
+            int(deciles(council_ranks, len(council_ranks))[mine][0]),
             "councils (2019)",
-            int(row["population"]),
+            int(council["population"]),
         )
     if area.kind == "lsoa":
-        ranks = load("imd2019_lsoa11").set_index("lsoa11_code")
+        lsoa = load("imd2019_lsoa11").set_index("lsoa11_code")
         scores = load("imd2019_lsoa11_scores").set_index("lsoa11_code")
+        published = lsoa.loc[area.code].to_dict()
         return (
-            float(scores.loc[area.code, "IMD_score"]),
-            int(ranks.loc[area.code, "IMD_rank"]),
-            len(ranks),
-            int(ranks.loc[area.code, "IMD_decile"]),
+            float(scores.loc[area.code].to_dict()["IMD_score"]),
+            int(published["IMD_rank"]),
+            len(lsoa),
+            int(published["IMD_decile"]),
             "LSOAs (2011)",
-            int(_lsoas().loc[area.code, "population"]),
+            int(_lsoas().loc[area.code].to_dict()["population"]),
         )
     group = summarise_ward_group(area.ward17_codes)
     return (

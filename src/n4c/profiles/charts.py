@@ -65,6 +65,7 @@ def area_map_svg(
                 label=f"Community assets ({len(points):,})",
             )
             legend = axes.get_legend()
+            assert legend is not None  # draw_map always draws the key
             axes.legend(
                 handles=[*legend.legend_handles, dots],
                 title=legend.get_title().get_text(),

@@ -134,12 +134,16 @@ def _measures(profile: Profile, group: str, heading: str, intro: str, unit: str)
     return "".join(parts)
 
 
+def _with_assets(count: int) -> str:
+    return f", with {count:,} community asset{'' if count == 1 else 's'}."
+
+
 def _map(profile: Profile, map_src: str | None) -> str:
     lsoas = len(profile.area.lsoa11_codes)
     described = (
         f"Map of {profile.area.name}: its boundary and its {lsoas:,} LSOAs, shaded by IMD 2019 "
         "decile (darkest: most deprived)"
-        + (f", with {len(profile.assets):,} community assets." if profile.assets else ".")
+        + (_with_assets(len(profile.assets)) if profile.assets else ".")
     )
     picture = (
         f'<img src="{escape(map_src)}" alt="{escape(described)}">'
