@@ -81,3 +81,16 @@ def test_wards_without_figures_get_a_sentence_not_an_error(home, client_for, nat
     assert response.status_code == 200
     assert "has an LSOA in the lookup" in response.content.decode()
     assert client_for(national).get(f"/areas/{home.pk}/profile/map.svg").status_code == 404
+
+
+def test_the_cli_finds_an_area_by_its_id(bloomfield) -> None:
+    from n4c.errors import InputError
+
+    area = profile_area.profile_area_by_id(bloomfield.pk)
+    assert (area.kind, area.code, area.ward17_codes) == (
+        "area",
+        f"area:{bloomfield.pk}",
+        (BLOOMFIELD,),
+    )
+    with pytest.raises(InputError, match="there is no platform area"):
+        profile_area.profile_area_by_id(bloomfield.pk + 1_000)
