@@ -10,6 +10,13 @@ from __future__ import annotations
 
 from n4c.profiles.build import (
     PROFILE_DATASETS,
+    area_for_place,
+    area_for_wards,
+    build_profile,
+    data_version,
+)
+from n4c.profiles.html import PROFILE_CSS, render_body, render_html
+from n4c.profiles.model import (
     Comparison,
     EditionFigure,
     LeftBehindStatus,
@@ -17,12 +24,7 @@ from n4c.profiles.build import (
     Profile,
     ProfileArea,
     Source,
-    area_for_place,
-    area_for_wards,
-    build_profile,
-    data_version,
 )
-from n4c.profiles.html import PROFILE_CSS, render_body, render_html
 from n4c.profiles.pdf import write_pdf
 
 __all__ = [

@@ -1,4 +1,4 @@
-"""What a neighbourhood profile holds, and :func:`build_profile` to gather it from n4c's figures.
+"""Gathering a neighbourhood profile: :func:`build_profile` takes its figures from n4c's packages.
 
 A profile is of one place of the IoD 2019 geography (a December 2017 ward, a 2019 council or an
 LSOA 2011) or of a group of 2017 wards (a platform area). Its figures come from ``n4c.needs``
@@ -11,9 +11,7 @@ LSOA deciles and :func:`n4c.needs.ward17_domains`, the editions from
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -21,24 +19,25 @@ import pandas as pd
 from n4c.data import get_dataset, lad_regions, load
 from n4c.errors import InputError
 from n4c.places import Place
+from n4c.profiles.model import (
+    Comparison,
+    EditionFigure,
+    LeftBehindStatus,
+    MapPoint,
+    Profile,
+    ProfileArea,
+    Source,
+)
 from n4c.rights.assets import Asset
 
 __all__ = [
     "PROFILE_DATASETS",
-    "Comparison",
-    "EditionFigure",
-    "LeftBehindStatus",
-    "MapPoint",
-    "Profile",
-    "ProfileArea",
-    "Source",
     "area_for_place",
     "area_for_wards",
     "build_profile",
     "data_version",
 ]
 
-AreaKind = Literal["ward", "council", "lsoa", "area"]
 #: The edition of each kind of place a profile is of: the IMD 2019 areas.
 _PROFILED = {"ward": 2017, "council": 2019, "lsoa": 2011}
 
@@ -116,133 +115,6 @@ _CNI_MEASURES = (
         "This shows how much people take part in local life, such as voting or helping out.",
     ),
 )
-
-
-@dataclass(frozen=True)
-class ProfileArea:
-    """The place a profile is of: its kind, code and name, and the LSOAs and wards it covers."""
-
-    kind: AreaKind
-    code: str
-    name: str
-    lsoa11_codes: tuple[str, ...]
-    ward17_codes: tuple[str, ...]
-    council_code: str
-    council_name: str
-    region_name: str
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """One measure for the area, its council, its region and England, with what it means.
-
-    For the IMD and its domains the value is the share of residents (0 to 1) living in LSOAs
-    among England's most deprived tenth on that measure; for the CNI and its domains it is the
-    population-weighted mean ward score (higher: more need).
-    """
-
-    key: str
-    name: str
-    group: Literal["imd", "cni"]
-    area: float
-    council: float
-    region: float
-    england: float
-    meaning: str
-    #: the area's own rank and decile among areas of its kind, when it has one
-    rank: int | None = None
-    rank_of: int | None = None
-    decile: int | None = None
-
-    @property
-    def values(self) -> tuple[tuple[str, float], ...]:
-        """The four figures with their labels, the area first."""
-        return (
-            ("This area", self.area),
-            ("Council", self.council),
-            ("Region", self.region),
-            ("England", self.england),
-        )
-
-
-@dataclass(frozen=True)
-class EditionFigure:
-    """The area's IMD rank and decile in one IoD edition, among areas of its kind."""
-
-    year: int
-    rank: int
-    rank_of: int
-    decile: int
-    geography: str
-
-
-@dataclass(frozen=True)
-class LeftBehindStatus:
-    """Whether the area is 'left behind' by n4c's test and in OCSI's published list."""
-
-    n4c: bool
-    ocsi: bool
-    wards_n4c: int
-    wards_ocsi: int
-    wards: int
-    sentence: str
-
-
-@dataclass(frozen=True)
-class MapPoint:
-    """A community asset drawn on the map."""
-
-    name: str
-    kind: str
-    latitude: float
-    longitude: float
-
-
-@dataclass(frozen=True)
-class Source:
-    """A dataset the profile uses, as the registry describes it."""
-
-    title: str
-    publisher: str
-    licence: str
-    url: str
-
-
-@dataclass(frozen=True)
-class Profile:
-    """Everything a neighbourhood profile shows; :func:`n4c.profiles.render_html` draws it."""
-
-    area: ProfileArea
-    population: int
-    population_source: str
-    imd_score: float
-    imd_rank: int
-    imd_rank_of: int
-    imd_decile: int
-    imd_geography: str
-    comparisons: tuple[Comparison, ...]
-    editions: tuple[EditionFigure, ...]
-    left_behind: LeftBehindStatus
-    map_svg: str
-    assets: tuple[MapPoint, ...]
-    assets_outside: int
-    sources: tuple[Source, ...]
-    data_version: str
-    notes: tuple[str, ...] = field(default_factory=tuple)
-
-    @property
-    def title(self) -> str:
-        """The profile's heading, e.g. "Bloomfield, Blackpool"."""
-        if self.area.kind == "council" or not self.area.council_name:
-            return self.area.name
-        return f"{self.area.name}, {self.area.council_name}"
-
-    def sentences(self) -> list[str]:
-        """Every sentence the profile writes for readers, for the plain-English check."""
-        return [
-            self.left_behind.sentence,
-            *(c.meaning for c in self.comparisons),
-        ]
 
 
 def data_version() -> str:

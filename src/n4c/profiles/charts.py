@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import shapely
 
 if TYPE_CHECKING:
-    from n4c.profiles.build import MapPoint
+    from n4c.profiles.model import MapPoint
 
 __all__ = ["area_map_svg", "area_outline_of"]
 

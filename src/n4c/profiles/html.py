@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from html import escape
 
-from n4c.profiles.build import Comparison, Profile
+from n4c.profiles.model import Comparison, Profile
 
 __all__ = ["PROFILE_CSS", "render_body", "render_html"]
 
