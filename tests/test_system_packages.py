@@ -113,3 +113,10 @@ def test_as_root_the_missing_packages_are_installed_with_apt_get(tmp_path: Path)
         "noninteractive update -qq",
         "noninteractive install -y --no-install-recommends fonts-dejavu-core -qq",
     ]
+
+
+def test_without_root_a_missing_pango_names_weasyprints_packages(tmp_path: Path) -> None:
+    """The PDF profiles need pango; its packages are named in the one sentence."""
+    result = _run_unprivileged(ROOT, PANGO=str(tmp_path / "no-pango.so"))
+    assert result.returncode == 1
+    assert "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0" in result.stderr

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from n4c.errors import InputError
-from n4c.maps.layers import WHATS, Bin, MapLayer, What, check_lad, map_layer
+from n4c.maps.layers import WHATS, Bin, MapLayer, What, check_lad, lsoa_imd_layer, map_layer
 from n4c.maps.outline import area_outline, outline_rings
 from n4c.maps.page import html_page, legend_rows
 from n4c.maps.shapes import Detail, detail_for, feature_collection, geojson_text, gzip_size
@@ -32,6 +32,7 @@ __all__ = [
     "gzip_size",
     "html_page",
     "legend_rows",
+    "lsoa_imd_layer",
     "map_layer",
     "outline_rings",
     "write_map",

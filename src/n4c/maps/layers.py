@@ -6,6 +6,7 @@ platform's pages), so a ward's bin and colour are decided here once.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,7 +19,7 @@ from n4c.data import load
 from n4c.errors import InputError
 from n4c.geography import code_shape
 
-__all__ = ["WHATS", "Bin", "MapLayer", "What", "check_lad", "map_layer"]
+__all__ = ["WHATS", "Bin", "MapLayer", "What", "check_lad", "lsoa_imd_layer", "map_layer"]
 
 What = Literal["leftbehind", "imd", "spending"]
 WHATS: tuple[What, ...] = ("leftbehind", "imd", "spending")
@@ -164,10 +165,16 @@ def _imd(lad: str | None) -> MapLayer:
             source="Ward decile of the population-weighted IMD 2019 score among England's wards. "
             + _OGL,
         )
+    names = load("imd2019_population_denominators")
+    return lsoa_imd_layer(names.loc[names["lad19_code"] == lad, "lsoa11_code"])
+
+
+def lsoa_imd_layer(lsoa11_codes: Iterable[str]) -> MapLayer:
+    """The IMD 2019 decile of each of these LSOAs (2011), with its shape, as a map layer."""
     from n4c.needs import lsoa_shapes
 
     names = load("imd2019_population_denominators")
-    names = names[names["lad19_code"] == lad]
+    names = names[names["lsoa11_code"].isin(set(lsoa11_codes))]
     imd = load("imd2019_lsoa11").set_index("lsoa11_code")["IMD_decile"]
     deciles = imd.reindex(names["lsoa11_code"]).astype(int)
     areas = pd.DataFrame(

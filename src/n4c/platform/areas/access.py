@@ -45,7 +45,7 @@ __all__ = [
     "member_may_see_panel",
 ]
 
-#: What a partnership member may read, by URL name: their areas (list and page), each area's
+#: What a partnership member may read, by URL name: their areas (list, page and profile), each area's
 #: plan, its support log, its community covenant and its local measures (with their photos), its
 #: grant panels, its budget votes (the list, each ballot and, once published, the results), the
 #: events for their area and the resources, in the pages and the API. Each page's queryset keeps them to
@@ -54,6 +54,8 @@ MEMBER_READS = frozenset(
     {
         "areas:list",
         "areas:detail",
+        "areas:profile",
+        "areas:profile_map",
         "plans:detail",
         "events:list",
         "events:detail",

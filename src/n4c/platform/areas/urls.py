@@ -8,4 +8,6 @@ urlpatterns = [
     path("new/", views.area_create, name="create"),
     path("<int:pk>/", views.area_detail, name="detail"),
     path("<int:pk>/edit/", views.area_edit, name="edit"),
+    path("<int:pk>/profile/", views.area_profile, name="profile"),
+    path("<int:pk>/profile/map.svg", views.area_profile_map, name="profile_map"),
 ]

@@ -1,4 +1,5 @@
-"""Area pages: the list, one area with its baseline and people, adding and changing an area."""
+"""Area pages: the list, one area with its baseline and people, its neighbourhood profile,
+adding and changing an area."""
 
 from __future__ import annotations
 
@@ -6,13 +7,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.safestring import mark_safe
 
+from n4c.errors import InputError
 from n4c.platform.areas.access import areas_editable_by, areas_visible_to, can_edit_area
 from n4c.platform.areas.forms import AreaChangeForm, AreaCreateForm
 from n4c.platform.areas.hooks import area_actions_for, area_links_for, area_panels_for
 from n4c.platform.areas.models import Stage
+from n4c.platform.areas.profile_area import area_profile_parts
 from n4c.platform.areas.services import can_create_areas, change_area, create_area
 from n4c.platform.core.forms import apply_service
 from n4c.platform.regions.models import Region
@@ -88,3 +94,26 @@ def area_edit(request, pk: int):
         messages.success(request, f"{area.name} saved.")
         return redirect(area)
     return render(request, "areas/area_form.html", {"form": form, "title": f"Change {area.name}"})
+
+
+@login_required
+def area_profile(request, pk: int):
+    area = get_object_or_404(areas_visible_to(request.user).select_related("region"), pk=pk)
+    try:
+        parts = area_profile_parts(area, map_src=reverse("areas:profile_map", args=[area.pk]))
+    except InputError as error:
+        context = {"area": area, "profile_error": error.message}
+    else:
+        # n4c.profiles escapes every value it writes into the body.
+        context = {"area": area, "profile_body": mark_safe(parts["body"])}
+    return render(request, "areas/area_profile.html", context)
+
+
+@login_required
+def area_profile_map(request, pk: int):
+    area = get_object_or_404(areas_visible_to(request.user), pk=pk)
+    try:
+        parts = area_profile_parts(area, map_src=reverse("areas:profile_map", args=[area.pk]))
+    except InputError:
+        raise Http404("n4c holds no map for this area's wards.") from None
+    return HttpResponse(parts["map_svg"], content_type="image/svg+xml")

@@ -10,8 +10,9 @@ from __future__ import annotations
 from n4c.platform.assets.mapping import MapPoint, area_outline_rings, asset_map_svg
 from n4c.platform.assets.models import Asset
 from n4c.platform.core.fragments import FragmentVersion, cached_fragment
+from n4c.rights.assets import Asset as RegisterAsset
 
-__all__ = ["ASSETS_VERSION", "area_map_context"]
+__all__ = ["ASSETS_VERSION", "area_map_context", "register_assets"]
 
 #: Bumped by every change to an asset (``AssetsConfig.ready``).
 ASSETS_VERSION = FragmentVersion("assets")
@@ -38,3 +39,17 @@ def area_map_context(request, area) -> dict:
     """The panel's context; the area page shows it only to those who may see the area's assets."""
     drawn = cached_fragment(f"area-assets:{area.pk}", ASSETS_VERSION, lambda: _drawn(area))
     return {"area": area, **drawn}
+
+
+def register_assets(area) -> list[RegisterAsset]:
+    """The area's assets as register entries, for the map on the area's profile."""
+    return [
+        RegisterAsset(
+            name=a.name,
+            kind=a.kind,
+            latitude=a.latitude,
+            longitude=a.longitude,
+            postcode=a.postcode,
+        )
+        for a in Asset.objects.filter(area=area)
+    ]

@@ -43,7 +43,7 @@ from n4c.platform.surveys.models import Site, Wave
 pytestmark = pytest.mark.django_db
 
 #: The addresses that answer a member 200: the area list (their own areas only), the area page,
-#: its plan and its support log, the events and resources, in pages and in the API; what a
+#: its neighbourhood profile (and its map), its plan and its support log, the events and resources, in pages and in the API; what a
 #: member (not the chair) opens in the workspace; its grant panels, one panel, the application
 #: form and their own application; the area's budget votes, each ballot and its published
 #: results; the budget votes and grant panels in the API; and choosing their own password.
@@ -55,6 +55,8 @@ MEMBER_MAY_READ = frozenset(
         "set_password_done",
         "areas:list",
         "areas:detail",
+        "areas:profile",
+        "areas:profile_map",
         "plans:detail",
         "events:list",
         "events:detail",
@@ -118,6 +120,9 @@ def member_world(home, adviser, make_person):
     """The member's own area, with one of everything in it, so each address finds its record."""
     member = make_person(Role.PARTNERSHIP_MEMBER)
     home.partnership_members.add(member)
+    # A real ward, so the area's profile and its map have figures to show.
+    home.ward17_codes = ["E05001645"]
+    home.save(update_fields=["ward17_codes"])
     now = timezone.now()
     resident = Resident.objects.create(
         area=home, full_name="Jo Bloggs", joined_on=dt.date(2026, 2, 1), account=member

@@ -1,0 +1,96 @@
+"""An area's neighbourhood profile page: the real figures of its wards, cached, for who may see it."""
+
+from __future__ import annotations
+
+import pytest
+
+from n4c.needs import summarise_ward_group
+from n4c.platform.areas import profile_area
+from n4c.platform.people.models import Role
+
+pytestmark = pytest.mark.django_db
+
+BLOOMFIELD = "E05001645"
+
+
+@pytest.fixture
+def bloomfield(home):
+    home.name = "Bloomfield"
+    home.ward17_codes = [BLOOMFIELD]
+    home.save()
+    return home
+
+
+def test_the_profile_page_shows_the_wards_figures_without_inline_styles(
+    bloomfield, client_for, national
+) -> None:
+    response = client_for(national).get(f"/areas/{bloomfield.pk}/profile/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    group = summarise_ward_group([BLOOMFIELD])
+    assert f"{group.imd_rank:,} of " in page and f"{group.population:,}" in page
+    for heading in ("Income", "Living environment", "Civic assets", "Left behind"):
+        assert f">{heading}<" in page
+    # The site's CSP allows no inline styles: bars are classes, the map an image.
+    assert "<style" not in page and " style=" not in page and "<svg" not in page
+    assert f'<img src="/areas/{bloomfield.pk}/profile/map.svg"' in page
+    assert "/static/n4c/profile.css" in page
+    assert 'role="region"' in page and 'tabindex="0"' in page
+    area_page = client_for(national).get(f"/areas/{bloomfield.pk}/").content.decode()
+    assert f'href="/areas/{bloomfield.pk}/profile/"' in area_page
+
+
+def test_the_map_is_an_svg_image(bloomfield, client_for, national) -> None:
+    response = client_for(national).get(f"/areas/{bloomfield.pk}/profile/map.svg")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/svg+xml"
+    assert response.content.startswith(b"<svg")
+
+
+def test_the_profile_is_built_once_per_data_version(
+    bloomfield, client_for, national, monkeypatch
+) -> None:
+    client = client_for(national)
+    assert client.get(f"/areas/{bloomfield.pk}/profile/").status_code == 200
+
+    def fail(*args, **kwargs):
+        raise AssertionError("the profile was built again")
+
+    monkeypatch.setattr(profile_area, "build_profile", fail)
+    assert client.get(f"/areas/{bloomfield.pk}/profile/").status_code == 200
+    assert client.get(f"/areas/{bloomfield.pk}/profile/map.svg").status_code == 200
+    # A new data version is a new key, so the profile is built again.
+    monkeypatch.setattr(profile_area, "data_version", lambda: "another-version")
+    with pytest.raises(AssertionError, match="built again"):
+        client.get(f"/areas/{bloomfield.pk}/profile/")
+
+
+def test_members_see_their_own_areas_profile_only(bloomfield, far, make_person, client_for) -> None:
+    member = make_person(Role.PARTNERSHIP_MEMBER)
+    bloomfield.partnership_members.add(member)
+    client = client_for(member)
+    assert client.get(f"/areas/{bloomfield.pk}/profile/").status_code == 200
+    assert client.get(f"/areas/{far.pk}/profile/").status_code == 404
+    assert client.get(f"/areas/{far.pk}/profile/map.svg").status_code == 404
+
+
+def test_wards_without_figures_get_a_sentence_not_an_error(home, client_for, national) -> None:
+    home.ward17_codes = ["E05999999"]
+    home.save()
+    response = client_for(national).get(f"/areas/{home.pk}/profile/")
+    assert response.status_code == 200
+    assert "has an LSOA in the lookup" in response.content.decode()
+    assert client_for(national).get(f"/areas/{home.pk}/profile/map.svg").status_code == 404
+
+
+def test_the_cli_finds_an_area_by_its_id(bloomfield) -> None:
+    from n4c.errors import InputError
+
+    area = profile_area.profile_area_by_id(bloomfield.pk)
+    assert (area.kind, area.code, area.ward17_codes) == (
+        "area",
+        f"area:{bloomfield.pk}",
+        (BLOOMFIELD,),
+    )
+    with pytest.raises(InputError, match="there is no platform area"):
+        profile_area.profile_area_by_id(bloomfield.pk + 1_000)

@@ -1,0 +1,555 @@
+"""Gathering a neighbourhood profile: :func:`build_profile` takes its figures from n4c's packages.
+
+A profile is of one place of the IoD 2019 geography (a December 2017 ward, a 2019 council or an
+LSOA 2011) or of a group of 2017 wards (a platform area). Its figures come from ``n4c.needs``
+(never worked out again here): the IMD from :func:`n4c.needs.ward_table`,
+:func:`n4c.needs.summarise_imd` or the published LSOA ranks, the domains from the published
+LSOA deciles and :func:`n4c.needs.ward17_domains`, the editions from
+:func:`n4c.needs.compare_editions` and the 'left behind' answers from the ward table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from n4c.data import get_dataset, lad_regions, load
+from n4c.errors import InputError
+from n4c.places import Place
+from n4c.profiles.model import (
+    Comparison,
+    EditionFigure,
+    LeftBehindStatus,
+    MapPoint,
+    Profile,
+    ProfileArea,
+    Source,
+)
+from n4c.rights.assets import Asset
+
+__all__ = [
+    "PROFILE_DATASETS",
+    "area_for_place",
+    "area_for_wards",
+    "build_profile",
+    "data_version",
+]
+
+#: The edition of each kind of place a profile is of: the IMD 2019 areas.
+_PROFILED = {"ward": 2017, "council": 2019, "lsoa": 2011}
+
+#: The datasets a profile reads, whose checksums make its data version.
+PROFILE_DATASETS = (
+    "imd2019_lsoa11",
+    "imd2019_population_denominators",
+    "imd2015_lsoa11",
+    "imd2025_lsoa21",
+    "cni2019_ward17",
+    "lookup_lsoa11_ward17",
+    "lookup_lsoa11_lsoa21",
+    "lookup_lsoa21_ward24_lad24",
+    "boundaries_lsoa11",
+)
+
+#: The IMD and its seven domains: key, column stem in the IoD 2019 File 7, name, meaning.
+_IMD_MEASURES = (
+    (
+        "imd",
+        "IMD",
+        "Index of Multiple Deprivation",
+        "This brings the seven topics below together into one measure of how hard life is here.",
+    ),
+    ("income", "Income", "Income", "This counts people who live on a low income."),
+    (
+        "employment",
+        "Employment",
+        "Employment",
+        "This counts people who want to work but cannot, through illness or lack of jobs.",
+    ),
+    (
+        "education",
+        "Education",
+        "Education, skills and training",
+        "This shows how well children do at school and how many adults lack skills.",
+    ),
+    (
+        "health",
+        "Health",
+        "Health and disability",
+        "This shows how many people die young, are ill or have a disability.",
+    ),
+    ("crime", "Crime", "Crime", "This shows how likely people are to be a victim of crime."),
+    (
+        "barriers",
+        "Housing_and_Access",
+        "Barriers to housing and services",
+        "This shows how hard it is to find a home you can afford and reach shops and services.",
+    ),
+    (
+        "living_environment",
+        "Environment",
+        "Living environment",
+        "This shows the state of homes and of the air and roads outside them.",
+    ),
+)
+
+#: The Community Needs Index and its three domains: key, name, meaning.
+_CNI_MEASURES = (
+    ("cni", "Community Needs Index", "A higher score means the ward has more need for help."),
+    (
+        "civic_assets",
+        "Civic assets",
+        "This counts places to meet, such as halls, pubs, libraries and parks.",
+    ),
+    (
+        "connectedness",
+        "Connectedness",
+        "This shows how easy it is to reach jobs and services, by bus or online.",
+    ),
+    (
+        "engaged_community",
+        "Engaged community",
+        "This shows how much people take part in local life, such as voting or helping out.",
+    ),
+)
+
+
+def data_version() -> str:
+    """The pinned checksums of the profile's datasets, shortened: a new file, a new version."""
+    import hashlib
+
+    joined = "".join(get_dataset(name).sha256 or name for name in PROFILE_DATASETS)
+    return hashlib.sha256(joined.encode()).hexdigest()[:16]
+
+
+# ---------------------------------------------------------------------------------------------
+# The LSOA table every comparison is summed from
+
+
+@lru_cache(maxsize=1)
+def _lsoas() -> pd.DataFrame:
+    people = load("imd2019_population_denominators").set_index("lsoa11_code")
+    deciles = load("imd2019_lsoa11").set_index("lsoa11_code")
+    regions = lad_regions().set_index("lad19_code")["region19_name"]
+    ward = load("lookup_lsoa11_ward17").set_index("lsoa11_code")["ward17_code"]
+    table = pd.DataFrame(
+        {
+            "population": people["pop_total_mid2015"].astype(float),
+            "lad19_code": people["lad19_code"],
+            "region": people["lad19_code"].map(regions),
+            "ward17_code": ward.reindex(people.index),
+        }
+    )
+    for key, stem, _, _ in _IMD_MEASURES:
+        table[key] = (deciles[f"{stem}_decile"].reindex(people.index) == 1).astype(float)
+    return table
+
+
+@lru_cache(maxsize=1)
+def _wards() -> pd.DataFrame:
+    from n4c.needs import ward17_domains, ward_table
+
+    wards = ward_table(2019).set_index("ward17_code")
+    domains = ward17_domains()
+    table = wards[["ward17_name", "lad19_code", "lad19_name", "population", "cni_score"]].copy()
+    table["cni"] = table["cni_score"]
+    for key, _, _ in _CNI_MEASURES[1:]:
+        table[key] = domains[f"{key}_score"].reindex(table.index).astype(float)
+    table["region"] = table["lad19_code"].map(
+        lad_regions().set_index("lad19_code")["region19_name"]
+    )
+    return table
+
+
+def _share(rows: pd.DataFrame, key: str) -> float:
+    weights = rows["population"].to_numpy(dtype=float)
+    return float(np.average(rows[key].to_numpy(dtype=float), weights=weights))
+
+
+def _cni_mean(rows: pd.DataFrame, key: str) -> float:
+    rows = rows.dropna(subset=[key])
+    return float(np.average(rows[key].to_numpy(dtype=float), weights=rows["population"]))
+
+
+def _comparisons(area: ProfileArea) -> list[Comparison]:
+    lsoas = _lsoas()
+    mine = lsoas.loc[list(area.lsoa11_codes)]
+    council = lsoas[lsoas["lad19_code"] == area.council_code]
+    region = lsoas[lsoas["region"] == area.region_name]
+    result = [
+        Comparison(
+            key=key,
+            name=name,
+            group="imd",
+            area=_share(mine, key),
+            council=_share(council, key),
+            region=_share(region, key),
+            england=_share(lsoas, key),
+            meaning=meaning,
+        )
+        for key, _, name, meaning in _IMD_MEASURES
+    ]
+    wards = _wards()
+    ours = wards.loc[[c for c in area.ward17_codes if c in wards.index]]
+    council_wards = wards[wards["lad19_code"] == area.council_code]
+    region_wards = wards[wards["region"] == area.region_name]
+    for key, name, meaning in _CNI_MEASURES:
+        result.append(
+            Comparison(
+                key=key,
+                name=name,
+                group="cni",
+                area=_cni_mean(ours, key) if len(ours) else float("nan"),
+                council=_cni_mean(council_wards, key),
+                region=_cni_mean(region_wards, key),
+                england=_cni_mean(wards, key),
+                meaning=meaning,
+            )
+        )
+    return result
+
+
+def _with_ward_ranks(
+    comparisons: list[Comparison], ward17_code: str, imd: tuple[int, int, int]
+) -> list[Comparison]:
+    """The ward's own rank and decile among England's wards on the IMD and each domain."""
+    from dataclasses import replace
+
+    from n4c.needs import ward17_domains
+
+    table = ward17_domains()
+    domains = table.loc[ward17_code]
+    ranked = []
+    for item in comparisons:
+        if item.key == "imd":
+            ranked.append(replace(item, rank=imd[0], rank_of=imd[1], decile=imd[2]))
+            continue
+        rank = domains.get(f"{item.key}_rank")
+        decile = domains.get(f"{item.key}_decile")
+        if rank is None or pd.isna(rank):
+            ranked.append(item)
+            continue
+        ranked.append(
+            replace(
+                item,
+                rank=int(rank),
+                rank_of=int(table[f"{item.key}_rank"].notna().sum()),
+                decile=None if decile is None or pd.isna(decile) else int(decile),
+            )
+        )
+    return ranked
+
+
+# ---------------------------------------------------------------------------------------------
+# The place
+
+
+def area_for_place(place: Place) -> ProfileArea:
+    """The wards and LSOAs of a place n4c found (:func:`n4c.places.resolve_place`)."""
+    lsoas = _lsoas()
+    if (place.kind, place.edition) not in _PROFILED.items():
+        raise InputError(
+            f"{place.label} is in the {place.edition} boundaries; profiles use the IMD 2019 "
+            "areas: December 2017 wards, 2019 councils and 2011 LSOAs.",
+            field="PLACE",
+            value=place.code,
+            hint=_same_name_hint(place),
+        )
+    if place.kind == "ward":
+        rows = lsoas[lsoas["ward17_code"] == place.code]
+        if rows.empty:
+            raise InputError(
+                f"{place.label} has no LSOA in the lookup, so n4c holds no figures for it.",
+                field="PLACE",
+                value=place.code,
+            )
+        wards: tuple[str, ...] = (place.code,)
+    elif place.kind == "council":
+        rows = lsoas[lsoas["lad19_code"] == place.code]
+        table = _wards()
+        wards = tuple(table.index[table["lad19_code"] == place.code])
+    else:
+        rows = lsoas.loc[[place.code]]
+        wards = tuple(rows["ward17_code"].dropna())
+    council = str(rows["lad19_code"].mode().iloc[0])
+    return ProfileArea(
+        kind=place.kind,
+        code=place.code,
+        name=place.name,
+        lsoa11_codes=tuple(rows.index),
+        ward17_codes=wards,
+        council_code=council,
+        council_name=_council_name(council),
+        region_name=str(lsoas.loc[rows.index[0], "region"]),
+    )
+
+
+def _same_name_hint(place: Place) -> str:
+    """Where the place of the same name and council in the IMD 2019 areas is, if there is one."""
+    from n4c.places import find_places, normalise
+
+    same = [
+        p
+        for p in find_places(place.name, kind=place.kind, edition=_PROFILED[place.kind])
+        if p.match == "exact" and normalise(p.council_name) == normalise(place.council_name)
+    ]
+    if len(same) == 1:
+        return f"{same[0].label} is {same[0].code}: give that code."
+    return f"Find the matching area with `n4c place {place.name!r}`."
+
+
+def area_for_wards(name: str, ward17_codes: Sequence[str], *, code: str = "") -> ProfileArea:
+    """A group of December 2017 wards (a platform area) as the place of a profile."""
+    lsoas = _lsoas()
+    codes = tuple(dict.fromkeys(ward17_codes))
+    rows = lsoas[lsoas["ward17_code"].isin(codes)]
+    if rows.empty:
+        raise InputError(
+            f"None of the wards {', '.join(codes)} has an LSOA in the lookup, so n4c holds "
+            "no figures for them.",
+            field="ward17_codes",
+            value=", ".join(codes),
+        )
+    council = str(rows["lad19_code"].mode().iloc[0])
+    return ProfileArea(
+        kind="area",
+        code=code,
+        name=name,
+        lsoa11_codes=tuple(rows.index),
+        ward17_codes=codes,
+        council_code=council,
+        council_name=_council_name(council),
+        region_name=str(rows["region"].mode().iloc[0]),
+    )
+
+
+def _council_name(code: str) -> str:
+    names = load("imd2019_population_denominators").drop_duplicates("lad19_code")
+    return str(names.set_index("lad19_code").loc[code, "lad19_name"])
+
+
+# ---------------------------------------------------------------------------------------------
+# The IMD headline, the editions and the 'left behind' answer
+
+
+def _imd_headline(area: ProfileArea) -> tuple[float, int, int, int, str, int]:
+    """Score, rank, rank among how many, decile, geography and population of the area."""
+    from n4c.needs import deciles, summarise_imd, summarise_ward_group, ward_table
+
+    if area.kind == "ward":
+        wards = ward_table(2019)
+        ward = wards.set_index("ward17_code").loc[area.code].to_dict()
+        return (
+            float(ward["imd_score"]),
+            int(ward["imd_rank"]),
+            int(wards["imd_rank"].notna().sum()),
+            int(ward["imd_decile"]),
+            "wards (December 2017)",
+            int(ward["population"]),
+        )
+    if area.kind == "council":
+        councils = summarise_imd(2019, "lad")
+        council_ranks = councils["rank_average_score"].to_numpy()
+        mine = councils["area_code"].to_numpy() == area.code
+        council = councils.set_index("area_code").loc[area.code].to_dict()
+        return (
+            float(council["average_score"]),
+            int(council["rank_average_score"]),
+            len(councils),
+            int(deciles(council_ranks, len(council_ranks))[mine][0]),
+            "councils (2019)",
+            int(council["population"]),
+        )
+    if area.kind == "lsoa":
+        lsoa = load("imd2019_lsoa11").set_index("lsoa11_code")
+        scores = load("imd2019_lsoa11_scores").set_index("lsoa11_code")
+        published = lsoa.loc[area.code].to_dict()
+        return (
+            float(scores.loc[area.code].to_dict()["IMD_score"]),
+            int(published["IMD_rank"]),
+            len(lsoa),
+            int(published["IMD_decile"]),
+            "LSOAs (2011)",
+            int(_lsoas().loc[area.code].to_dict()["population"]),
+        )
+    group = summarise_ward_group(area.ward17_codes)
+    return (
+        group.imd_score,
+        group.imd_rank,
+        int(ward_table(2019)["imd_rank"].notna().sum()),
+        group.imd_decile,
+        "wards (December 2017), the most deprived of the area's wards",
+        group.population,
+    )
+
+
+def _editions(area: ProfileArea) -> list[EditionFigure]:
+    from n4c.needs import compare_editions
+
+    if area.kind == "area":
+        return []
+    level = {"ward": "ward", "council": "lad", "lsoa": "lsoa"}[area.kind]
+    geography = {"ward": "wards", "council": "councils", "lsoa": "LSOAs"}[area.kind]
+    figures: dict[int, EditionFigure] = {}
+    pairs = [(2015, 2019)] + ([(2019, 2025)] if area.kind == "council" else [])
+    for from_year, to_year in pairs:
+        table = compare_editions(from_year, to_year, level=level).table
+        code_column = table.columns[0]
+        found = table[table[code_column] == area.code]
+        if found.empty:
+            continue
+        row = found.iloc[0]
+        for year in (from_year, to_year):
+            if year in figures or pd.isna(row[f"rank_{year}"]):
+                continue
+            figures[year] = EditionFigure(
+                year=year,
+                rank=int(row[f"rank_{year}"]),
+                rank_of=int(table[f"rank_{year}"].notna().sum()),
+                decile=int(row[f"decile_{year}"]),
+                geography=geography,
+            )
+    return [figures[year] for year in sorted(figures)]
+
+
+def _left_behind(area: ProfileArea) -> LeftBehindStatus:
+    from n4c.needs import ward_table
+
+    wards = ward_table(2019).set_index("ward17_code")
+    ours = wards.reindex([c for c in area.ward17_codes if c in wards.index])
+    ours_n4c = int(ours["left_behind"].fillna(False).astype(bool).sum())
+    ours_ocsi = int(ours["left_behind_published"].fillna(False).astype(bool).sum())
+    if area.kind == "council":
+        n4c, ocsi = ours_n4c > 0, ours_ocsi > 0
+        sentence = (
+            f"n4c's test counts {ours_n4c} of the council's {len(ours)} wards as having "
+            f"{_HIGH_NEED}; OCSI's list counts {ours_ocsi}."
+        )
+    elif area.kind == "area":
+        from n4c.needs import summarise_ward_group
+
+        group = summarise_ward_group(area.ward17_codes)
+        n4c, ocsi = group.left_behind, group.left_behind_published
+        sentence = _flag_sentence("this area", n4c, ocsi)
+    else:
+        n4c, ocsi = ours_n4c > 0, ours_ocsi > 0
+        subject = "this ward" if area.kind == "ward" else "the ward this LSOA is in"
+        sentence = _flag_sentence(subject, n4c, ocsi)
+    return LeftBehindStatus(
+        n4c=n4c,
+        ocsi=ocsi,
+        wards_n4c=ours_n4c,
+        wards_ocsi=ours_ocsi,
+        wards=len(ours),
+        sentence=sentence,
+    )
+
+
+#: What the 'left behind' measure finds, in words from the n4c glossary.
+_HIGH_NEED = "high need and few places or groups to help"
+
+
+def _flag_sentence(subject: str, n4c: bool, ocsi: bool) -> str:
+    if n4c and ocsi:
+        return f"n4c's test and OCSI's list both count {subject} as having {_HIGH_NEED}."
+    if not n4c and not ocsi:
+        return f"Neither n4c's test nor OCSI's list counts {subject} as having {_HIGH_NEED}."
+    first, second = ("n4c's test", "OCSI's list") if n4c else ("OCSI's list", "n4c's test")
+    return f"{first} counts {subject} as having {_HIGH_NEED}, but {second} does not."
+
+
+# ---------------------------------------------------------------------------------------------
+# Assets and sources
+
+
+def _points(assets: Sequence[Asset], outline) -> tuple[list[MapPoint], int]:
+    import shapely
+
+    inside: list[MapPoint] = []
+    outside = 0
+    for asset in assets:
+        if asset.latitude is None or asset.longitude is None:
+            outside += 1
+            continue
+        if outline is not None and not outline.covers(
+            shapely.Point(asset.longitude, asset.latitude)
+        ):
+            outside += 1
+            continue
+        inside.append(MapPoint(asset.name, asset.kind, asset.latitude, asset.longitude))
+    return inside, outside
+
+
+def _sources() -> tuple[Source, ...]:
+    names = (
+        "imd2019_lsoa11",
+        "imd2019_population_denominators",
+        "imd2015_lsoa11",
+        "imd2025_lsoa21",
+        "cni2019_ward17",
+        "lookup_lsoa11_ward17",
+        "boundaries_lsoa11",
+    )
+    sources = []
+    for name in names:
+        dataset = get_dataset(name)
+        sources.append(
+            Source(dataset.title, dataset.publisher, dataset.licence, dataset.source_url)
+        )
+    return tuple(sources)
+
+
+def build_profile(place: Place | ProfileArea, *, assets: Sequence[Asset] = ()) -> Profile:
+    """The neighbourhood profile of a place: its map, IMD, domains, CNI, editions and flags.
+
+    Parameters
+    ----------
+    place
+        A ward (2017), council (2019) or LSOA (2011) found by :mod:`n4c.places`, or a group of
+        wards from :func:`area_for_wards`.
+    assets
+        Community assets (from an asset register) to draw on the map; those outside the area or
+        without coordinates are counted, not drawn.
+
+    Raises
+    ------
+    InputError
+        If the place is in other boundaries or n4c holds no figures for it.
+    """
+    from n4c.needs import summary_population_source
+    from n4c.profiles.charts import area_map_svg, area_outline_of
+
+    area = place if isinstance(place, ProfileArea) else area_for_place(place)
+    score, rank, rank_of, decile, geography, population = _imd_headline(area)
+    comparisons = _comparisons(area)
+    if area.kind == "ward":
+        comparisons = _with_ward_ranks(comparisons, area.code, (rank, rank_of, decile))
+    outline = area_outline_of(area.lsoa11_codes)
+    points, outside = _points(assets, outline)
+    notes = []
+    if area.kind == "lsoa":
+        notes.append("The CNI is published for wards, so this LSOA shows its ward's figures.")
+    if area.kind != "council":
+        notes.append("IMD 2025 uses new LSOA and ward boundaries, so only councils show it here.")
+    return Profile(
+        area=area,
+        population=population,
+        population_source=summary_population_source(2019),
+        imd_score=round(score, 3),
+        imd_rank=rank,
+        imd_rank_of=rank_of,
+        imd_decile=decile,
+        imd_geography=geography,
+        comparisons=tuple(comparisons),
+        editions=tuple(_editions(area)),
+        left_behind=_left_behind(area),
+        map_svg=area_map_svg(area.lsoa11_codes, outline, points, title=area.name),
+        assets=tuple(points),
+        assets_outside=outside,
+        sources=_sources(),
+        data_version=data_version(),
+        notes=tuple(notes),
+    )

@@ -1,0 +1,147 @@
+"""What a neighbourhood profile holds: the place, its figures beside its council's, region's and
+England's, its editions, its 'left behind' answers, its map and its sources."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+__all__ = [
+    "AreaKind",
+    "Comparison",
+    "EditionFigure",
+    "LeftBehindStatus",
+    "MapPoint",
+    "Profile",
+    "ProfileArea",
+    "Source",
+]
+
+AreaKind = Literal["ward", "council", "lsoa", "area"]
+
+
+@dataclass(frozen=True)
+class ProfileArea:
+    """The place a profile is of: its kind, code and name, and the LSOAs and wards it covers."""
+
+    kind: AreaKind
+    code: str
+    name: str
+    lsoa11_codes: tuple[str, ...]
+    ward17_codes: tuple[str, ...]
+    council_code: str
+    council_name: str
+    region_name: str
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One measure for the area, its council, its region and England, with what it means.
+
+    For the IMD and its domains the value is the share of residents (0 to 1) living in LSOAs
+    among England's most deprived tenth on that measure; for the CNI and its domains it is the
+    population-weighted mean ward score (higher: more need).
+    """
+
+    key: str
+    name: str
+    group: Literal["imd", "cni"]
+    area: float
+    council: float
+    region: float
+    england: float
+    meaning: str
+    #: the area's own rank and decile among areas of its kind, when it has one
+    rank: int | None = None
+    rank_of: int | None = None
+    decile: int | None = None
+
+    @property
+    def values(self) -> tuple[tuple[str, float], ...]:
+        """The four figures with their labels, the area first."""
+        return (
+            ("This area", self.area),
+            ("Council", self.council),
+            ("Region", self.region),
+            ("England", self.england),
+        )
+
+
+@dataclass(frozen=True)
+class EditionFigure:
+    """The area's IMD rank and decile in one IoD edition, among areas of its kind."""
+
+    year: int
+    rank: int
+    rank_of: int
+    decile: int
+    geography: str
+
+
+@dataclass(frozen=True)
+class LeftBehindStatus:
+    """Whether the area is 'left behind' by n4c's test and in OCSI's published list."""
+
+    n4c: bool
+    ocsi: bool
+    wards_n4c: int
+    wards_ocsi: int
+    wards: int
+    sentence: str
+
+
+@dataclass(frozen=True)
+class MapPoint:
+    """A community asset drawn on the map."""
+
+    name: str
+    kind: str
+    latitude: float
+    longitude: float
+
+
+@dataclass(frozen=True)
+class Source:
+    """A dataset the profile uses, as the registry describes it."""
+
+    title: str
+    publisher: str
+    licence: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Everything a neighbourhood profile shows; :func:`n4c.profiles.render_html` draws it."""
+
+    area: ProfileArea
+    population: int
+    population_source: str
+    imd_score: float
+    imd_rank: int
+    imd_rank_of: int
+    imd_decile: int
+    imd_geography: str
+    comparisons: tuple[Comparison, ...]
+    editions: tuple[EditionFigure, ...]
+    left_behind: LeftBehindStatus
+    map_svg: str
+    assets: tuple[MapPoint, ...]
+    assets_outside: int
+    sources: tuple[Source, ...]
+    data_version: str
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def title(self) -> str:
+        """The profile's heading, e.g. "Bloomfield, Blackpool"."""
+        if self.area.kind == "council" or not self.area.council_name:
+            return self.area.name
+        return f"{self.area.name}, {self.area.council_name}"
+
+    def sentences(self) -> list[str]:
+        """Every sentence the profile writes for readers, for the plain-English check."""
+        return [
+            self.left_behind.sentence,
+            *(c.meaning for c in self.comparisons),
+        ]
