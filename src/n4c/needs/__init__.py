@@ -109,8 +109,20 @@ if TYPE_CHECKING:
         weighted_ward_scores,
     )
     from n4c.needs.wards24 import ward24_table
+    from n4c.needs.area_need import (
+        AREA_GEOGRAPHIES,
+        AreaNeed,
+        check_area_codes,
+        parse_area_codes,
+        summarise_area,
+    )
 
 __all__ = [
+    "AREA_GEOGRAPHIES",
+    "AreaNeed",
+    "check_area_codes",
+    "parse_area_codes",
+    "summarise_area",
     "CHANGE_LEVELS",
     "CHANGE_PAIRS",
     "COUNCIL_EDITIONS",
@@ -232,6 +244,11 @@ _HOMES = {
     "lsoa21_domains": "ward_domains",
     "ward17_domains": "ward_domains",
     "ward24_table": "wards24",
+    "AREA_GEOGRAPHIES": "area_need",
+    "AreaNeed": "area_need",
+    "check_area_codes": "area_need",
+    "parse_area_codes": "area_need",
+    "summarise_area": "area_need",
     "LEFT_BEHIND_GROUP_RULE": "groups",
     "WardGroupSummary": "groups",
     "group_is_left_behind": "groups",
