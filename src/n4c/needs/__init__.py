@@ -12,6 +12,16 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from n4c.needs.area_need import (
+        AREA_GEOGRAPHIES,
+        AreaNeed,
+        area_lsoas,
+        area_need_versions,
+        check_area_codes,
+        explain_area_need,
+        parse_area_codes,
+        summarise_area,
+    )
     from n4c.needs.boundaries import (
         lsoa_shapes,
         ward_shapes,
@@ -109,20 +119,9 @@ if TYPE_CHECKING:
         weighted_ward_scores,
     )
     from n4c.needs.wards24 import ward24_table
-    from n4c.needs.area_need import (
-        AREA_GEOGRAPHIES,
-        AreaNeed,
-        check_area_codes,
-        parse_area_codes,
-        summarise_area,
-    )
 
 __all__ = [
     "AREA_GEOGRAPHIES",
-    "AreaNeed",
-    "check_area_codes",
-    "parse_area_codes",
-    "summarise_area",
     "CHANGE_LEVELS",
     "CHANGE_PAIRS",
     "COUNCIL_EDITIONS",
@@ -132,6 +131,7 @@ __all__ = [
     "SUMMARY_LEVELS",
     "SUMMARY_MEASURES",
     "Agreement",
+    "AreaNeed",
     "AreaSummary",
     "CompositeSpec",
     "Council",
@@ -145,8 +145,11 @@ __all__ = [
     "LeftBehindResult",
     "SensitivityInputs",
     "WardGroupSummary",
+    "area_lsoas",
+    "area_need_versions",
     "build_composite",
     "builtin_spec",
+    "check_area_codes",
     "check_change",
     "check_left_behind_level",
     "check_summary",
@@ -161,6 +164,7 @@ __all__ = [
     "council_view",
     "deciles",
     "draw_domain_weights",
+    "explain_area_need",
     "exponential_transform",
     "extent_weights",
     "filter_by_council",
@@ -180,11 +184,13 @@ __all__ = [
     "lsoa_populations",
     "lsoa_shapes",
     "lsoa_table",
+    "parse_area_codes",
     "published_rank_to_r",
     "rank_most_deprived_first",
     "rank_ward_means",
     "resolve_council",
     "sensitivity_inputs",
+    "summarise_area",
     "summarise_areas",
     "summarise_groups",
     "summarise_imd",
@@ -246,6 +252,9 @@ _HOMES = {
     "ward24_table": "wards24",
     "AREA_GEOGRAPHIES": "area_need",
     "AreaNeed": "area_need",
+    "area_lsoas": "area_need",
+    "area_need_versions": "area_need",
+    "explain_area_need": "area_need",
     "check_area_codes": "area_need",
     "parse_area_codes": "area_need",
     "summarise_area": "area_need",

@@ -29,7 +29,9 @@ from typing import Literal, cast
 import numpy as np
 import pandas as pd
 
+from n4c import __version__
 from n4c.data import load, population_for_2025
+from n4c.data.registry import checksum
 from n4c.errors import InputError
 from n4c.geography import code_shape
 from n4c.needs.groups import WardGroupSummary, group_is_left_behind, summarise_ward_group
@@ -46,7 +48,10 @@ __all__ = [
     "DomainRank",
     "EditionNeed",
     "LsoaNeed",
+    "area_lsoas",
+    "area_need_versions",
     "check_area_codes",
+    "explain_area_need",
     "parse_area_codes",
     "summarise_area",
 ]
@@ -170,7 +175,9 @@ def parse_area_codes(text: str | Sequence[str], geography: str) -> list[str]:
         raise InputError(hint, field="codes", value=joined)
     bad = [c for c in codes if not shape.matches(c)]
     if bad:
-        raise InputError(f"{', '.join(bad)} is not {shape.rule}. {hint}", field="codes", value=joined)
+        raise InputError(
+            f"{', '.join(bad)} is not {shape.rule}. {hint}", field="codes", value=joined
+        )
     return list(dict.fromkeys(codes))
 
 
@@ -183,7 +190,7 @@ def check_area_codes(geography: str, codes: Sequence[str]) -> list[str]:
         noun = _NOUNS[geography]
         raise InputError(
             f"{', '.join(missing)} is not an English {noun} in the ONS lookup; "
-            f"check the code against the {AREA_GEOGRAPHIES[geography].lower()}.",
+            "check the code, or choose the geography it belongs to.",
             field="codes",
             value=", ".join(missing),
         )
@@ -206,7 +213,7 @@ def summarise_area(geography: str, codes: Sequence[str]) -> AreaNeed:
         For a code of the wrong shape or not in the lookup (field ``codes``).
     """
     found = check_area_codes(geography, codes)
-    lsoa11, lsoa21 = _lsoas(geography, found)
+    lsoa11, lsoa21 = area_lsoas(geography, found)
     people11 = lsoa_populations("mid2015")
     people21 = _people21()
     if geography == "ward17":
@@ -269,8 +276,8 @@ def _people21() -> pd.Series:
     return frame.set_index("lsoa21_code")["population"].astype(np.float64)
 
 
-def _lsoas(geography: str, codes: list[str]) -> tuple[list[str], list[str]]:
-    """The area's LSOAs 2011 and 2021, through the ONS lookups."""
+def area_lsoas(geography: str, codes: list[str]) -> tuple[list[str], list[str]]:
+    """An area's LSOAs 2011 and 2021 (each sorted), through the ONS lookups."""
     change = load("lookup_lsoa11_lsoa21")[["lsoa11_code", "lsoa21_code"]]
     if geography == "ward17":
         lookup = load("lookup_lsoa11_ward17")
@@ -363,7 +370,7 @@ def _lsoa_need(lsoa21: list[str], people: pd.Series) -> LsoaNeed:
     )
     return LsoaNeed(
         lsoa21_count=len(lsoa21),
-        population=int(round(weights.sum())),
+        population=round(float(weights.sum())),
         left_behind_share=round(share, 4),
         left_behind=bool(group_is_left_behind([share])[0]),
         published_share=round(published, 4),
@@ -385,3 +392,48 @@ def _change_sentence(before: EditionNeed, after: EditionNeed) -> str:
         f"{after.wards_ranked:,} (decile {after.imd_decile}) on IMD 2025, so it is {moved}. "
         "Ranks and deciles compare between the editions; scores do not."
     )
+
+
+def area_need_versions() -> dict[str, str]:
+    """What an area's need was read with: n4c's version and each dataset's SHA-256."""
+    names = [*AREA_NEED_DATASETS, population_for_2025().dataset]
+    return {"n4c": __version__, **{name: checksum(name) for name in dict.fromkeys(names)}}
+
+
+def explain_area_need(need: AreaNeed) -> list[str]:
+    """What the need means, in plain sentences for the area page."""
+    before, after = need.imd2019, need.imd2025
+
+    def left(flag: bool) -> str:
+        return "counts as left behind" if flag else "does not count as left behind"
+
+    def drivers(edition: EditionNeed) -> str:
+        worst = [d.label.lower() for d in edition.imd_domains if d.decile == 1]
+        if not worst:
+            return f"On IMD {edition.imd_year} no domain puts it among the most deprived tenth of wards."
+        return (
+            f"On IMD {edition.imd_year} it is among the most deprived tenth of wards for "
+            f"{_listed(worst)}."
+        )
+
+    sentences = [
+        need.change,
+        drivers(before),
+        drivers(after),
+        f"On the 2019 data it {left(need.ward17.left_behind)} by n4c's test and "
+        f"{left(need.ward17.left_behind_published)} on OCSI's published list.",
+        f"On the 2025 data (n4c's estimate on 2024 wards) it {left(after.left_behind)}.",
+        f"On its LSOAs 2021 it {left(need.lsoa21.left_behind)}: "
+        f"{need.lsoa21.left_behind_share:.0%} of its residents live in LSOAs in the most "
+        "deprived and most in need tenth.",
+    ]
+    if before.fit == "best fit" or after.fit == "best fit":
+        sentences.append(
+            "Where the area is not drawn on an edition's wards, n4c uses the wards that best fit "
+            "it: those at least half of whose residents live in the area."
+        )
+    return sentences
+
+
+def _listed(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"

@@ -91,3 +91,17 @@ def test_unknown_codes_are_named():
         summarise_area("ward24", [BLOOMFIELD_24, "E05999999"])
     with pytest.raises(InputError, match="E01999999"):
         summarise_area("lsoa21", ["E01999999"])
+
+
+@needs_data
+def test_the_need_is_explained_and_versioned():
+    from n4c.needs import area_need_versions, explain_area_need
+
+    need = summarise_area("lsoa21", BLOOMFIELD_LSOAS)
+    sentences = explain_area_need(need)
+    assert sentences[0] == need.change
+    assert any("OCSI's published list" in s for s in sentences)
+    assert any("best fit" in s for s in sentences)
+    versions = area_need_versions()
+    assert versions["n4c"]
+    assert len(versions["imd2025_lsoa21"]) == 64

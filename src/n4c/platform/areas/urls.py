@@ -8,4 +8,5 @@ urlpatterns = [
     path("new/", views.area_create, name="create"),
     path("<int:pk>/", views.area_detail, name="detail"),
     path("<int:pk>/edit/", views.area_edit, name="edit"),
+    path("<int:pk>/baseline/refreeze/", views.area_refreeze, name="refreeze"),
 ]

@@ -10,10 +10,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
 
 from n4c.platform.areas.access import areas_editable_by, areas_visible_to, can_edit_area
-from n4c.platform.areas.forms import AreaChangeForm, AreaCreateForm
+from n4c.platform.areas.forms import AreaChangeForm, AreaCreateForm, RefreezeForm
 from n4c.platform.areas.hooks import area_actions_for, area_links_for, area_panels_for
 from n4c.platform.areas.models import Stage
-from n4c.platform.areas.services import can_create_areas, change_area, create_area
+from n4c.platform.areas.services import (
+    can_create_areas,
+    change_area,
+    create_area,
+    refreeze_baseline,
+)
 from n4c.platform.core.forms import apply_service
 from n4c.platform.regions.models import Region
 
@@ -57,6 +62,8 @@ def area_detail(request, pk: int):
         "areas/area_detail.html",
         {
             "area": area,
+            "snapshots": list(area.snapshots.all()),
+            "refreeze_form": RefreezeForm() if can_edit_area(request.user, area) else None,
             "can_edit": can_edit_area(request.user, area),
             "area_actions": area_actions_for(request.user, area),
             "area_links": area_links_for(request.user, area),
@@ -88,3 +95,22 @@ def area_edit(request, pk: int):
         messages.success(request, f"{area.name} saved.")
         return redirect(area)
     return render(request, "areas/area_form.html", {"form": form, "title": f"Change {area.name}"})
+
+
+@login_required
+def area_refreeze(request, pk: int):
+    """Freeze the area's baseline again, on purpose and with a reason; the history stays."""
+    area = get_object_or_404(areas_editable_by(request.user), pk=pk)
+    form = RefreezeForm(request.POST or None)
+    if request.method == "POST":
+        frozen = apply_service(
+            form, lambda data: refreeze_baseline(request.user, area, reason=data["reason"])
+        )
+        if frozen is not None:
+            messages.success(request, f"Baseline frozen again as version {frozen.version}.")
+            return redirect(area)
+    return render(
+        request,
+        "areas/area_form.html",
+        {"form": form, "title": f"Freeze the baseline of {area.name} again"},
+    )
