@@ -63,6 +63,7 @@ MEMBER_MAY_READ = frozenset(
         "partnership:decision",
         "api:list_areas",
         "api:get_area",
+        "api:list_snapshots",
         "api:get_plan",
         "api:list_entries",
         "covenants:detail",
