@@ -50,6 +50,8 @@ def test_an_area_is_made_on_each_geography_with_its_baseline_frozen(
     assert "ranks and deciles compare between the editions; scores do not" in page
     assert "Barriers to housing and services (IMD)" in page
     assert "Connectedness (CNI)" in page
+    assert "1 of 7,433 wards of December 2017 (decile 1)" in page
+    assert "1 of 6,784 wards of 2024 (decile 1)" in page
 
 
 @pytest.mark.parametrize(
@@ -109,6 +111,29 @@ def test_the_api_makes_an_lsoa_area_refuses_bad_codes_and_lists_snapshots(
     assert frozen["meaning"][0].startswith("Its most deprived ward ranked")
     # Read-only: nothing writes a snapshot through the API.
     assert client.post(f"/api/areas/{body['id']}/snapshots").status_code == 405
+    # A new start date freezes a new version; the first stays.
+    patched = client.patch(
+        f"/api/areas/{body['id']}",
+        data={"start_date": "2026-05-01"},
+        content_type="application/json",
+    )
+    assert patched.status_code == 200, patched.content
+    versions = client.get(f"/api/areas/{body['id']}/snapshots").json()
+    assert [(s["version"], s["start_date"]) for s in versions] == [
+        (2, "2026-05-01"),
+        (1, "2026-04-01"),
+    ]
+
+
+def test_the_admin_shows_the_geography_and_the_frozen_baselines_read_only(
+    region, national, client, django_user_model
+):
+    area = create_area(national, name="Bloomfield", geography="ward24", codes=[BLOOMFIELD_24])
+    client.force_login(django_user_model.objects.create_superuser("root", password="not-used-1"))
+    page = client.get(f"/admin/areas/area/{area.pk}/change/").content.decode()
+    assert "Wards (2024)" in page and BLOOMFIELD_24 in page
+    assert "The area joined." in page
+    assert 'name="codes"' not in page and 'name="geography"' not in page
 
 
 def test_the_snapshot_stays_through_edits_and_refreezing_keeps_the_history(
