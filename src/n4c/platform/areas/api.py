@@ -100,10 +100,10 @@ def add_area(request, payload: AreaIn):
 
 
 @router.get("/{area_id}/snapshots", response=list[SnapshotOut])
-def list_snapshots(request, area_id: RecordId):
+def list_snapshots(request, area_id: RecordId, page: Query[Page]):
     """The area's frozen baselines, newest first."""
     area = get_object_or_404(areas_visible_to(request.user), pk=area_id)
-    return area.snapshots.all()
+    return page_of(area.snapshots.all(), page)
 
 
 @router.patch("/{area_id}", response=AreaOut)
