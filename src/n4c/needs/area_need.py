@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal, cast
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -91,6 +91,9 @@ DOMAIN_LABELS: dict[str, str] = {
     "engaged_community": "Active and engaged community",
 }
 
+#: How an edition's wards were chosen: the area's own, or those that best fit it.
+_Fit = Literal["as drawn", "best fit"]
+
 _NOUNS = {"ward17": "ward of December 2017", "ward24": "ward of 2024", "lsoa21": "LSOA 2021"}
 
 
@@ -112,7 +115,7 @@ class EditionNeed:
     cni_year: int
     ward_codes: tuple[str, ...]
     ward_names: tuple[str, ...]
-    fit: Literal["as drawn", "best fit"]
+    fit: _Fit
     wards_ranked: int
     population: int
     imd_score: float
@@ -216,18 +219,14 @@ def summarise_area(geography: str, codes: Sequence[str]) -> AreaNeed:
     lsoa11, lsoa21 = area_lsoas(geography, found)
     people11 = lsoa_populations("mid2015")
     people21 = _people21()
-    if geography == "ward17":
-        wards17, fit17 = found, "as drawn"
-    else:
-        ward_of11 = load("lookup_lsoa11_ward17").set_index("lsoa11_code")["ward17_code"]
-        wards17, fit17 = _best_fit(lsoa11, ward_of11, people11), "best fit"
-    if geography == "ward24":
-        wards24, fit24 = found, "as drawn"
-    else:
-        wards24, fit24 = _best_fit(lsoa21, _ward_of21(), people21), "best fit"
+    fit17: _Fit = "as drawn" if geography == "ward17" else "best fit"
+    fit24: _Fit = "as drawn" if geography == "ward24" else "best fit"
+    ward_of11 = load("lookup_lsoa11_ward17").set_index("lsoa11_code")["ward17_code"]
+    wards17 = found if fit17 == "as drawn" else _best_fit(lsoa11, ward_of11, people11)
+    wards24 = found if fit24 == "as drawn" else _best_fit(lsoa21, _ward_of21(), people21)
     ward17 = summarise_ward_group(wards17)
-    imd2019 = _edition_need(2019, wards17, cast(_Fit, fit17))
-    imd2025 = _edition_need(2025, wards24, cast(_Fit, fit24))
+    imd2019 = _edition_need(2019, wards17, fit17)
+    imd2025 = _edition_need(2025, wards24, fit24)
     return AreaNeed(
         geography=geography,
         codes=tuple(found),
@@ -241,9 +240,6 @@ def summarise_area(geography: str, codes: Sequence[str]) -> AreaNeed:
         imd_decile_change=imd2025.imd_decile - imd2019.imd_decile,
         change=_change_sentence(imd2019, imd2025),
     )
-
-
-_Fit = Literal["as drawn", "best fit"]
 
 
 def _shape(geography: str):
