@@ -13,6 +13,16 @@ from typing import TYPE_CHECKING
 from n4c.lazy import lazy_names
 
 if TYPE_CHECKING:
+    from n4c.needs.area_need import (
+        AREA_GEOGRAPHIES,
+        AreaNeed,
+        area_lsoas,
+        area_need_versions,
+        check_area_codes,
+        explain_area_need,
+        parse_area_codes,
+        summarise_area,
+    )
     from n4c.needs.boundaries import (
         lsoa_shapes,
         ward_shapes,
@@ -112,6 +122,7 @@ if TYPE_CHECKING:
     from n4c.needs.wards24 import ward24_table
 
 __all__ = [
+    "AREA_GEOGRAPHIES",
     "CHANGE_LEVELS",
     "CHANGE_PAIRS",
     "COUNCIL_EDITIONS",
@@ -121,6 +132,7 @@ __all__ = [
     "SUMMARY_LEVELS",
     "SUMMARY_MEASURES",
     "Agreement",
+    "AreaNeed",
     "AreaSummary",
     "CompositeSpec",
     "Council",
@@ -134,8 +146,11 @@ __all__ = [
     "LeftBehindResult",
     "SensitivityInputs",
     "WardGroupSummary",
+    "area_lsoas",
+    "area_need_versions",
     "build_composite",
     "builtin_spec",
+    "check_area_codes",
     "check_change",
     "check_left_behind_level",
     "check_summary",
@@ -150,6 +165,7 @@ __all__ = [
     "council_view",
     "deciles",
     "draw_domain_weights",
+    "explain_area_need",
     "exponential_transform",
     "extent_weights",
     "filter_by_council",
@@ -169,11 +185,13 @@ __all__ = [
     "lsoa_populations",
     "lsoa_shapes",
     "lsoa_table",
+    "parse_area_codes",
     "published_rank_to_r",
     "rank_most_deprived_first",
     "rank_ward_means",
     "resolve_council",
     "sensitivity_inputs",
+    "summarise_area",
     "summarise_areas",
     "summarise_groups",
     "summarise_imd",
@@ -233,6 +251,14 @@ _HOMES = {
     "lsoa21_domains": "ward_domains",
     "ward17_domains": "ward_domains",
     "ward24_table": "wards24",
+    "AREA_GEOGRAPHIES": "area_need",
+    "AreaNeed": "area_need",
+    "area_lsoas": "area_need",
+    "area_need_versions": "area_need",
+    "explain_area_need": "area_need",
+    "check_area_codes": "area_need",
+    "parse_area_codes": "area_need",
+    "summarise_area": "area_need",
     "LEFT_BEHIND_GROUP_RULE": "groups",
     "WardGroupSummary": "groups",
     "group_is_left_behind": "groups",

@@ -109,7 +109,7 @@ def seed_demo(
                 area = create_area(
                     national,
                     name=name,
-                    ward17_codes=[ward.ward17_code],
+                    codes=[ward.ward17_code],
                     stage=_STAGE_CYCLE[index % len(_STAGE_CYCLE)],
                 )
             made.append(area)

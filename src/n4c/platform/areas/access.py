@@ -63,6 +63,7 @@ MEMBER_READS = frozenset(
         "resources:detail",
         "api:list_areas",
         "api:get_area",
+        "api:list_snapshots",
         "api:get_plan",
         "api:list_entries",
         "covenants:detail",

@@ -1,13 +1,15 @@
-"""Areas in the JSON API: list, read, create from wards, change name or stage."""
+"""Areas in the JSON API: list, read, create from wards or LSOAs, change, frozen baselines."""
 
 from __future__ import annotations
+
+import datetime as dt
+from typing import Any
 
 from django.shortcuts import get_object_or_404
 from ninja import ModelSchema, Query, Router, Schema, Status
 
 from n4c.platform.areas.access import areas_visible_to
-from n4c.platform.areas.baseline import parse_ward_codes
-from n4c.platform.areas.models import BASELINE_FIELDS, Area, Stage
+from n4c.platform.areas.models import BASELINE_FIELDS, Area, AreaSnapshot, Geography, Stage
 from n4c.platform.areas.region_pages import regions_with_area_counts
 from n4c.platform.areas.services import change_area, create_area
 from n4c.platform.core.ids import RecordId
@@ -22,7 +24,10 @@ class AreaOut(ModelSchema):
     region_code: str
     region_name: str
     stage: str
+    geography: str
+    codes: list[str]
     ward17_codes: list[str]
+    start_date: dt.date | None
 
     class Meta:
         model = Area
@@ -38,14 +43,32 @@ class AreaOut(ModelSchema):
 
 
 class AreaIn(Schema):
+    """A new area: its ``geography`` and ``codes`` (``ward17_codes`` alone means 2017 wards)."""
+
     name: str
-    ward17_codes: list[str]
+    geography: Geography = Geography.WARD17
+    codes: list[str] | None = None
+    ward17_codes: list[str] | None = None
     stage: Stage = Stage.PROSPECT
+    start_date: dt.date | None = None
 
 
 class AreaPatch(Schema):
     name: str | None = None
     stage: Stage | None = None
+    start_date: dt.date | None = None
+
+
+class SnapshotOut(ModelSchema):
+    """One frozen version of an area's baseline: read-only, as it was when frozen."""
+
+    need: dict[str, Any]
+    meaning: list[str]
+    data_versions: dict[str, str]
+
+    class Meta:
+        model = AreaSnapshot
+        fields = ["version", "frozen_at", "reason", "start_date", "geography", "codes"]
 
 
 @router.get("/", response=list[AreaOut])
@@ -65,9 +88,22 @@ def get_area(request, area_id: RecordId):
 
 @router.post("/", response={201: AreaOut})
 def add_area(request, payload: AreaIn):
-    codes = parse_ward_codes(" ".join(payload.ward17_codes))
-    area = create_area(request.user, name=payload.name, ward17_codes=codes, stage=payload.stage)
+    area = create_area(
+        request.user,
+        name=payload.name,
+        geography=Geography.WARD17 if payload.ward17_codes is not None else payload.geography,
+        codes=payload.ward17_codes if payload.ward17_codes is not None else payload.codes,
+        stage=payload.stage,
+        start_date=payload.start_date,
+    )
     return Status(201, area)
+
+
+@router.get("/{area_id}/snapshots", response=list[SnapshotOut])
+def list_snapshots(request, area_id: RecordId, page: Query[Page]):
+    """The area's frozen baselines, newest first."""
+    area = get_object_or_404(areas_visible_to(request.user), pk=area_id)
+    return page_of(area.snapshots.all(), page)
 
 
 @router.patch("/{area_id}", response=AreaOut)

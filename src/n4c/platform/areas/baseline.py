@@ -1,36 +1,16 @@
-"""An area's baseline need from its wards, by :func:`n4c.needs.summarise_ward_group`."""
+"""An area's need from its codes, by :func:`n4c.needs.summarise_area`, its frozen snapshots,
+and ward names read as codes."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import asdict
 
 from n4c.errors import InputError
-from n4c.geography import EDITIONS
-from n4c.needs import WardGroupSummary, summarise_ward_group
-from n4c.platform.areas.models import BASELINE_FIELDS
+from n4c.needs import AreaNeed, area_need_versions, explain_area_need, parse_area_codes
+from n4c.platform.areas.models import BASELINE_FIELDS, Area, AreaSnapshot
 
-__all__ = ["baseline_for_wards", "baseline_values", "parse_ward_codes", "parse_wards"]
-
-# The platform's ward figures are the IMD 2019 edition's: England's December 2017 wards.
-_EDITION = EDITIONS[2019]
-
-
-def parse_ward_codes(text: str) -> list[str]:
-    """Ward codes from text separated by commas, spaces or new lines, checked for shape."""
-    codes = [c.strip().upper() for c in re.split(r"[\s,;]+", text) if c.strip()]
-    if not codes:
-        raise InputError(_EDITION.ward_hint, field="ward17_codes", value=text)
-    shape = _EDITION.ward_codes
-    assert shape is not None
-    bad = [c for c in codes if not shape.matches(c)]
-    if bad:
-        raise InputError(
-            f"{', '.join(bad)} is not {shape.rule}. {_EDITION.ward_hint}",
-            field="ward17_codes",
-            value=text,
-        )
-    return list(dict.fromkeys(codes))
-
+__all__ = ["baseline_values", "freeze_snapshot", "parse_wards"]
 
 #: An entry that is meant as a code (a letter and digits), right or wrong, not as a name.
 _CODE_LIKE = re.compile(r"^[A-Za-z]\d+$")
@@ -50,7 +30,7 @@ def _ward_code_for(entry: str) -> str:
         raise InputError(
             f"No December 2017 ward is called “{entry}”. Check the spelling, or enter its code, "
             "like E05001234.",
-            field="ward17_codes",
+            field="codes",
             value=entry,
         )
     listed = "; ".join(f"{p.name} ({p.council_name}) {p.code}" for p in choices)
@@ -58,17 +38,19 @@ def _ward_code_for(entry: str) -> str:
     raise InputError(
         f"“{entry}” could be more than one ward: {listed}. Enter the ward's code, or its name "
         f"with its council in brackets, like “{first.name} ({first.council_name})”.",
-        field="ward17_codes",
+        field="codes",
         value=entry,
     )
 
 
 def parse_wards(text: str) -> list[str]:
-    """Ward codes from codes or ward names separated by commas, semicolons or new lines.
+    """December 2017 ward codes from codes or ward names separated by commas, semicolons or
+    new lines.
 
     A name becomes its ward's code when one December 2017 ward has it (add the council in
     brackets where several share it: "Park (Reading)"); otherwise the error lists the wards
-    it could be, so a person can choose without JavaScript.
+    it could be, so a person can choose without JavaScript. Codes are then checked as
+    :func:`n4c.needs.parse_area_codes` checks them.
     """
     codes: list[str] = []
     for entry in (e.strip() for e in re.split(r"[,;\n]+", text)):
@@ -79,14 +61,26 @@ def parse_wards(text: str) -> list[str]:
             codes.extend(words)
         else:
             codes.append(_ward_code_for(entry))
-    return parse_ward_codes(" ".join(codes) if codes else text)
+    return parse_area_codes(" ".join(codes) if codes else text, "ward17")
 
 
-def baseline_for_wards(codes: list[str]) -> WardGroupSummary:
-    """IMD 2019, CNI 2019, population and both 'left behind' answers of a group of wards."""
-    return summarise_ward_group(codes, year=_EDITION.imd_year)
+def baseline_values(need: AreaNeed) -> dict[str, object]:
+    """The model's baseline fields (IMD 2019 on 2017 wards), from the summary of the same names."""
+    return {name: getattr(need.ward17, name) for name in BASELINE_FIELDS}
 
 
-def baseline_values(summary: WardGroupSummary) -> dict[str, object]:
-    """The model's baseline fields, taken from the summary's attributes of the same names."""
-    return {name: getattr(summary, name) for name in BASELINE_FIELDS}
+def freeze_snapshot(area: Area, need: AreaNeed, *, actor, reason: str) -> AreaSnapshot:
+    """A new version of the area's frozen baseline; earlier versions stay as they are."""
+    last = area.snapshots.order_by("-version").first()
+    return AreaSnapshot.objects.create(
+        area=area,
+        version=(last.version + 1) if last else 1,
+        frozen_by=actor if getattr(actor, "pk", None) else None,
+        reason=reason,
+        start_date=area.start_date,
+        geography=area.geography,
+        codes=list(area.codes),
+        need=asdict(need),
+        meaning=explain_area_need(need),
+        data_versions=area_need_versions(),
+    )

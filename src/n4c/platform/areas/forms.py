@@ -3,9 +3,9 @@ from __future__ import annotations
 from django import forms
 
 from n4c.errors import InputError
-from n4c.geography import EDITIONS
+from n4c.needs import parse_area_codes
 from n4c.platform.areas.baseline import parse_wards
-from n4c.platform.areas.models import Area, Stage
+from n4c.platform.areas.models import Area, Geography, Stage
 
 
 class AreaCreateForm(forms.Form):
@@ -14,25 +14,52 @@ class AreaCreateForm(forms.Form):
         label="Area name",
         error_messages={"required": "Enter the area's name."},
     )
-    ward17_codes = forms.CharField(
-        label="Ward codes or names",
-        # The platform's ward figures are the IMD 2019 edition's; the hint says which wards.
-        help_text=f"{EDITIONS[2019].ward_hint} Or enter ward names, like Bloomfield, with the "
-        "council in brackets where several wards share a name: Park (Reading). Separate them "
-        "with commas.",
+    geography = forms.ChoiceField(
+        label="What the area is made of",
+        choices=Geography.choices,
+        initial=Geography.WARD17,
+        widget=forms.RadioSelect,
+    )
+    codes = forms.CharField(
+        label="Codes or ward names",
+        help_text="Ward codes start E05 (like E05001234), LSOA codes E01 (like E01012670). "
+        "For December 2017 wards you can enter names instead, like Bloomfield, with the council "
+        "in brackets where several wards share a name: Park (Reading). Separate them with commas.",
         widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"required": EDITIONS[2019].ward_hint},
+        error_messages={"required": "Enter the codes of the wards or LSOAs in the area."},
     )
     stage = forms.ChoiceField(choices=Stage.choices, initial=Stage.PROSPECT)
+    start_date = forms.DateField(
+        required=False,
+        label="Start date (optional)",
+        help_text="When the area joined the Network, like 2026-04-01.",
+        error_messages={"invalid": "Enter the start date as a real date, like 2026-04-01."},
+    )
 
-    def clean_ward17_codes(self) -> list[str]:
-        try:
-            return parse_wards(self.cleaned_data["ward17_codes"])
-        except InputError as error:
-            raise forms.ValidationError(error.message) from error
+    def clean(self):
+        data = super().clean()
+        if "codes" in data and "geography" in data:
+            try:
+                data["codes"] = (
+                    parse_wards(data["codes"])
+                    if data["geography"] == Geography.WARD17
+                    else parse_area_codes(data["codes"], data["geography"])
+                )
+            except InputError as error:
+                self.add_error("codes", error.message)
+        return data
 
 
 class AreaChangeForm(forms.ModelForm):
     class Meta:
         model = Area
-        fields = ["name", "stage"]
+        fields = ["name", "stage", "start_date"]
+
+
+class RefreezeForm(forms.Form):
+    reason = forms.CharField(
+        max_length=300,
+        label="Why freeze the baseline again?",
+        help_text="The earlier baseline stays in the history.",
+        error_messages={"required": "Enter why the baseline is frozen again."},
+    )

@@ -1,6 +1,8 @@
-"""An area is a neighbourhood made of wards, with its baseline need copied in at creation."""
+"""An area is a neighbourhood drawn on wards or LSOAs, with its baseline need frozen when it joins."""
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import models
@@ -17,6 +19,22 @@ class Stage(models.TextChoices):
     YEAR_ZERO = "year_zero", _("Year Zero planning")
     ACTIVE = "active", _("Active")
     MOVING_ON = "moving_on", _("Moving on")
+
+
+class Geography(models.TextChoices):
+    """What an area's codes are; the names are :data:`n4c.needs.AREA_GEOGRAPHIES`."""
+
+    WARD17 = "ward17", "Wards (December 2017)"
+    WARD24 = "ward24", "Wards (2024)"
+    LSOA21 = "lsoa21", "LSOAs (2021)"
+
+
+class AreaCodes(NamedTuple):
+    """An area's codes and their kind, with the 360Giving ``geoCodeType`` for them."""
+
+    geography: str
+    codes: list[str]
+    geo_code_type: str
 
 
 class AreaBaseline(models.Model):
@@ -76,8 +94,19 @@ BASELINE_FIELDS: tuple[str, ...] = tuple(f.name for f in AreaBaseline._meta.loca
 class Area(AreaBaseline):
     name = models.CharField(max_length=150)
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="areas")
-    ward17_codes = models.JSONField(
-        default=list, help_text="GSS codes of the wards (December 2017) that make up the area."
+    geography = models.CharField(
+        max_length=10,
+        choices=Geography.choices,
+        default=Geography.WARD17,
+        help_text="What the area's codes are: wards of December 2017, wards of 2024 or LSOAs 2021.",
+    )
+    codes = models.JSONField(
+        default=list, help_text="GSS codes of the wards or LSOAs that make up the area."
+    )
+    start_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When the area joined the Network; setting it freezes its baseline.",
     )
     stage = models.CharField(max_length=20, choices=Stage.choices, default=Stage.PROSPECT)
     partnership_members = models.ManyToManyField(
@@ -97,6 +126,28 @@ class Area(AreaBaseline):
 
     def get_absolute_url(self) -> str:
         return reverse("areas:detail", args=[self.pk])
+
+    @property
+    def ward17_codes(self) -> list[str]:
+        """The December 2017 wards of an area drawn on them; none for other geographies."""
+        return list(self.codes) if self.geography == Geography.WARD17 else []
+
+    @ward17_codes.setter
+    def ward17_codes(self, codes: list[str]) -> None:
+        self.geography = Geography.WARD17
+        self.codes = list(codes)
+
+    def area_codes(self) -> AreaCodes:
+        """Its codes and their kind: the one place grants, spending and the demo read them."""
+        kind = "LSOA" if self.geography == Geography.LSOA21 else "WD"
+        return AreaCodes(self.geography, list(self.codes), kind)
+
+    def wards17(self) -> list[str]:
+        """Its December 2017 wards: as drawn, or those that best fit it in its frozen baseline."""
+        if self.geography == Geography.WARD17:
+            return list(self.codes)
+        latest = self.snapshots.order_by("-version").first()
+        return list(latest.need["imd2019"]["ward_codes"]) if latest else []
 
     def baseline_figures(self) -> list[tuple[str, str]]:
         """The baseline as (label, shown value) pairs, for the area page."""
@@ -119,3 +170,41 @@ def _shown(value: object) -> str:
     if isinstance(value, int):
         return f"{value:,}"
     return str(value)
+
+
+class AreaSnapshot(models.Model):
+    """An area's need frozen when it joined, with the data and n4c versions it was read with.
+
+    A snapshot is never changed: freezing again (explicit and audited) adds a new version, so
+    the history of starting points stays.
+    """
+
+    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="snapshots")
+    version = models.PositiveIntegerField()
+    frozen_at = models.DateTimeField(auto_now_add=True)
+    frozen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.CharField(max_length=300)
+    start_date = models.DateField(null=True, blank=True)
+    geography = models.CharField(max_length=10, choices=Geography.choices)
+    codes = models.JSONField(default=list)
+    need = models.JSONField(help_text="The area's need, as n4c.needs.summarise_area gave it.")
+    meaning = models.JSONField(default=list, help_text="What the need means, in sentences.")
+    data_versions = models.JSONField(
+        default=dict, help_text="n4c's version and the SHA-256 of each dataset read."
+    )
+
+    class Meta:
+        ordering = ["area", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["area", "version"], name="one_snapshot_per_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.area} baseline, version {self.version}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("A frozen baseline is never changed; freeze a new version instead.")
+        super().save(*args, **kwargs)

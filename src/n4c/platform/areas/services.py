@@ -6,17 +6,19 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from n4c.errors import InputError
+from n4c.needs import summarise_area
 from n4c.platform.areas.access import areas_editable_by
-from n4c.platform.areas.baseline import baseline_for_wards, baseline_values
-from n4c.platform.areas.models import Area, Stage
+from n4c.platform.areas.baseline import baseline_values, freeze_snapshot
+from n4c.platform.areas.models import Area, AreaSnapshot, Geography, Stage
 from n4c.platform.audit.models import AuditEvent
 from n4c.platform.audit.services import record_change, snapshot
+from n4c.platform.core.acting import acting_user
 from n4c.platform.core.forms import as_validation_error
 from n4c.platform.people.access import region_id_of, role_of
 from n4c.platform.people.models import Role
 from n4c.platform.regions.models import LocalAuthority
 
-__all__ = ["can_create_areas", "change_area", "create_area"]
+__all__ = ["can_create_areas", "change_area", "create_area", "refreeze_baseline"]
 
 
 def can_create_areas(user) -> bool:
@@ -24,53 +26,84 @@ def can_create_areas(user) -> bool:
 
 
 @transaction.atomic
-def create_area(actor, *, name: str, ward17_codes: list[str], stage: str = Stage.PROSPECT) -> Area:
-    """Make an area from its wards: its region from their local authority, baseline from needs.
+def create_area(
+    actor,
+    *,
+    name: str,
+    codes: list[str] | None = None,
+    geography: str = Geography.WARD17,
+    ward17_codes: list[str] | None = None,
+    stage: str = Stage.PROSPECT,
+    start_date=None,
+) -> Area:
+    """Make an area from its codes: its region from their local authority, its need frozen.
 
-    Raises ``ValidationError`` (with the field) for unknown wards or a region the actor does not
-    lead, and ``PermissionDenied`` for someone who may not create areas.
+    ``geography`` says what ``codes`` are (``ward17_codes`` is short for 2017 wards). Raises
+    ``ValidationError`` (field ``codes``) for a bad or unknown code or a region the actor does
+    not lead, and ``PermissionDenied`` for someone who may not create areas.
     """
     if not can_create_areas(actor):
         raise PermissionDenied("Only the national team and hub leads can create areas.")
+    if ward17_codes is not None:
+        codes, geography = ward17_codes, Geography.WARD17
     try:
-        baseline = baseline_for_wards(ward17_codes)
+        need = summarise_area(geography, codes or [])
     except InputError as error:
-        raise as_validation_error(error) from error
-    authorities = LocalAuthority.objects.filter(code__in=baseline.lad19_codes).select_related(
-        "region"
-    )
+        # Every code error belongs to the one codes field, whichever edition's list refused it.
+        field = "geography" if error.field == "geography" else "codes"
+        raise ValidationError({field: error.message}) from error
+    authorities = LocalAuthority.objects.filter(code__in=need.lad19_codes).select_related("region")
     regions = {la.region for la in authorities}
-    if len(authorities) != len(baseline.lad19_codes) or len(regions) != 1:
+    if len(authorities) != len(need.lad19_codes) or len(regions) != 1:
         raise ValidationError(
             {
-                "ward17_codes": "The wards must all lie in one region whose local authorities are "
+                "codes": "The area must lie in one region whose local authorities are "
                 "loaded. Run `n4c platform seed-demo` or load the regions first."
             }
         )
     region = regions.pop()
     if role_of(actor) == Role.HUB_LEAD and region.pk != region_id_of(actor):
         raise ValidationError(
-            {
-                "ward17_codes": f"These wards are in {region.name}; you can only add areas in your region."
-            }
+            {"codes": f"This area is in {region.name}; you can only add areas in your region."}
         )
     area = Area.objects.create(
         name=name,
         region=region,
-        ward17_codes=list(ward17_codes),
+        geography=geography,
+        codes=list(need.codes),
         stage=stage,
-        **baseline_values(baseline),
+        start_date=start_date,
+        **baseline_values(need),
     )
     record_change(actor, area, AuditEvent.Action.CREATED)
+    freeze_snapshot(area, need, actor=acting_user(actor), reason="The area joined.")
     return area
 
 
 @transaction.atomic
-def change_area(actor, area: Area, **changes) -> Area:
-    """Change an area's name or stage, if the actor may edit it."""
+def refreeze_baseline(actor, area: Area, *, reason: str) -> AreaSnapshot:
+    """Freeze the area's need again on the data held now; earlier versions stay (audited)."""
     if not areas_editable_by(actor).filter(pk=area.pk).exists():
         raise PermissionDenied("You can only change the areas you are responsible for.")
-    allowed = {"name", "stage"}
+    if not reason.strip():
+        raise ValidationError({"reason": "Enter why the baseline is frozen again."})
+    before = snapshot(area)
+    try:
+        need = summarise_area(area.geography, list(area.codes))
+    except InputError as error:
+        raise as_validation_error(error) from error
+    frozen = freeze_snapshot(area, need, actor=acting_user(actor), reason=reason.strip())
+    record_change(actor, area, AuditEvent.Action.CHANGED, before=before)
+    record_change(actor, frozen, AuditEvent.Action.CREATED)
+    return frozen
+
+
+@transaction.atomic
+def change_area(actor, area: Area, **changes) -> Area:
+    """Change an area's name, stage or start date; setting the start date freezes its need."""
+    if not areas_editable_by(actor).filter(pk=area.pk).exists():
+        raise PermissionDenied("You can only change the areas you are responsible for.")
+    allowed = {"name", "stage", "start_date"}
     unknown = set(changes) - allowed
     if unknown:
         raise ValidationError(f"These fields cannot be changed here: {', '.join(sorted(unknown))}.")
@@ -80,4 +113,13 @@ def change_area(actor, area: Area, **changes) -> Area:
     area.full_clean(exclude=["partnership_members"])
     area.save()
     record_change(actor, area, AuditEvent.Action.CHANGED, before=before)
+    if (
+        "start_date" in changes
+        and area.start_date
+        and str(area.start_date) != before.get("start_date")
+    ):
+        need = summarise_area(area.geography, list(area.codes))
+        reason = f"The start date was set to {area.start_date:%-d %B %Y}."
+        frozen = freeze_snapshot(area, need, actor=acting_user(actor), reason=reason)
+        record_change(actor, frozen, AuditEvent.Action.CREATED)
     return area

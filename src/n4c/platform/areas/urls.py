@@ -10,4 +10,5 @@ urlpatterns = [
     path("<int:pk>/edit/", views.area_edit, name="edit"),
     path("<int:pk>/profile/", views.area_profile, name="profile"),
     path("<int:pk>/profile/map.svg", views.area_profile_map, name="profile_map"),
+    path("<int:pk>/baseline/refreeze/", views.area_refreeze, name="refreeze"),
 ]

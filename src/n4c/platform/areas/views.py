@@ -15,11 +15,16 @@ from django.utils.safestring import mark_safe
 
 from n4c.errors import InputError
 from n4c.platform.areas.access import areas_editable_by, areas_visible_to, can_edit_area
-from n4c.platform.areas.forms import AreaChangeForm, AreaCreateForm
+from n4c.platform.areas.forms import AreaChangeForm, AreaCreateForm, RefreezeForm
 from n4c.platform.areas.hooks import area_actions_for, area_links_for, area_panels_for
 from n4c.platform.areas.models import Stage
 from n4c.platform.areas.profile_area import area_profile_parts
-from n4c.platform.areas.services import can_create_areas, change_area, create_area
+from n4c.platform.areas.services import (
+    can_create_areas,
+    change_area,
+    create_area,
+    refreeze_baseline,
+)
 from n4c.platform.core.forms import apply_service
 from n4c.platform.regions.models import Region
 
@@ -63,6 +68,8 @@ def area_detail(request, pk: int):
         "areas/area_detail.html",
         {
             "area": area,
+            "snapshots": list(area.snapshots.all()),
+            "refreeze_form": RefreezeForm() if can_edit_area(request.user, area) else None,
             "can_edit": can_edit_area(request.user, area),
             "area_actions": area_actions_for(request.user, area),
             "area_links": area_links_for(request.user, area),
@@ -117,3 +124,22 @@ def area_profile_map(request, pk: int):
     except InputError:
         raise Http404("n4c holds no map for this area's wards.") from None
     return HttpResponse(parts["map_svg"], content_type="image/svg+xml")
+
+
+@login_required
+def area_refreeze(request, pk: int):
+    """Freeze the area's baseline again, on purpose and with a reason; the history stays."""
+    area = get_object_or_404(areas_editable_by(request.user), pk=pk)
+    form = RefreezeForm(request.POST or None)
+    if request.method == "POST":
+        frozen = apply_service(
+            form, lambda data: refreeze_baseline(request.user, area, reason=data["reason"])
+        )
+        if frozen is not None:
+            messages.success(request, f"Baseline frozen again as version {frozen.version}.")
+            return redirect(area)
+    return render(
+        request,
+        "areas/area_form.html",
+        {"form": form, "title": f"Freeze the baseline of {area.name} again"},
+    )

@@ -33,14 +33,14 @@ _ASSETS = [
 
 def _area_points(areas: list[Area]) -> dict[int, list[tuple[str, float, float]]]:
     """Each area's LSOAs with a point inside each (latitude, longitude), in code order."""
-    from n4c.data import load
+    from n4c.needs import area_lsoas
     from n4c.needs.boundaries import lsoa_shapes
 
-    lookup = load("lookup_lsoa11_ward17")
     shapes = lsoa_shapes()
     points: dict[int, list[tuple[str, float, float]]] = {}
     for area in areas:
-        codes = sorted(lookup.loc[lookup["ward17_code"].isin(area.ward17_codes), "lsoa11_code"])
+        geography, area_codes, _ = area.area_codes()
+        codes, _ = area_lsoas(geography, area_codes)
         # A representative point always lies inside the shape, unlike a centroid of a crescent.
         inside = [(c, shapes[c].representative_point()) for c in codes if c in shapes.index]
         if inside:

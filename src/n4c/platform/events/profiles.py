@@ -64,7 +64,7 @@ def build_needs_profiles(areas) -> ProfilesBuilt:
     count = len(cni)
     made, not_in_file = 0, []
     for area in missing:
-        codes = [c for c in area.ward17_codes if c in cni.index]
+        codes = [c for c in area.wards17() if c in cni.index]
         if not codes:
             not_in_file.append(area.name)
             continue

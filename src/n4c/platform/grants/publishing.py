@@ -81,12 +81,18 @@ def _grant(panel: Panel, application: Application) -> dict[str, Any]:
         ],
         "fundingOrganization": [funder()],
         **_recipient(application),
-        "beneficiaryLocation": [
-            {"name": panel.area.name, "geoCode": code, "geoCodeType": "WD"}
-            for code in panel.area.ward17_codes
-        ],
+        "beneficiaryLocation": _beneficiary_location(panel.area),
         "grantProgramme": [{"code": f"{id_prefix()}-panel-{panel.pk}", "title": panel.name}],
     }
+
+
+def _beneficiary_location(area) -> list[dict[str, str]]:
+    """The area's wards (geoCodeType WD) or LSOAs (LSOA), one location each."""
+    codes = area.area_codes()
+    return [
+        {"name": area.name, "geoCode": code, "geoCodeType": codes.geo_code_type}
+        for code in codes.codes
+    ]
 
 
 def grants_package(actor, panel: Panel) -> dict[str, Any]:

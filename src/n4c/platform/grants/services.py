@@ -89,7 +89,7 @@ def budget_from_allocation(document: dict[str, Any], area: Area) -> dict[str, An
     """The capital and revenue budget an allocation document (``n4c allocation`` JSON) gives
     ``area``, found by the area's name or one of its ward codes; fields for :func:`create_panel`.
     """
-    codes = {area.name.casefold(), *(code.casefold() for code in area.ward17_codes)}
+    codes = {area.name.casefold(), *(code.casefold() for code in area.area_codes().codes)}
     for row in document.get("areas", []):
         if {str(row.get("area_code", "")).casefold(), str(row.get("area_name", "")).casefold()} & (
             codes

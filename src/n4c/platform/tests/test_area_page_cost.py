@@ -1,5 +1,6 @@
-"""Once its panels are cached, an area's page costs the signed-in user and the area: the other
-apps' links, buttons and panels add no query of their own for the national team."""
+"""Once its panels are cached, an area's page costs the signed-in user, the area and its frozen
+baselines: the other apps' links, buttons and panels add no query of their own for the national
+team."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 pytestmark = pytest.mark.django_db
 
 
-def test_a_cached_area_page_costs_two_queries_for_the_national_team(
+def test_a_cached_area_page_costs_three_queries_for_the_national_team(
     home, adviser, national, client_for
 ):
     client = client_for(national)
@@ -18,4 +19,4 @@ def test_a_cached_area_page_costs_two_queries_for_the_national_team(
     with CaptureQueriesContext(connection) as queries:
         page = client.get(f"/areas/{home.pk}/")
     assert page.status_code == 200 and adviser.get_full_name() in page.text
-    assert len(queries) == 2, [q["sql"] for q in queries]
+    assert len(queries) == 3, [q["sql"] for q in queries]

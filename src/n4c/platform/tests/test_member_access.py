@@ -68,6 +68,7 @@ MEMBER_MAY_READ = frozenset(
         "partnership:decision",
         "api:list_areas",
         "api:get_area",
+        "api:list_snapshots",
         "api:get_plan",
         "api:list_entries",
         "covenants:detail",
@@ -122,7 +123,7 @@ def member_world(home, adviser, make_person):
     home.partnership_members.add(member)
     # A real ward, so the area's profile and its map have figures to show.
     home.ward17_codes = ["E05001645"]
-    home.save(update_fields=["ward17_codes"])
+    home.save(update_fields=["codes"])
     now = timezone.now()
     resident = Resident.objects.create(
         area=home, full_name="Jo Bloggs", joined_on=dt.date(2026, 2, 1), account=member

@@ -5,11 +5,14 @@ from __future__ import annotations
 import pytest
 
 from n4c.errors import InputError
-from n4c.needs import ward_table
-from n4c.platform.areas.baseline import baseline_for_wards, parse_ward_codes
+from n4c.needs import parse_area_codes, summarise_area, ward_table
 from n4c.platform.areas.models import Area
 from n4c.platform.people.models import Role
 from n4c.platform.regions.services import load_regions
+
+
+def baseline_for_wards(codes):
+    return summarise_area("ward17", codes).ward17
 
 
 @pytest.fixture(scope="module")
@@ -52,18 +55,21 @@ def test_an_unknown_ward_is_named_in_the_message():
     with pytest.raises(InputError) as refused:
         baseline_for_wards(["E05999999"])
     assert refused.value.message == (
-        "E05999999 is not in the Community Needs Index 2019 ward list. "
-        "Check the code against the December 2017 wards."
+        "E05999999 is not an English ward of December 2017 in the ONS lookup; "
+        "check the code, or choose the geography it belongs to."
     )
 
 
 def test_ward_codes_are_read_from_free_text_and_checked_for_shape():
-    assert parse_ward_codes("e05001234, E05001235\nE05001234") == ["E05001234", "E05001235"]
+    assert parse_area_codes("e05001234, E05001235\nE05001234", "ward17") == [
+        "E05001234",
+        "E05001235",
+    ]
     with pytest.raises(InputError) as refused:
-        parse_ward_codes("E01001234")
+        parse_area_codes("E01001234", "ward17")
     assert refused.value.message == (
         "E01001234 is not an English ward code (expected E05 and 6 digits). "
-        "Enter English ward codes of December 2017 (E05 and 6 digits), like E05001234."
+        "Enter English ward codes (E05 and 6 digits), like E05001234."
     )
 
 
@@ -93,7 +99,13 @@ def test_a_hub_lead_creates_an_area_in_their_region_with_its_region_found_from_t
         )
     ].index[0]
     page = client_for(lead).post(
-        "/areas/new/", data={"name": "Elsewhere", "ward17_codes": elsewhere, "stage": "prospect"}
+        "/areas/new/",
+        data={
+            "name": "Elsewhere",
+            "geography": "ward17",
+            "codes": elsewhere,
+            "stage": "prospect",
+        },
     )
     assert "you can only add areas in your region" in page.text
     assert Area.objects.count() == 1

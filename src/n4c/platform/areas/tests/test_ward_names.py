@@ -34,9 +34,19 @@ def test_an_unknown_name_and_a_bad_code_are_refused_in_plain_words() -> None:
 
 @pytest.mark.django_db
 def test_the_form_shows_the_choices_as_its_error() -> None:
-    form = AreaCreateForm(data={"name": "x", "ward17_codes": "Park", "stage": "prospect"})
+    wards = {"name": "x", "geography": "ward17", "stage": "prospect"}
+    form = AreaCreateForm(data={**wards, "codes": "Park"})
     assert not form.is_valid()
-    assert "could be more than one ward" in form.errors["ward17_codes"][0]
-    good = AreaCreateForm(data={"name": "x", "ward17_codes": "bloomfield", "stage": "prospect"})
+    assert "could be more than one ward" in form.errors["codes"][0]
+    good = AreaCreateForm(data={**wards, "codes": "bloomfield"})
     assert good.is_valid(), good.errors
-    assert good.cleaned_data["ward17_codes"] == ["E05001645"]
+    assert good.cleaned_data["codes"] == ["E05001645"]
+
+
+@pytest.mark.django_db
+def test_names_are_for_2017_wards_other_geographies_take_codes() -> None:
+    form = AreaCreateForm(
+        data={"name": "x", "geography": "lsoa21", "codes": "Bloomfield", "stage": "prospect"}
+    )
+    assert not form.is_valid()
+    assert "is not" in form.errors["codes"][0]

@@ -117,3 +117,13 @@ def test_a_package_that_breaks_the_rules_is_refused_and_not_audited(
     with pytest.raises(ValidationError, match=r"break the 360Giving rules: grants/0/fundingOrg"):
         grants_package(adviser, announced)
     assert AuditEvent.objects.count() == before
+
+
+def test_an_area_on_lsoas_publishes_them_as_lsoa_locations(announced, adviser, home):
+    home.geography, home.codes = "lsoa21", ["E01012670", "E01012671"]
+    home.save()
+    group, _ = grants_package(adviser, announced)["grants"]
+    assert group["beneficiaryLocation"] == [
+        {"name": "Home ward", "geoCode": code, "geoCodeType": "LSOA"}
+        for code in ["E01012670", "E01012671"]
+    ]
