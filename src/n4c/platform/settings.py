@@ -44,6 +44,7 @@ PLATFORM_APPS = [
     "n4c.platform.budgets",
     "n4c.platform.maps",
     "n4c.platform.rollout",
+    "n4c.platform.search",
 ]
 
 # Under pytest nothing may be written to the user's data folder, so the key is a throwaway.

@@ -85,6 +85,8 @@ MEMBER_READS = frozenset(
         "api:list_grant_panels",
         "api:get_grant_panel",
         "right_to_bid:nominate",
+        # The search, which shows them only the kinds above, of their own area.
+        "search:results",
     }
 )
 #: The partnership workspace, where members also act (propose, vote; the chair answers and

@@ -90,6 +90,7 @@ MEMBER_MAY_READ = frozenset(
         # The plain-English check of what they write; it reads nothing of any area.
         "plain:check",
         "right_to_bid:nominate",
+        "search:results",
     }
 )
 
