@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
 
@@ -17,7 +16,6 @@ from n4c.platform.areas.services import can_create_areas, change_area, create_ar
 from n4c.platform.core.forms import apply_service
 from n4c.platform.core.sorting import sorted_page
 from n4c.platform.regions.models import Region
-
 
 #: The area list's columns, by their name in the address.
 _AREA_SORTS = {

@@ -72,7 +72,9 @@ def test_gaps_between_far_page_numbers(region):
     assert [link.number for link in listing.page_links] == [1, None, 3, 4, 5, 6, 7, None, 20]
 
 
-def test_the_area_list_sorts_by_a_column_and_keeps_the_filter(client_for, national, region, make_area):
+def test_the_area_list_sorts_by_a_column_and_keeps_the_filter(
+    client_for, national, region, make_area
+):
     make_area(region, "Beta")
     make_area(region, "Alpha")
     response = client_for(national).get(

@@ -21,7 +21,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _kinds(user, text: str) -> dict[str, list[str]]:
-    return {group.kind: [hit.title for hit in group.hits] for group in search_everything(user, text)}
+    return {
+        group.kind: [hit.title for hit in group.hits] for group in search_everything(user, text)
+    }
 
 
 @pytest.fixture
@@ -30,9 +32,13 @@ def world(home, far):
     for area, town in ((home, "Sèvres"), (far, "Sevres")):
         Resident.objects.create(area=area, full_name=f"Zoë {town}", joined_on=dt.date(2026, 1, 1))
         asset = Asset.objects.create(area=area, name=f"{town} hall", kind=kind)
-        AssetCase.objects.create(asset=asset, title=f"Save {town} hall", opened_on=dt.date(2026, 3, 1))
+        AssetCase.objects.create(
+            asset=asset, title=f"Save {town} hall", opened_on=dt.date(2026, 3, 1)
+        )
         AreaPlan.objects.create(area=area, vision=f"A café in {town}")
-    Partner.objects.create(name="Sèvres legal help", specialism=Partner._meta.get_field("specialism").choices[0][0])
+    Partner.objects.create(
+        name="Sèvres legal help", specialism=Partner._meta.get_field("specialism").choices[0][0]
+    )
     Resource.objects.create(title="Running a café", kind=Resource.Kind.values[0], summary="How to")
     return home, far
 
