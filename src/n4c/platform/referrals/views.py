@@ -27,7 +27,12 @@ from n4c.spreadsheets import DATE
 
 
 #: The referral list's columns, by their name in the address.
-_SORTS = {"date": "referred_on", "area": "area__name", "partner": "partner__name", "status": "status"}
+_SORTS = {
+    "date": "referred_on",
+    "area": "area__name",
+    "partner": "partner__name",
+    "status": "status",
+}
 
 
 def _filtered_referrals(request):

@@ -270,6 +270,7 @@ def member_world(home, adviser, make_person):
         "value_id": photo.pk,
         "seat_id": seat.pk,
         "token": feed.token,
+        "file_format": "csv",
         "uidb64": urlsafe_base64_encode(force_bytes(member.pk)),
     }
     values["token_for_set_password"] = default_token_generator.make_token(member)

@@ -75,5 +75,5 @@ def test_the_list_pages_and_its_sort_links_keep_the_filter(national, referrals, 
     response = client_for(national).get(reverse("referrals:list"), {"status": "requested"})
     page = response.content.decode()
     assert "status=requested&amp;sort=area&amp;order=asc" in page
-    assert f'{reverse("referrals:export", args=["csv"])}?status=requested' in page
+    assert f"{reverse('referrals:export', args=['csv'])}?status=requested" in page
     assert "Done" not in page
