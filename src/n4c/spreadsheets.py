@@ -186,15 +186,16 @@ def _sheet(book, title: str, frame: pd.DataFrame, formats: Mapping[str, str], re
                 cell.number_format = formats[header[c - 1]]
     if not ready or not header:
         return
+    from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
-    for c, name in enumerate(header, start=1):
+    for c in range(1, len(header) + 1):
         longest = max(len(str(row[c - 1] if row[c - 1] is not None else "")) for row in rows)
         sheet.column_dimensions[get_column_letter(c)].width = min(_MAX_WIDTH, longest + 2)
     for cell in sheet[1]:
-        cell.font = cell.font.copy(bold=True)
+        cell.font = Font(bold=True)
 
 
 def write_xlsx(

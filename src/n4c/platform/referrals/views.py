@@ -25,7 +25,6 @@ from n4c.platform.referrals.forms import PartnerForm, ReferralForm, ReferralUpda
 from n4c.platform.referrals.models import Referral, Specialism
 from n4c.spreadsheets import DATE
 
-
 #: The referral list's columns, by their name in the address.
 _SORTS = {
     "date": "referred_on",
