@@ -79,7 +79,7 @@ def export(request, file_format: str):
         columns=["referred_on", "area", "partner", "need", "status", "outcome", "closed_on"],
     )
     response = export_response(
-        frame,
+        {"referrals": frame},
         name="referrals",
         file_format=file_format,
         formats={"referred_on": DATE, "closed_on": DATE},
