@@ -61,15 +61,16 @@ def record_change(
     )
 
 
-def record_export(actor: Actor, model: type[models.Model], description: str) -> AuditEvent:
-    """Write that ``actor`` exported records of ``model`` (a list, not one record): what, in
-    ``description``, such as "Referrals (status: open), 12 rows, XLSX"."""
+def record_export(actor: Actor, model: type[models.Model] | str, description: str) -> AuditEvent:
+    """Write that ``actor`` exported records of ``model`` (a list, not one record; or a label,
+    such as "rollout.plan", for a table worked out on the page): what, in ``description``, such
+    as "Referrals (status: open), 12 rows, XLSX"."""
     user = acting_user(actor)
     return AuditEvent.objects.create(
         actor=user,
         actor_name=actor_label(user) if user is not None else "",
         action=AuditEvent.Action.EXPORTED,
-        model=model._meta.label_lower,
+        model=model if isinstance(model, str) else model._meta.label_lower,
         object_id="",
         object_repr=description[:200],
     )
