@@ -245,6 +245,7 @@ def member_world(home, adviser, make_person):
         "area_id": home.pk,
         "area_pk": home.pk,
         "user_pk": adviser.pk,
+        "person_pk": adviser.pk,
         "code": home.region.code,
         "asset_id": asset.pk,
         "case_id": case.pk,
