@@ -155,7 +155,7 @@ def test_allocate_csv_neutralises_formula_text_and_keeps_numbers(allocated) -> N
 
 def test_allocate_xlsx_holds_no_formula_and_numbers_as_numbers(allocated) -> None:
     book = openpyxl.load_workbook(allocated["folder"] / "fund.xlsx")
-    assert book.sheetnames == ["allocation", "fairness", "measures", "fund"]
+    assert book.sheetnames == ["allocation", "fairness", "measures", "fund", "rules"]
     formulas = [
         f"{sheet.title}!{cell.coordinate}"
         for sheet in book

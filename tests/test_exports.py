@@ -57,12 +57,25 @@ def _table_csv(folder: Path) -> str:
 
 
 #: Each writer of a CSV file, named by the commands and pages that use it.
+def _platform_export(file_format: str) -> bytes:
+    from n4c.platform.core.exports import export_response
+
+    table = pd.DataFrame({"name": [LINK], "amount_gbp": [-5]})
+    return export_response({"t": table}, name="t", file_format=file_format).content
+
+
+def _platform_csv(folder: Path) -> str:
+    return _platform_export("csv").decode("utf-8")
+
+
 CSV_WRITERS: dict[str, Callable[[Path], str]] = {
     "rights check-assets --out": _assets_csv,
     "platform register export (assets_to_text)": _register_export,
     "rights check-assets --rejected": _rejections_csv,
     "spending import --problems": _problems_csv,
     "allocate --out/--fairness/--scenarios, needs and spending --out": _table_csv,
+    # Referrals, the monthly report, support histories and the rollout plan.
+    "platform list downloads (core.exports)": _platform_csv,
 }
 
 
@@ -78,6 +91,13 @@ def test_the_workbook_writer_stores_a_formula_cell_as_text(tmp_path: Path) -> No
     path = write_xlsx({"allocation": pd.DataFrame({"area_name": [LINK]})}, tmp_path / "a.xlsx")
     cell = openpyxl.load_workbook(path)["allocation"]["A2"]
     assert (cell.value, cell.data_type) == (SAFE, "s")
+
+
+def test_the_platform_downloads_store_a_formula_cell_as_text() -> None:
+    """Referrals, the monthly report, support histories and the rollout download this way."""
+    sheet = openpyxl.load_workbook(io.BytesIO(_platform_export("xlsx")))["t"]
+    assert (sheet["A2"].value, sheet["A2"].data_type) == (SAFE, "s")
+    assert sheet["B2"].value == -5
 
 
 #: Writers of formats that are not spreadsheets, whose text must come back exactly as written.

@@ -29,7 +29,8 @@ IntArray = npt.NDArray[np.int64]
 class Allocation:
     """A fund allocated to areas.
 
-    ``table`` has one row per area (sorted by code): ``area_code, area_name, eligible,
+    ``table`` has one row per area (sorted by code): ``area_code, area_name`` (and
+    ``lad19_name``, the council, when the areas have one), ``eligible,
     population, capital, revenue, capacity, total``, one column per year, then the steps that
     produced each amount (``main_*`` and ``capacity_*`` columns) used by the explanations.
     """
@@ -213,7 +214,9 @@ def allocate(fund: FundSpec, areas: pd.DataFrame) -> Allocation:
     _, capacity_years = split_by_year(
         ring["amount_gbp"].to_numpy(), fund.profile_percent, zero_capital
     )
-    table = areas[["area_code", "area_name"]].copy()
+    # The council's name (wards and LSOAs have one) is kept for the funder's workbook.
+    named = ["area_code", "area_name", *(["lad19_name"] if "lad19_name" in areas.columns else [])]
+    table = areas[named].copy()
     table["eligible"] = share["eligible"].to_numpy() | ring["eligible"].to_numpy()
     table["population"] = areas["population"].to_numpy()
     table["capital"] = capital.sum(axis=1)

@@ -14,7 +14,7 @@ import pandas as pd
 from n4c.allocation.allocations import Allocation
 from n4c.allocation.explain import explain_allocation
 from n4c.allocation.fairness import fairness_groups, fairness_measures
-from n4c.spreadsheets import write_frame_csv
+from n4c.spreadsheets import GBP, GBP_PENCE, WHOLE, write_frame_csv
 from n4c.spreadsheets import write_xlsx as write_workbook
 
 __all__ = ["allocation_document", "write_csv", "write_json", "write_xlsx"]
@@ -46,9 +46,43 @@ def write_csv(allocation: Allocation, path: str | Path) -> Path:
     return path
 
 
+def _rule_rows(allocation: Allocation) -> list[tuple[str, object, str]]:
+    """The fund's rules for a funder to read: (rule, amount in pounds, setting)."""
+    fund, formula, eligibility = (
+        allocation.fund,
+        allocation.fund.formula,
+        allocation.fund.eligibility,
+    )
+    deciles = (eligibility.imd_decile_min, eligibility.imd_decile_max)
+    sizes = (eligibility.population_min, eligibility.population_max)
+    rows: list[tuple[str, object, str]] = [
+        ("Pot", allocation.pot_gbp, ""),
+        ("Floor for each funded area", formula.floor_gbp, ""),
+        ("Cap for each area", formula.cap_gbp, "" if formula.cap_gbp else "No cap"),
+        ("Smallest award worth making", formula.minimum_viable_gbp, ""),
+        ("Formula", None, formula.method),
+        ("Only 'left behind' areas", None, _yes_no(eligibility.left_behind)),
+        ("IMD deciles", None, "{} to {}".format(*(d or "any" for d in deciles))),
+        ("Population", None, "{} to {}".format(*(f"{n:,}" if n else "any" for n in sizes))),
+        ("Areas left out", None, ", ".join(eligibility.exclude_codes)),
+        ("Funded elsewhere", None, eligibility.funded_elsewhere_source),
+        ("Most areas funded", None, str(eligibility.select_top or "no limit")),
+        ("Source of the rules", None, fund.source),
+    ]
+    return rows
+
+
+def _yes_no(value: bool | None) -> str:
+    return "Not a rule" if value is None else ("Yes" if value else "No")
+
+
 def write_xlsx(allocation: Allocation, path: str | Path) -> Path:
-    """A workbook: the allocation with explanations, the fairness report and the fund."""
+    """A workbook ready for a funder: the allocation (with each area's council and
+    explanation), the fairness report, its measures, the fund and its rules; amounts in
+    pounds, a frozen header row with a filter, and columns fitted to their values."""
     table = allocation.summary().copy()
+    if "lad19_name" in allocation.table.columns:
+        table.insert(2, "council", allocation.table["lad19_name"].to_numpy())
     table["explanation"] = explain_allocation(allocation).to_numpy()
     groups = fairness_groups(allocation.table["total"].to_numpy(), allocation.table)
     measures = fairness_measures(
@@ -56,9 +90,13 @@ def write_xlsx(allocation: Allocation, path: str | Path) -> Path:
     ).T.reset_index()
     measures.columns = ["measure", "value"]
     fund = pd.DataFrame(_fund_rows(allocation), columns=["field", "value"])
-    return write_workbook(
-        {"allocation": table, "fairness": groups, "measures": measures, "fund": fund}, path
-    )
+    rules = pd.DataFrame(_rule_rows(allocation), columns=["rule", "amount_gbp", "setting"])
+    pounds = ["capital", "revenue", "capacity", "total", "amount_gbp", *allocation.year_labels]
+    formats = {column: GBP for column in pounds} | {"per_head": GBP_PENCE, "population": WHOLE}
+    sheets = {"allocation": table, "fairness": groups, "measures": measures, "fund": fund}
+    path = Path(path)
+    write_workbook(sheets | {"rules": rules}, path, formats=formats, ready_to_read=True)
+    return path
 
 
 def allocation_document(allocation: Allocation) -> dict[str, object]:

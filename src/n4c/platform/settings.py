@@ -46,6 +46,7 @@ PLATFORM_APPS = [
     "n4c.platform.surveys",
     "n4c.platform.rollout",
     "n4c.platform.home",
+    "n4c.platform.search",
 ]
 
 # Under pytest nothing may be written to the user's data folder, so the key is a throwaway.

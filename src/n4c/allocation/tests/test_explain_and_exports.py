@@ -64,12 +64,35 @@ def test_csv_has_the_contract_columns(good, tmp_path: Path) -> None:
 
 def test_xlsx_holds_allocation_fairness_measures_and_fund(good, tmp_path: Path) -> None:
     book = openpyxl.load_workbook(write_xlsx(good, tmp_path / "a.xlsx"))
-    assert book.sheetnames == ["allocation", "fairness", "measures", "fund"]
+    assert book.sheetnames == ["allocation", "fairness", "measures", "fund", "rules"]
     sheet = book["allocation"]
     header = [cell.value for cell in sheet[1]]
     assert header[-1] == "explanation"
     totals = [row[header.index("total")] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert sum(totals) == 1_000_000
+
+
+def test_the_workbook_is_ready_for_a_funder(five_areas, tmp_path: Path) -> None:
+    councils = ["Blackpool", "Blackpool", "Leeds", "Leeds", "Hull"]
+    fund = allocate(load_spec(FILES / "good_fund.toml"), five_areas.assign(lad19_name=councils))
+    book = openpyxl.load_workbook(write_xlsx(fund, tmp_path / "a.xlsx"))
+    sheet = book["allocation"]
+    header = [cell.value for cell in sheet[1]]
+    assert header[:3] == ["area_code", "area_name", "council"]
+    assert [row[2] for row in sheet.iter_rows(min_row=2, values_only=True)] == councils
+    total = sheet.cell(row=2, column=header.index("total") + 1)
+    assert total.number_format == '"£"#,##0' and isinstance(total.value, int)
+    assert sheet.cell(row=2, column=header.index("population") + 1).number_format == "#,##0"
+    for name in book.sheetnames:
+        assert book[name].freeze_panes == "A2"
+        assert book[name].auto_filter.ref.startswith("A1:")
+        assert book[name]["A1"].font.b
+    assert sheet.column_dimensions["C"].width == len("Blackpool") + 2
+    rules = {row[0]: row[1:] for row in book["rules"].iter_rows(min_row=2, values_only=True)}
+    assert rules["Pot"][0] == 1_000_000
+    assert book["rules"]["B2"].number_format == '"£"#,##0'
+    assert {"Floor for each funded area", "Cap for each area", "IMD deciles"} <= set(rules)
+    assert rules["Formula"][1] == fund.fund.formula.method
 
 
 def test_json_holds_each_area_with_its_explanation(good, tmp_path: Path) -> None:

@@ -90,6 +90,8 @@ MEMBER_READS = frozenset(
         "right_to_bid:nominate",
         "surveys:waves",
         "surveys:respond",
+        # The search, which shows them only the kinds above, of their own area.
+        "search:results",
     }
 )
 #: The partnership workspace, where members also act (propose, vote; the chair answers and

@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -26,7 +25,18 @@ from n4c.platform.areas.services import (
     refreeze_baseline,
 )
 from n4c.platform.core.forms import apply_service
+from n4c.platform.core.sorting import sorted_page
 from n4c.platform.regions.models import Region
+
+#: The area list's columns, by their name in the address.
+_AREA_SORTS = {
+    "name": "name",
+    "region": "region__name",
+    "stage": "stage",
+    "imd_rank": "imd_rank",
+    "cni_rank": "cni_rank",
+    "population": "population",
+}
 
 
 @login_required
@@ -38,7 +48,7 @@ def area_list(request):
         areas = areas.filter(region__code=region_code)
     if stage in Stage.values:
         areas = areas.filter(stage=stage)
-    page = Paginator(areas, 50).get_page(request.GET.get("page"))
+    listing = sorted_page(request, areas, sorts=_AREA_SORTS, default="name")
     # Filtering through htmx swaps in the results alone; the full page works without it. When
     # htmx restores a page from history it needs the whole page, not the part.
     results_only = request.htmx and not request.htmx.history_restore_request
@@ -46,7 +56,7 @@ def area_list(request):
         request,
         "areas/_area_results.html" if results_only else "areas/area_list.html",
         {
-            "page": page,
+            "listing": listing,
             "regions": Region.objects.all(),
             "stages": Stage.choices,
             "region_code": region_code,

@@ -14,7 +14,7 @@ from django.forms.models import model_to_dict
 from n4c.platform.audit.models import AuditEvent
 from n4c.platform.core.acting import Actor, acting_user, actor_label
 
-__all__ = ["forget_in_log", "record_change", "snapshot"]
+__all__ = ["forget_in_log", "record_change", "record_export", "snapshot"]
 
 
 _NEVER_KEPT = ["password"]
@@ -58,6 +58,21 @@ def record_change(
         object_repr=str(instance)[:200],
         before=before,
         after=snapshot(instance) if kept else None,
+    )
+
+
+def record_export(actor: Actor, model: type[models.Model] | str, description: str) -> AuditEvent:
+    """Write that ``actor`` exported records of ``model`` (a list, not one record; or a label,
+    such as "rollout.plan", for a table worked out on the page): what, in ``description``, such
+    as "Referrals (status: open), 12 rows, XLSX"."""
+    user = acting_user(actor)
+    return AuditEvent.objects.create(
+        actor=user,
+        actor_name=actor_label(user) if user is not None else "",
+        action=AuditEvent.Action.EXPORTED,
+        model=model if isinstance(model, str) else model._meta.label_lower,
+        object_id="",
+        object_repr=description[:200],
     )
 
 

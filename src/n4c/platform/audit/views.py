@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from n4c.platform.audit.models import AuditEvent
+from n4c.platform.core.sorting import sorted_page
+
+#: The log's columns, by their name in the address.
+_SORTS = {"when": "at", "who": "actor_name", "what": "action", "record": "model"}
 
 
 @login_required
@@ -19,5 +22,5 @@ def event_list(request):
     if not request.user.has_perm("audit.view_auditevent"):
         raise PermissionDenied("The audit log is for the national team.")
     events = AuditEvent.objects.all()
-    page = Paginator(events, 50).get_page(request.GET.get("page"))
-    return render(request, "audit/event_list.html", {"page": page})
+    listing = sorted_page(request, events, sorts=_SORTS, default="when", default_order="desc")
+    return render(request, "audit/event_list.html", {"listing": listing})

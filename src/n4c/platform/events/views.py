@@ -16,6 +16,7 @@ from n4c.platform.areas.access import (
     areas_visible_to,
 )
 from n4c.platform.core.forms import apply_service
+from n4c.platform.core.sorting import sorted_page
 from n4c.platform.events import services
 from n4c.platform.events.access import can_run_event, events_visible_to, peer_links_visible_to
 from n4c.platform.events.forms import AttendanceForm, EventForm, PeerLinkForm
@@ -41,12 +42,20 @@ def event_list(request):
             return redirect(event)
     today = dt.date.today()
     events = events_visible_to(request.user)
+    past = sorted_page(
+        request,
+        events.filter(starts_on__lt=today),
+        sorts={"date": "starts_on", "title": "title"},
+        default="date",
+        default_order="desc",
+    )
     return render(
         request,
         "events/event_list.html",
         {
             "upcoming": events.filter(starts_on__gte=today).order_by("starts_on"),
-            "past": events.filter(starts_on__lt=today)[:50],
+            "past": past.page,
+            "listing": past,
             "form": form,
         },
         status=400 if form is not None and form.errors else 200,

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from n4c.platform.audit.models import AuditEvent
 from n4c.platform.audit.services import record_change
 from n4c.platform.core.forms import apply_service
+from n4c.platform.core.sorting import sorted_page
 from n4c.platform.people import services
 from n4c.platform.people.access import is_staff_role, password_link_refusal
 from n4c.platform.people.forms import PersonChangeForm, PersonForm, ThrottledAuthenticationForm
@@ -52,6 +53,10 @@ def logout_view(request):
     return redirect("login")
 
 
+#: The staff directory's columns, by their name in the address.
+_PEOPLE_SORTS = {"name": "user__last_name", "role": "role", "hub": "region__name"}
+
+
 @login_required
 def people_list(request):
     if not is_staff_role(request.user):
@@ -63,11 +68,13 @@ def people_list(request):
         people = people.filter(role=role)
     if region_code:
         people = people.filter(region__code=region_code)
+    listing = sorted_page(request, people, sorts=_PEOPLE_SORTS, default="name")
     return render(
         request,
         "people/people_list.html",
         {
-            "people": [(p, services.can_manage(request.user, p)) for p in people],
+            "listing": listing,
+            "people": [(p, services.can_manage(request.user, p)) for p in listing.page],
             "roles": [(r.value, r.label) for r in Role if r != Role.PARTNERSHIP_MEMBER],
             "regions": Region.objects.all(),
             "role": role,

@@ -16,6 +16,7 @@ from n4c.platform.areas.access import (
     areas_visible_to,
 )
 from n4c.platform.core.forms import apply_service
+from n4c.platform.core.sorting import sorted_page
 from n4c.platform.plans import services
 from n4c.platform.plans.forms import (
     ActionForm,
@@ -28,10 +29,15 @@ from n4c.platform.plans.forms import (
 from n4c.platform.plans.hooks import plan_panels_for
 from n4c.platform.plans.models import YEAR_ZERO_CHECKLIST, Action, AreaPlan, Milestone
 
+#: The plan list's columns, by their name in the address.
+_SORTS = {"area": "name", "stage": "stage", "region": "region__name"}
+
 
 @login_required
 def plan_list(request):
-    areas = areas_visible_to(request.user).select_related("region")
+    visible = areas_visible_to(request.user).select_related("region")
+    listing = sorted_page(request, visible, sorts=_SORTS, default="area")
+    areas = list(listing.page)
     plans = {
         plan.area_id: plan
         for plan in AreaPlan.objects.filter(area__in=areas).annotate(
@@ -46,7 +52,7 @@ def plan_list(request):
     return render(
         request,
         "plans/plan_list.html",
-        {"rows": rows, "year_zero_total": len(YEAR_ZERO_CHECKLIST)},
+        {"rows": rows, "listing": listing, "year_zero_total": len(YEAR_ZERO_CHECKLIST)},
     )
 
 

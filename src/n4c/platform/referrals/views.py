@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,7 +10,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from n4c.platform.areas.access import area_for_editing, area_for_viewing, areas_editable_by
+from n4c.platform.audit.services import record_export
+from n4c.platform.core.exports import export_response
 from n4c.platform.core.forms import apply_service
+from n4c.platform.core.sorting import sorted_page
 from n4c.platform.people.access import is_staff_role
 from n4c.platform.referrals import services
 from n4c.platform.referrals.access import (
@@ -19,19 +23,71 @@ from n4c.platform.referrals.access import (
 )
 from n4c.platform.referrals.forms import PartnerForm, ReferralForm, ReferralUpdateForm
 from n4c.platform.referrals.models import Referral, Specialism
+from n4c.spreadsheets import DATE
+
+#: The referral list's columns, by their name in the address.
+_SORTS = {
+    "date": "referred_on",
+    "area": "area__name",
+    "partner": "partner__name",
+    "status": "status",
+}
 
 
-@login_required
-def referral_list(request):
+def _filtered_referrals(request):
     referrals = referrals_visible_to(request.user)
     status = request.GET.get("status", "")
     if status in Referral.Status.values:
         referrals = referrals.filter(status=status)
+    return referrals, status
+
+
+@login_required
+def referral_list(request):
+    referrals, status = _filtered_referrals(request)
+    listing = sorted_page(request, referrals, sorts=_SORTS, default="date", default_order="desc")
     return render(
         request,
         "referrals/referral_list.html",
-        {"referrals": referrals[:200], "statuses": Referral.Status.choices, "status": status},
+        {
+            "listing": listing,
+            "referrals": listing.page,
+            "statuses": Referral.Status.choices,
+            "status": status,
+            "export_query": request.GET.urlencode(),
+        },
     )
+
+
+@login_required
+def export(request, file_format: str):
+    """The referrals the list shows (its filters, the user's access), as CSV or XLSX."""
+    referrals, status = _filtered_referrals(request)
+    frame = pd.DataFrame(
+        [
+            {
+                "referred_on": r.referred_on,
+                "area": r.area.name,
+                "partner": r.partner.name,
+                "need": r.need,
+                "status": r.get_status_display(),
+                "outcome": r.outcome,
+                "closed_on": r.closed_on,
+            }
+            for r in referrals.order_by("-referred_on", "-pk")
+        ],
+        columns=["referred_on", "area", "partner", "need", "status", "outcome", "closed_on"],
+    )
+    response = export_response(
+        {"referrals": frame},
+        name="referrals",
+        file_format=file_format,
+        formats={"referred_on": DATE, "closed_on": DATE},
+    )
+    shown = f" (status: {status})" if status else ""
+    description = f"Referrals{shown}, {len(frame)} rows, {file_format.upper()}"
+    record_export(request.user, Referral, description)
+    return response
 
 
 @login_required

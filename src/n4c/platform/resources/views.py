@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 
+from n4c.platform.core.sorting import sorted_page
 from n4c.platform.resources import services
 from n4c.platform.resources.forms import ResourceForm
 from n4c.platform.resources.models import Resource, Tag
@@ -25,11 +26,13 @@ def resource_list(request):
     tag = request.GET.get("tag", "")
     kind = request.GET.get("kind", "")
     found = search_resources(resources_visible_to(request.user), query, tag=tag, kind=kind)
+    listing = sorted_page(request, found, sorts={"title": "title", "kind": "kind"}, default="title")
     return render(
         request,
         "resources/resource_list.html",
         {
-            "resources": found,
+            "listing": listing,
+            "resources": listing.page,
             "q": query,
             "tag": tag,
             "kind": kind,

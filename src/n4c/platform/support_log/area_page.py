@@ -7,6 +7,7 @@ import datetime as dt
 from django.db.models import Sum
 
 from n4c.platform.core.fragments import FRAGMENT_SECONDS
+from n4c.platform.people.access import is_staff_role
 from n4c.platform.support_log.freshness import SUPPORT_VERSION
 from n4c.platform.support_log.models import SupportEntry
 
@@ -27,4 +28,6 @@ def support_panel_context(request, area) -> dict:
         "today": today,
         "version": SUPPORT_VERSION.current(),
         "fragment_seconds": FRAGMENT_SECONDS,
+        # The whole history downloads for staff (partnership members read the panel only).
+        "may_export": is_staff_role(request.user),
     }

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,13 +14,21 @@ from django.utils.functional import SimpleLazyObject
 
 from n4c.errors import InputError
 from n4c.platform.areas.access import areas_visible_to
+from n4c.platform.audit.services import record_export
+from n4c.platform.core.exports import export_response
 from n4c.platform.core.fragments import FRAGMENT_SECONDS
 from n4c.platform.people.access import is_staff_role
+from n4c.platform.people.models import display_name
 from n4c.platform.regions.models import Region
 from n4c.platform.support_log.forms import SupportEntryForm
 from n4c.platform.support_log.freshness import SUPPORT_VERSION
+from n4c.platform.support_log.models import SupportEntry
 from n4c.platform.support_log.report import monthly_report, parse_month
 from n4c.platform.support_log.services import can_log_support, log_support
+from n4c.spreadsheets import DATE
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @login_required
@@ -36,8 +46,8 @@ def entry_create(request, area_pk: int):
     return render(request, "support_log/entry_form.html", {"form": form, "area": area})
 
 
-@login_required
-def report(request):
+def _report_choices(request):
+    """The month and the areas the report page shows, and what was wrong with the month."""
     if not is_staff_role(request.user):
         raise PermissionDenied("The monthly report is for the Network's staff.")
     error = None
@@ -50,6 +60,12 @@ def report(request):
     areas = areas_visible_to(request.user)
     if region_code:
         areas = areas.filter(region__code=region_code)
+    return month_start, areas, region_code, error
+
+
+@login_required
+def report(request):
+    month_start, areas, region_code, error = _report_choices(request)
     return render(
         request,
         "support_log/report.html",
@@ -66,4 +82,94 @@ def report(request):
             "region_code": region_code,
             "error": error,
         },
+    )
+
+
+def _lines(lines, *, region: bool) -> pd.DataFrame:
+    rows = [
+        {
+            "name": line.label,
+            **({"region": line.region} if region else {}),
+            "committed_days": float(line.committed_days),
+            "delivered_days": float(line.delivered_days),
+            "gap_days": float(line.gap_days),
+        }
+        for line in lines
+    ]
+    columns = ["name", *(["region"] if region else []), "committed_days", "delivered_days"]
+    import pandas as pd
+
+    return pd.DataFrame(rows, columns=[*columns, "gap_days"])
+
+
+@login_required
+def report_export(request, file_format: str):
+    """The monthly report the page shows (its month and region), by area, person and region."""
+    month_start, areas, region_code, _error = _report_choices(request)
+    found = monthly_report(month_start, areas=areas)
+    sheets = {
+        "by area": _lines(found.by_area, region=True),
+        "by person": _lines(found.by_person, region=True),
+        "by region": _lines(found.by_region, region=False),
+    }
+    days = {name: "0.0" for name in ("committed_days", "delivered_days", "gap_days")}
+    name = f"support-{month_start:%Y-%m}"
+    response = export_response(sheets, name=name, file_format=file_format, formats=days)
+    where = f", region {region_code}" if region_code else ""
+    description = f"Monthly report {month_start:%Y-%m}{where}, {file_format.upper()}"
+    record_export(request.user, SupportEntry, description)
+    return response
+
+
+def _history(entries) -> pd.DataFrame:
+    rows = [
+        {
+            "date": entry.date,
+            "area": entry.area.name,
+            "person": display_name(entry.person),
+            "role": entry.get_role_display(),
+            "kind": entry.get_kind_display(),
+            "days": float(entry.days),
+            "notes": entry.notes,
+            "follow_ups": entry.follow_ups,
+        }
+        for entry in entries.select_related("area", "person")
+    ]
+    columns = ["date", "area", "person", "role", "kind", "days", "notes", "follow_ups"]
+    import pandas as pd
+
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _history_response(request, entries, *, name: str, what: str, file_format: str):
+    frame = _history(entries.order_by("-date", "-pk"))
+    formats = {"date": DATE, "days": "0.0"}
+    response = export_response(
+        {"support": frame}, name=name, file_format=file_format, formats=formats
+    )
+    record_export(request.user, SupportEntry, f"{what}, {len(frame)} rows, {file_format.upper()}")
+    return response
+
+
+@login_required
+def area_history(request, area_pk: int, file_format: str):
+    """Every support entry of one area the user may see, newest first."""
+    area = get_object_or_404(areas_visible_to(request.user), pk=area_pk)
+    entries = SupportEntry.objects.filter(area=area)
+    what = f"Support history of {area.name}"
+    return _history_response(
+        request, entries, name=f"support-area-{area.pk}", what=what, file_format=file_format
+    )
+
+
+@login_required
+def person_history(request, person_pk: int, file_format: str):
+    """Every support entry one member of staff logged, in the areas the user may see."""
+    if not is_staff_role(request.user):
+        raise PermissionDenied("Support histories are for the Network's staff.")
+    person = get_object_or_404(get_user_model(), pk=person_pk)
+    entries = SupportEntry.objects.filter(person=person, area__in=areas_visible_to(request.user))
+    what = f"Support history of {display_name(person)}"
+    return _history_response(
+        request, entries, name=f"support-person-{person.pk}", what=what, file_format=file_format
     )

@@ -98,6 +98,7 @@ MEMBER_MAY_READ = frozenset(
         # The plain-English check of what they write; it reads nothing of any area.
         "plain:check",
         "right_to_bid:nominate",
+        "search:results",
     }
 )
 
@@ -259,6 +260,7 @@ def member_world(home, adviser, make_person):
         "area_id": home.pk,
         "area_pk": home.pk,
         "user_pk": adviser.pk,
+        "person_pk": adviser.pk,
         "code": home.region.code,
         "asset_id": asset.pk,
         "case_id": case.pk,
@@ -285,6 +287,7 @@ def member_world(home, adviser, make_person):
         "seat_id": seat.pk,
         "wave_id": wave.pk,
         "token": feed.token,
+        "file_format": "csv",
         "uidb64": urlsafe_base64_encode(force_bytes(member.pk)),
     }
     values["token_for_set_password"] = default_token_generator.make_token(member)

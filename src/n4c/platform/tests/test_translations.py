@@ -46,6 +46,8 @@ RESIDENT_TEMPLATES = [
     "measures/templates/measures/area_panel.html",
     "resources/templates/resources/resource_list.html",
     "resources/templates/resources/resource_detail.html",
+    "search/templates/search/results.html",
+    "templates/lists/pagination.html",
 ]
 _PLACEHOLDER = re.compile(r"%\(\w+\)s")
 

@@ -117,3 +117,14 @@ def test_no_one_changes_their_own_role_or_access(national, client_for):
     assert client.get(f"/people/{national.pk}/").status_code == 403
     page = client.get("/people/").content.decode()
     assert f'href="/people/{national.pk}/"' not in page
+
+
+def test_the_directory_sorts_by_role_and_keeps_the_hub_filter(national, region, client_for):
+    from django.urls import reverse
+
+    response = client_for(national).get(
+        reverse("people:list"), {"region": region.code, "sort": "role", "order": "desc"}
+    )
+    text = response.content.decode()
+    assert f"region={region.code}&amp;sort=role&amp;order=asc" in text
+    assert 'aria-sort="descending"' in text

@@ -202,3 +202,12 @@ def test_an_action_status_changes_in_place_through_htmx_and_by_a_plain_form(
     # Without JavaScript the form posts and the page comes back with a message.
     assert client.post(url, {"status": "done"}).status_code == 302
     assert Action.objects.get(pk=made["id"]).status == "done"
+
+
+def test_the_plan_list_sorts_by_region_and_pages(national, home, far, client_for):
+    from django.urls import reverse
+
+    page = client_for(national).get(reverse("plans:list"), {"sort": "area", "order": "desc"})
+    text = page.content.decode()
+    assert text.index("Home ward") < text.index("Far ward")
+    assert 'aria-sort="descending"' in text and "sort=region&amp;order=asc" in text

@@ -108,3 +108,31 @@ def test_the_api_refuses_deeply_nested_assumptions_with_a_422(make_person, clien
     assert response.json()["detail"][0]["msg"] == (
         "tables and lists nest more than 32 deep; a specification needs only a few levels."
     )
+
+
+def test_the_plan_downloads_with_the_page_s_assumptions(make_person, client_for) -> None:
+    import csv
+    import io
+
+    import openpyxl
+
+    from n4c.platform.audit.models import AuditEvent
+
+    client = client_for(make_person(Role.NATIONAL_TEAM))
+    defaults = client.get("/rollout/").context["form"].data
+    edited = {**defaults, "areas": 50, "years": 2}
+    response = client.get("/rollout/export.xlsx", edited)
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content))["rollout"]
+    header = [cell.value for cell in sheet[1]]
+    assert [row[:2] for row in sheet.iter_rows(min_row=2, values_only=True)] == [(1, 25), (2, 50)]
+    total = sheet.cell(row=3, column=header.index("total_gbp") + 1)
+    assert total.number_format == '"£"#,##0' and sheet.freeze_panes == "A2"
+    rows = list(
+        csv.DictReader(io.StringIO(client.get("/rollout/export.csv", edited).content.decode()))
+    )
+    assert rows[-1]["total_gbp"] == str(total.value)
+    page = client.get("/rollout/", edited).content.decode()
+    assert f"By year 2: 50 areas, {rows[-1]['posts']} posts" in page
+    assert f"£{total.value:,} a year" in page
+    assert AuditEvent.objects.filter(action="exported", model="rollout.plan").count() == 2
+    assert client.get("/rollout/export.csv", {**edited, "years": "-1"}).status_code == 400

@@ -266,3 +266,63 @@ def test_only_the_area_s_own_staff_are_offered_the_log_support_button(
     for person in (adviser, worker):
         assert button in client_for(person).get(f"/areas/{area.pk}/").text
     assert "Log support" not in client_for(national).get(f"/areas/{area.pk}/").text
+
+
+def _workbook(response):
+    import io
+
+    import openpyxl
+
+    assert response.status_code == 200
+    return openpyxl.load_workbook(io.BytesIO(response.content))
+
+
+def test_the_monthly_report_downloads_for_its_month_and_region(
+    staffed, national, client_for, other_region, make_area
+):
+    from django.urls import reverse
+
+    from n4c.platform.audit.models import AuditEvent
+
+    area, adviser, _worker = staffed
+    make_area(other_region, "Elsewhere")
+    _entry(area, adviser, "adviser", dt.date(2026, 3, 3), "1.5")
+    client = client_for(national)
+    query = {"month": "2026-03", "region": area.region.code}
+    book = _workbook(client.get(reverse("support_log:report_export", args=["xlsx"]), query))
+    assert book.sheetnames == ["by area", "by person", "by region"]
+    sheet = book["by area"]
+    assert list(sheet.values) == [
+        ("name", "region", "committed_days", "delivered_days", "gap_days"),
+        ("Bloomfield", area.region.name, 4, 1.5, 2.5),
+    ]
+    assert sheet["D2"].number_format == "0.0" and sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:E2"
+    text = client.get(reverse("support_log:report_export", args=["csv"]), query).content.decode()
+    assert text.splitlines()[1] == f"Bloomfield,{area.region.name},4.0,1.5,2.5"
+    assert (
+        AuditEvent.objects.filter(action="exported", model="support_log.supportentry").count() == 2
+    )
+    page = client.get(reverse("support_log:report"), query).content.decode()
+    assert f"export.xlsx?month=2026-03&amp;region={area.region.code}" in page
+
+
+def test_an_area_s_and_a_person_s_support_history_download(staffed, client_for, make_person):
+    from django.urls import reverse
+
+    area, adviser, worker = staffed
+    _entry(area, adviser, "adviser", dt.date(2026, 3, 3), "1.5")
+    _entry(area, worker, "community_worker", dt.date(2026, 3, 4), "1")
+    client = client_for(adviser)
+    url = reverse("support_log:area_history", args=[area.pk, "xlsx"])
+    sheet = _workbook(client.get(url))["support"]
+    rows = list(sheet.values)
+    assert [row[0].date() for row in rows[1:]] == [dt.date(2026, 3, 4), dt.date(2026, 3, 3)]
+    assert sheet["A2"].number_format == "d mmm yyyy"
+    assert client.get(reverse("areas:detail", args=[area.pk])).content.decode().count(url) == 1
+    url = reverse("support_log:person_history", args=[worker.pk, "csv"])
+    lines = client.get(url).content.decode().splitlines()
+    assert len(lines) == 2 and lines[1].startswith("2026-03-04,Bloomfield,")
+    member = make_person(Role.PARTNERSHIP_MEMBER)
+    area.partnership_members.add(member)
+    assert client_for(member).get(url).status_code == 403
