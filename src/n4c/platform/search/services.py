@@ -77,7 +77,7 @@ def _ward_codes(text: str) -> frozenset[str]:
 
 def _areas(user, query: _Query) -> Iterator[Hit]:
     for pk, name, codes, region in areas_visible_to(user).values_list(
-        "pk", "name", "ward17_codes", "region__name"
+        "pk", "name", "codes", "region__name"
     ):
         wards = set(codes or [])
         if query.matches(name) or query.code in wards or wards & query.ward_codes:

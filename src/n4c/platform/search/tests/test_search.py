@@ -64,7 +64,7 @@ def test_an_area_is_found_by_name_and_ward_code(national, world):
 def test_an_area_is_found_by_the_name_of_one_of_its_wards(national, region, make_area):
     # Bloomfield, Blackpool (a real 2017 ward in the mirror's lookup).
     area = make_area(region, "North Shore")
-    Area.objects.filter(pk=area.pk).update(ward17_codes=["E05001645"])
+    Area.objects.filter(pk=area.pk).update(codes=["E05001645"])
     assert _kinds(national, "bloomfield")["areas"] == ["North Shore"]
 
 
