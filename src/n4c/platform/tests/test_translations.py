@@ -46,6 +46,12 @@ RESIDENT_TEMPLATES = [
     "measures/templates/measures/area_panel.html",
     "resources/templates/resources/resource_list.html",
     "resources/templates/resources/resource_detail.html",
+    "surveys/templates/surveys/respond.html",
+    "surveys/templates/surveys/questions.html",
+    "surveys/templates/surveys/waves.html",
+    "home/templates/home/member.html",
+    "right_to_bid/templates/right_to_bid/nominate.html",
+    "plain/templates/plain/_check.html",
 ]
 _PLACEHOLDER = re.compile(r"%\(\w+\)s")
 
