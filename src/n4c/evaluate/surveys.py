@@ -130,9 +130,12 @@ class Questionnaire:
         code = (language or "").split("-")[0].lower()
         if code not in self.translations:
             return self
+        wording = self.translations[code]
         return replace(
             self,
-            **self.translations[code],
+            title=wording["title"],
+            introduction=wording["introduction"],
+            consent_wording=wording["consent_wording"],
             questions=tuple(q.in_language(code) for q in self.questions),
         )
 
