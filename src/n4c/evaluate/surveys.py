@@ -7,6 +7,10 @@ trust, getting on well, pulling together, influence and formal volunteering, and
 personal well-being questions. A choice question reports the share giving one of its
 ``positive`` answers (answers in ``excluded``, such as "Don't know", leave the base); a 0 to 10
 scale reports its mean. Questions marked ``about_you`` (age band, sex) are never reported.
+The file also holds the wording in Polish and Urdu (a ``[pl]``/``[ur]`` table for the title,
+introduction and consent words, and one under each question for its text, hint, scale ends and
+answer labels by code); :meth:`Questionnaire.in_language` gives the questionnaire in a reader's
+language, English (the source text) when it has none.
 
 Proportions take the Wilson interval (statsmodels ``proportion_confint``); means take Student's
 t interval. With survey weights the estimates are weighted and the intervals use Kish's
@@ -20,7 +24,7 @@ import io
 import math
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -29,6 +33,7 @@ from n4c.errors import InputError
 
 __all__ = [
     "MIN_RESPONSES",
+    "TRANSLATED",
     "WAVES",
     "Question",
     "Questionnaire",
@@ -49,6 +54,11 @@ MIN_RESPONSES = 10
 WAVES = {"baseline": "Baseline", "year_2": "Year 2", "year_4": "Year 4"}
 _HERE = Path(__file__).parent / "questionnaires"
 SCALE = range(0, 11)
+#: The languages the questionnaire's wording is translated into (English is the source).
+TRANSLATED = ("pl", "ur")
+#: What a translation may replace: the words, never the codes or how results are counted.
+_WORDING = ("text", "hint", "low", "high")
+_QUESTIONNAIRE_WORDING = ("title", "introduction", "consent_wording")
 
 
 @dataclass(frozen=True)
@@ -66,6 +76,23 @@ class Question:
     high: str = ""
     place_or_people: str = ""
     about_you: bool = False
+    #: The wording by language code: ``text``, ``hint``, ``low``, ``high`` and ``options``
+    #: (answer labels by code).
+    translations: Mapping[str, Mapping[str, Any]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
+
+    def in_language(self, language: str) -> Question:
+        """This question worded in ``language`` (a code such as "pl"), else in English."""
+        wording = self.translations.get(language)
+        if not wording:
+            return self
+        labels = wording.get("options", {})
+        return replace(
+            self,
+            **{key: wording[key] for key in _WORDING if key in wording},
+            options=tuple((code, labels.get(code, label)) for code, label in self.options),
+        )
 
     @property
     def codes(self) -> list[str]:
@@ -93,6 +120,24 @@ class Questionnaire:
     introduction: str
     consent_wording: str
     questions: tuple[Question, ...]
+    translations: Mapping[str, Mapping[str, str]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
+
+    def in_language(self, language: str | None) -> Questionnaire:
+        """The questionnaire worded in ``language`` (such as "pl", or "pl-pl"), else in English;
+        the codes, and so the answers stored, are the same in every language."""
+        code = (language or "").split("-")[0].lower()
+        if code not in self.translations:
+            return self
+        wording = self.translations[code]
+        return replace(
+            self,
+            title=wording["title"],
+            introduction=wording["introduction"],
+            consent_wording=wording["consent_wording"],
+            questions=tuple(q.in_language(code) for q in self.questions),
+        )
 
     @property
     def outcomes(self) -> list[Question]:
@@ -105,20 +150,53 @@ class Questionnaire:
 
 @cache
 def load_questionnaire(name: str = "residents") -> Questionnaire:
-    """The questionnaire ``questionnaires/<name>.toml``."""
-    data = tomllib.loads((_HERE / f"{name}.toml").read_text(encoding="utf-8"))
-    questions = tuple(
-        Question(
+    """The questionnaire ``questionnaires/<name>.toml``; refuses a translation that misses or
+    adds wording (every language words every question, hint, scale end and answer)."""
+    path = _HERE / f"{name}.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    questions = []
+    for q in data.pop("questions"):
+        translations = {language: q.pop(language) for language in TRANSLATED if language in q}
+        question = Question(
             **{
                 **q,
                 "options": tuple(tuple(pair) for pair in q.get("options", ())),
                 "positive": tuple(q.get("positive", ())),
                 "excluded": tuple(q.get("excluded", ())),
-            }
+            },
+            translations=translations,
         )
-        for q in data.pop("questions")
-    )
-    return Questionnaire(**data, questions=questions)
+        for language in TRANSLATED:
+            _check_wording(question, translations.get(language, {}), language, path)
+        questions.append(question)
+    translations = {language: data.pop(language) for language in TRANSLATED if language in data}
+    for language in TRANSLATED:
+        if set(translations.get(language, {})) != set(_QUESTIONNAIRE_WORDING):
+            raise InputError(
+                f"has no full [{language}] table; give its "
+                + ", ".join(_QUESTIONNAIRE_WORDING)
+                + ".",
+                path=path,
+            )
+    return Questionnaire(**data, questions=tuple(questions), translations=translations)
+
+
+def _check_wording(
+    question: Question, wording: Mapping[str, Any], language: str, path: Path
+) -> None:
+    """``wording`` words in ``language`` exactly what the question words in English."""
+    wanted = {key for key in _WORDING if getattr(question, key)}
+    given = set(wording) - {"options"}
+    labels = set(wording.get("options", {}))
+    if given != wanted or labels != set(question.codes):
+        raise InputError(
+            f'words question "{question.id}" in {language} with '
+            + (", ".join(sorted(given | {f"options {c}" for c in labels})) or "nothing")
+            + "; it needs "
+            + ", ".join(sorted(wanted | {f"options {c}" for c in question.codes}))
+            + ".",
+            path=path,
+        )
 
 
 def effective_sample_size(weights: Sequence[float]) -> float:

@@ -39,6 +39,45 @@ def test_the_questionnaire_keeps_the_published_wording():
     assert "age_band" not in {q.id for q in questionnaire.outcomes}
 
 
+def test_the_questionnaire_reads_in_polish_and_urdu_with_the_same_codes():
+    questionnaire = surveys.load_questionnaire()
+    polish = questionnaire.in_language("pl")
+    urdu = questionnaire.in_language("ur")
+    assert polish.question("belonging").text == (
+        "Jak silnie czujesz, że należysz do swojej najbliższej okolicy?"
+    )
+    assert urdu.question("sex").options == (
+        ("female", "عورت"),
+        ("male", "مرد"),
+        ("prefer_not_to_say", "بتانا نہیں چاہتے"),
+    )
+    assert urdu.question("life_satisfaction").low == "بالکل نہیں"
+    assert polish.title == "Życie w Twojej okolicy"
+    for translated in (polish, urdu):
+        assert [q.codes for q in translated.questions] == [q.codes for q in questionnaire.questions]
+        assert translated.version == questionnaire.version
+        assert translated.question("trust").positive == ("many",)
+        for english, worded in zip(questionnaire.questions, translated.questions, strict=True):
+            assert worded.text != english.text
+            for (_, label), (_, source) in zip(worded.options, english.options, strict=True):
+                assert label != source or label[0].isdigit(), (english.id, label)
+    # English is the default: an unknown language, none, or English itself.
+    assert questionnaire.in_language("fr") is questionnaire
+    assert questionnaire.in_language(None) is questionnaire
+    assert questionnaire.in_language("en-gb") is questionnaire
+    assert questionnaire.in_language("pl-pl").title == polish.title
+
+
+def test_a_translation_missing_an_answer_is_refused(tmp_path, monkeypatch):
+    text = (surveys._HERE / "residents.toml").read_text(encoding="utf-8")
+    (tmp_path / "residents.toml").write_text(
+        text.replace('female = "Kobieta", ', ""), encoding="utf-8"
+    )
+    monkeypatch.setattr(surveys, "_HERE", tmp_path)
+    with pytest.raises(InputError, match=r'question "sex" in pl .* needs .*options female'):
+        surveys.load_questionnaire.__wrapped__("residents")
+
+
 def test_a_proportion_takes_the_wilson_interval_and_leaves_dont_know_out():
     answers = [{"belonging": "very_strongly"}] * 7 + [{"belonging": "not_very_strongly"}] * 13
     answers += [{"belonging": "dont_know"}] * 5

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class RightToBidConfig(AppConfig):
@@ -11,4 +12,4 @@ class RightToBidConfig(AppConfig):
         from n4c.platform.right_to_bid.views import asset_cases_panel
 
         add_panel("asset", "right_to_bid/asset_cases.html", asset_cases_panel)
-        register_area_link("Start a nomination of a community asset", "right_to_bid:nominate")
+        register_area_link(_("Start a nomination of a community asset"), "right_to_bid:nominate")

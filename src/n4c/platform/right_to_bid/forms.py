@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from n4c.platform.right_to_bid.models import AssetCase, Nomination
 from n4c.platform.right_to_bid.nominations import NOMINATION_FIELDS
@@ -66,8 +67,8 @@ class NominationForm(forms.ModelForm):
         field = self.fields["asset"]
         field.queryset = area.community_assets.all()  # type: ignore[attr-defined]
         field.required = False
-        field.empty_label = "It is not in the register yet"
-        field.label = "The asset in the register"
+        field.empty_label = _("It is not in the register yet")
+        field.label = _("The asset in the register")
 
 
 class SendForm(forms.Form):

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from n4c.platform.areas.access import area_for_viewing, can_edit_area
 from n4c.platform.assets.access import assets_visible_to
@@ -67,7 +68,7 @@ def nominate(request, area_id: int):
         if nomination is not None:
             messages.success(
                 request,
-                "Nomination saved. Staff will check it, then send it to the council for you.",
+                _("Nomination saved. Staff will check it, then send it to the council for you."),
             )
             return redirect("right_to_bid:nominate", area_id=area.pk)
     return render(

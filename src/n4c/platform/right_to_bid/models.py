@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from n4c.platform.areas.models import Area
 from n4c.platform.assets.models import Asset, DatedEvent
@@ -95,8 +96,8 @@ class Nomination(models.Model):
     """
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Waiting for staff to check"
-        SENT = "sent", "Sent to the council"
+        DRAFT = "draft", _("Waiting for staff to check")
+        SENT = "sent", _("Sent to the council")
 
     area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="nominations")
     asset = models.ForeignKey(
@@ -105,45 +106,47 @@ class Nomination(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="nominations",
-        help_text="The asset in the area's register, if it is there already.",
+        help_text=_("The asset in the area's register, if it is there already."),
     )
-    asset_name = models.CharField("Name of the building or land", max_length=200)
-    address = models.CharField("Address and postcode", max_length=300, blank=True)
+    asset_name = models.CharField(_("Name of the building or land"), max_length=200)
+    address = models.CharField(_("Address and postcode"), max_length=300, blank=True)
     postcode = models.CharField(max_length=8, blank=True)
-    description = models.TextField("What it is and what it is used for", blank=True)
+    description = models.TextField(_("What it is and what it is used for"), blank=True)
     boundaries = models.TextField(
-        "Its boundaries",
+        _("Its boundaries"),
         blank=True,
-        help_text="For example: the building, its car park and garden.",
+        help_text=_("For example: the building, its car park and garden."),
     )
-    occupants = models.TextField("Who uses or occupies it now, if you know", blank=True)
-    owners = models.TextField("Who owns it, and their address, if you know", blank=True)
+    occupants = models.TextField(_("Who uses or occupies it now, if you know"), blank=True)
+    owners = models.TextField(_("Who owns it, and their address, if you know"), blank=True)
     reasons = models.TextField(
-        "Why it matters to the community",
-        help_text="How it helps people's wellbeing or social life now, and could in the next five years.",
+        _("Why it matters to the community"),
+        help_text=_(
+            "How it helps people's wellbeing or social life now, and could in the next five years."
+        ),
     )
-    nominator_name = models.CharField("Name of the group nominating it", max_length=200)
+    nominator_name = models.CharField(_("Name of the group nominating it"), max_length=200)
     nominator_body = models.CharField(
-        "Kind of group",
+        _("Kind of group"),
         max_length=40,
         choices=[
-            ("parish-council", "Parish council"),
-            ("neighbourhood-forum", "Neighbourhood forum"),
-            ("unincorporated-body", "Unincorporated group of local people"),
-            ("charity", "Charity"),
-            ("company-limited-by-guarantee", "Company limited by guarantee"),
-            ("community-benefit-society", "Community benefit society"),
-            ("community-interest-company", "Community interest company"),
+            ("parish-council", _("Parish council")),
+            ("neighbourhood-forum", _("Neighbourhood forum")),
+            ("unincorporated-body", _("Unincorporated group of local people")),
+            ("charity", _("Charity")),
+            ("company-limited-by-guarantee", _("Company limited by guarantee")),
+            ("community-benefit-society", _("Community benefit society")),
+            ("community-interest-company", _("Community interest company")),
         ],
     )
     registered_members = models.PositiveIntegerField(
-        "Members registered to vote in the area",
+        _("Members registered to vote in the area"),
         null=True,
         blank=True,
-        help_text="An unincorporated group needs at least 21.",
+        help_text=_("An unincorporated group needs at least 21."),
     )
-    contact = models.CharField("Contact name, address and e-mail", max_length=300, blank=True)
-    council = models.CharField("The council it goes to", max_length=200, blank=True)
+    contact = models.CharField(_("Contact name, address and e-mail"), max_length=300, blank=True)
+    council = models.CharField(_("The council it goes to"), max_length=200, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

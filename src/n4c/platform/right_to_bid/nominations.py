@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from n4c import rights
 from n4c.platform.areas.access import can_edit_area, can_view_area
@@ -53,14 +54,14 @@ NOMINATION_FIELDS = (
 
 def _check_asset(nomination: Nomination) -> None:
     if nomination.asset is not None and nomination.asset.area_id != nomination.area_id:
-        raise ValidationError({"asset": "Choose an asset in this area's register."})
+        raise ValidationError({"asset": _("Choose an asset in this area's register.")})
 
 
 @transaction.atomic
 def start_nomination(actor, area: Area, fields: Mapping[str, object]) -> Nomination:
     """A draft nomination for staff to check; anyone who may see the area may start one."""
     if not can_view_area(actor, area):
-        raise PermissionDenied("You can start a nomination only in your own area.")
+        raise PermissionDenied(_("You can start a nomination only in your own area."))
     values = {k: v for k, v in fields.items() if k in NOMINATION_FIELDS}
     nomination = Nomination(area=area, started_by=actor, **values)
     _check_asset(nomination)

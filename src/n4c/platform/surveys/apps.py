@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class SurveysConfig(AppConfig):
@@ -11,7 +12,7 @@ class SurveysConfig(AppConfig):
         from n4c.platform.residents.gdpr import register_personal_data
         from n4c.platform.surveys.gdpr import erase_responses, export_responses
 
-        register_area_link("Residents' surveys", "surveys:waves", order=48)
+        register_area_link(gettext_lazy("Residents' surveys"), "surveys:waves", order=48)
         register_area_link(
             "Learning from the start",
             "surveys:area",

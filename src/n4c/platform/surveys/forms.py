@@ -4,6 +4,7 @@ live in services."""
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
 from n4c.evaluate.surveys import SCALE, Questionnaire
 from n4c.platform.surveys.models import Site, Wave
@@ -31,7 +32,9 @@ class ResponseForm(forms.Form):
             )
         consent = self.fields.pop("consent")
         consent.label = (
-            "The person ticked the box on the paper form to agree to this" if paper else "I agree"
+            "The person ticked the box on the paper form to agree to this"
+            if paper
+            else gettext_lazy("I agree")
         )
         consent.help_text = questionnaire.consent_wording
         consent.widget.attrs["aria-describedby"] = "consent-wording"

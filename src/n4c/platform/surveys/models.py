@@ -14,10 +14,18 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from n4c.evaluate.surveys import WAVES
 from n4c.platform.areas.models import Area
 from n4c.platform.residents.models import Resident
+
+#: The waves' names (:data:`n4c.evaluate.surveys.WAVES`) in the reader's language.
+WAVE_NAMES = {
+    "baseline": gettext_lazy("Baseline"),
+    "year_2": gettext_lazy("Year 2"),
+    "year_4": gettext_lazy("Year 4"),
+}
 
 
 class Site(models.Model):
@@ -71,6 +79,11 @@ class Wave(models.Model):
 
     def __str__(self) -> str:
         return f"{self.site}: {self.get_kind_display()}"
+
+    @property
+    def kind_name(self) -> str:
+        """The wave's name in the reader's language."""
+        return str(WAVE_NAMES.get(self.kind, self.get_kind_display()))
 
     def get_absolute_url(self) -> str:
         return reverse("surveys:respond", args=[self.pk])

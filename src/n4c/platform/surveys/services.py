@@ -14,6 +14,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 
 from n4c.errors import InputError
 from n4c.evaluate.surveys import Questionnaire, load_questionnaire, read_weights
@@ -37,8 +38,12 @@ __all__ = [
     "supported_site",
 ]
 
-ALREADY_ANSWERED = "You have already answered this survey. Each member answers once a wave."
-CONSENT_NEEDED = "Tick the box to agree to how we keep your answers, or do not send the survey."
+ALREADY_ANSWERED = gettext_lazy(
+    "You have already answered this survey. Each member answers once a wave."
+)
+CONSENT_NEEDED = gettext_lazy(
+    "Tick the box to agree to how we keep your answers, or do not send the survey."
+)
 
 
 def _require_runner(actor, area: Area) -> None:
@@ -107,12 +112,13 @@ def submit_response(
     weight: float | None = None,
 ) -> Response:
     """Record one response with the consent words shown; see the module's rules."""
-    questionnaire = load_questionnaire()
+    # The consent words kept are the ones the person read, in the language they read them in.
+    questionnaire = load_questionnaire().in_language(get_language())
     if method == Response.Method.ONLINE:
         if resident is None or resident.area_id != wave.site.area_id or resident.account != actor:
             raise PermissionDenied("Only members of this area's partnership answer online.")
         if not wave.is_open_on(timezone.localdate()):
-            raise ValidationError("This survey is not open now.")
+            raise ValidationError(gettext_lazy("This survey is not open now."))
     else:
         _require_runner(actor, wave.site.area)
         resident = None
@@ -120,7 +126,7 @@ def submit_response(
         raise ValidationError({"consent": CONSENT_NEEDED})
     cleaned = clean_answers(answers, questionnaire)
     if not cleaned:
-        raise ValidationError("Answer at least one question.")
+        raise ValidationError(gettext_lazy("Answer at least one question."))
     response = Response(
         wave=wave,
         resident=resident,

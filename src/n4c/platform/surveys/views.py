@@ -10,6 +10,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from n4c.errors import InputError, N4CError
@@ -94,7 +96,7 @@ def waves(request, area_id: int):
 def respond(request, wave_id: int):
     """A member's own response: the questions, the consent words and one button."""
     wave = wave_for_viewing(request.user, wave_id)
-    questionnaire = load_questionnaire()
+    questionnaire = load_questionnaire().in_language(get_language())
     resident = resident_answering_as(request.user, wave)
     answered = resident is not None and wave.responses.filter(resident=resident).exists()
     is_open = wave.is_open_on(timezone.localdate())
@@ -111,7 +113,7 @@ def respond(request, wave_id: int):
             ),
         )
         if response is not None:
-            messages.success(request, "Thank you: your answers have been recorded.")
+            messages.success(request, _("Thank you: your answers have been recorded."))
             return redirect("surveys:respond", wave_id=wave.pk)
     return render(
         request,

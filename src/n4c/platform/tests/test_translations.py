@@ -48,6 +48,12 @@ RESIDENT_TEMPLATES = [
     "resources/templates/resources/resource_detail.html",
     "search/templates/search/results.html",
     "templates/lists/pagination.html",
+    "surveys/templates/surveys/respond.html",
+    "surveys/templates/surveys/questions.html",
+    "surveys/templates/surveys/waves.html",
+    "home/templates/home/member.html",
+    "right_to_bid/templates/right_to_bid/nominate.html",
+    "plain/templates/plain/_check.html",
 ]
 _PLACEHOLDER = re.compile(r"%\(\w+\)s")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.conf import settings
 from django.test import Client
+from django.urls import reverse
 
 from n4c.platform.people.models import Profile, Role
 
@@ -93,3 +94,18 @@ def test_a_member_s_area_page_in_polish_names_the_stage_and_links_in_polish(
     assert '<span class="tag">Aktywny</span> w regionie North West' in page
     assert "Plan obszaru i lista kontrolna roku zerowego" in page
     assert "Dni wsparcia zapisane w tym miesiącu: 0." in page
+
+
+def test_a_member_s_home_page_and_nomination_form_read_in_their_language(
+    member, client_for, home
+) -> None:
+    client = client_for(member)
+    client.post("/language/", {"language": "ur", "next": "/"})
+    page = client.get("/").content.decode()
+    assert '<html lang="ur" dir="rtl">' in page
+    assert "<h1>آپ کا علاقہ</h1>" in page
+    nominate = client.get(reverse("right_to_bid:nominate", args=[home.pk])).content.decode()
+    assert "عمارت یا زمین کا نام" in nominate  # "Name of the building or land"
+    assert "Name of the building or land" not in nominate
+    client.post("/language/", {"language": "pl", "next": "/"})
+    assert "<h1>Twoja okolica</h1>" in client.get("/").content.decode()

@@ -42,6 +42,45 @@ def test_a_member_answers_online_once_with_their_consent(wave, member, client_fo
         services.submit_response(member.account, wave, ANSWERS, consented=True, resident=member)
 
 
+@pytest.mark.parametrize(
+    ("language", "direction", "question", "answer", "button"),
+    [
+        (
+            "pl",
+            "ltr",
+            "Jak silnie czujesz, że należysz do swojej najbliższej okolicy?",
+            "Dość silnie",
+            "Wyślij moje odpowiedzi",
+        ),
+        (
+            "ur",
+            "rtl",
+            "آپ کس حد تک محسوس کرتے ہیں کہ آپ اپنے قریبی محلے کا حصہ ہیں؟",
+            "کافی حد تک",
+            "میرے جوابات بھیجیں",
+        ),
+    ],
+)
+def test_a_member_reads_and_answers_the_survey_in_their_language(
+    wave, member, client_for, language, direction, question, answer, button
+):
+    client = client_for(member.account)
+    client.post("/language/", {"language": language, "next": "/"})
+    url = reverse("surveys:respond", args=[wave.pk])
+    page = client.get(url).content.decode()
+    assert f'<html lang="{language}" dir="{direction}">' in page
+    assert f'<legend class="label">{question}</legend>' in page
+    assert answer in page and button in page
+    assert "How strongly do you feel" not in page
+    client.post(url, {**ANSWERS, "consent": "on"})
+    response = Response.objects.get()
+    # The same codes whatever the language; the consent words kept are those the member read.
+    assert response.answers["belonging"] == "fairly_strongly"
+    wording = load_questionnaire().in_language(language).consent_wording
+    assert response.consent_wording == wording != load_questionnaire().consent_wording
+    assert escape(wording) in page
+
+
 def test_no_consent_no_response(wave, member, client_for):
     page = client_for(member.account).post(reverse("surveys:respond", args=[wave.pk]), ANSWERS)
     assert "Tick the box to agree" in page.content.decode()
