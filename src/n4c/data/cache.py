@@ -28,6 +28,7 @@ import importlib.util
 import json
 import os
 import tempfile
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -200,6 +201,40 @@ def source_digest(*modules: str) -> str:
         origin = Path(spec.origin) if spec is not None and spec.origin is not None else None
         parts.append(str(_stamp(origin)) if origin is not None else library)
     return digest(parts)
+
+
+def stored_result(
+    kind: str,
+    compute: Callable[[], dict[str, Any]],
+    *,
+    inputs: Mapping[str, str | None],
+    code: Sequence[str],
+    cached: bool = True,
+) -> tuple[dict[str, Any], bool]:
+    """A derived result and whether it came from the store: the stored one when the checksums
+    of its ``inputs``, the source of its ``code`` modules and n4c's version are unchanged (and
+    ``cached``), else ``compute()``'s, which is then stored.
+
+    ``kind`` names the result (one file per kind); ``inputs`` maps each dataset to its checksum,
+    ``None`` for an optional one that is absent.
+    """
+    import n4c
+
+    key = digest(
+        {
+            "kind": kind,
+            "inputs": dict(inputs),
+            "n4c": n4c.__version__,
+            "code": source_digest(*code),
+        }
+    )
+    if cached:
+        stored = read_result(kind, key)
+        if stored is not None:
+            return stored, True
+    body = compute()
+    write_result(kind, key, body)
+    return body, False
 
 
 def _result_path(kind: str, key: str) -> Path:

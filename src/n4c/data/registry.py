@@ -590,6 +590,15 @@ def checksum(name: str) -> str:
     return registered if registered is not None else sha256_of(path)
 
 
+def checksum_if_present(name: str) -> str | None:
+    """:func:`checksum` of dataset ``name``, or ``None`` when it is not on this machine (for an
+    optional input, such as IoD 2025 File 6, whose presence changes a result)."""
+    try:
+        return checksum(name)
+    except DataMissingError:
+        return None
+
+
 def status() -> list[tuple[Dataset, Path | None]]:
     """Every registered dataset with where it was found (``None`` when missing or damaged)."""
     found: list[tuple[Dataset, Path | None]] = []

@@ -15,10 +15,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-import n4c
-from n4c.data.cache import digest, read_result, source_digest, write_result
-from n4c.data.registry import checksum
-from n4c.errors import DataMissingError, InputError
+from n4c.data.cache import stored_result
+from n4c.data.registry import checksum, checksum_if_present
+from n4c.errors import InputError
 
 if TYPE_CHECKING:
     from n4c.needs.councils import Council
@@ -177,29 +176,17 @@ def find_change(
     check_change(from_year, to_year, level)
     inputs = (*_EDITION_INPUTS[from_year], *_EDITION_INPUTS[to_year], *_INPUTS[to_year])
     kind = f"change-{from_year}-{to_year}-{level}"
-    key = digest(
-        {
-            "kind": kind,
-            "inputs": {name: checksum(name) for name in inputs},
-            "optional": {name: _checksum_if_present(name) for name in _OPTIONAL_INPUTS},
-            "n4c": n4c.__version__,
-            "code": source_digest(*_CODE),
-        }
+    body, from_cache = stored_result(
+        kind,
+        lambda: _compute(from_year, to_year, level),
+        inputs={
+            **{name: checksum(name) for name in inputs},
+            **{name: checksum_if_present(name) for name in _OPTIONAL_INPUTS},
+        },
+        code=_CODE,
+        cached=cached,
     )
-    if cached:
-        stored = read_result(kind, key)
-        if stored is not None:
-            return _result(stored, from_cache=True)
-    body = _compute(from_year, to_year, level)
-    write_result(kind, key, body)
-    return _result(body, from_cache=False)
-
-
-def _checksum_if_present(name: str) -> str | None:
-    try:
-        return checksum(name)
-    except DataMissingError:
-        return None
+    return _result(body, from_cache=from_cache)
 
 
 def _compute(from_year: int, to_year: int, level: str) -> dict[str, Any]:

@@ -18,10 +18,9 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-import n4c
-from n4c.data.cache import digest, read_result, source_digest, write_result
-from n4c.data.registry import CENSUS_2021, FILE6_2025, checksum
-from n4c.errors import DataMissingError, InputError
+from n4c.data.cache import stored_result
+from n4c.data.registry import CENSUS_2021, FILE6_2025, checksum, checksum_if_present
+from n4c.errors import InputError
 
 if TYPE_CHECKING:
     from n4c.needs.councils import Council
@@ -387,32 +386,16 @@ def find_left_behind(
     if level == "ward" and year == 2025:
         inputs = [*_WARD24_INPUTS, _population_2025()]
         kind = "leftbehind-2025-ward24"
-    key = digest(
-        {
-            "kind": kind,
-            "inputs": {name: _checked(name) for name in inputs},
-            "n4c": n4c.__version__,
-            "code": source_digest(*_CODE),
-        }
+    body, from_cache = stored_result(
+        kind,
+        lambda: _compute(year, population, level),
+        inputs={name: checksum(name) for name in inputs},
+        code=_CODE,
+        cached=cached,
     )
-    if cached:
-        stored = read_result(kind, key)
-        if stored is not None:
-            return _result(stored, from_cache=True)
-    body = _compute(year, population, level)
-    write_result(kind, key, body)
-    return _result(body, from_cache=False)
-
-
-def _checked(name: str) -> str:
-    """The checksum of dataset ``name`` after checking its file is present and matches it."""
-    return checksum(name)
+    return _result(body, from_cache=from_cache)
 
 
 def _population_2025() -> str:
     """The dataset :func:`n4c.data.population_for_2025` reads here: File 6, else Census 2021."""
-    try:
-        checksum(FILE6_2025)
-    except DataMissingError:
-        return CENSUS_2021
-    return FILE6_2025
+    return CENSUS_2021 if checksum_if_present(FILE6_2025) is None else FILE6_2025

@@ -15,10 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-import n4c
-from n4c.data.cache import digest, read_result, source_digest, write_result
-from n4c.data.registry import checksum
-from n4c.errors import DataMissingError, InputError
+from n4c.data.cache import stored_result
+from n4c.data.registry import checksum, checksum_if_present
+from n4c.errors import InputError
 from n4c.geography import check_year
 
 if TYPE_CHECKING:
@@ -151,14 +150,11 @@ def _compute(year: int, level: SummaryLevel, council: Council | None) -> dict[st
     }
 
 
-def _inputs(year: int) -> dict[str, str]:
-    found = {name: checksum(name) for name in _INPUTS[year]}
-    for name in _OPTIONAL_INPUTS.get(year, ()):
-        try:
-            found[name] = checksum(name)
-        except DataMissingError:
-            found[name] = "absent"
-    return found
+def _inputs(year: int) -> dict[str, str | None]:
+    return {
+        **{name: checksum(name) for name in _INPUTS[year]},
+        **{name: checksum_if_present(name) for name in _OPTIONAL_INPUTS.get(year, ())},
+    }
 
 
 def find_summary(
@@ -195,18 +191,13 @@ def find_summary(
     checked = check_summary(year, level)
     # One file per council too, so a council's view never pushes out England's table.
     kind = f"summary-{year}-{checked}-{'england' if council is None else council.code}"
-    key = digest(
-        {
-            "kind": kind,
-            "inputs": _inputs(year),
-            "n4c": n4c.__version__,
-            "code": source_digest(*_CODE),
-        }
+    body, from_cache = stored_result(
+        kind,
+        lambda: _compute(year, checked, council),
+        inputs=_inputs(year),
+        code=_CODE,
+        cached=cached,
     )
-    stored = read_result(kind, key) if cached else None
-    body = stored if stored is not None else _compute(year, checked, council)
-    if stored is None:
-        write_result(kind, key, body)
     code, name, score = body["highest_average_score"]
     return AreaSummary(
         year=year,
@@ -217,5 +208,5 @@ def find_summary(
         lsoas=int(body["lsoas"]),
         highest_average_score=(str(code), str(name), float(score)),
         population_source=str(body["population_source"]),
-        from_cache=stored is not None,
+        from_cache=from_cache,
     )

@@ -201,7 +201,9 @@ def test_changed_code_recomputes_the_result(
 ) -> None:
     """The key includes the source of the modules that compute the result."""
     find_left_behind(2019)
-    monkeypatch.setattr(left_behind, "source_digest", lambda *modules: "changed code")
+    from n4c.data import cache
+
+    monkeypatch.setattr(cache, "source_digest", lambda *modules: "changed code")
     assert not find_left_behind(2019).from_cache
 
 
