@@ -6,9 +6,10 @@ from n4c.errors import InputError
 from n4c.geography import EDITIONS
 from n4c.platform.areas.baseline import parse_wards
 from n4c.platform.areas.models import Area, Stage
+from n4c.platform.core.forms import PlainForm, PlainModelForm
 
 
-class AreaCreateForm(forms.Form):
+class AreaCreateForm(PlainForm):
     name = forms.CharField(
         max_length=150,
         label="Area name",
@@ -32,7 +33,7 @@ class AreaCreateForm(forms.Form):
             raise forms.ValidationError(error.message) from error
 
 
-class AreaChangeForm(forms.ModelForm):
+class AreaChangeForm(PlainModelForm):
     class Meta:
         model = Area
         fields = ["name", "stage"]

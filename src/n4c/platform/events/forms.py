@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
+from n4c.platform.core.forms import PlainForm, PlainModelForm
 from n4c.platform.events.models import Event
 
 
@@ -9,7 +10,7 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
-class EventForm(forms.ModelForm):
+class EventForm(PlainModelForm):
     class Meta:
         model = Event
         fields = ["title", "scope", "region", "starts_on", "place", "description"]
@@ -21,7 +22,7 @@ class EventForm(forms.ModelForm):
         }
 
 
-class AttendanceForm(forms.Form):
+class AttendanceForm(PlainForm):
     area = forms.ModelChoiceField(queryset=None, error_messages={"required": "Choose the area."})  # type: ignore[arg-type]
     people = forms.IntegerField(
         min_value=1,
@@ -36,7 +37,7 @@ class AttendanceForm(forms.Form):
         self.fields["area"].queryset = areas  # type: ignore[attr-defined]
 
 
-class PeerLinkForm(forms.Form):
+class PeerLinkForm(PlainForm):
     other_area = forms.ModelChoiceField(
         queryset=None,  # type: ignore[arg-type]
         label="Peer area",
