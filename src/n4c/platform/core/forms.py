@@ -19,16 +19,35 @@ from django.utils.translation import ngettext
 from n4c.errors import InputError
 
 __all__ = [
+    "PERMISSION_DENIED",
     "PlainErrorMessages",
     "PlainForm",
     "PlainModelForm",
     "add_service_error",
     "apply_service",
     "as_validation_error",
+    "form_status",
     "plain_error_messages",
 ]
 
 T = TypeVar("T")
+
+
+PERMISSION_DENIED = "permission_denied"
+"""The code of a form error that refuses what the person may not do (the page answers 403)."""
+
+
+def form_status(form: forms.BaseForm) -> int:
+    """The status a form page answers: 403 when the form refused for permission (keeping what
+    was typed, with the reason on its field), 400 for other errors, else 200."""
+    if not form.errors:
+        return 200
+    refused = any(
+        error.code == PERMISSION_DENIED
+        for errors in form.errors.as_data().values()
+        for error in errors
+    )
+    return 403 if refused else 400
 
 
 def as_validation_error(error: InputError) -> ValidationError:

@@ -2,8 +2,11 @@ from __future__ import annotations
 
 from django import forms
 
-from n4c.platform.core.forms import PlainForm, PlainModelForm
+from n4c.platform.core.forms import PERMISSION_DENIED, PlainForm, PlainModelForm
+from n4c.platform.events.access import can_run_event
 from n4c.platform.events.models import Event
+from n4c.platform.people.access import region_id_of
+from n4c.platform.regions.models import Region
 
 
 class DateInput(forms.DateInput):
@@ -11,6 +14,29 @@ class DateInput(forms.DateInput):
 
 
 class EventForm(PlainModelForm):
+    """A new event. With ``actor``, it refuses on the field a scope or region they may not use
+    (``events.access.can_run_event``), so the page keeps what they typed."""
+
+    def __init__(self, *args, actor=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.actor = actor
+
+    def clean(self):
+        cleaned = super().clean()
+        scope, region = cleaned.get("scope"), cleaned.get("region")
+        if self.actor is None or scope is None or self.errors:
+            return cleaned
+        if can_run_event(self.actor, scope=scope, region_id=region.pk if region else None):
+            return cleaned
+        own = Region.objects.filter(pk=region_id_of(self.actor)).first()
+        if scope == Event.Scope.REGIONAL and own is not None:
+            message = f"You can only add events in your own region ({own.name})."
+            field = "region"
+        else:
+            message, field = "Only the national team can add national events.", "scope"
+        self.add_error(field, forms.ValidationError(message, code=PERMISSION_DENIED))
+        return cleaned
+
     class Meta:
         model = Event
         fields = ["title", "scope", "region", "starts_on", "place", "description"]

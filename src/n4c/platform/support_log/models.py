@@ -60,6 +60,4 @@ class SupportEntry(models.Model):
         ]
 
     def __str__(self) -> str:
-        return (
-            f"{self.get_kind_display()} at {self.area} on {self.date:%d %B %Y} ({days_text(self.days)})"
-        )
+        return f"{self.get_kind_display()} at {self.area} on {self.date:%d %B %Y} ({days_text(self.days)})"

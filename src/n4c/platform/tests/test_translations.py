@@ -19,6 +19,11 @@ TRANSLATED = ["pl", "ur"]
 RESIDENT_TEMPLATES = [
     "templates/base.html",
     "templates/form_fields.html",
+    "templates/error_summary.html",
+    "templates/403.html",
+    "templates/403_csrf.html",
+    "templates/404.html",
+    "templates/500.html",
     "templates/registration/login.html",
     "areas/templates/areas/area_list.html",
     "areas/templates/areas/_area_results.html",
