@@ -21,13 +21,14 @@ class EventForm(PlainModelForm):
         super().__init__(*args, **kwargs)
         self.actor = actor
 
-    def clean(self):
-        cleaned = super().clean()
-        scope, region = cleaned.get("scope"), cleaned.get("region")
+    def _post_clean(self):
+        # After the model's own checks, so a refusal is the only message once the rest is right.
+        super()._post_clean()
+        scope, region = self.cleaned_data.get("scope"), self.cleaned_data.get("region")
         if self.actor is None or scope is None or self.errors:
-            return cleaned
+            return
         if can_run_event(self.actor, scope=scope, region_id=region.pk if region else None):
-            return cleaned
+            return
         own = Region.objects.filter(pk=region_id_of(self.actor)).first()
         if scope == Event.Scope.REGIONAL and own is not None:
             message = f"You can only add events in your own region ({own.name})."
@@ -35,7 +36,6 @@ class EventForm(PlainModelForm):
         else:
             message, field = "Only the national team can add national events.", "scope"
         self.add_error(field, forms.ValidationError(message, code=PERMISSION_DENIED))
-        return cleaned
 
     class Meta:
         model = Event
