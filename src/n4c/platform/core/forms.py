@@ -62,9 +62,28 @@ def add_service_error(form: forms.BaseForm, error: ValidationError | InputError)
         error = as_validation_error(error)
     if hasattr(error, "error_dict"):
         for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
+            if field in form.fields:
+                form.add_error(field, [_as_field_says(form.fields[field], e) for e in errors])
+            else:
+                form.add_error(None, errors)
+    elif (field := _unique_field(error)) in form.fields:
+        form.add_error(field, _as_field_says(form.fields[field], error))
     else:
         form.add_error(None, error)
+
+
+def _unique_field(error: ValidationError) -> str | None:
+    """The one field a model's uniqueness refusal is about, if it is about one."""
+    check = (getattr(error, "params", None) or {}).get("unique_check", ())
+    return check[0] if getattr(error, "code", None) == "unique" and len(check) == 1 else None
+
+
+def _as_field_says(field: forms.Field, error: ValidationError) -> ValidationError:
+    """A model's own message (``Partner with this Name already exists.``) in the field's words,
+    as a ModelForm does for the errors of its own validation."""
+    if error.code in field.error_messages:
+        return ValidationError(field.error_messages[error.code], error.code, error.params)
+    return error
 
 
 def apply_service(form: forms.BaseForm, change: Callable[[dict[str, Any]], T]) -> T | None:
