@@ -14,7 +14,7 @@ from n4c.platform.areas.forms import AreaChangeForm, AreaCreateForm
 from n4c.platform.areas.hooks import area_actions_for, area_links_for, area_panels_for
 from n4c.platform.areas.models import Stage
 from n4c.platform.areas.services import can_create_areas, change_area, create_area
-from n4c.platform.core.forms import apply_service
+from n4c.platform.core.forms import apply_service, form_status
 from n4c.platform.regions.models import Region
 
 
@@ -75,7 +75,12 @@ def area_create(request):
         if area is not None:
             messages.success(request, f"{area.name} added.")
             return redirect(area)
-    return render(request, "areas/area_form.html", {"form": form, "title": "Add an area"})
+    return render(
+        request,
+        "areas/area_form.html",
+        {"form": form, "title": "Add an area"},
+        status=form_status(form),
+    )
 
 
 @login_required

@@ -7,6 +7,7 @@ page, and none of Django's own messages ("This field is required.") shows throug
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal
 
@@ -18,6 +19,7 @@ from n4c.platform.core.forms import PlainForm, PlainModelForm, plain_error_messa
 from n4c.platform.events.models import Event
 from n4c.platform.people.models import Role
 from n4c.platform.plain.wording import days_text
+from n4c.platform.residents.models import Resident
 
 #: Words of Django's default messages, which no page may show.
 DJANGO_DEFAULTS = [
@@ -52,7 +54,37 @@ FORM_PAGES = [
     ("budgets:area", "adviser", "budgets:area", {}),
     ("grants:area", "adviser", "grants:area", {}),
     ("measures:list", "adviser", "measures:propose", {}),
+    ("covenants:detail", "adviser", "covenants:sign", {}),
+    ("partnership:propose", "member", "partnership:propose", {}),
+    ("partnership:open_decision", "chair", "partnership:open_decision", {"options": "Only one"}),
+    ("partnership:roles", "national", "partnership:attach_staff", {}),
 ]
+
+
+def _resident(area, make_person, role: str):
+    account = make_person(Role.PARTNERSHIP_MEMBER)
+    area.partnership_members.add(account)
+    Resident.objects.create(
+        area=area,
+        full_name=account.get_full_name(),
+        partnership_role=role,
+        joined_on=dt.date(2026, 1, 10),
+        account=account,
+    )
+    return account
+
+
+@pytest.fixture
+def member(home, make_person):
+    """A member of `home`'s partnership, signed in."""
+    return _resident(home, make_person, Resident.PartnershipRole.MEMBER)
+
+
+@pytest.fixture
+def chair(home, make_person):
+    """The chair of `home`'s partnership, signed in."""
+    return _resident(home, make_person, Resident.PartnershipRole.CHAIR)
+
 
 _AREA_ARG = {
     "areas:edit": "pk",
