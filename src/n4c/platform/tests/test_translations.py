@@ -40,7 +40,6 @@ RESIDENT_TEMPLATES = [
     "budgets/templates/budgets/area_votes.html",
     "budgets/templates/budgets/ballot.html",
     "budgets/templates/budgets/ballot_fields.html",
-    "budgets/templates/budgets/ballot_errors.html",
     "budgets/templates/budgets/results.html",
     "grants/templates/grants/area_panels.html",
     "grants/templates/grants/apply.html",
