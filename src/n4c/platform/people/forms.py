@@ -77,6 +77,11 @@ class _RoleAndHub(PlainForm):
             field = self.fields["region"]
             field.queryset = Region.objects.filter(pk=region_id_of(actor))
             field.required, field.empty_label = True, None
+            own = field.queryset.first()  # type: ignore[attr-defined]
+            if own is not None:
+                field.error_messages["invalid_choice"] = (
+                    f"You can only add people to your own hub ({own.name})."
+                )
 
 
 class PersonForm(_RoleAndHub):

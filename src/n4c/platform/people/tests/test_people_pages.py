@@ -69,6 +69,7 @@ def test_a_hub_lead_adds_advisers_of_their_own_hub_only(
     assert "National team" not in form and other_region.name not in form
     refused = _add(client, username="elsewhere", region=other_region.pk)
     assert refused.status_code == 400
+    assert f"You can only add people to your own hub ({region.name})." in refused.text
     assert not get_user_model().objects.filter(username="elsewhere").exists()
     refused = _add(client, username="boss", role=Role.NATIONAL_TEAM, region=region.pk)
     assert refused.status_code == 400
