@@ -76,7 +76,7 @@ def test_sign_in_create_an_area_assign_log_support_and_read_the_report(
     page.get_by_label("Person").select_option(label="Ben Brown (Adviser)")
     page.get_by_role("button", name="Assign").click()
     error = page.locator("#id_person_error")
-    assert "Ben Brown already holds 1 areas, the limit for an adviser is 1." in error.inner_text()
+    assert "Ben Brown already holds 1 area, the limit for an adviser is 1." in error.inner_text()
 
     page.get_by_label("Person").select_option(label="Aisha Khan (Adviser)")
     page.get_by_role("button", name="Assign").click()

@@ -34,10 +34,14 @@ def signed_in_page(live_server, new_page):
 
 def test_the_api_docs_render_from_the_platform_under_the_policy(live_server, signed_in_page):
     page = signed_in_page
+    # With no internet the docs still work: the browser asks nothing of any other site.
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
     page.goto(f"{live_server.url}/api/docs")
     page.locator(".swagger-ui .info .title").get_by_text("n4c platform API").wait_for()
     page.locator(".opblock-tag").first.wait_for()
     assert page.problems == []
+    assert asked and [url for url in asked if not url.startswith((live_server.url, "data:"))] == []
 
 
 def test_htmx_filters_work_under_the_policy(live_server, signed_in_page):

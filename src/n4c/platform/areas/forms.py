@@ -6,9 +6,10 @@ from n4c.errors import InputError
 from n4c.needs import parse_area_codes
 from n4c.platform.areas.baseline import parse_wards
 from n4c.platform.areas.models import Area, Geography, Stage
+from n4c.platform.core.forms import PlainForm, PlainModelForm
 
 
-class AreaCreateForm(forms.Form):
+class AreaCreateForm(PlainForm):
     name = forms.CharField(
         max_length=150,
         label="Area name",
@@ -50,13 +51,13 @@ class AreaCreateForm(forms.Form):
         return data
 
 
-class AreaChangeForm(forms.ModelForm):
+class AreaChangeForm(PlainModelForm):
     class Meta:
         model = Area
         fields = ["name", "stage", "start_date"]
 
 
-class RefreezeForm(forms.Form):
+class RefreezeForm(PlainForm):
     reason = forms.CharField(
         max_length=300,
         label="Why freeze the baseline again?",

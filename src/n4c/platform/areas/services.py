@@ -13,10 +13,10 @@ from n4c.platform.areas.models import Area, AreaSnapshot, Geography, Stage
 from n4c.platform.audit.models import AuditEvent
 from n4c.platform.audit.services import record_change, snapshot
 from n4c.platform.core.acting import acting_user
-from n4c.platform.core.forms import as_validation_error
+from n4c.platform.core.forms import PERMISSION_DENIED, as_validation_error
 from n4c.platform.people.access import region_id_of, role_of
 from n4c.platform.people.models import Role
-from n4c.platform.regions.models import LocalAuthority
+from n4c.platform.regions.models import LocalAuthority, Region
 
 __all__ = ["can_create_areas", "change_area", "create_area", "refreeze_baseline"]
 
@@ -63,9 +63,9 @@ def create_area(
         )
     region = regions.pop()
     if role_of(actor) == Role.HUB_LEAD and region.pk != region_id_of(actor):
-        raise ValidationError(
-            {"codes": f"This area is in {region.name}; you can only add areas in your region."}
-        )
+        own = Region.objects.get(pk=region_id_of(actor)).name
+        message = f"This area is in {region.name}: you can only add areas in your region ({own})."
+        raise ValidationError({"codes": ValidationError(message, code=PERMISSION_DENIED)})
     area = Area.objects.create(
         name=name,
         region=region,

@@ -24,7 +24,7 @@ from n4c.platform.areas.services import (
     create_area,
     refreeze_baseline,
 )
-from n4c.platform.core.forms import apply_service
+from n4c.platform.core.forms import apply_service, form_status
 from n4c.platform.core.sorting import sorted_page
 from n4c.platform.regions.models import Region
 
@@ -98,7 +98,12 @@ def area_create(request):
         if area is not None:
             messages.success(request, f"{area.name} added.")
             return redirect(area)
-    return render(request, "areas/area_form.html", {"form": form, "title": "Add an area"})
+    return render(
+        request,
+        "areas/area_form.html",
+        {"form": form, "title": "Add an area"},
+        status=form_status(form),
+    )
 
 
 @login_required

@@ -6,22 +6,23 @@ from django import forms
 
 from n4c.platform.assets.models import Asset
 from n4c.platform.assets.services import ASSET_FIELDS
+from n4c.platform.core.forms import PlainForm, PlainModelForm
 
 
-class AssetForm(forms.ModelForm):
+class AssetForm(PlainModelForm):
     class Meta:
         model = Asset
         fields = list(ASSET_FIELDS)
 
 
-class ImportForm(forms.Form):
+class ImportForm(PlainForm):
     file = forms.FileField(
         label="Register CSV",
         help_text="Columns: asset_id, name, kind, owner, postcode, latitude, longitude, lsoa_code, condition, status, use.",
     )
 
 
-class WithdrawForm(forms.Form):
+class WithdrawForm(PlainForm):
     """Withdraw an event of a case or a plan that was entered by mistake."""
 
     event_id = forms.TypedChoiceField(label="Event", coerce=int, choices=())

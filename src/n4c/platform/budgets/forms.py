@@ -5,10 +5,11 @@ from __future__ import annotations
 from django import forms
 
 from n4c.platform.budgets.models import BudgetVote, Proposal
+from n4c.platform.core.forms import PlainForm, PlainModelForm
 from n4c.platform.residents.models import Resident
 
 
-class VoteForm(forms.ModelForm):
+class VoteForm(PlainModelForm):
     class Meta:
         model = BudgetVote
         fields = [
@@ -21,14 +22,14 @@ class VoteForm(forms.ModelForm):
         ]
 
 
-class ProposalForm(forms.ModelForm):
+class ProposalForm(PlainModelForm):
     class Meta:
         model = Proposal
         fields = ["title", "cost_gbp", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
-class BallotForm(forms.Form):
+class BallotForm(PlainForm):
     """One field per proposal: a tick box (approval) or a number of points (scoring)."""
 
     def __init__(self, vote: BudgetVote, *args, **kwargs):
@@ -71,7 +72,7 @@ class PaperBallotForm(BallotForm):
         self.order_fields(["resident"])
 
 
-class ImportForm(forms.Form):
+class ImportForm(PlainForm):
     file = forms.FileField(label="Pabulib file (.pb)")
     counting_rule = forms.ChoiceField(
         choices=BudgetVote.CountingRule.choices, initial=BudgetVote.CountingRule.EQUAL_SHARES

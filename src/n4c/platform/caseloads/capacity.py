@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import pluralize
 
 from n4c.platform.caseloads.models import Assignment, AssignmentRole
 from n4c.platform.people.access import role_of
@@ -43,7 +44,7 @@ def check_capacity(person, role: str, *, area=None) -> None:
     held = current.count()
     if held >= limit:
         raise ValidationError(
-            f"{display_name(person)} already holds {held} areas, the limit for {a_label} "
+            f"{display_name(person)} already holds {held} area{pluralize(held)}, the limit for {a_label} "
             f"is {limit}. End one of their assignments first or choose someone else.",
             code="over_capacity",
         )

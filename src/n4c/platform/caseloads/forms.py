@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from n4c.platform.caseloads.access import people_assignable_by
 from n4c.platform.caseloads.capacity import check_capacity
 from n4c.platform.caseloads.models import AssignmentRole
+from n4c.platform.core.forms import PlainForm
 from n4c.platform.people.models import display_name
 
 
@@ -14,7 +15,7 @@ class PersonChoiceField(forms.ModelChoiceField):
         return f"{display_name(obj)} ({obj.profile.get_role_display()})"
 
 
-class AssignmentForm(forms.Form):
+class AssignmentForm(PlainForm):
     role = forms.ChoiceField(choices=AssignmentRole.choices, label="Role in this area")
     person = PersonChoiceField(
         queryset=get_user_model().objects.none(),

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
+from n4c.platform.core.forms import PlainForm, PlainModelForm
 from n4c.platform.covenants.models import Commitment, ReviewPoint, Signatory
 
 _DATE_ERRORS = {
@@ -14,7 +15,7 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
-class SignatoryForm(forms.ModelForm):
+class SignatoryForm(PlainModelForm):
     class Meta:
         model = Signatory
         fields = ["organisation", "sector", "signed_by", "signed_on"]
@@ -31,7 +32,7 @@ class SignatoryForm(forms.ModelForm):
         """The service says when the organisation has signed already."""
 
 
-class CommitmentForm(forms.ModelForm):
+class CommitmentForm(PlainModelForm):
     class Meta:
         model = Commitment
         fields = ["description", "due_on"]
@@ -43,7 +44,7 @@ class CommitmentForm(forms.ModelForm):
         }
 
 
-class CommitmentStatusForm(forms.Form):
+class CommitmentStatusForm(PlainForm):
     status = forms.ChoiceField(
         choices=Commitment.Status.choices,
         error_messages={"required": "Choose whether the commitment was kept or dropped."},
@@ -56,7 +57,7 @@ class CommitmentStatusForm(forms.Form):
     )
 
 
-class ReviewPointForm(forms.ModelForm):
+class ReviewPointForm(PlainModelForm):
     class Meta:
         model = ReviewPoint
         fields = ["review_on", "note"]

@@ -2,14 +2,41 @@ from __future__ import annotations
 
 from django import forms
 
+from n4c.platform.core.forms import PERMISSION_DENIED, PlainForm, PlainModelForm
+from n4c.platform.events.access import can_run_event
 from n4c.platform.events.models import Event
+from n4c.platform.people.access import region_id_of
+from n4c.platform.regions.models import Region
 
 
 class DateInput(forms.DateInput):
     input_type = "date"
 
 
-class EventForm(forms.ModelForm):
+class EventForm(PlainModelForm):
+    """A new event. With ``actor``, it refuses on the field a scope or region they may not use
+    (``events.access.can_run_event``), so the page keeps what they typed."""
+
+    def __init__(self, *args, actor=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.actor = actor
+
+    def _post_clean(self):
+        # After the model's own checks, so a refusal is the only message once the rest is right.
+        super()._post_clean()
+        scope, region = self.cleaned_data.get("scope"), self.cleaned_data.get("region")
+        if self.actor is None or scope is None or self.errors:
+            return
+        if can_run_event(self.actor, scope=scope, region_id=region.pk if region else None):
+            return
+        own = Region.objects.filter(pk=region_id_of(self.actor)).first()
+        if scope == Event.Scope.REGIONAL and own is not None:
+            message = f"You can only add events in your own region ({own.name})."
+            field = "region"
+        else:
+            message, field = "Only the national team can add national events.", "scope"
+        self.add_error(field, forms.ValidationError(message, code=PERMISSION_DENIED))
+
     class Meta:
         model = Event
         fields = ["title", "scope", "region", "starts_on", "place", "description"]
@@ -21,7 +48,7 @@ class EventForm(forms.ModelForm):
         }
 
 
-class AttendanceForm(forms.Form):
+class AttendanceForm(PlainForm):
     area = forms.ModelChoiceField(queryset=None, error_messages={"required": "Choose the area."})  # type: ignore[arg-type]
     people = forms.IntegerField(
         min_value=1,
@@ -36,7 +63,7 @@ class AttendanceForm(forms.Form):
         self.fields["area"].queryset = areas  # type: ignore[attr-defined]
 
 
-class PeerLinkForm(forms.Form):
+class PeerLinkForm(PlainForm):
     other_area = forms.ModelChoiceField(
         queryset=None,  # type: ignore[arg-type]
         label="Peer area",

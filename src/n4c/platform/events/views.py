@@ -15,7 +15,7 @@ from n4c.platform.areas.access import (
     areas_editable_by,
     areas_visible_to,
 )
-from n4c.platform.core.forms import apply_service
+from n4c.platform.core.forms import apply_service, form_status
 from n4c.platform.core.sorting import sorted_page
 from n4c.platform.events import services
 from n4c.platform.events.access import can_run_event, events_visible_to, peer_links_visible_to
@@ -32,7 +32,11 @@ def _may_add_events(user) -> bool:
 
 @login_required
 def event_list(request):
-    form = EventForm(request.POST or None) if _may_add_events(request.user) else None
+    form = (
+        EventForm(request.POST or None, actor=request.user)
+        if _may_add_events(request.user)
+        else None
+    )
     if request.method == "POST":
         if form is None:
             raise PermissionDenied("Only the national team and hub leads can add events.")
@@ -58,7 +62,7 @@ def event_list(request):
             "listing": past,
             "form": form,
         },
-        status=400 if form is not None and form.errors else 200,
+        status=form_status(form) if form is not None else 200,
     )
 
 

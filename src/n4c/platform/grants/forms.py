@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from n4c.platform.core.forms import PlainForm, PlainModelForm
 from n4c.platform.grants.models import Application, Panel, Vote
 from n4c.platform.grants.services import APPLICATION_CONSENT_WORDING, budget_from_allocation
 from n4c.platform.people.access import STAFF_ROLES
@@ -23,7 +24,7 @@ _POUNDS = "Whole pounds, like 1500."
 _BUDGETS = ("capital_budget_gbp", "revenue_budget_gbp")
 
 
-class PanelForm(forms.ModelForm):
+class PanelForm(PlainModelForm):
     allocation = forms.FileField(
         required=False,
         label=_("Or take the budget from an allocation"),
@@ -88,7 +89,7 @@ class PanelForm(forms.ModelForm):
         error_messages = {"name": {"required": _("Enter a name for the panel.")}}
 
 
-class SeatForm(forms.Form):
+class SeatForm(PlainForm):
     person = forms.ModelChoiceField(
         queryset=get_user_model().objects.none(),
         label=_("Who joins the panel"),
@@ -112,7 +113,7 @@ class SeatForm(forms.Form):
         field.label_from_instance = lambda user: user.get_full_name() or user.get_username()
 
 
-class ApplicationForm(forms.ModelForm):
+class ApplicationForm(PlainModelForm):
     consent_given = forms.BooleanField(
         required=False,
         label=_("The applicant agrees we keep their name and email address"),
@@ -165,7 +166,7 @@ class ApplicationForm(forms.ModelForm):
         }
 
 
-class DeclarationForm(forms.Form):
+class DeclarationForm(PlainForm):
     conflicted = forms.TypedChoiceField(
         choices=[
             ("no", "I have no conflict of interest"),
@@ -184,7 +185,7 @@ class DeclarationForm(forms.Form):
     )
 
 
-class ScoreForm(forms.Form):
+class ScoreForm(PlainForm):
     comment = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, panel: Panel, **kwargs):
@@ -209,7 +210,7 @@ class ScoreForm(forms.Form):
         }
 
 
-class VoteForm(forms.Form):
+class VoteForm(PlainForm):
     choice = forms.ChoiceField(
         choices=Vote.Choice.choices,
         widget=forms.RadioSelect,
@@ -224,7 +225,7 @@ class VoteForm(forms.Form):
     )
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(PlainForm):
     outcome = forms.ChoiceField(
         choices=[
             (Application.Status.AWARDED, "Award in full"),

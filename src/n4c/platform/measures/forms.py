@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
+from n4c.platform.core.forms import PlainForm, PlainModelForm
 from n4c.platform.measures.models import LocalMeasure
 from n4c.platform.measures.services import MEASURE_FIELDS
 
@@ -16,7 +17,7 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
-class MeasureForm(forms.ModelForm):
+class MeasureForm(PlainModelForm):
     class Meta:
         model = LocalMeasure
         fields = list(MEASURE_FIELDS)
@@ -34,7 +35,7 @@ class MeasureChangeForm(MeasureForm):
         fields = [*MEASURE_FIELDS, "status"]
 
 
-class ValueForm(forms.Form):
+class ValueForm(PlainForm):
     """A value of one measure: its date, and the number, the story, or the photo and what it
     shows, as the measure's kind of evidence asks."""
 

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from django import forms
 
+from n4c.platform.core.forms import PlainForm, PlainModelForm
 from n4c.platform.neighbourhood_planning.models import NeighbourhoodPlan
 from n4c.platform.neighbourhood_planning.services import stage_choices
 
 
-class PlanForm(forms.ModelForm):
+class PlanForm(PlainModelForm):
     class Meta:
         model = NeighbourhoodPlan
         fields = ["title", "opened_on"]
         widgets = {"opened_on": forms.DateInput(attrs={"type": "date"})}
 
 
-class PlanStageForm(forms.Form):
+class PlanStageForm(PlainForm):
     event = forms.ChoiceField(label="Stage", choices=())
     date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
     note = forms.CharField(max_length=300, required=False)

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from n4c.platform.core.forms import PlainForm, PlainModelForm
 from n4c.platform.partnership.models import Decision, Proposal, StaffRole, Vote
 from n4c.platform.people.access import STAFF_ROLES
 from n4c.platform.people.models import display_name
@@ -12,7 +13,7 @@ from n4c.platform.plans.models import AreaPlan, Priority
 from n4c.platform.residents.models import Resident
 
 
-class ProposalForm(forms.ModelForm):
+class ProposalForm(PlainModelForm):
     """A plan item as the plan's own action form asks for it, and why it matters."""
 
     def __init__(self, *args, plan: AreaPlan | None = None, **kwargs):
@@ -31,7 +32,7 @@ class ProposalForm(forms.ModelForm):
         }
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(PlainForm):
     reason = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -40,7 +41,7 @@ class AnswerForm(forms.Form):
     )
 
 
-class DecisionForm(forms.ModelForm):
+class DecisionForm(PlainModelForm):
     options = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}),
         initial="Yes\nNo",
@@ -69,7 +70,7 @@ class DecisionForm(forms.ModelForm):
         return self.cleaned_data["options"].splitlines()
 
 
-class VoteForm(forms.ModelForm):
+class VoteForm(PlainModelForm):
     def __init__(self, *args, decision: Decision, **kwargs):
         super().__init__(*args, **kwargs)
         option = self.fields["option"]
@@ -85,7 +86,7 @@ class VoteForm(forms.ModelForm):
         widgets = {"option": forms.RadioSelect, "reason": forms.Textarea(attrs={"rows": 2})}
 
 
-class CloseForm(forms.Form):
+class CloseForm(PlainForm):
     reasons = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -94,7 +95,7 @@ class CloseForm(forms.Form):
     )
 
 
-class MemberRoleForm(forms.Form):
+class MemberRoleForm(PlainForm):
     resident = forms.ModelChoiceField(
         queryset=Resident.objects.none(),
         widget=forms.HiddenInput,
@@ -112,7 +113,7 @@ class MemberRoleForm(forms.Form):
         )
 
 
-class StaffAttachmentForm(forms.Form):
+class StaffAttachmentForm(PlainForm):
     person = forms.ModelChoiceField(
         queryset=get_user_model()
         .objects.filter(is_active=True, profile__role__in=STAFF_ROLES)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
 
+from n4c.platform.core.forms import PlainErrorMessages, PlainForm
 from n4c.platform.people import throttle
 from n4c.platform.people.access import region_id_of, role_of
 from n4c.platform.people.models import Role
@@ -28,11 +29,15 @@ class _SaysWhenThrottled:
         return super().clean()  # type: ignore[misc]
 
 
-class ThrottledAuthenticationForm(_SaysWhenThrottled, AuthenticationForm):
+class ThrottledAuthenticationForm(_SaysWhenThrottled, PlainErrorMessages, AuthenticationForm):
     error_messages = {
         **AuthenticationForm.error_messages,
         "invalid_login": "Enter a correct user name and password. Both are case-sensitive.",
     }
+
+
+class PlainSetPasswordForm(PlainErrorMessages, SetPasswordForm):
+    """Choosing a password, with the platform's plain error messages."""
 
 
 class ThrottledAdminAuthenticationForm(_SaysWhenThrottled, AdminAuthenticationForm):
@@ -55,7 +60,7 @@ class UsernameField(forms.RegexField):
         )
 
 
-class _RoleAndHub(forms.Form):
+class _RoleAndHub(PlainForm):
     role = forms.ChoiceField(label="Role")
     region = forms.ModelChoiceField(
         Region.objects.all(),
@@ -72,6 +77,11 @@ class _RoleAndHub(forms.Form):
             field = self.fields["region"]
             field.queryset = Region.objects.filter(pk=region_id_of(actor))
             field.required, field.empty_label = True, None
+            own = field.queryset.first()  # type: ignore[attr-defined]
+            if own is not None:
+                field.error_messages["invalid_choice"] = (
+                    f"You can only add people to your own hub ({own.name})."
+                )
 
 
 class PersonForm(_RoleAndHub):

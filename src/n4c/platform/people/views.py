@@ -17,7 +17,12 @@ from n4c.platform.core.forms import apply_service
 from n4c.platform.core.sorting import sorted_page
 from n4c.platform.people import services
 from n4c.platform.people.access import is_staff_role, password_link_refusal
-from n4c.platform.people.forms import PersonChangeForm, PersonForm, ThrottledAuthenticationForm
+from n4c.platform.people.forms import (
+    PersonChangeForm,
+    PersonForm,
+    PlainSetPasswordForm,
+    ThrottledAuthenticationForm,
+)
 from n4c.platform.people.languages import remember_language
 from n4c.platform.people.models import Profile, Role, display_name
 from n4c.platform.regions.models import Region
@@ -38,6 +43,7 @@ class SetPasswordView(PasswordResetConfirmView):
     """Choosing a password through a one-time link; the link stops working once used (Django's
     token covers the password) or after N4C_PASSWORD_LINK_HOURS, and using it is audited."""
 
+    form_class = PlainSetPasswordForm
     template_name = "registration/set_password.html"
     success_url = reverse_lazy("set_password_done")
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
+from n4c.platform.core.forms import PlainForm, PlainModelForm
 from n4c.platform.plans.models import Action, AreaPlan, Milestone, Priority
 
 
@@ -9,14 +10,14 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
-class VisionForm(forms.ModelForm):
+class VisionForm(PlainModelForm):
     class Meta:
         model = AreaPlan
         fields = ["vision"]
         widgets = {"vision": forms.Textarea(attrs={"rows": 4})}
 
 
-class PriorityForm(forms.ModelForm):
+class PriorityForm(PlainModelForm):
     class Meta:
         model = Priority
         fields = ["theme", "title"]
@@ -25,7 +26,7 @@ class PriorityForm(forms.ModelForm):
         }
 
 
-class ActionForm(forms.ModelForm):
+class ActionForm(PlainModelForm):
     def __init__(self, *args, plan: AreaPlan | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         priorities = self.fields["priority"]
@@ -47,11 +48,18 @@ class ActionForm(forms.ModelForm):
         }
 
 
-class ActionStatusForm(forms.Form):
+class ActionStatusForm(PlainForm):
     status = forms.ChoiceField(choices=Action.Status.choices)
 
 
-class MilestoneForm(forms.ModelForm):
+class MilestoneForm(PlainModelForm):
+    """Shown on the plan page beside the priority form, which has a title too: its own ids
+    (``id_milestone_title``) keep each label on its own input."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "id_milestone_%s")
+        super().__init__(*args, **kwargs)
+
     class Meta:
         model = Milestone
         fields = ["title", "target_on"]
@@ -66,5 +74,5 @@ class MilestoneForm(forms.ModelForm):
         }
 
 
-class YearZeroForm(forms.Form):
+class YearZeroForm(PlainForm):
     done_on = forms.DateField(required=False, widget=DateInput(), label="Done on")

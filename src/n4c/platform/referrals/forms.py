@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
+from n4c.platform.core.forms import PlainForm, PlainModelForm
 from n4c.platform.referrals.access import can_manage_partner, partner_regions_for
 from n4c.platform.referrals.models import Partner, Referral
 
@@ -10,7 +11,7 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
-class PartnerForm(forms.ModelForm):
+class PartnerForm(PlainModelForm):
     website = forms.URLField(required=False, assume_scheme="https")
 
     def __init__(self, *args, actor, **kwargs):
@@ -28,7 +29,7 @@ class PartnerForm(forms.ModelForm):
         error_messages = {"name": {"required": "Enter the partner's name."}}
 
 
-class ReferralForm(forms.ModelForm):
+class ReferralForm(PlainModelForm):
     def __init__(self, *args, partners=None, **kwargs):
         super().__init__(*args, **kwargs)
         if partners is not None:
@@ -46,7 +47,7 @@ class ReferralForm(forms.ModelForm):
         }
 
 
-class ReferralUpdateForm(forms.Form):
+class ReferralUpdateForm(PlainForm):
     status = forms.ChoiceField(choices=Referral.Status.choices)
     outcome = forms.CharField(
         required=False, widget=forms.Textarea(attrs={"rows": 2}), label="Outcome"

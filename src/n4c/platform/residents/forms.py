@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
+from n4c.platform.core.forms import PlainForm, PlainModelForm
 from n4c.platform.people.forms import UsernameField
 from n4c.platform.residents.gdpr import CONTACT_WORDING
 from n4c.platform.residents.models import Consent, Resident
@@ -11,7 +12,7 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
-class ResidentForm(forms.ModelForm):
+class ResidentForm(PlainModelForm):
     contact_consent_method = forms.ChoiceField(
         choices=[("", "They have not agreed to be contacted"), *Consent.Method.choices],
         required=False,
@@ -34,7 +35,7 @@ class ResidentForm(forms.ModelForm):
         }
 
 
-class ConsentForm(forms.ModelForm):
+class ConsentForm(PlainModelForm):
     given = forms.TypedChoiceField(
         choices=[("yes", "Yes, they agreed"), ("no", "No, they did not agree")],
         coerce=lambda value: value == "yes",
@@ -55,7 +56,7 @@ class ConsentForm(forms.ModelForm):
         error_messages = {"wording": {"required": "Enter the words they were shown or told."}}
 
 
-class EraseForm(forms.Form):
+class EraseForm(PlainForm):
     mode = forms.ChoiceField(
         choices=[
             (
@@ -74,5 +75,5 @@ class EraseForm(forms.Form):
     )
 
 
-class SignInForm(forms.Form):
+class SignInForm(PlainForm):
     username = UsernameField()

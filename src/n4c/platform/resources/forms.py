@@ -2,12 +2,13 @@ from __future__ import annotations
 
 from django import forms
 
+from n4c.platform.core.forms import PlainModelForm
 from n4c.platform.plain.widgets import PlainTextarea
 from n4c.platform.resources.models import Resource
 from n4c.platform.resources.services import parse_tags
 
 
-class ResourceForm(forms.ModelForm):
+class ResourceForm(PlainModelForm):
     link = forms.URLField(required=False, assume_scheme="https")
     tag_names = forms.CharField(
         required=False,

@@ -5,19 +5,20 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from n4c.platform.core.forms import PlainForm, PlainModelForm
 from n4c.platform.right_to_bid.models import AssetCase, Nomination
 from n4c.platform.right_to_bid.nominations import NOMINATION_FIELDS
 from n4c.platform.right_to_bid.services import event_choices
 
 
-class CaseForm(forms.ModelForm):
+class CaseForm(PlainModelForm):
     class Meta:
         model = AssetCase
         fields = ["title", "opened_on", "contact_email"]
         widgets = {"opened_on": forms.DateInput(attrs={"type": "date"})}
 
 
-class EventForm(forms.Form):
+class EventForm(PlainForm):
     event = forms.ChoiceField(choices=())
     date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
     note = forms.CharField(max_length=300, required=False)
@@ -29,7 +30,7 @@ class EventForm(forms.Form):
         ]
 
 
-class ExtensionForm(forms.Form):
+class ExtensionForm(PlainForm):
     rule_id = forms.ChoiceField(label="Period", choices=())
     extended_to = forms.DateField(
         label="Agreed date", widget=forms.DateInput(attrs={"type": "date"})
@@ -43,11 +44,11 @@ class ExtensionForm(forms.Form):
         self.fields["rule_id"].choices = extendable or []
 
 
-class CloseForm(forms.Form):
+class CloseForm(PlainForm):
     closed_on = forms.DateField(label="Closed on", widget=forms.DateInput(attrs={"type": "date"}))
 
 
-class NominationForm(forms.ModelForm):
+class NominationForm(PlainModelForm):
     """A nomination's details; the asset is one of the area's own, if it is in the register."""
 
     class Meta:
@@ -71,7 +72,7 @@ class NominationForm(forms.ModelForm):
         field.label = _("The asset in the register")
 
 
-class SendForm(forms.Form):
+class SendForm(PlainForm):
     sent_on = forms.DateField(
         label="Date it was sent to the council", widget=forms.DateInput(attrs={"type": "date"})
     )

@@ -8,7 +8,7 @@ from django import forms
 
 from n4c import rollout
 from n4c.errors import InputError
-from n4c.platform.core.forms import add_service_error
+from n4c.platform.core.forms import PlainForm, add_service_error
 from n4c.rollout import bounds
 
 
@@ -16,7 +16,7 @@ def _label(name: str) -> str:
     return name.removesuffix("_gbp").replace("_", " ").capitalize()
 
 
-class RolloutForm(forms.Form):
+class RolloutForm(PlainForm):
     areas = forms.IntegerField(
         min_value=bounds.AREAS.minimum,
         max_value=bounds.AREAS.maximum,

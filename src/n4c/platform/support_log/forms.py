@@ -4,10 +4,11 @@ import datetime as dt
 
 from django import forms
 
+from n4c.platform.core.forms import PlainModelForm
 from n4c.platform.support_log.models import Kind, SupportEntry
 
 
-class SupportEntryForm(forms.ModelForm):
+class SupportEntryForm(PlainModelForm):
     class Meta:
         model = SupportEntry
         fields = ["date", "kind", "days", "notes", "follow_ups"]

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from n4c.platform.areas.models import Area
 from n4c.platform.caseloads.models import AssignmentRole
+from n4c.platform.plain.wording import days_text
 
 
 class Kind(models.TextChoices):
@@ -59,6 +60,4 @@ class SupportEntry(models.Model):
         ]
 
     def __str__(self) -> str:
-        return (
-            f"{self.get_kind_display()} at {self.area} on {self.date:%d %B %Y} ({self.days} days)"
-        )
+        return f"{self.get_kind_display()} at {self.area} on {self.date:%d %B %Y} ({days_text(self.days)})"

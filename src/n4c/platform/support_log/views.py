@@ -19,6 +19,7 @@ from n4c.platform.core.exports import export_response
 from n4c.platform.core.fragments import FRAGMENT_SECONDS
 from n4c.platform.people.access import is_staff_role
 from n4c.platform.people.models import display_name
+from n4c.platform.plain.wording import days_text
 from n4c.platform.regions.models import Region
 from n4c.platform.support_log.forms import SupportEntryForm
 from n4c.platform.support_log.freshness import SUPPORT_VERSION
@@ -41,7 +42,7 @@ def entry_create(request, area_pk: int):
     form = SupportEntryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         entry = log_support(request.user, area, **form.cleaned_data)
-        messages.success(request, f"Logged {entry.days} days of support for {area.name}.")
+        messages.success(request, f"Logged {days_text(entry.days)} of support for {area.name}.")
         return redirect(area)
     return render(request, "support_log/entry_form.html", {"form": form, "area": area})
 

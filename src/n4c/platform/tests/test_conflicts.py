@@ -123,7 +123,7 @@ def test_the_partner_page_shows_a_name_taken_at_the_same_moment_on_its_field(
         reverse("referrals:partners"), data={"name": "Locality", "specialism": "planning"}
     )
     assert response.status_code == 400
-    assert "Partner with this Name already exists." in response.text
+    assert "There is already one with this name" in response.text
 
 
 def test_the_year_zero_checklist_shows_a_conflict_above_the_plan(

@@ -105,7 +105,7 @@ def test_the_api_answers_422_with_the_same_sentence(
     )
     assert response.status_code == 422
     message = response.json()["detail"][0]["msg"]
-    assert "already holds 1 areas" in message and "choose someone else" in message
+    assert "already holds 1 area," in message and "choose someone else" in message
 
 
 @override_settings(ADVISER_MAX_AREAS=1)
@@ -118,7 +118,7 @@ def test_the_assign_page_shows_the_refusal_beside_the_person_field(
         f"/caseloads/areas/{area.pk}/assign/", data={"role": "adviser", "person": adviser.pk}
     )
     assert response.status_code == 200
-    assert "already holds 1 areas" in response.text
+    assert "already holds 1 area," in response.text
     assert 'id="id_person_error"' in response.text
     assert not Assignment.objects.filter(area=area).exists()
 
@@ -134,7 +134,7 @@ def test_the_admin_refuses_too(region, make_area, adviser, django_user_model, cl
         data={"area": area.pk, "person": adviser.pk, "role": "adviser", "started_on": "2026-01-05"},
     )
     assert response.status_code == 200
-    assert "already holds 1 areas" in response.text
+    assert "already holds 1 area," in response.text
     assert not Assignment.objects.filter(area=area).exists()
 
 

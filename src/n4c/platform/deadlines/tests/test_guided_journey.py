@@ -111,7 +111,7 @@ def test_a_case_page_refuses_a_plan_stage_and_shows_conditions_as_sentences(
     case = _case(national, pub, {"notice-of-disposal": dt.date(2026, 3, 2)})
     client = client_for(national)
     page = client.post(case.get_absolute_url(), {"event": "referendum-held", "date": "2026-03-05"})
-    assert "Select a valid choice." in page.content.decode()
+    assert "from the list" in page.content.decode()
     assert not case.events.filter(event="referendum-held").exists()
     text = client.get(case.get_absolute_url()).content.decode()
     assert "if</span>" not in text

@@ -93,7 +93,7 @@ def test_a_member_s_area_page_in_polish_names_the_stage_and_links_in_polish(
     page = client.get(home.get_absolute_url()).content.decode()
     assert '<span class="tag">Aktywny</span> w regionie North West' in page
     assert "Plan obszaru i lista kontrolna roku zerowego" in page
-    assert "Dni wsparcia zapisane w tym miesiącu: 0." in page
+    assert "W tym miesiącu zapisano: 0 dni." in page
 
 
 def test_a_member_s_home_page_and_nomination_form_read_in_their_language(

@@ -69,10 +69,11 @@ def test_a_hub_lead_adds_advisers_of_their_own_hub_only(
     assert "National team" not in form and other_region.name not in form
     refused = _add(client, username="elsewhere", region=other_region.pk)
     assert refused.status_code == 400
+    assert f"You can only add people to your own hub ({region.name})." in refused.text
     assert not get_user_model().objects.filter(username="elsewhere").exists()
     refused = _add(client, username="boss", role=Role.NATIONAL_TEAM, region=region.pk)
     assert refused.status_code == 400
-    assert "Select a valid choice." in refused.content.decode()
+    assert "Select role from the list" in refused.content.decode()
     assert _add(client, region=region.pk).status_code == 200
     assert get_user_model().objects.get(username="aisha").profile.region == region
 
