@@ -27,7 +27,7 @@ def test_the_task_list_page_is_accessible_and_fits_a_desktop_and_a_phone(
     page.get_by_label("Username").fill("nat")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    page.get_by_role("heading", name="Areas", exact=True).wait_for()
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
 
     pub = Asset.objects.get(area=seeded_area, reference="PUB")
     page.goto(f"{live_server.url}{pub.get_absolute_url()}")
@@ -64,7 +64,7 @@ def test_the_nomination_pages_have_no_serious_accessibility_violations(
     page.get_by_label("Username").fill("nat")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    page.get_by_role("heading", name="Areas", exact=True).wait_for()
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
     page.goto(f"{live_server.url}/assets/area/{seeded_area.pk}/nominate/")
     page.get_by_label("Name of the building or land").fill("The Old Library")
     page.get_by_label("Why it matters to the community").fill("Clubs meet here.")

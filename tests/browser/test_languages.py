@@ -61,10 +61,10 @@ def test_a_member_reads_their_area_and_plan_in_polish_on_a_phone(
 ):
     page = new_page(width=PHONE)
     _sign_in_and_choose(page, live_server.url, "pl")
-    page.get_by_role("heading", name="Obszary").wait_for()
+    page.get_by_role("heading", name="Twoja okolica").wait_for()
     assert page.locator("html").get_attribute("lang") == "pl"
     _check_phone_page(page)
-    page.get_by_role("link", name="Browser Test Estate").click()
+    page.goto(f"{live_server.url}{member_area.get_absolute_url()}")
     page.get_by_role("heading", name="Potrzeby na starcie").wait_for()
     _check_phone_page(page)
     page.goto(f"{live_server.url}/plans/{member_area.pk}/")
@@ -75,7 +75,7 @@ def test_a_member_reads_their_area_and_plan_in_polish_on_a_phone(
 def test_urdu_pages_are_mirrored_right_to_left_on_a_phone(live_server, new_page, member_area):
     page = new_page(width=PHONE)
     _sign_in_and_choose(page, live_server.url, "ur")
-    page.get_by_role("heading", name="علاقے").wait_for()
+    page.get_by_role("heading", name="آپ کا علاقہ").wait_for()
     assert page.locator("html").get_attribute("dir") == "rtl"
     _check_phone_page(page)
     page.goto(f"{live_server.url}{member_area.get_absolute_url()}")

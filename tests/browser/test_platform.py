@@ -64,7 +64,7 @@ def test_sign_in_create_an_area_assign_log_support_and_read_the_report(
 
     page.get_by_role("link", name="Add an area").click()
     page.get_by_label("Area name").fill("Browser Test Estate")
-    page.get_by_label("Ward codes").fill(network["ward"]["ward17_code"])
+    page.get_by_label("Codes or ward names").fill(network["ward"]["ward17_code"])
     page.get_by_label("Stage").select_option("active")
     page.get_by_role("button", name="Save").click()
     page.get_by_role("heading", name="Browser Test Estate").wait_for()

@@ -44,7 +44,7 @@ def test_the_profile_page_fits_works_by_keyboard_and_passes_axe(
     page.get_by_label("Username").fill("profiler")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    page.get_by_role("heading", name="Areas", exact=True).wait_for()
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
     page.goto(f"{live_server.url}/areas/{bloomfield.pk}/profile/", timeout=120_000)
     page.get_by_role("heading", name="Bloomfield: neighbourhood profile").wait_for()
     map_image = page.get_by_role("img", name="Map of Bloomfield", exact=False)

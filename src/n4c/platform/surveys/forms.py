@@ -7,10 +7,11 @@ from django import forms
 from django.utils.translation import gettext_lazy
 
 from n4c.evaluate.surveys import SCALE, Questionnaire
+from n4c.platform.core.forms import PlainForm, PlainModelForm
 from n4c.platform.surveys.models import Site, Wave
 
 
-class ResponseForm(forms.Form):
+class ResponseForm(PlainForm):
     """One set of radio buttons per question, each optional, and the consent tick box."""
 
     consent = forms.BooleanField(required=False)
@@ -48,7 +49,7 @@ class ResponseForm(forms.Form):
         return {q.id: self.cleaned_data.get(q.id, "") for q in self.questionnaire.questions}
 
 
-class WaveForm(forms.ModelForm):
+class WaveForm(PlainModelForm):
     def __init__(self, sites, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["site"] = forms.ModelChoiceField(queryset=sites, empty_label=None)
@@ -63,13 +64,13 @@ class WaveForm(forms.ModelForm):
         }
 
 
-class SiteForm(forms.ModelForm):
+class SiteForm(PlainModelForm):
     class Meta:
         model = Site
         fields = ["name", "ward_code"]
 
 
-class FreezeForm(forms.Form):
+class FreezeForm(PlainForm):
     pool = forms.ChoiceField(
         label="Choose comparison wards from",
         help_text="left-behind: the other wards on the 2019 'left behind' list; deprived: "
@@ -86,7 +87,7 @@ class FreezeForm(forms.Form):
         self.fields["pool"].choices = [(pool, pool) for pool in POOLS]
 
 
-class WeightsForm(forms.Form):
+class WeightsForm(PlainForm):
     file = forms.FileField(
         label="Weights file (CSV)",
         help_text="One row per response: response_id,weight. Weights are positive numbers.",

@@ -70,7 +70,7 @@ def test_a_bad_code_is_named_on_the_codes_field(
         "/areas/new/",
         data={"name": "X", "geography": geography, "codes": codes, "stage": "prospect"},
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert message in response.context["form"].errors["codes"][0]
     assert not Area.objects.exists()
 
