@@ -156,3 +156,23 @@ def test_a_comparison_ward_is_surveyed_on_paper_and_shown_beside_the_area(
     page = client_for(adviser).get(reverse("surveys:area", args=[home.pk])).content.decode()
     assert "Home ward</th>" in page and "Next ward (comparison)</th>" in page
     assert "<td>100%</td>" in page and "<td>0%</td>" in page
+
+
+def test_freezing_real_comparators_for_a_left_behind_ward(home, national, client_for):
+    # Bloomfield (Blackpool), on the 2019 'left behind' list; the real data, matched for real.
+    home.ward17_codes = ["E05001645"]
+    home.save()
+    url = reverse("surveys:freeze", args=[home.pk])
+    client_for(national).post(url, {"pool": "left-behind", "k": "3"}, follow=True)
+    frozen = home.frozen_comparators.get()
+    assert frozen.k == 3 and len(frozen.version) >= 12
+    codes = frozen.comparator_codes
+    assert len(codes) == 3 and "E05001645" not in codes
+    assert all(code.startswith("E05") for code in codes)
+    # The frozen selection is what the CLI would choose, and it says so by its version.
+    from n4c.evaluate import find_comparators
+
+    again = find_comparators(["E05001645"], pool="left-behind", k=3)
+    assert (frozen.version, codes) == (again.version, again.as_json()["matches"]["E05001645"])
+    sites = Site.objects.filter(area=home, kind=Site.Kind.COMPARATOR)
+    assert sorted(sites.values_list("ward_code", flat=True)) == sorted(codes)
