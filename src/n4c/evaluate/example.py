@@ -17,7 +17,7 @@ denominators are not in n4c's data).
 
 With ``editions="2019-2025"`` the same design runs from the IoD 2019 to the IoD 2025 on
 December 2024 wards (:func:`n4c.needs.find_change`, the IoD 2019 carried to LSOA 2021 through
-the ONS lookup). A 2024 ward counts as listed when most of its residents live in the LSOAs
+the ONS lookup). A 2024 ward counts as listed when at least half its residents live in the LSOAs
 2021 of the 2019 'left behind' wards (the LSOA overlap :func:`n4c.needs.compare_left_behind_years`
 also uses). The outcome is the ward's rank among wards in each edition, not its score: only
 ranks and deciles compare across editions.
@@ -56,9 +56,6 @@ _STATEMENT_2025 = (
 )
 _VARIABLES = ("imd2015_score", "population")
 _VARIABLES_2025 = ("rank_2019", "population_2019")
-#: A 2024 ward is listed when more than this share of its residents live in the LSOAs 2021 of
-#: the 2019 'left behind' wards.
-_LISTED_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -132,13 +129,9 @@ def _listed_wards24() -> pd.Series:
     """Each 2024 ward's share of residents in the LSOAs 2021 of the 2019 'left behind' wards."""
     from n4c.data import load, population_for_2025
     from n4c.needs import ward_table
+    from n4c.needs.left_behind_change import published_lsoas21
 
-    wards = ward_table(2019)
-    published = wards.loc[wards["left_behind_published"].astype(bool), "ward17_code"]
-    lsoa11 = load("lookup_lsoa11_ward17")
-    lsoa11 = lsoa11.loc[lsoa11["ward17_code"].isin(published), "lsoa11_code"]
-    lsoa21 = load("lookup_lsoa11_lsoa21")
-    inside = set(lsoa21.loc[lsoa21["lsoa11_code"].isin(lsoa11), "lsoa21_code"])
+    inside = set(published_lsoas21(ward_table(2019))["lsoa21_code"])
     ward_of = load("lookup_lsoa21_ward24_lad24").set_index("lsoa21_code")["ward24_code"]
     people = population_for_2025().frame.set_index("lsoa21_code")["population"]
     frame = pd.DataFrame(
@@ -153,12 +146,13 @@ def _listed_wards24() -> pd.Series:
 def _example_2019_2025() -> WorkedExample:
     from n4c.data.registry import checksum
     from n4c.needs import find_change
+    from n4c.needs.left_behind_change import STILL_IN_SHARE
 
     change = find_change(2019, 2025, level="ward")
     table = pd.read_csv(io.StringIO(change.csv)).set_index("ward24_code")
     table = table[table["rank_2019"].notna() & table["rank_2025"].notna()]
     share = _listed_wards24().reindex(table.index).fillna(0.0)
-    listed = share > _LISTED_SHARE
+    listed = share >= STILL_IN_SHARE
     supported = list(table.index[listed])
     pool = list(table.index[(table["decile_2019"] <= 2) & ~listed])
     inputs = {
