@@ -79,7 +79,11 @@ CASES: dict[str, list[list[str]]] = {
         ["--data", PANEL, *DID, "--dose", "hours"],
         ["--data", PANEL, *DID, "--dose", "score", "--event-study"],
     ],
-    "evaluate example": [["--out", FOLDER], ["--out", UNWRITABLE]],
+    "evaluate example": [
+        ["--out", FOLDER],
+        ["--out", UNWRITABLE],
+        ["--out", OUT, "--editions", "2015-2025"],
+    ],
     "evaluate surveys": [
         ["--data", MISSING],
         ["--data", BINARY],

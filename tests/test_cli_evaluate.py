@@ -103,3 +103,14 @@ def test_example_writes_the_panel_and_says_it_is_an_association(run_n4c, tmp_pat
     assert "not the effect of any programme" in document["statement"]
     header = out.read_text(encoding="utf-8").splitlines()[0]
     assert header == "ward17_code,ward17_name,year,treated,post,imd_score,imd_rank,matched_to"
+
+
+def test_example_2019_to_2025_compares_ranks_of_2024_wards(run_n4c, tmp_path: Path) -> None:
+    out = tmp_path / "example.csv"
+    result = run_n4c("evaluate", "example", "--editions", "2019-2025", "--out", str(out), "--json")
+    document = json.loads(result.stdout)
+    assert document["n_units"] == 2 * 218 and document["n_obs"] == 4 * 218
+    assert "Ranks, not scores, compare across editions" in document["statement"]
+    assert abs(document["balance"]["rank_2019"]["smd_after"]) < 0.05
+    header = out.read_text(encoding="utf-8").splitlines()[0]
+    assert header == "ward24_code,ward24_name,year,treated,post,imd_rank,imd_decile,matched_to"

@@ -171,16 +171,22 @@ def example_command(
     out: Path = typer.Option(
         ...,
         help="CSV file for the panel (- for standard output): ward17_code, ward17_name, year, "
-        "treated, post, imd_score, imd_rank, matched_to.",
+        "treated, post, imd_score, imd_rank, matched_to (2019-2025: ward24_code, ward24_name, "
+        "year, treated, post, imd_rank, imd_decile, matched_to).",
         show_default=False,
+    ),
+    editions: str = typer.Option(
+        "2015-2019",
+        help="IoD editions: 2015-2019 (December 2017 wards) or 2019-2025 (December 2024 wards, "
+        "ranks only).",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the estimate and balance as JSON."),
 ) -> None:
-    """Worked example: 2019 'left behind' wards against matched wards, IoD 2015 to 2019."""
+    """Worked example: 2019 'left behind' wards against matched wards, IoD 2015 to 2019 or 2025."""
     from n4c import evaluate
 
     say = words_for({"--out": out, "--json": as_json})
-    example = evaluate.worked_example()
+    example = evaluate.worked_example(editions)  # type: ignore[arg-type]
     written = write_table(example.panel, out)
     if as_json:
         print_json(

@@ -14,11 +14,20 @@ the IoD's scores are not designed to be compared between editions (its ranks are
 Both ward scores are population-weighted means of LSOA scores through the ONS best-fit lookup,
 weighted by the IoD 2019's mid-2015 denominators in both years (the IoD 2015's own mid-2012
 denominators are not in n4c's data).
+
+With ``editions="2019-2025"`` the same design runs from the IoD 2019 to the IoD 2025 on
+December 2024 wards (:func:`n4c.needs.find_change`, the IoD 2019 carried to LSOA 2021 through
+the ONS lookup). A 2024 ward counts as listed when at least half its residents live in the LSOAs
+2021 of the 2019 'left behind' wards (the LSOA overlap :func:`n4c.needs.compare_left_behind_years`
+also uses). The outcome is the ward's rank among wards in each edition, not its score: only
+ranks and deciles compare across editions.
 """
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -26,7 +35,11 @@ import pandas as pd
 from n4c.evaluate.comparators import ComparatorSelection, match_comparators, ward_regions
 from n4c.evaluate.did import DidResult, estimate_did
 
-__all__ = ["EXAMPLE_STATEMENT", "WorkedExample", "worked_example"]
+__all__ = ["EXAMPLE_EDITIONS", "EXAMPLE_STATEMENT", "WorkedExample", "worked_example"]
+
+#: The pairs of editions the worked example runs on.
+ExampleEditions = Literal["2015-2019", "2019-2025"]
+EXAMPLE_EDITIONS: tuple[str, ...] = ("2015-2019", "2019-2025")
 
 EXAMPLE_STATEMENT = (
     "An association between being on the 2019 'left behind' list and the change in ward IMD "
@@ -34,7 +47,15 @@ EXAMPLE_STATEMENT = (
     "programme. The list was drawn from the 2019 figures, so some of the difference comes from "
     "how the wards were chosen."
 )
+_STATEMENT_2025 = (
+    "An association between being on the 2019 'left behind' list and the change in ward IMD "
+    "rank among wards from the IoD 2019 to the IoD 2025 (December 2024 wards, through the LSOA "
+    "2011 to 2021 lookup), against matched wards; not the effect of any programme. Ranks, not "
+    "scores, compare across editions, and the list was drawn from the 2019 figures, so some of "
+    "the difference comes from how the wards were chosen."
+)
 _VARIABLES = ("imd2015_score", "population")
+_VARIABLES_2025 = ("rank_2019", "population_2019")
 
 
 @dataclass(frozen=True)
@@ -69,15 +90,112 @@ def _ward_scores() -> pd.DataFrame:
     return table
 
 
-def worked_example() -> WorkedExample:
-    """Match the 2019 'left behind' wards on IoD 2015 values and compare their change to 2019.
+def worked_example(editions: ExampleEditions = "2015-2019") -> WorkedExample:
+    """Match the 2019 'left behind' wards on earlier values and compare their change.
+
+    Parameters
+    ----------
+    editions : {"2015-2019", "2019-2025"}
+        IoD 2015 to 2019 on December 2017 wards, or IoD 2019 to 2025 on December 2024 wards.
 
     Returns
     -------
     WorkedExample
-        ``panel`` has two rows per ward (2015, 2019): ``ward17_code, ward17_name, year, treated,
-        post, imd_score, imd_rank, matched_to`` (the supported ward a comparator was chosen for).
+        For 2015-2019, ``panel`` has two rows per ward (2015, 2019): ``ward17_code,
+        ward17_name, year, treated, post, imd_score, imd_rank, matched_to`` (the supported ward
+        a comparator was chosen for). For 2019-2025, two rows per 2024 ward (2019, 2025):
+        ``ward24_code, ward24_name, year, treated, post, imd_rank, imd_decile, matched_to``.
+
+    Raises
+    ------
+    InputError
+        If ``editions`` is not one of :data:`EXAMPLE_EDITIONS`.
     """
+    if editions not in EXAMPLE_EDITIONS:
+        from n4c.errors import InputError
+
+        raise InputError(
+            f"The worked example runs on editions {' or '.join(EXAMPLE_EDITIONS)}, "
+            f"not {editions!r}.",
+            field="editions",
+            value=str(editions),
+        )
+    if editions == "2019-2025":
+        return _example_2019_2025()
+    return _example_2015_2019()
+
+
+def _listed_wards24() -> pd.Series:
+    """Each 2024 ward's share of residents in the LSOAs 2021 of the 2019 'left behind' wards."""
+    from n4c.data import load, population_for_2025
+    from n4c.needs import ward_table
+    from n4c.needs.left_behind_change import published_lsoas21
+
+    inside = set(published_lsoas21(ward_table(2019))["lsoa21_code"])
+    ward_of = load("lookup_lsoa21_ward24_lad24").set_index("lsoa21_code")["ward24_code"]
+    people = population_for_2025().frame.set_index("lsoa21_code")["population"]
+    frame = pd.DataFrame(
+        {"ward": ward_of.to_numpy(), "people": people.reindex(ward_of.index).to_numpy()},
+        index=ward_of.index,
+    )
+    frame["inside"] = frame["people"] * frame.index.isin(inside)
+    totals = frame.groupby("ward")[["people", "inside"]].sum()
+    return totals["inside"] / totals["people"]
+
+
+def _example_2019_2025() -> WorkedExample:
+    from n4c.data.registry import checksum
+    from n4c.needs import find_change
+    from n4c.needs.left_behind_change import STILL_IN_SHARE
+
+    change = find_change(2019, 2025, level="ward")
+    table = pd.read_csv(io.StringIO(change.csv)).set_index("ward24_code")
+    table = table[table["rank_2019"].notna() & table["rank_2025"].notna()]
+    share = _listed_wards24().reindex(table.index).fillna(0.0)
+    listed = share >= STILL_IN_SHARE
+    supported = list(table.index[listed])
+    pool = list(table.index[(table["decile_2019"] <= 2) & ~listed])
+    inputs = {
+        name: checksum(name)
+        for name in (
+            "imd2019_lsoa11",
+            "lookup_lsoa11_ward17",
+            "lookup_lsoa11_lsoa21",
+            "lookup_lsoa21_ward24_lad24",
+            "cni2019_ward17",
+        )
+    }
+    selection = match_comparators(
+        table,
+        supported,
+        pool,
+        variables=_VARIABLES_2025,
+        k=1,
+        region_column=None,
+        pool_name="IMD 2019 deciles 1 and 2 of 2024 wards, not left behind",
+        inputs=inputs,
+    )
+    matched_to = {c: code for code, comparators in selection.matches.items() for c in comparators}
+    wards = [*supported, *matched_to]
+    rows = []
+    for year in (2019, 2025):
+        part = table.loc[wards, ["ward24_name"]].copy()
+        part.insert(0, "ward24_code", part.index)
+        part["year"] = year
+        part["treated"] = [int(code in selection.matches) for code in wards]
+        part["post"] = part["treated"] * int(year == 2025)
+        part["imd_rank"] = table.loc[wards, f"rank_{year}"].astype(np.int64).to_numpy()
+        part["imd_decile"] = table.loc[wards, f"decile_{year}"].astype(np.int64).to_numpy()
+        part["matched_to"] = [matched_to.get(code, "") for code in wards]
+        rows.append(part)
+    panel = pd.concat(rows, ignore_index=True)
+    did = estimate_did(
+        panel, unit="ward24_code", time="year", treated="treated", post="post", outcome="imd_rank"
+    )
+    return WorkedExample(panel=panel, selection=selection, did=did, statement=_STATEMENT_2025)
+
+
+def _example_2015_2019() -> WorkedExample:
     from n4c.data.registry import checksum
 
     table = _ward_scores()

@@ -22,7 +22,13 @@ import pandas as pd
 from n4c.data import load, population_for_2025
 from n4c.errors import InputError
 
-__all__ = ["CHANGE_COLUMNS", "STILL_IN_SHARE", "LeftBehindChange", "compare_left_behind_years"]
+__all__ = [
+    "CHANGE_COLUMNS",
+    "STILL_IN_SHARE",
+    "LeftBehindChange",
+    "compare_left_behind_years",
+    "published_lsoas21",
+]
 
 #: The share of residents that keeps a 2019 ward in, or makes a 2025 ward not new.
 STILL_IN_SHARE = 0.5
@@ -49,7 +55,7 @@ class LeftBehindChange:
     new: int
 
 
-def _pairs(wards17: pd.DataFrame) -> pd.DataFrame:
+def published_lsoas21(wards17: pd.DataFrame) -> pd.DataFrame:
     """Each (published 2019 ward, LSOA 2021) pair reached through the ward's LSOAs 2011."""
     published = wards17.loc[wards17["left_behind_published"].astype(bool), "ward17_code"]
     lookup = load("lookup_lsoa11_ward17")
@@ -110,7 +116,7 @@ def compare_left_behind_years(wards17: pd.DataFrame, wards24: pd.DataFrame) -> L
     people = population_for_2025().frame.set_index("lsoa21_code")["population"]
     flagged24 = wards24.loc[wards24["left_behind"].astype(bool), "ward_code"]
 
-    then = _pairs(wards17)
+    then = published_lsoas21(wards17)
     then["ward24_code"] = lookup.reindex(then["lsoa21_code"]).to_numpy()
     then["population"] = people.reindex(then["lsoa21_code"]).to_numpy()
     if then[["ward24_code", "population"]].isna().any().any():

@@ -1,15 +1,24 @@
 """The results pages' figures: responses handed to :func:`n4c.evaluate.surveys.summarise_responses`
-by site and wave, and the open-data table of those totals (never one person's answers)."""
+by site and wave, and the open-data table of those totals (never one person's answers), each with
+the support days delivered before its wave (the dose)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any
 
 from n4c.evaluate.surveys import WAVES, SurveyResult, load_questionnaire, summarise_responses
-from n4c.platform.surveys.models import Response, Site
+from n4c.platform.surveys.models import Response, Site, Wave
 
-__all__ = ["OPEN_DATA_COLUMNS", "open_data_rows", "results_by_outcome", "results_for"]
+__all__ = [
+    "OPEN_DATA_COLUMNS",
+    "open_data_rows",
+    "results_by_outcome",
+    "results_for",
+    "support_days_before_waves",
+]
 
 OPEN_DATA_COLUMNS = [
     "site",
@@ -26,6 +35,7 @@ OPEN_DATA_COLUMNS = [
     "weighted",
     "suppressed",
     "questionnaire_version",
+    "support_days_before_wave",
 ]
 
 
@@ -47,7 +57,44 @@ def results_for(sites: Iterable[Site]) -> list[SurveyResult]:
         result.extra["site"] = by_id[int(result.site)]
         result.extra["wave_label"] = WAVES.get(result.wave, result.wave)
         result.extra.update(_shown(result))
+    days = support_days_before_waves(by_id.values())
+    for result in results:
+        result.extra["support_days"] = days.get((int(result.site), result.wave))
     return results
+
+
+def support_days_before_waves(sites: Iterable[Site]) -> dict[tuple[int, str], Decimal]:
+    """The support days delivered to each supported site's area in the calendar months before
+    each of its waves opened, from the support log, by (site id, wave); 0 for a comparison ward,
+    which has no support from the Network. This is the dose for ``n4c evaluate did --dose``."""
+    from n4c.platform.areas.models import Area
+    from n4c.platform.support_log.models import SupportEntry
+    from n4c.platform.support_log.report import support_by_month
+
+    sites = list(sites)
+    waves = Wave.objects.filter(site__in=[site.pk for site in sites]).select_related("site")
+    days: dict[tuple[int, str], Decimal] = {}
+    delivered: dict[int, dict[dt.date, Decimal]] = {}
+    for wave in waves:
+        if wave.site.kind == Site.Kind.COMPARATOR:
+            days[(wave.site_id, wave.kind)] = Decimal(0)
+            continue
+        area_id = wave.site.area_id
+        if area_id not in delivered:
+            entries = SupportEntry.objects.filter(area_id=area_id).order_by("date")
+            first = entries.values_list("date", flat=True).first()
+            last = max(w.opens_on for w in waves if w.site.area_id == area_id)
+            months = (
+                support_by_month(first.replace(day=1), last, areas=Area.objects.filter(pk=area_id))
+                if first is not None and first < last
+                else []
+            )
+            delivered[area_id] = {m.month_start: m.delivered_days for m in months}
+        opened = wave.opens_on.replace(day=1)
+        days[(wave.site_id, wave.kind)] = sum(
+            (d for month, d in delivered[area_id].items() if month < opened), Decimal(0)
+        )
+    return days
 
 
 def _shown(result: SurveyResult) -> dict[str, Any]:
@@ -103,6 +150,7 @@ def open_data_rows(results: list[SurveyResult]) -> list[list[Any]]:
                 r.weighted,
                 r.suppressed,
                 version,
+                r.extra.get("support_days"),
             ]
         )
     return rows

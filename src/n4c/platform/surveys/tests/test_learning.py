@@ -14,6 +14,7 @@ from statsmodels.stats.proportion import proportion_confint
 from n4c.platform.residents.gdpr import erase_resident, export_resident
 from n4c.platform.surveys import services
 from n4c.platform.surveys.models import Response, Site
+from n4c.platform.surveys.results import support_days_before_waves
 
 pytestmark = pytest.mark.django_db
 
@@ -156,3 +157,83 @@ def test_a_comparison_ward_is_surveyed_on_paper_and_shown_beside_the_area(
     page = client_for(adviser).get(reverse("surveys:area", args=[home.pk])).content.decode()
     assert "Home ward</th>" in page and "Next ward (comparison)</th>" in page
     assert "<td>100%</td>" in page and "<td>0%</td>" in page
+
+
+def test_freezing_real_comparators_for_a_left_behind_ward(home, national, client_for):
+    # Bloomfield (Blackpool), on the 2019 'left behind' list; the real data, matched for real.
+    home.ward17_codes = ["E05001645"]
+    home.save()
+    url = reverse("surveys:freeze", args=[home.pk])
+    client_for(national).post(url, {"pool": "left-behind", "k": "3"}, follow=True)
+    frozen = home.frozen_comparators.get()
+    assert frozen.k == 3 and len(frozen.version) >= 12
+    codes = frozen.comparator_codes
+    assert len(codes) == 3 and "E05001645" not in codes
+    assert all(code.startswith("E05") for code in codes)
+    # The frozen selection is what the CLI would choose, and it says so by its version.
+    from n4c.evaluate import find_comparators
+
+    again = find_comparators(["E05001645"], pool="left-behind", k=3)
+    assert (frozen.version, codes) == (again.version, again.as_json()["matches"]["E05001645"])
+    sites = Site.objects.filter(area=home, kind=Site.Kind.COMPARATOR)
+    assert sorted(sites.values_list("ward_code", flat=True)) == sorted(codes)
+
+
+def test_support_days_delivered_before_each_wave_sit_beside_the_results(
+    home, adviser, national, client_for
+):
+    import datetime as dt
+    from decimal import Decimal
+
+    from n4c.platform.support_log.models import SupportEntry
+    from n4c.platform.surveys.models import Wave
+
+    site = services.supported_site(home)
+    other = services.add_site(national, home, name="Next ward", ward_code="E05000002")
+    waves = {
+        kind: Wave.objects.create(
+            site=where,
+            kind=kind,
+            opens_on=opens,
+            closes_on=opens + dt.timedelta(days=30),
+            questionnaire_version="1",
+        )
+        for kind, where, opens in (
+            ("baseline", site, dt.date(2026, 1, 10)),
+            ("year_2", site, dt.date(2026, 6, 1)),
+        )
+    }
+    Wave.objects.create(
+        site=other,
+        kind="year_2",
+        opens_on=dt.date(2026, 6, 1),
+        closes_on=dt.date(2026, 7, 1),
+        questionnaire_version="1",
+    )
+    # Before the baseline's month; in its month (not counted); between the waves; after both.
+    for date, days in (("2025-11-05", "2"), ("2026-01-03", "1"), ("2026-03-02", "1.5")):
+        SupportEntry.objects.create(
+            area=home,
+            person=adviser,
+            role="adviser",
+            date=dt.date.fromisoformat(date),
+            kind="visit",
+            days=Decimal(days),
+        )
+    SupportEntry.objects.create(
+        area=home, person=adviser, role="adviser", date=dt.date(2026, 6, 10), kind="visit",
+        days=Decimal(3),
+    )  # fmt: skip
+    days = support_days_before_waves([site, other])
+    assert days[(site.pk, "baseline")] == Decimal(2)
+    assert days[(site.pk, "year_2")] == Decimal("4.5")
+    assert days[(other.pk, "year_2")] == Decimal(0)
+
+    _paper(adviser, waves["year_2"], [{"trust": "many"}] * 10)
+    client = client_for(adviser)
+    page = client.get(reverse("surveys:area", args=[home.pk])).content.decode()
+    assert "Support days before the wave" in page and "<td>4.5</td>" in page
+    got = client.get(reverse("surveys:open_data") + f"?area={home.pk}")
+    rows = list(csv.DictReader(io.StringIO(got.content.decode())))
+    trust = next(r for r in rows if r["outcome"] == "trust")
+    assert (trust["wave"], trust["support_days_before_wave"]) == ("year_2", "4.5")
