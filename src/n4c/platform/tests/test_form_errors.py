@@ -51,6 +51,7 @@ FORM_PAGES = [
     ("resources:create", "national", "resources:create", {}),
     ("residents:area", "adviser", "residents:area", {}),
     ("assets:register", "adviser", "assets:register", {}),
+    ("assets:register", "adviser", "neighbourhood_planning:plan_create", {"opened_on": "soon"}),
     ("budgets:area", "adviser", "budgets:area", {}),
     ("grants:area", "adviser", "grants:area", {}),
     ("measures:list", "adviser", "measures:propose", {}),
