@@ -23,14 +23,13 @@ from n4c.platform.assets.access import (
     can_edit_area_assets,
 )
 from n4c.platform.assets.forms import AssetForm, ImportForm
-from n4c.platform.assets.models import Asset
 from n4c.platform.assets.mapping import MapPoint, area_outline_rings, asset_map_svg
+from n4c.platform.assets.models import Asset
 from n4c.platform.assets.panels import render_panels
 from n4c.platform.assets.services import add_asset, import_assets
 from n4c.platform.core.forms import apply_service, form_status
 from n4c.platform.core.sorting import sorted_page
 from n4c.rights.assets import KINDS, STATUSES
-
 
 #: The register table's columns, by their name in the address.
 _SORTS = {
