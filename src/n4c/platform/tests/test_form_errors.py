@@ -140,6 +140,19 @@ def test_a_form_sent_with_mistakes_shows_the_summary(
 
 
 @pytest.mark.django_db
+def test_a_refused_role_links_the_summary_to_the_members_own_select(
+    chair, member, home, client_for
+) -> None:
+    """The roles page has a form a row; the summary links to the select of the row sent."""
+    resident = Resident.objects.get(account=member)
+    answer = client_for(chair).post(
+        reverse("partnership:roles", args=[home.pk]), {"resident": resident.pk, "role": "chair"}
+    )
+    assert answer.status_code == 400
+    assert assert_summary_links_to_fields(answer.content.decode()) == [f"role-{resident.pk}"]
+
+
+@pytest.mark.django_db
 def test_a_number_with_too_many_decimal_places_is_explained(adviser, home, client_for) -> None:
     response = client_for(adviser).post(
         reverse("support_log:create", args=[home.pk]),

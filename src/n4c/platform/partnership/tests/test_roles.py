@@ -72,15 +72,3 @@ def test_the_database_refuses_a_second_chair(home, member_of):
     _, other = member_of(home)
     with pytest.raises(IntegrityError), transaction.atomic():
         Resident.objects.filter(pk=other.pk).update(partnership_role=CHAIR)
-
-
-def test_a_refused_role_links_the_error_summary_to_the_members_select(home, member_of, client_for):
-    from n4c.platform.tests.test_form_errors import assert_summary_links_to_fields
-
-    chair_account, _ = member_of(home, CHAIR)
-    _, other = member_of(home)
-    answer = client_for(chair_account).post(
-        reverse("partnership:roles", args=[home.pk]), {"resident": other.pk, "role": "chair"}
-    )
-    assert answer.status_code == 400
-    assert assert_summary_links_to_fields(answer.content.decode()) == [f"role-{other.pk}"]
