@@ -8,9 +8,9 @@ through :mod:`n4c.platform.areas.hooks`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from django.template.loader import render_to_string
 
@@ -42,8 +42,14 @@ def add_panel(
     _panels[page] = sorted(panels, key=lambda p: p.order)
 
 
-def render_panels(page: Page, request, subject) -> list[str]:
-    return [
-        render_to_string(p.template_name, p.context_function(request, subject), request)
-        for p in _panels[page]
-    ]
+def render_panels(
+    page: Page, request, subject, *, bound: Mapping[str, Any] | None = None
+) -> list[str]:
+    """Each section of ``page``; ``bound`` holds a form a section's view refused, which
+    replaces the section's blank form of the same name (so what was typed is shown again)."""
+    rendered = []
+    for panel in _panels[page]:
+        context = panel.context_function(request, subject)
+        context |= {name: form for name, form in (bound or {}).items() if name in context}
+        rendered.append(render_to_string(panel.template_name, context, request))
+    return rendered

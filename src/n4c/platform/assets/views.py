@@ -5,6 +5,9 @@ The apps above add their sections to both pages (see panels); every queryset sta
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -21,9 +24,23 @@ from n4c.platform.assets.access import (
 )
 from n4c.platform.assets.forms import AssetForm, ImportForm
 from n4c.platform.assets.mapping import MapPoint, area_outline_rings, asset_map_svg
+from n4c.platform.assets.models import Asset
 from n4c.platform.assets.panels import render_panels
 from n4c.platform.assets.services import add_asset, import_assets
-from n4c.platform.core.forms import apply_service
+from n4c.platform.core.forms import apply_service, form_status
+from n4c.platform.core.sorting import sorted_page
+from n4c.rights.assets import KINDS, STATUSES
+
+#: The register table's columns, by their name in the address.
+_SORTS = {
+    "name": "name",
+    "kind": "kind",
+    "owner": "owner",
+    "postcode": "postcode",
+    "lsoa": "lsoa_code",
+    "condition": "condition",
+    "status": "status",
+}
 
 
 @login_required
@@ -36,25 +53,51 @@ def register(request, area_id: int):
         if asset is not None:
             messages.success(request, f"{asset.name} added to the register.")
             return redirect("assets:register", area_id=area.pk)
-    assets = list(assets_visible_to(request.user).filter(area=area))
+    return register_page(request, area, form=form)
+
+
+def register_page(request, area, *, form=None, bound: Mapping[str, Any] | None = None):
+    """The register page of ``area``, answering 400 or 403 when a form on it was refused.
+
+    ``form`` is the add-an-asset form; ``bound`` holds a refused form of a section the apps
+    above add (see :func:`.panels.render_panels`). The map shows every asset the filter keeps;
+    the table one page of them, sorted by the column the reader chose.
+    """
+    form = form or AssetForm()
+    kind = request.GET.get("kind", "")
+    status = request.GET.get("status", "")
+    assets = assets_visible_to(request.user).filter(area=area)
+    if kind in KINDS:
+        assets = assets.filter(kind=kind)
+    if status in STATUSES:
+        assets = assets.filter(status=status)
+    listing = sorted_page(request, assets, sorts=_SORTS, default="name")
+    found = list(assets)
     points = [
         MapPoint(a.name, a.kind, a.latitude, a.longitude, a.get_absolute_url())
-        for a in assets
+        for a in found
         if a.latitude is not None and a.longitude is not None
     ]
+    refused = [f for f in (form, *(bound or {}).values()) if f.errors]
     return render(
         request,
         "assets/register.html",
         {
             "area": area,
-            "assets": assets,
+            "listing": listing,
+            "found": len(found),
+            "kinds": Asset._meta.get_field("kind").choices,
+            "statuses": Asset._meta.get_field("status").choices,
+            "kind": kind,
+            "status": status,
             "map_svg": asset_map_svg(points, outline=area_outline_rings(area) if points else None),
-            "unmapped": [a for a in assets if a.latitude is None or a.longitude is None],
+            "unmapped": [a for a in found if a.latitude is None or a.longitude is None],
             "form": form,
             "import_form": ImportForm(),
             "can_edit": can_edit_area_assets(request.user, area),
-            "panels": render_panels("register", request, area),
+            "panels": render_panels("register", request, area, bound=bound),
         },
+        status=max((form_status(f) for f in refused), default=200),
     )
 
 

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from n4c.platform.assets.access import area_for_editing, area_for_viewing, can_edit_area_assets
 from n4c.platform.assets.forms import WithdrawForm
 from n4c.platform.assets.services import timeline
+from n4c.platform.assets.views import register_page
 from n4c.platform.core.forms import apply_service
 from n4c.platform.neighbourhood_planning.access import plans_visible_to
 from n4c.platform.neighbourhood_planning.forms import PlanForm, PlanStageForm
@@ -42,12 +43,11 @@ def area_plans_panel(request, area) -> dict:
 def plan_create(request, area_id: int):
     area = area_for_editing(request.user, area_for_viewing(request.user, area_id))
     form = PlanForm(request.POST)
-    if form.is_valid():
-        plan = open_plan(request.user, area, **form.cleaned_data)
-        messages.success(request, "Neighbourhood plan added. Record its stages to see its dates.")
-        return redirect(plan)
-    messages.error(request, "Give the plan a title and the date work began.")
-    return redirect("assets:register", area_id=area.pk)
+    plan = apply_service(form, lambda data: open_plan(request.user, area, **data))
+    if plan is None:
+        return register_page(request, area, bound={"plan_form": form})
+    messages.success(request, "Neighbourhood plan added. Record its stages to see its dates.")
+    return redirect(plan)
 
 
 @login_required

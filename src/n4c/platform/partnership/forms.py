@@ -108,6 +108,10 @@ class MemberRoleForm(PlainForm):
 
     def __init__(self, *args, area=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # One form a row: a sent form names its fields after the row (role-5), as the page's
+        # selects are named, so the error summary links to the row's select.
+        if self.is_bound and str(self.data.get("resident", "")).isdigit():
+            self.auto_id = f"%s-{self.data['resident']}"
         self.fields["resident"].queryset = Resident.objects.filter(  # type: ignore[attr-defined]
             area=area, erased_at__isnull=True
         )

@@ -17,13 +17,14 @@ from n4c.platform.areas.access import areas_visible_to
 from n4c.platform.audit.services import record_export
 from n4c.platform.core.exports import export_response
 from n4c.platform.core.fragments import FRAGMENT_SECONDS
+from n4c.platform.core.sorting import sorted_page
 from n4c.platform.people.access import is_staff_role
 from n4c.platform.people.models import display_name
 from n4c.platform.plain.wording import days_text
 from n4c.platform.regions.models import Region
 from n4c.platform.support_log.forms import SupportEntryForm
 from n4c.platform.support_log.freshness import SUPPORT_VERSION
-from n4c.platform.support_log.models import SupportEntry
+from n4c.platform.support_log.models import Kind, SupportEntry
 from n4c.platform.support_log.report import monthly_report, parse_month
 from n4c.platform.support_log.services import can_log_support, log_support
 from n4c.spreadsheets import DATE
@@ -150,6 +151,31 @@ def _history_response(request, entries, *, name: str, what: str, file_format: st
     )
     record_export(request.user, SupportEntry, f"{what}, {len(frame)} rows, {file_format.upper()}")
     return response
+
+
+#: The support history table's columns, by their name in the address.
+_HISTORY_SORTS = {"date": "date", "kind": "kind", "who": "person__last_name", "days": "days"}
+
+
+@login_required
+def area_history_page(request, area_pk: int):
+    """One area's whole support history, newest first, a page at a time; staff may filter it by
+    kind of support and sort it by a column, and download it whole."""
+    if not is_staff_role(request.user):
+        raise PermissionDenied("Support histories are for the Network's staff.")
+    area = get_object_or_404(areas_visible_to(request.user), pk=area_pk)
+    entries = SupportEntry.objects.filter(area=area).select_related("person")
+    kind = request.GET.get("kind", "")
+    if kind in Kind.values:
+        entries = entries.filter(kind=kind)
+    listing = sorted_page(
+        request, entries, sorts=_HISTORY_SORTS, default="date", default_order="desc"
+    )
+    return render(
+        request,
+        "support_log/area_history.html",
+        {"area": area, "listing": listing, "kinds": Kind.choices, "kind": kind},
+    )
 
 
 @login_required

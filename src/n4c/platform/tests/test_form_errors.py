@@ -51,6 +51,7 @@ FORM_PAGES = [
     ("resources:create", "national", "resources:create", {}),
     ("residents:area", "adviser", "residents:area", {}),
     ("assets:register", "adviser", "assets:register", {}),
+    ("assets:register", "adviser", "neighbourhood_planning:plan_create", {"opened_on": "soon"}),
     ("budgets:area", "adviser", "budgets:area", {}),
     ("grants:area", "adviser", "grants:area", {}),
     ("measures:list", "adviser", "measures:propose", {}),
@@ -136,6 +137,19 @@ def test_a_form_sent_with_mistakes_shows_the_summary(
     assert_summary_links_to_fields(html)
     assert 'class="error-message"' in html and "Error:</span>" in html
     assert [text for text in DJANGO_DEFAULTS if text in html] == []
+
+
+@pytest.mark.django_db
+def test_a_refused_role_links_the_summary_to_the_members_own_select(
+    chair, member, home, client_for
+) -> None:
+    """The roles page has a form a row; the summary links to the select of the row sent."""
+    resident = Resident.objects.get(account=member)
+    answer = client_for(chair).post(
+        reverse("partnership:roles", args=[home.pk]), {"resident": resident.pk, "role": "chair"}
+    )
+    assert answer.status_code == 400
+    assert assert_summary_links_to_fields(answer.content.decode()) == [f"role-{resident.pk}"]
 
 
 @pytest.mark.django_db

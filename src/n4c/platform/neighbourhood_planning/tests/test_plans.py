@@ -151,3 +151,16 @@ def test_the_api_withdraws_a_stage_with_a_reason_and_its_dates_go(client_for, na
     assert stage.withdrawn_reason == "Wrong plan."
     page = api.get(plan.get_absolute_url()).content.decode()
     assert "Withdrawn</strong> Wrong plan." in page
+
+
+def test_a_refused_plan_shows_the_register_again_with_what_was_typed(client_for, adviser, area):
+    response = client_for(adviser).post(
+        reverse("neighbourhood_planning:plan_create", args=[area.pk]),
+        {"title": "Harpurhey plan", "opened_on": "31/02/2026"},
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "There is a problem" in page and 'href="#id_opened_on"' in page
+    assert 'value="Harpurhey plan"' in page and 'value="31/02/2026"' in page
+    assert "Community assets in" in page
+    assert not NeighbourhoodPlan.objects.exists()

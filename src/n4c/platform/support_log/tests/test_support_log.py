@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 
 from n4c.platform.caseloads.models import Assignment
 from n4c.platform.people.models import Role
@@ -326,3 +327,25 @@ def test_an_area_s_and_a_person_s_support_history_download(staffed, client_for, 
     member = make_person(Role.PARTNERSHIP_MEMBER)
     area.partnership_members.add(member)
     assert client_for(member).get(url).status_code == 403
+
+
+def test_the_support_history_sorts_pages_and_keeps_its_filter(staffed, client_for):
+    from n4c.platform.core.sorting import PER_PAGE
+
+    area, adviser, worker = staffed
+    for day in range(1, PER_PAGE + 2):
+        _entry(area, adviser, Role.ADVISER, MARCH + dt.timedelta(days=day % 28), "0.5")
+    SupportEntry.objects.create(
+        area=area, person=worker, role=Role.COMMUNITY_WORKER, date=MARCH, kind="call", days=1
+    )
+    client = client_for(adviser)
+    url = reverse("support_log:area_history_page", args=[area.pk])
+    assert f'href="{url}"' in client.get(area.get_absolute_url()).content.decode()
+    page = client.get(url, {"kind": "visit", "sort": "days", "order": "desc"}).content.decode()
+    assert f"{PER_PAGE + 1} entries" in page and 'aria-sort="descending"' in page
+    assert "kind=visit&amp;sort=date&amp;order=asc" in page
+    assert "kind=visit&amp;sort=days&amp;order=desc&amp;page=2" in page
+    second = client.get(url, {"kind": "visit", "page": "2"}).content.decode()
+    assert second.count('<td class="number">0.5</td>') == 1 and "1.0</td>" not in second
+    calls = client.get(url, {"kind": "call"}).content.decode()
+    assert "1 entry" in calls and "1.0</td>" in calls
