@@ -24,6 +24,7 @@ from n4c.platform.caseloads.capacity import limit_for
 from n4c.platform.caseloads.models import Assignment, AssignmentRole
 from n4c.platform.caseloads.services import assign
 from n4c.platform.core.acting import PLATFORM
+from n4c.platform.core.months import month_starts, months_back
 from n4c.platform.people.models import Profile, Role
 from n4c.platform.regions.models import Region
 from n4c.platform.regions.services import load_regions
@@ -77,11 +78,6 @@ def _name(index: int) -> tuple[str, str]:
     return _FIRST_NAMES[index % len(_FIRST_NAMES)], _LAST_NAMES[(index * 7) % len(_LAST_NAMES)]
 
 
-def _months_back(today: dt.date, months: int) -> dt.date:
-    month_index = today.year * 12 + today.month - 1 - months
-    return dt.date(month_index // 12, month_index % 12 + 1, 1)
-
-
 def seed_demo(
     *,
     areas: int = 100,
@@ -114,7 +110,8 @@ def seed_demo(
                 )
             made.append(area)
         say("Creating staff within caseload limits")
-        start = _months_back(today, 12)
+        # The first day of the month a year before this one.
+        start = months_back(today, 13)
         logins = [("national", "National team")]
         staff_index = 0
         for region in Region.objects.filter(areas__in=made).distinct().order_by("name"):
@@ -206,8 +203,7 @@ def _seed_support(areas: list[Area], today: dt.date) -> None:
     for assignment in Assignment.objects.filter(area__in=areas, ended_on__isnull=True):
         if assignment.area_id in already:
             continue
-        month = assignment.started_on
-        while month <= today:
+        for month in month_starts(assignment.started_on, today):
             # Most months meet the two committed days; about one in six falls short, as in life.
             target = Decimal("2.0") if rng.random() > 1 / 6 else Decimal("1.0")
             logged = Decimal(0)
@@ -230,5 +226,4 @@ def _seed_support(areas: list[Area], today: dt.date) -> None:
                     )
                 )
                 logged += days
-            month = _months_back(month, -1)
     SupportEntry.objects.bulk_create(entries, batch_size=2000)
