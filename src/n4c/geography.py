@@ -16,6 +16,7 @@ Imports only :mod:`n4c.errors`, so every layer above may use it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -31,7 +32,24 @@ __all__ = [
     "check_year",
     "code_shape",
     "level_of",
+    "name_words",
 ]
+
+#: Apostrophes, straight and curly, which a name loses ("King's Lynn" is "Kings Lynn").
+_APOSTROPHES = re.compile(r"['’‘`]")
+
+
+def name_words(text: str) -> list[str]:
+    """The words of a place's name as names are compared: no accents, case, apostrophes or
+    punctuation, and "&" read as "and".
+
+    >>> name_words("St. Helens & King’s Lynn, Ynys Môn")
+    ['st', 'helens', 'and', 'kings', 'lynn', 'ynys', 'mon']
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return re.findall(r"[a-z0-9]+", _APOSTROPHES.sub("", bare.replace("&", " and ")))
+
 
 #: Any GSS code: a country letter (England, Wales, Scotland, Northern Ireland, UK) and 8 digits.
 GSS_PATTERN = re.compile(r"^[EWSNK]\d{8}$")

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Any, Literal
@@ -24,6 +23,7 @@ import pandas as pd
 
 from n4c.data import load
 from n4c.errors import InputError
+from n4c.geography import name_words
 
 __all__ = ["KINDS", "MATCHES", "Place", "find_places", "normalise", "resolve_place"]
 
@@ -35,8 +35,6 @@ MATCHES = ("code", "exact", "prefix", "word", "substring", "fuzzy")
 #: people most often mean), and the newer edition first.
 _KIND_ORDER = {"council": 0, "ward": 1, "lsoa": 2}
 
-_APOSTROPHES = re.compile(r"['’`]")
-_NOT_WORD = re.compile(r"[^0-9a-z]+")
 _CODE = re.compile(r"^[A-Za-z]\d{8}$")
 
 
@@ -74,10 +72,7 @@ def normalise(text: str) -> str:
     >>> normalise("Ynys Môn")
     'ynys mon'
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    bare = _NOT_WORD.sub(" ", _APOSTROPHES.sub("", bare.replace("&", " and ")))
-    return " ".join(word for word in bare.split() if word != "and")
+    return " ".join(word for word in name_words(text) if word != "and")
 
 
 def _frame(

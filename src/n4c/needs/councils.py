@@ -19,8 +19,6 @@ from __future__ import annotations
 import csv
 import difflib
 import io
-import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,7 +28,7 @@ import pandas as pd
 
 from n4c.data import load
 from n4c.errors import InputError
-from n4c.geography import GSS_PATTERN
+from n4c.geography import GSS_PATTERN, name_words
 
 __all__ = [
     "COUNCIL_EDITIONS",
@@ -171,17 +169,8 @@ def list_councils(year: int) -> pd.DataFrame:
     return _councils(year).copy()
 
 
-def _words(text: str) -> list[str]:
-    # Accents, case, apostrophes and punctuation do not tell councils apart:
-    # "St. Helens" is "St Helens", "King's Lynn" is "Kings Lynn", "&" is "and".
-    plain = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
-    plain = re.sub(r"['’‘`]", "", plain.replace("&", " and "))
-    return re.findall(r"[a-z0-9]+", plain)
-
-
 def _forms(text: str) -> tuple[str, str, str]:
-    words = _words(text)
+    words = name_words(text)
     return (
         " ".join(words),
         " ".join(sorted(words)),
@@ -226,7 +215,7 @@ def resolve_council(text: str, *, year: int) -> Council:
     edition = _edition(year)
     table = _councils(year)
     typed = text.strip()
-    if not _words(typed):
+    if not name_words(typed):
         raise InputError(
             "Enter a council's code or name, like E06000009 or Blackpool.",
             field="--lad",
