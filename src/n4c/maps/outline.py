@@ -12,15 +12,10 @@ __all__ = ["area_outline", "outline_rings"]
 def area_outline(ward17_codes: Iterable[str], *, tolerance_degrees: float = 0.0001):
     """The wards' shapes (LSOA 2011 boundaries dissolved) as one simplified shape, or ``None``
     when none of the codes has a shape."""
-    from n4c.data import load
     from n4c.needs import ward_shapes
 
-    # Only wards the lookup gives LSOAs: ward_shapes needs at least one of those.
-    known = set(load("lookup_lsoa11_ward17")["ward17_code"])
-    codes = [code for code in ward17_codes if code in known]
-    if not codes:
-        return None
-    shapes = [s for s in ward_shapes(codes).to_numpy() if s is not None]
+    # A ward the lookup gives no LSOA has no shape (None).
+    shapes = [s for s in ward_shapes(list(ward17_codes)).to_numpy() if s is not None]
     if not shapes:
         return None
     return shapely.simplify(shapely.union_all(shapes), tolerance_degrees, preserve_topology=True)
