@@ -50,7 +50,7 @@ def profile_assets(area: Area) -> list[Asset]:
 
 def profile_area(area: Area) -> ProfileArea:
     """The area's wards as the place of a profile."""
-    return area_for_wards(area.name, list(area.ward17_codes), code=f"area:{area.pk}")
+    return area_for_wards(area.name, area.wards17(), code=f"area:{area.pk}")
 
 
 def profile_area_by_id(pk: int) -> ProfileArea:
@@ -75,7 +75,7 @@ def profile_area_by_id(pk: int) -> ProfileArea:
 
 
 def _key(area: Area) -> str:
-    wards = ",".join(area.ward17_codes)
+    wards = ",".join(area.wards17())
     points = ",".join(f"{n}{v.current()}" for n, (_, v) in sorted(_asset_sources.items()))
     digest = hashlib.sha256(f"{area.name}|{wards}|{points}".encode()).hexdigest()[:16]
     return f"areas:profile:{area.pk}:{digest}:{data_version()}"

@@ -35,7 +35,7 @@ def area_outline_rings(area) -> list[list[tuple[float, float]]] | None:
     from n4c.maps import area_outline, outline_rings
 
     try:
-        outline = area_outline(area.ward17_codes)
+        outline = area_outline(area.wards17())
     except N4CError:
         return None
     return None if outline is None else outline_rings(outline)

@@ -154,13 +154,14 @@ def freeze_comparators(
     """Choose comparison wards for the area's wards with ``n4c.evaluate.find_comparators`` and
     keep the result and its version; each comparator becomes a comparison site."""
     _require_runner(actor, area)
-    if not area.ward17_codes:
+    wards = area.wards17()
+    if not wards:
         raise ValidationError("Add the area's ward codes before choosing comparison wards.")
     if find is None:
         from n4c.evaluate import find_comparators
 
         find = find_comparators
-    selection = find(list(area.ward17_codes), pool=pool, k=k)
+    selection = find(wards, pool=pool, k=k)
     frozen = FrozenComparators.objects.create(
         area=area,
         version=selection.version,
