@@ -24,8 +24,9 @@ from n4c.data.registry import (
     Dataset,
     dataset_path,
     get_dataset,
+    population_dataset_2025,
 )
-from n4c.errors import DataMissingError, InputError
+from n4c.errors import InputError
 from n4c.geography import GSS_PATTERN, code_shape
 
 __all__ = [
@@ -301,9 +302,7 @@ def population_for_2025() -> Population:
     this machine, Census 2021 usual residents stand in, and :attr:`Population.source` says so:
     figures weighted with them are close to, not equal to, the official summaries.
     """
-    try:
-        frame = load(FILE6_2025)
-    except DataMissingError:
+    if population_dataset_2025() == CENSUS_2021:
         census = load(CENSUS_2021)
         england = census[census["lsoa21_code"].str.startswith("E")]
         return Population(
@@ -320,7 +319,8 @@ def population_for_2025() -> Population:
             official=False,
         )
     return Population(
-        frame=frame.rename(
+        frame=load(FILE6_2025)
+        .rename(
             columns={"LSOA code (2021)": "lsoa21_code", "Total population: mid 2022": "population"}
         )
         .loc[:, ["lsoa21_code", "population"]]

@@ -599,6 +599,12 @@ def checksum_if_present(name: str) -> str | None:
         return None
 
 
+def population_dataset_2025() -> str:
+    """The dataset that weights IoD 2025 figures here: File 6 when present, else Census 2021
+    (:func:`n4c.data.population_for_2025` reads it; a result's key names it without reading it)."""
+    return FILE6_2025 if checksum_if_present(FILE6_2025) is not None else CENSUS_2021
+
+
 def status() -> list[tuple[Dataset, Path | None]]:
     """Every registered dataset with where it was found (``None`` when missing or damaged)."""
     found: list[tuple[Dataset, Path | None]] = []

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from n4c.data.cache import stored_result
-from n4c.data.registry import CENSUS_2021, FILE6_2025, checksum, checksum_if_present
+from n4c.data.registry import checksum, population_dataset_2025
 from n4c.errors import InputError
 
 if TYPE_CHECKING:
@@ -384,7 +384,7 @@ def find_left_behind(
         population = "mid2015"
     kind = f"leftbehind-{year}-{population}"
     if level == "ward" and year == 2025:
-        inputs = [*_WARD24_INPUTS, _population_2025()]
+        inputs = [*_WARD24_INPUTS, population_dataset_2025()]
         kind = "leftbehind-2025-ward24"
     body, from_cache = stored_result(
         kind,
@@ -394,8 +394,3 @@ def find_left_behind(
         cached=cached,
     )
     return _result(body, from_cache=from_cache)
-
-
-def _population_2025() -> str:
-    """The dataset :func:`n4c.data.population_for_2025` reads here: File 6, else Census 2021."""
-    return CENSUS_2021 if checksum_if_present(FILE6_2025) is None else FILE6_2025
