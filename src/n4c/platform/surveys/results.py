@@ -9,8 +9,10 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from n4c.evaluate.surveys import WAVES, SurveyResult, load_questionnaire, summarise_responses
-from n4c.platform.surveys.models import Response, Site, Wave
+from n4c.platform.surveys.models import WAVE_NAMES, Response, Site, Wave
 
 __all__ = [
     "OPEN_DATA_COLUMNS",
@@ -55,7 +57,9 @@ def results_for(sites: Iterable[Site]) -> list[SurveyResult]:
     results = summarise_responses(rows)
     for result in results:
         result.extra["site"] = by_id[int(result.site)]
-        result.extra["wave_label"] = WAVES.get(result.wave, result.wave)
+        result.extra["wave_label"] = str(
+            WAVE_NAMES.get(result.wave, WAVES.get(result.wave, result.wave))
+        )
         result.extra.update(_shown(result))
     days = support_days_before_waves(by_id.values())
     for result in results:
@@ -106,12 +110,13 @@ def _shown(result: SurveyResult) -> dict[str, Any]:
         low, high = result.ci_low * 100, result.ci_high * 100
         return {
             "figure": f"{result.estimate * 100:.0f}%",
-            "interval": f"{low:.0f}% to {high:.0f}%",
+            "interval": _("%(low)s to %(high)s") % {"low": f"{low:.0f}%", "high": f"{high:.0f}%"},
             "bar": round(result.estimate * 100, 1),
         }
     return {
         "figure": f"{result.estimate:.1f}",
-        "interval": f"{result.ci_low:.1f} to {result.ci_high:.1f}",
+        "interval": _("%(low)s to %(high)s")
+        % {"low": f"{result.ci_low:.1f}", "high": f"{result.ci_high:.1f}"},
         "bar": round(result.estimate * 10, 1),
     }
 
