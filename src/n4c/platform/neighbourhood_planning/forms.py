@@ -18,6 +18,19 @@ class PlanForm(PlainModelForm):
         widgets = {"opened_on": forms.DateInput(attrs={"type": "date"})}
 
 
+#: Each stage's name in the reader's language; a stage the rules add later reads as its id.
+STAGE_NAMES = {
+    "area-application-publicised": _("Area application publicised"),
+    "forum-application-publicised": _("Forum application publicised"),
+    "forum-designated": _("Forum designated"),
+    "pre-submission-publicised": _("Pre submission publicised"),
+    "plan-publicised": _("Plan publicised"),
+    "examiner-report-received": _("Examiner report received"),
+    "referendum-held": _("Referendum held"),
+    "referendum-poll": _("Referendum poll"),
+}
+
+
 class PlanStageForm(PlainForm):
     event = forms.ChoiceField(label=_("Stage"), choices=())
     date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
@@ -26,5 +39,5 @@ class PlanStageForm(PlainForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["event"].choices = [
-            (e, e.replace("-", " ").capitalize()) for e in stage_choices()
+            (e, STAGE_NAMES.get(e, e.replace("-", " ").capitalize())) for e in stage_choices()
         ]
