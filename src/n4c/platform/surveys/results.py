@@ -9,9 +9,16 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
-from n4c.evaluate.surveys import WAVES, SurveyResult, load_questionnaire, summarise_responses
+from n4c.evaluate.surveys import (
+    MIN_RESPONSES,
+    WAVES,
+    SurveyResult,
+    load_questionnaire,
+    summarise_responses,
+)
 from n4c.platform.surveys.models import WAVE_NAMES, Response, Site, Wave
 
 __all__ = [
@@ -60,7 +67,7 @@ def results_for(sites: Iterable[Site]) -> list[SurveyResult]:
         result.extra["wave_label"] = str(
             WAVE_NAMES.get(result.wave, WAVES.get(result.wave, result.wave))
         )
-        result.extra.update(_shown(result))
+        result.extra.update(_shown(result), note=_note(result))
     days = support_days_before_waves(by_id.values())
     for result in results:
         result.extra["support_days"] = days.get((int(result.site), result.wave))
@@ -121,9 +128,27 @@ def _shown(result: SurveyResult) -> dict[str, Any]:
     }
 
 
+def _note(result: SurveyResult) -> str:
+    """What the page says beside a figure, in the reader's language: why it is not shown, or
+    that it is weighted (the words of ``n4c.evaluate``'s note, which the CLI prints)."""
+    if result.suppressed:
+        return ngettext(
+            "Not shown: %(count)s answer, fewer than %(minimum)s, too few to estimate.",
+            "Not shown: %(count)s answers, fewer than %(minimum)s, too few to estimate.",
+            result.responses,
+        ) % {"count": result.responses, "minimum": MIN_RESPONSES}
+    if result.weighted and result.effective_n is not None:
+        return _("Weighted; effective sample size %(effective)s of %(count)s answers (Kish).") % {
+            "effective": f"{result.effective_n:.1f}",
+            "count": result.responses,
+        }
+    return result.note
+
+
 def results_by_outcome(results: list[SurveyResult]) -> list[dict[str, Any]]:
-    """The results grouped by outcome, in the questionnaire's order, each with its question."""
-    questionnaire = load_questionnaire()
+    """The results grouped by outcome, in the questionnaire's order, each with its question
+    worded in the reader's language."""
+    questionnaire = load_questionnaire().in_language(get_language())
     return [
         {
             "question": question,

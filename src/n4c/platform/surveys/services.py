@@ -54,7 +54,7 @@ def _require_runner(actor, area: Area) -> None:
 
 def supported_site(area: Area) -> Site:
     """The area's own survey site, made the first time it is needed."""
-    site, _ = Site.objects.get_or_create(
+    site, _created = Site.objects.get_or_create(
         area=area, kind=Site.Kind.SUPPORTED, defaults={"name": area.name}
     )
     return site
