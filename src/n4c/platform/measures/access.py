@@ -9,6 +9,7 @@ not found, as everywhere.
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 
 from n4c.platform.areas.access import area_for_viewing, can_edit_area
 from n4c.platform.areas.models import Area
@@ -31,7 +32,7 @@ def area_for_recording(user, area_id: int) -> Area:
     """The area, when ``user`` may record in it (404 unseen, 403 seen but not theirs to record)."""
     area = area_for_viewing(user, area_id)
     if not can_record(user, area):
-        raise PermissionDenied("You can read this area's measures but not record them.")
+        raise PermissionDenied(_("You can read this area's measures but not record them."))
     return area
 
 
@@ -41,8 +42,8 @@ def recorder_shown_to(viewer, area: Area, entry: MeasureValue, *, may_edit: bool
     record (``residents.access``), and to everyone else as "A partnership member"."""
     recorder = entry.recorded_by
     if recorder is None:
-        return "Not recorded"
+        return _("Not recorded")
     is_member = role_of(recorder) == Role.PARTNERSHIP_MEMBER
     if is_member and not may_edit and recorder.pk != viewer.pk:
-        return "A partnership member"
+        return _("A partnership member")
     return recorder.get_full_name() or recorder.get_username()

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class MeasuresConfig(AppConfig):
     name = "n4c.platform.measures"
-    verbose_name = "Local measures of success"
+    verbose_name = _("Local measures of success")
 
     def ready(self) -> None:
         from n4c.platform.areas.hooks import register_area_link, register_area_panel

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
 from PIL import Image
 
 __all__ = ["PHOTO_MAX_BYTES", "PHOTO_TYPES", "read_photo"]
@@ -22,10 +23,10 @@ def read_photo(upload: UploadedFile) -> tuple[bytes, str]:
     """The photo's bytes and content type; :class:`ValidationError` on ``photo`` when it is too
     big or not a JPEG, PNG, GIF or WebP image."""
     if upload.size is not None and upload.size > PHOTO_MAX_BYTES:
-        raise _refused("The photo must be smaller than 5 MB.", "too_large")
+        raise _refused(_("The photo must be smaller than 5 MB."), "too_large")
     data = upload.read(PHOTO_MAX_BYTES + 1)
     if len(data) > PHOTO_MAX_BYTES:
-        raise _refused("The photo must be smaller than 5 MB.", "too_large")
+        raise _refused(_("The photo must be smaller than 5 MB."), "too_large")
     upload.seek(0)
     try:
         with Image.open(upload) as image:
@@ -35,5 +36,7 @@ def read_photo(upload: UploadedFile) -> tuple[bytes, str]:
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         kind = None
     if kind not in PHOTO_TYPES:
-        raise _refused("The selected file must be a JPG, PNG, GIF or WebP image.", "not_an_image")
+        raise _refused(
+            _("The selected file must be a JPG, PNG, GIF or WebP image."), "not_an_image"
+        )
     return data, PHOTO_TYPES[kind]

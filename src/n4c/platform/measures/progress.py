@@ -5,6 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from n4c.platform.measures.models import LocalMeasure, MeasureValue
 
 __all__ = ["describe_progress", "shown_number"]
@@ -19,10 +23,36 @@ def shown_number(number: Decimal) -> str:
 
 def _trend(previous: Decimal, latest: Decimal) -> str:
     if latest > previous:
-        return "rising"
+        return _("rising")
     if latest < previous:
-        return "falling"
-    return "no change"
+        return _("falling")
+    return _("no change")
+
+
+def _target_part(measure: LocalMeasure, numbers: Sequence[Decimal]) -> str | None:
+    """How the numbers stand against the measure's target, or None when it has none."""
+    target = measure.target
+    if target is None:
+        return None
+    first, latest = numbers[0], numbers[-1]
+    better = 1 if measure.direction == LocalMeasure.Direction.HIGHER else -1
+    shown = {"target": shown_number(target)}
+    if (latest - target) * better >= 0:
+        return _("target %(target)s met") % shown
+    if len(numbers) == 1:
+        return _("target %(target)s") % shown
+    needed = (target - first) * better
+    gained = (latest - first) * better
+    if needed > 0 and gained >= 0:
+        return _("%(gained)s of %(needed)s towards target %(target)s") % {
+            **shown,
+            "gained": shown_number(gained),
+            "needed": shown_number(needed),
+        }
+    return _("%(distance)s further from target %(target)s than at the start") % {
+        **shown,
+        "distance": shown_number(-gained),
+    }
 
 
 def describe_progress(measure: LocalMeasure, values: Sequence[MeasureValue]) -> str:
@@ -33,38 +63,35 @@ def describe_progress(measure: LocalMeasure, values: Sequence[MeasureValue]) -> 
     ``values`` are the measure's values, oldest first.
     """
     if not values:
-        return "No values recorded yet."
+        return _("No values recorded yet.")
     if measure.evidence != LocalMeasure.Evidence.NUMBER:
-        noun = "story" if measure.evidence == LocalMeasure.Evidence.STORY else "photo"
-        plural = "stories" if noun == "story" else "photos"
         count = len(values)
+        latest_on = {"count": count, "date": date_format(values[-1].recorded_on, "j E Y")}
+        if measure.evidence == LocalMeasure.Evidence.STORY:
+            return (
+                ngettext(
+                    "%(count)s story, the latest on %(date)s.",
+                    "%(count)s stories, the latest on %(date)s.",
+                    count,
+                )
+                % latest_on
+            )
         return (
-            f"{count} {noun if count == 1 else plural}, the latest on "
-            f"{values[-1].recorded_on:%-d %B %Y}."
+            ngettext(
+                "%(count)s photo, the latest on %(date)s.",
+                "%(count)s photos, the latest on %(date)s.",
+                count,
+            )
+            % latest_on
         )
     numbers = [v.value for v in values if v.value is not None]
-    first, latest = numbers[0], numbers[-1]
-    parts = [f"{shown_number(latest)} {measure.unit}".strip()]
-    target = measure.target
-    better = 1 if measure.direction == LocalMeasure.Direction.HIGHER else -1
-    if target is not None:
-        if (latest - target) * better >= 0:
-            parts.append(f"target {shown_number(target)} met")
-        elif len(numbers) == 1:
-            parts.append(f"target {shown_number(target)}")
-        else:
-            needed = (target - first) * better
-            gained = (latest - first) * better
-            if needed > 0 and gained >= 0:
-                parts.append(
-                    f"{shown_number(gained)} of {shown_number(needed)} towards target "
-                    f"{shown_number(target)}"
-                )
-            else:
-                parts.append(
-                    f"{shown_number(-gained)} further from target {shown_number(target)} "
-                    "than at the start"
-                )
-    trend = "one value so far" if len(numbers) == 1 else _trend(numbers[-2], latest)
-    head, *rest = parts
-    return f"{head}: {'; '.join([*rest, trend])}." if rest else f"{head}; {trend}."
+    value = f"{shown_number(numbers[-1])} {measure.unit}".strip()
+    trend = _("one value so far") if len(numbers) == 1 else _trend(numbers[-2], numbers[-1])
+    target = _target_part(measure, numbers)
+    if target is None:
+        return _("%(value)s; %(trend)s.") % {"value": value, "trend": trend}
+    return _("%(value)s: %(target)s; %(trend)s.") % {
+        "value": value,
+        "target": target,
+        "trend": trend,
+    }

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
 
 from n4c.platform.areas.access import can_edit_area
 from n4c.platform.areas.models import Area
@@ -28,7 +29,9 @@ MEASURE_FIELDS = ("name", "evidence", "unit", "direction", "target")
 
 
 def _name_taken(name: str) -> ValidationError:
-    return ValidationError({"name": f"This area already has a measure called “{name}”."})
+    return ValidationError(
+        {"name": _("This area already has a measure called “%(name)s”.") % {"name": name}}
+    )
 
 
 def _check_name(measure: LocalMeasure) -> None:

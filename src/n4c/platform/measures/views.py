@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from n4c.platform.areas.access import area_for_editing, area_for_viewing, can_edit_area
@@ -90,8 +91,11 @@ def propose(request, area_id: int):
     measure = apply_service(form, lambda data: services.propose_measure(request.user, area, **data))
     if measure is None:
         return _render(request, area, 400, failed=(0, form))
-    said = "is added" if measure.status == LocalMeasure.Status.AGREED else "is proposed"
-    messages.success(request, f"“{measure}” {said}.")
+    if measure.status == LocalMeasure.Status.AGREED:
+        said = _("“%(measure)s” is added.")
+    else:
+        said = _("“%(measure)s” is proposed.")
+    messages.success(request, said % {"measure": measure})
     return redirect("measures:list", area.pk)
 
 
@@ -106,7 +110,7 @@ def record(request, area_id: int, measure_id: int):
     entry = apply_service(form, lambda data: services.record_value(request.user, measure, **data))
     if entry is None:
         return _render(request, area, 400, failed=(measure.pk, form))
-    messages.success(request, f"The value for “{measure}” is recorded.")
+    messages.success(request, _("The value for “%(measure)s” is recorded.") % {"measure": measure})
     return redirect("measures:list", area.pk)
 
 
@@ -122,7 +126,7 @@ def change(request, area_id: int, measure_id: int):
             form, lambda data: services.change_measure(request.user, before, **data)
         )
         if changed is not None:
-            messages.success(request, f"“{changed}” is saved.")
+            messages.success(request, _("“%(measure)s” is saved.") % {"measure": changed})
             return redirect("measures:list", area.pk)
     context = {"area": area, "measure": measure, "form": form}
     return render(
@@ -135,7 +139,7 @@ def photo(request, area_id: int, value_id: int):
     area = area_for_viewing(request.user, area_id)
     entry = get_object_or_404(MeasureValue, pk=value_id, measure__area=area)
     if not entry.photo:
-        raise Http404("That value has no photo.")
+        raise Http404(_("That value has no photo."))
     response = HttpResponse(bytes(entry.photo), content_type=entry.photo_type)
-    response["X-Content-Type-Options"] = "nosniff"
+    response["X-Content-Type-Options"] = "nosniff"  # untranslated: an HTTP header
     return response

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from n4c.platform.core.forms import PlainForm, PlainModelForm
 from n4c.platform.neighbourhood_planning.models import NeighbourhoodPlan
@@ -13,16 +14,30 @@ class PlanForm(PlainModelForm):
     class Meta:
         model = NeighbourhoodPlan
         fields = ["title", "opened_on"]
+        labels = {"title": _("Title"), "opened_on": _("Opened on")}
         widgets = {"opened_on": forms.DateInput(attrs={"type": "date"})}
 
 
+#: Each stage's name in the reader's language; a stage the rules add later reads as its id.
+STAGE_NAMES = {
+    "area-application-publicised": _("Area application publicised"),
+    "forum-application-publicised": _("Forum application publicised"),
+    "forum-designated": _("Forum designated"),
+    "pre-submission-publicised": _("Pre submission publicised"),
+    "plan-publicised": _("Plan publicised"),
+    "examiner-report-received": _("Examiner report received"),
+    "referendum-held": _("Referendum held"),
+    "referendum-poll": _("Referendum poll"),
+}
+
+
 class PlanStageForm(PlainForm):
-    event = forms.ChoiceField(label="Stage", choices=())
-    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
-    note = forms.CharField(max_length=300, required=False)
+    event = forms.ChoiceField(label=_("Stage"), choices=())
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["event"].choices = [
-            (e, e.replace("-", " ").capitalize()) for e in stage_choices()
+            (e, STAGE_NAMES.get(e, e.replace("-", " ").capitalize())) for e in stage_choices()
         ]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from n4c.platform.areas.models import Area
 from n4c.platform.assets.models import DatedEvent
@@ -17,9 +19,11 @@ class NeighbourhoodPlan(models.Model):
     """A neighbourhood plan's progress through its statutory stages, for one area."""
 
     area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="neighbourhood_plans")
-    title = models.CharField(max_length=200, help_text="e.g. 'Moss Side neighbourhood plan'.")
+    title = models.CharField(max_length=200, help_text=_("e.g. 'Moss Side neighbourhood plan'."))
     opened_on = models.DateField()
-    closed_on = models.DateField(null=True, blank=True, help_text="Empty while the plan is open.")
+    closed_on = models.DateField(
+        null=True, blank=True, help_text=_("Empty while the plan is open.")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -34,7 +38,7 @@ class NeighbourhoodPlan(models.Model):
     @property
     def calendar_label(self) -> str:
         """How the plan is named in calendars beside right-to-bid cases."""
-        return f"Neighbourhood plan: {self.title}"
+        return gettext("Neighbourhood plan: %(title)s") % {"title": self.title}
 
 
 class PlanStage(DatedEvent):
@@ -42,7 +46,7 @@ class PlanStage(DatedEvent):
 
     plan = models.ForeignKey(NeighbourhoodPlan, on_delete=models.CASCADE, related_name="stages")
     event = models.CharField(
-        max_length=50, help_text="A stage the rules count from, e.g. pre-submission-publicised."
+        max_length=50, help_text=_("A stage the rules count from, e.g. pre-submission-publicised.")
     )
 
     class Meta(DatedEvent.Meta):

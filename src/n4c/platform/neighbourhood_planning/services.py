@@ -7,6 +7,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from n4c import rights
 from n4c.platform.areas.models import Area
@@ -44,15 +45,24 @@ def record_plan_stage(
     """Record a stage the neighbourhood-planning rules count from, once per plan."""
     known = stage_choices()
     if event not in known:
-        kind = (
-            "an event of a right-to-bid case, not a neighbourhood-plan stage; record it on the "
-            "asset's case"
-            if event in rights.default_rulebook().events
-            else f"not a neighbourhood-planning stage the rules count from; choose one of {', '.join(known)}"
+        if event in rights.default_rulebook().events:
+            refused = _(
+                "%(event)s is an event of a right-to-bid case, not a neighbourhood-plan stage; "
+                "record it on the asset's case."
+            )
+        else:
+            refused = _(
+                "%(event)s is not a neighbourhood-planning stage the rules count from; choose one "
+                "of %(stages)s."
+            )
+        raise ValidationError(
+            {"event": refused % {"event": repr(event), "stages": ", ".join(known)}}
         )
-        raise ValidationError({"event": f"{event!r} is {kind}."})
     recorded = ValidationError(
-        {"event": f"This plan already has a {event} date; withdraw it if it was a mistake."}
+        {
+            "event": _("This plan already has a %(stage)s date; withdraw it if it was a mistake.")
+            % {"stage": event}
+        }
     )
     if plan.stages.filter(event=event, withdrawn_at__isnull=True).exists():
         raise recorded
@@ -64,7 +74,7 @@ def withdraw_stage(actor, plan: NeighbourhoodPlan, *, event_id: int, reason: str
     """Withdraw one of the plan's stages entered by mistake; its dates stop counting."""
     item = plan.stages.filter(pk=event_id).first()
     if item is None:
-        raise ValidationError({"event_id": "Choose a stage of this plan."})
+        raise ValidationError({"event_id": _("Choose a stage of this plan.")})
     return withdraw_dated_event(actor, item, reason=reason)
 
 

@@ -11,6 +11,7 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from n4c.platform.assets.access import area_for_editing, area_for_viewing, can_edit_area_assets
@@ -46,7 +47,7 @@ def plan_create(request, area_id: int):
     plan = apply_service(form, lambda data: open_plan(request.user, area, **data))
     if plan is None:
         return register_page(request, area, bound={"plan_form": form})
-    messages.success(request, "Neighbourhood plan added. Record its stages to see its dates.")
+    messages.success(request, _("Neighbourhood plan added. Record its stages to see its dates."))
     return redirect(plan)
 
 
@@ -61,9 +62,13 @@ def plan_detail(request, pk: int):
     if request.method == "POST":
         area_for_editing(request.user, plan.area)
         chosen, change, done = (
-            (withdraw_form, withdraw_stage, "Stage withdrawn; the dates below no longer count it.")
+            (
+                withdraw_form,
+                withdraw_stage,
+                _("Stage withdrawn; the dates below no longer count it."),
+            )
             if action == "withdraw"
-            else (form, record_plan_stage, "Stage recorded; the dates below include it.")
+            else (form, record_plan_stage, _("Stage recorded; the dates below include it."))
         )
         if apply_service(chosen, lambda data: change(request.user, plan, **data)):
             messages.success(request, done)

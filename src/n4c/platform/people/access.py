@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from n4c.platform.core.acting import Actor, is_platform
 from n4c.platform.people.models import Profile, Role
 
@@ -113,9 +115,9 @@ def password_link_refusal(actor: Actor, account) -> str | None:
     they have, only the national team resets it (when the owner asks them to).
     """
     if not may_change_account(actor, account):
-        return "You cannot make a link for this person; ask the national team."
+        return _("You cannot make a link for this person; ask the national team.")
     if account.has_usable_password() and not (is_platform(actor) or is_national_team(actor)):
-        return (
+        return _(
             "They have chosen a password already, so only the national team can reset it. "
             "If they have forgotten it, they should ask the national team."
         )

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PeopleConfig(AppConfig):
     name = "n4c.platform.people"
-    verbose_name = "People and roles"
+    verbose_name = _("People and roles")

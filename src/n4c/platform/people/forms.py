@@ -6,6 +6,8 @@ from __future__ import annotations
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from n4c.platform.core.forms import PlainErrorMessages, PlainForm
 from n4c.platform.people import throttle
@@ -32,7 +34,7 @@ class _SaysWhenThrottled:
 class ThrottledAuthenticationForm(_SaysWhenThrottled, PlainErrorMessages, AuthenticationForm):
     error_messages = {
         **AuthenticationForm.error_messages,
-        "invalid_login": "Enter a correct user name and password. Both are case-sensitive.",
+        "invalid_login": _("Enter a correct user name and password. Both are case-sensitive."),
     }
 
 
@@ -48,26 +50,26 @@ class UsernameField(forms.RegexField):
     """A new user name, in the characters Django's own user names allow."""
 
     def __init__(self, **kwargs) -> None:
-        kwargs.setdefault("label", "User name")
+        kwargs.setdefault("label", _("User name"))
         kwargs.setdefault(
-            "help_text", "What they will sign in with: letters, digits and . @ + - _ only."
+            "help_text", _("What they will sign in with: letters, digits and . @ + - _ only.")
         )
         super().__init__(
             regex=r"^[\w.@+-]+$",
             max_length=150,
-            error_messages={"invalid": "Use only letters, digits and . @ + - _ in a user name."},
+            error_messages={"invalid": _("Use only letters, digits and . @ + - _ in a user name.")},
             **kwargs,
         )
 
 
 class _RoleAndHub(PlainForm):
-    role = forms.ChoiceField(label="Role")
+    role = forms.ChoiceField(label=_("Role"))
     region = forms.ModelChoiceField(
         Region.objects.all(),
-        label="Hub (region)",
+        label=_("Hub (region)"),
         required=False,
-        empty_label="No hub (national team, specialists)",
-        help_text="Hub leads, advisers and community workers belong to one hub.",
+        empty_label=_("No hub (national team, specialists)"),
+        help_text=_("Hub leads, advisers and community workers belong to one hub."),
     )
 
     def __init__(self, *args, actor, **kwargs) -> None:
@@ -79,26 +81,26 @@ class _RoleAndHub(PlainForm):
             field.required, field.empty_label = True, None
             own = field.queryset.first()  # type: ignore[attr-defined]
             if own is not None:
-                field.error_messages["invalid_choice"] = (
-                    f"You can only add people to your own hub ({own.name})."
-                )
+                field.error_messages["invalid_choice"] = gettext(
+                    "You can only add people to your own hub (%(hub)s)."
+                ) % {"hub": own.name}
 
 
 class PersonForm(_RoleAndHub):
-    first_name = forms.CharField(label="First name", max_length=150)
-    last_name = forms.CharField(label="Last name", max_length=150)
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
     username = UsernameField()
     email = forms.EmailField(
-        label="E-mail address",
+        label=_("E-mail address"),
         required=False,
-        help_text="Optional. If given, the link to set a password is sent there too.",
+        help_text=_("Optional. If given, the link to set a password is sent there too."),
     )
     field_order = ["first_name", "last_name", "username", "email", "role", "region"]
 
 
 class PersonChangeForm(_RoleAndHub):
     active = forms.BooleanField(
-        label="May sign in",
+        label=_("May sign in"),
         required=False,
-        help_text="Untick when someone leaves: their history stays, they can no longer sign in.",
+        help_text=_("Untick when someone leaves: their history stays, they can no longer sign in."),
     )

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from n4c.platform.regions.models import Region
 
 
 class Role(models.TextChoices):
-    NATIONAL_TEAM = "national_team", "National team"
-    HUB_LEAD = "hub_lead", "Hub lead"
-    ADVISER = "adviser", "Adviser"
-    COMMUNITY_WORKER = "community_worker", "Community worker"
-    SPECIALIST = "specialist", "Specialist"
-    PARTNERSHIP_MEMBER = "partnership_member", "Partnership member"
+    NATIONAL_TEAM = "national_team", _("National team")
+    HUB_LEAD = "hub_lead", _("Hub lead")
+    ADVISER = "adviser", _("Adviser")
+    COMMUNITY_WORKER = "community_worker", _("Community worker")
+    SPECIALIST = "specialist", _("Specialist")
+    PARTNERSHIP_MEMBER = "partnership_member", _("Partnership member")
 
 
 class Profile(models.Model):
@@ -28,7 +29,7 @@ class Profile(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="people",
-        help_text="The hub a hub lead, adviser or community worker belongs to.",
+        help_text=_("The hub a hub lead, adviser or community worker belongs to."),
     )
     #: The language the person chose for the platform (see people.languages); empty: none yet.
     language = models.CharField(max_length=10, blank=True, default="")

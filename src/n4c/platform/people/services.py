@@ -24,8 +24,11 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import QuerySet
 from django.urls import reverse
+from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from n4c.platform.audit.models import AuditEvent
 from n4c.platform.audit.services import record_change, snapshot
@@ -48,6 +51,7 @@ __all__ = [
     "create_account",
     "issue_set_password_link",
     "link_hours",
+    "recipient_language",
     "register_holding_check",
     "roles_addable_by",
     "send_set_password_link",
@@ -76,11 +80,11 @@ def roles_addable_by(user) -> list[Role]:
 
 def _check(actor, role: str, region: Region | None) -> None:
     if role not in roles_addable_by(actor):
-        raise ValidationError({"role": "You cannot give that role; ask the national team."})
+        raise ValidationError({"role": _("You cannot give that role; ask the national team.")})
     if role in REGIONAL_ROLES and region is None:
-        raise ValidationError({"region": "Choose the hub this person works in."})
+        raise ValidationError({"region": _("Choose the hub this person works in.")})
     if role_of(actor) == Role.HUB_LEAD and (region is None or region.pk != region_id_of(actor)):
-        raise ValidationError({"region": "A hub lead adds and changes people of their own hub."})
+        raise ValidationError({"region": _("A hub lead adds and changes people of their own hub.")})
 
 
 # What apps above people hold of a person (caseloads: their areas) must not be left unnoticed
@@ -113,7 +117,8 @@ def create_account(
     """
     users = get_user_model()
     if users.objects.filter(username__iexact=username).exists():
-        raise ValidationError({"username": f"The user name “{username}” is taken; choose another."})
+        taken = _("The user name “%(username)s” is taken; choose another.")
+        raise ValidationError({"username": taken % {"username": username}})
     user = users(username=username, first_name=first_name, last_name=last_name, email=email)
     user.set_unusable_password()
     user.save()
@@ -148,7 +153,7 @@ def add_person(
 def change_person(actor, profile: Profile, *, role: str, region: Region | None, active: bool):
     """Change a person's role, hub or access; refused while it would orphan their areas."""
     if not can_manage(actor, profile):
-        raise ValidationError("You cannot change this person; ask the national team.")
+        raise ValidationError(_("You cannot change this person; ask the national team."))
     _check(actor, role, region)
     user = profile.user
     if not active or role != profile.role or region != profile.region:
@@ -199,11 +204,29 @@ def link_hours() -> int:
     return settings.PASSWORD_RESET_TIMEOUT // 3600
 
 
+def recipient_language(user) -> str:
+    """The language to write to ``user`` in: the one they chose (``people.languages``), else
+    the platform's default (not the sender's, who may read another language)."""
+    chosen = Profile.objects.filter(user=user).values_list("language", flat=True).first()
+    if chosen and translation.check_for_language(chosen):
+        return chosen
+    return settings.LANGUAGE_CODE
+
+
 def send_set_password_link(user, link: str) -> None:
-    send_mail(
-        "Your Network for Communities account",
-        f"Hello {display_name(user)},\n\nYour user name is {user.get_username()}. Choose your "
-        f"password here (the link works once, for {link_hours()} hours):\n\n{link}\n",
-        None,
-        [user.email],
-    )
+    """E-mail ``user`` their link, in their own language when they have chosen one."""
+    hours = link_hours()
+    with translation.override(recipient_language(user)):
+        body = ngettext(
+            "Hello %(name)s,\n\nYour user name is %(username)s. Choose your password here (the "
+            "link works once, for %(hours)s hour):\n\n%(link)s\n",
+            "Hello %(name)s,\n\nYour user name is %(username)s. Choose your password here (the "
+            "link works once, for %(hours)s hours):\n\n%(link)s\n",
+            hours,
+        ) % {
+            "name": display_name(user),
+            "username": user.get_username(),
+            "hours": hours,
+            "link": link,
+        }
+        send_mail(_("Your Network for Communities account"), body, None, [user.email])

@@ -13,6 +13,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.translation import ngettext
 
 __all__ = ["client_address", "is_locked_out", "lockout_message", "record_failure", "reset"]
 
@@ -50,7 +51,11 @@ def reset(username: str, address: str) -> None:
 
 
 def lockout_message() -> str:
-    return (
-        f"Too many failed sign-in attempts. Wait {settings.LOGIN_LOCKOUT_MINUTES} minutes "
-        "and try again, or ask the national team to reset your password."
-    )
+    minutes = settings.LOGIN_LOCKOUT_MINUTES
+    return ngettext(
+        "Too many failed sign-in attempts. Wait %(minutes)s minute and try again, or ask the "
+        "national team to reset your password.",
+        "Too many failed sign-in attempts. Wait %(minutes)s minutes and try again, or ask the "
+        "national team to reset your password.",
+        minutes,
+    ) % {"minutes": minutes}

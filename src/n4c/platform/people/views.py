@@ -9,6 +9,7 @@ from django.contrib.auth.views import LoginView, PasswordResetConfirmView
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from n4c.platform.audit.models import AuditEvent
@@ -66,7 +67,7 @@ _PEOPLE_SORTS = {"name": "user__last_name", "role": "role", "hub": "region__name
 @login_required
 def people_list(request):
     if not is_staff_role(request.user):
-        raise PermissionDenied("The staff directory is for the Network's staff.")
+        raise PermissionDenied(_("The staff directory is for the Network's staff."))
     people = services.staff_visible_to(request.user)
     role = request.GET.get("role", "")
     region_code = request.GET.get("region", "")
@@ -93,7 +94,7 @@ def people_list(request):
 @login_required
 def person_add(request):
     if not services.roles_addable_by(request.user):
-        raise PermissionDenied("Only the national team and hub leads add people.")
+        raise PermissionDenied(_("Only the national team and hub leads add people."))
     form = PersonForm(request.POST or None, actor=request.user)
     if request.method == "POST":
         user = apply_service(form, lambda data: services.add_person(request.user, **data))
@@ -108,7 +109,7 @@ def person_add(request):
 def _managed_profile(user, pk: int) -> Profile:
     profile = get_object_or_404(services.staff_visible_to(user), user_id=pk)
     if not services.can_manage(user, profile):
-        raise PermissionDenied("You cannot change this person; ask the national team.")
+        raise PermissionDenied(_("You cannot change this person; ask the national team."))
     return profile
 
 
@@ -120,7 +121,7 @@ def person_edit(request, pk: int):
     if request.method == "POST" and apply_service(
         form, lambda data: services.change_person(request.user, profile, **data)
     ):
-        messages.success(request, f"{display_name(profile.user)} is updated.")
+        messages.success(request, _("%(name)s is updated.") % {"name": display_name(profile.user)})
         return redirect("people:list")
     return render(
         request,
@@ -175,9 +176,10 @@ def _show_link(request, user, *, added: bool):
     return show_set_password_link(
         request,
         user,
-        heading=f"{name} is added" if added else f"A new link for {name}",
+        heading=(_("%(name)s is added") if added else _("A new link for %(name)s"))
+        % {"name": name},
         back_url=reverse("people:list"),
-        back_label="Back to people",
+        back_label=_("Back to people"),
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from n4c.errors import InputError
@@ -169,8 +170,8 @@ def put_year_zero(request, area_id: RecordId, item: str, payload: YearZeroIn):
     area = area_for_editing(request.user, area_id)
     if item not in dict(YEAR_ZERO_CHECKLIST):
         raise InputError(
-            f'"{item}" is not a Year Zero checklist item; choose one of '
-            f"{', '.join(dict(YEAR_ZERO_CHECKLIST))}.",
+            _('"%(item)s" is not a Year Zero checklist item; choose one of %(items)s.')
+            % {"item": item, "items": ", ".join(dict(YEAR_ZERO_CHECKLIST))},
             field="item",
             value=item,
         )

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class PlansConfig(AppConfig):
     name = "n4c.platform.plans"
-    verbose_name = "Area plans"
+    verbose_name = _("Area plans")
 
     def ready(self) -> None:
         from n4c.platform.areas.hooks import register_area_link

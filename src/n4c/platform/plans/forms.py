@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from n4c.platform.core.forms import PlainForm, PlainModelForm
 from n4c.platform.plans.models import Action, AreaPlan, Milestone, Priority
@@ -14,6 +15,7 @@ class VisionForm(PlainModelForm):
     class Meta:
         model = AreaPlan
         fields = ["vision"]
+        labels = {"vision": _("Vision")}
         widgets = {"vision": forms.Textarea(attrs={"rows": 4})}
 
 
@@ -21,8 +23,9 @@ class PriorityForm(PlainModelForm):
     class Meta:
         model = Priority
         fields = ["theme", "title"]
+        labels = {"theme": _("Theme"), "title": _("Title")}
         error_messages = {
-            "title": {"required": "Enter the priority, like “Somewhere for young people to go”."}
+            "title": {"required": _("Enter the priority, like “Somewhere for young people to go”.")}
         }
 
 
@@ -36,20 +39,25 @@ class ActionForm(PlainModelForm):
     class Meta:
         model = Action
         fields = ["description", "owner", "due_on", "priority"]
-        labels = {"due_on": "Due date", "description": "What will be done"}
+        labels = {
+            "description": _("What will be done"),
+            "owner": _("Owner"),
+            "due_on": _("Due date"),
+            "priority": _("Priority"),
+        }
         widgets = {"due_on": DateInput()}
         error_messages = {
-            "description": {"required": "Enter what will be done."},
-            "owner": {"required": "Enter who will do it."},
+            "description": {"required": _("Enter what will be done.")},
+            "owner": {"required": _("Enter who will do it.")},
             "due_on": {
-                "required": "Enter the due date, like 27 3 2027.",
-                "invalid": "Enter a real date, like 27 3 2027.",
+                "required": _("Enter the due date, like 27 3 2027."),
+                "invalid": _("Enter a real date, like 27 3 2027."),
             },
         }
 
 
 class ActionStatusForm(PlainForm):
-    status = forms.ChoiceField(choices=Action.Status.choices)
+    status = forms.ChoiceField(label=_("Status"), choices=Action.Status.choices)
 
 
 class MilestoneForm(PlainModelForm):
@@ -63,16 +71,16 @@ class MilestoneForm(PlainModelForm):
     class Meta:
         model = Milestone
         fields = ["title", "target_on"]
-        labels = {"target_on": "Target date"}
+        labels = {"title": _("Title"), "target_on": _("Target date")}
         widgets = {"target_on": DateInput()}
         error_messages = {
-            "title": {"required": "Enter the milestone."},
+            "title": {"required": _("Enter the milestone.")},
             "target_on": {
-                "required": "Enter the target date, like 27 3 2027.",
-                "invalid": "Enter a real date, like 27 3 2027.",
+                "required": _("Enter the target date, like 27 3 2027."),
+                "invalid": _("Enter a real date, like 27 3 2027."),
             },
         }
 
 
 class YearZeroForm(PlainForm):
-    done_on = forms.DateField(required=False, widget=DateInput(), label="Done on")
+    done_on = forms.DateField(required=False, widget=DateInput(), label=_("Done on"))

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from django.db import models
 from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from n4c.platform.areas.models import Area
 
@@ -11,37 +14,40 @@ from n4c.platform.areas.models import Area
 class Theme(models.TextChoices):
     """Themes of plan priorities: a shared list, so areas with the same priority can find each other."""
 
-    HOUSING = "housing", "Housing"
-    JOBS_AND_SKILLS = "jobs_and_skills", "Jobs and skills"
-    YOUNG_PEOPLE = "young_people", "Young people"
-    OLDER_PEOPLE = "older_people", "Older people"
-    HEALTH = "health", "Health and wellbeing"
-    GREEN_SPACES = "green_spaces", "Green spaces and environment"
-    COMMUNITY_SPACES = "community_spaces", "Community spaces and buildings"
-    TRANSPORT = "transport", "Transport and getting about"
-    SAFETY = "safety", "Feeling safe"
-    MONEY = "money", "Money, debt and the cost of living"
-    ARTS_AND_HERITAGE = "arts_and_heritage", "Arts, culture and heritage"
-    LOCAL_ECONOMY = "local_economy", "Shops and the local economy"
+    HOUSING = "housing", _("Housing")
+    JOBS_AND_SKILLS = "jobs_and_skills", _("Jobs and skills")
+    YOUNG_PEOPLE = "young_people", _("Young people")
+    OLDER_PEOPLE = "older_people", _("Older people")
+    HEALTH = "health", _("Health and wellbeing")
+    GREEN_SPACES = "green_spaces", _("Green spaces and environment")
+    COMMUNITY_SPACES = "community_spaces", _("Community spaces and buildings")
+    TRANSPORT = "transport", _("Transport and getting about")
+    SAFETY = "safety", _("Feeling safe")
+    MONEY = "money", _("Money, debt and the cost of living")
+    ARTS_AND_HERITAGE = "arts_and_heritage", _("Arts, culture and heritage")
+    LOCAL_ECONOMY = "local_economy", _("Shops and the local economy")
 
 
 #: The Year Zero checklist: what a partnership does in its first year before the plan is agreed.
-YEAR_ZERO_CHECKLIST: tuple[tuple[str, str], ...] = (
-    ("partnership_formed", "A residents' partnership has formed and met."),
-    ("terms_of_reference", "The partnership has agreed how it works (terms of reference)."),
-    ("community_conversations", "Residents across the area have been asked what matters to them."),
-    ("needs_profile_reviewed", "The partnership has looked at the area's needs profile."),
-    ("assets_mapped", "Local groups, buildings and other assets have been listed."),
-    ("vision_agreed", "The vision is agreed."),
-    ("priorities_agreed", "The priorities are agreed."),
-    ("plan_endorsed", "The plan has been shared with residents and endorsed."),
+YEAR_ZERO_CHECKLIST: tuple[tuple[str, str | Promise], ...] = (
+    ("partnership_formed", _("A residents' partnership has formed and met.")),
+    ("terms_of_reference", _("The partnership has agreed how it works (terms of reference).")),
+    (
+        "community_conversations",
+        _("Residents across the area have been asked what matters to them."),
+    ),
+    ("needs_profile_reviewed", _("The partnership has looked at the area's needs profile.")),
+    ("assets_mapped", _("Local groups, buildings and other assets have been listed.")),
+    ("vision_agreed", _("The vision is agreed.")),
+    ("priorities_agreed", _("The priorities are agreed.")),
+    ("plan_endorsed", _("The plan has been shared with residents and endorsed.")),
 )
 
 
 class AreaPlan(models.Model):
     area = models.OneToOneField(Area, on_delete=models.CASCADE, related_name="plan")
     vision = models.TextField(
-        blank=True, help_text="What residents want the area to be like in ten years."
+        blank=True, help_text=_("What residents want the area to be like in ten years.")
     )
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -49,7 +55,7 @@ class AreaPlan(models.Model):
         ordering = ["area__name"]
 
     def __str__(self) -> str:
-        return f"Plan for {self.area}"
+        return gettext("Plan for %(area)s") % {"area": self.area}
 
     def get_absolute_url(self) -> str:
         return reverse("plans:detail", args=[self.area_id])
@@ -58,12 +64,12 @@ class AreaPlan(models.Model):
 class Priority(models.Model):
     plan = models.ForeignKey(AreaPlan, on_delete=models.CASCADE, related_name="priorities")
     theme = models.CharField(max_length=32, choices=Theme.choices)
-    title = models.CharField(max_length=200, help_text="The priority in residents' own words.")
+    title = models.CharField(max_length=200, help_text=_("The priority in residents' own words."))
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ["position", "id"]
-        verbose_name_plural = "priorities"
+        verbose_name_plural = _("priorities")
 
     def __str__(self) -> str:
         return self.title
@@ -71,17 +77,17 @@ class Priority(models.Model):
 
 class Action(models.Model):
     class Status(models.TextChoices):
-        NOT_STARTED = "not_started", "Not started"
-        IN_PROGRESS = "in_progress", "In progress"
-        DONE = "done", "Done"
-        DROPPED = "dropped", "Dropped"
+        NOT_STARTED = "not_started", _("Not started")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE = "done", _("Done")
+        DROPPED = "dropped", _("Dropped")
 
     plan = models.ForeignKey(AreaPlan, on_delete=models.CASCADE, related_name="actions")
     priority = models.ForeignKey(
         Priority, on_delete=models.SET_NULL, null=True, blank=True, related_name="actions"
     )
     description = models.CharField(max_length=300)
-    owner = models.CharField(max_length=120, help_text="Who will do it: a person or a group.")
+    owner = models.CharField(max_length=120, help_text=_("Who will do it: a person or a group."))
     due_on = models.DateField()
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.NOT_STARTED)
 

@@ -135,6 +135,7 @@ def set_year_zero(actor, plan: AreaPlan, item: str, done_on: dt.date | None) -> 
 
 
 def year_zero_items(plan: AreaPlan | None) -> list[YearZeroItem]:
-    """Every checklist item in order, with the date it was done or None."""
+    """Every checklist item in order (its label in the language in use), with the date it was
+    done or None."""
     done = {} if plan is None else {c.item: c.done_on for c in plan.year_zero.all()}
-    return [YearZeroItem(item, label, done.get(item)) for item, label in YEAR_ZERO_CHECKLIST]
+    return [YearZeroItem(item, str(label), done.get(item)) for item, label in YEAR_ZERO_CHECKLIST]

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from n4c.platform.areas.access import (
@@ -94,7 +95,7 @@ def edit_vision(request, area_id: int):
     if not form.is_valid():
         return _render_detail(request, area, 400, vision_form=form)
     services.set_vision(request.user, plan, form.cleaned_data["vision"])
-    messages.success(request, "The vision is saved.")
+    messages.success(request, _("The vision is saved."))
     return redirect("plans:detail", area.pk)
 
 
@@ -119,7 +120,7 @@ def add_priority(request, area_id: int):
         "priority_form",
         lambda data, plan: PriorityForm(data),
         services.add_priority,
-        "The priority is added.",
+        _("The priority is added."),
     )
 
 
@@ -132,7 +133,7 @@ def add_action(request, area_id: int):
         "action_form",
         lambda data, plan: ActionForm(data, plan=plan),
         services.add_action,
-        "The action is added.",
+        _("The action is added."),
     )
 
 
@@ -145,7 +146,10 @@ def action_status(request, area_id: int, action_id: int):
     if form.is_valid():
         services.set_action_status(request.user, action, form.cleaned_data["status"])
         if not request.htmx:
-            messages.success(request, f"“{action}” is now {action.get_status_display().lower()}.")
+            status = action.get_status_display().lower()
+            messages.success(
+                request, _("“%(action)s” is now %(status)s.") % {"action": action, "status": status}
+            )
     if request.htmx:  # swap the status cell alone, saying what was saved
         context = {"area": area, "action": action, "statuses": Action.Status.choices}
         return render(
@@ -166,7 +170,7 @@ def add_milestone(request, area_id: int):
         "milestone_form",
         lambda data, plan: MilestoneForm(data),
         services.add_milestone,
-        "The milestone is added.",
+        _("The milestone is added."),
     )
 
 
@@ -178,7 +182,7 @@ def milestone_reached(request, area_id: int, milestone_id: int):
     form = YearZeroForm(request.POST)  # the same single optional date: empty means not reached
     if form.is_valid():
         services.set_milestone_reached(request.user, milestone, form.cleaned_data["done_on"])
-        messages.success(request, f"“{milestone}” is updated.")
+        messages.success(request, _("“%(milestone)s” is updated.") % {"milestone": milestone})
     return redirect("plans:detail", area.pk)
 
 
@@ -187,7 +191,7 @@ def milestone_reached(request, area_id: int, milestone_id: int):
 def year_zero(request, area_id: int, item: str):
     area = area_for_editing(request.user, area_id)
     if item not in dict(YEAR_ZERO_CHECKLIST):
-        raise Http404("There is no such Year Zero checklist item.")
+        raise Http404(_("There is no such Year Zero checklist item."))
     form = YearZeroForm(request.POST)
     apply_service(
         form,

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class ReferralsConfig(AppConfig):
     name = "n4c.platform.referrals"
-    verbose_name = "Partners and referrals"
+    verbose_name = _("Partners and referrals")
 
     def ready(self) -> None:
         from n4c.platform.areas.hooks import register_area_link

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from n4c.platform.core.forms import PlainForm, PlainModelForm
 from n4c.platform.referrals.access import can_manage_partner, partner_regions_for
@@ -12,7 +13,7 @@ class DateInput(forms.DateInput):
 
 
 class PartnerForm(PlainModelForm):
-    website = forms.URLField(required=False, assume_scheme="https")
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
 
     def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
@@ -20,13 +21,20 @@ class PartnerForm(PlainModelForm):
         region.queryset = partner_regions_for(actor)  # type: ignore[attr-defined]
         # Only the national team keeps the partners working across England (no region).
         region.required = not can_manage_partner(actor, None)
-        region.error_messages["required"] = "Choose your region."
-        region.error_messages["invalid_choice"] = "Choose your own region."
+        region.error_messages["required"] = _("Choose your region.")
+        region.error_messages["invalid_choice"] = _("Choose your own region.")
 
     class Meta:
         model = Partner
         fields = ["name", "specialism", "region", "email", "website", "description"]
-        error_messages = {"name": {"required": "Enter the partner's name."}}
+        labels = {
+            "name": _("Name"),
+            "specialism": _("Specialism"),
+            "region": _("Region"),
+            "email": _("Email"),
+            "description": _("Description"),
+        }
+        error_messages = {"name": {"required": _("Enter the partner's name.")}}
 
 
 class ReferralForm(PlainModelForm):
@@ -38,18 +46,22 @@ class ReferralForm(PlainModelForm):
     class Meta:
         model = Referral
         fields = ["partner", "need", "referred_on"]
-        labels = {"need": "What the area needs help with", "referred_on": "Date of referral"}
+        labels = {
+            "partner": _("Partner"),
+            "need": _("What the area needs help with"),
+            "referred_on": _("Date of referral"),
+        }
         widgets = {"referred_on": DateInput(), "need": forms.Textarea(attrs={"rows": 3})}
         error_messages = {
-            "partner": {"required": "Choose the partner."},
-            "need": {"required": "Enter what the area needs help with."},
-            "referred_on": {"required": "Enter the date of the referral, like 27 3 2026."},
+            "partner": {"required": _("Choose the partner.")},
+            "need": {"required": _("Enter what the area needs help with.")},
+            "referred_on": {"required": _("Enter the date of the referral, like 27 3 2026.")},
         }
 
 
 class ReferralUpdateForm(PlainForm):
-    status = forms.ChoiceField(choices=Referral.Status.choices)
+    status = forms.ChoiceField(label=_("Status"), choices=Referral.Status.choices)
     outcome = forms.CharField(
-        required=False, widget=forms.Textarea(attrs={"rows": 2}), label="Outcome"
+        required=False, widget=forms.Textarea(attrs={"rows": 2}), label=_("Outcome")
     )
-    closed_on = forms.DateField(required=False, widget=DateInput(), label="Date it closed")
+    closed_on = forms.DateField(required=False, widget=DateInput(), label=_("Date it closed"))

@@ -7,6 +7,7 @@ import datetime as dt
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count
+from django.utils.translation import gettext as _
 
 from n4c.platform.areas.models import Area
 from n4c.platform.audit.models import AuditEvent
@@ -21,12 +22,14 @@ __all__ = ["add_partner", "refer", "referrals_by_outcome", "update_referral"]
 @transaction.atomic
 def add_partner(actor, **fields) -> Partner:
     if not can_manage_partners(actor):
-        raise PermissionDenied("Only the national team and hub leads can add partners.")
+        raise PermissionDenied(_("Only the national team and hub leads can add partners."))
     partner = Partner(**fields)
     if not can_manage_partner(actor, partner.region_id):
         raise PermissionDenied(
-            "A hub lead adds partners for their own region only; ask the national team to add "
-            "one for another region or for all of England."
+            _(
+                "A hub lead adds partners for their own region only; ask the national team to "
+                "add one for another region or for all of England."
+            )
         )
     partner.full_clean()
     # A partner of the same name added at the same moment: the same refusal as full_clean's.

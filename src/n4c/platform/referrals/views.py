@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from n4c.platform.areas.access import area_for_editing, area_for_viewing, areas_editable_by
@@ -63,6 +64,8 @@ def referral_list(request):
 def export(request, file_format: str):
     """The referrals the list shows (its filters, the user's access), as CSV or XLSX."""
     referrals, status = _filtered_referrals(request)
+    # The headings are the fields' names, for the programs that read the file; the status is in
+    # the words of the list the person downloaded it from, in their language.
     frame = pd.DataFrame(
         [
             {
@@ -84,6 +87,7 @@ def export(request, file_format: str):
         file_format=file_format,
         formats={"referred_on": DATE, "closed_on": DATE},
     )
+    # The audit log's record of the download, kept in English like the rest of the log.
     shown = f" (status: {status})" if status else ""
     description = f"Referrals{shown}, {len(frame)} rows, {file_format.upper()}"
     record_export(request.user, Referral, description)
@@ -93,7 +97,7 @@ def export(request, file_format: str):
 @login_required
 def partner_list(request):
     if not is_staff_role(request.user):
-        raise PermissionDenied("The partner directory is for the Network's staff.")
+        raise PermissionDenied(_("The partner directory is for the Network's staff."))
     form = (
         PartnerForm(request.POST or None, actor=request.user)
         if can_manage_partners(request.user)
@@ -101,10 +105,12 @@ def partner_list(request):
     )
     if request.method == "POST":
         if form is None:
-            raise PermissionDenied("Only the national team and hub leads can add partners.")
+            raise PermissionDenied(_("Only the national team and hub leads can add partners."))
         partner = apply_service(form, lambda data: services.add_partner(request.user, **data))
         if partner is not None:
-            messages.success(request, f"{partner} is added to the directory.")
+            messages.success(
+                request, _("%(partner)s is added to the directory.") % {"partner": partner}
+            )
             return redirect("referrals:partners")
     partners = partners_visible_to(request.user)
     specialism = request.GET.get("specialism", "")
@@ -144,7 +150,8 @@ def area_referrals(request, area_id: int):
         assert form is not None
         if form.is_valid():
             services.refer(request.user, area, **form.cleaned_data)
-            messages.success(request, f"{area} is referred to {form.cleaned_data['partner']}.")
+            referred = {"area": area, "partner": form.cleaned_data["partner"]}
+            messages.success(request, _("%(area)s is referred to %(partner)s.") % referred)
             return redirect("referrals:area", area.pk)
     return render(
         request,
@@ -173,7 +180,6 @@ def update(request, pk: int):
             for message in error.messages:
                 messages.error(request, message)
         else:
-            messages.success(
-                request, f"The referral is now {referral.get_status_display().lower()}."
-            )
+            status = referral.get_status_display().lower()
+            messages.success(request, _("The referral is now %(status)s.") % {"status": status})
     return redirect("referrals:area", referral.area_id)

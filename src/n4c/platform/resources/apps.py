@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ResourcesConfig(AppConfig):
     name = "n4c.platform.resources"
-    verbose_name = "Guidance and templates"
+    verbose_name = _("Guidance and templates")

@@ -26,15 +26,15 @@ class Resource(models.Model):
     title = models.CharField(max_length=200)
     kind = models.CharField(max_length=10, choices=Kind.choices)
     summary = models.CharField(
-        max_length=300, help_text="One or two sentences: what it helps with."
+        max_length=300, help_text=_("One or two sentences: what it helps with.")
     )
     plain_summary = models.TextField(
-        "Plain English summary",
+        _("Plain English summary"),
         blank=True,
-        help_text="For residents: what it is and what to do, in short, everyday words.",
+        help_text=_("For residents: what it is and what to do, in short, everyday words."),
     )
-    body = models.TextField(blank=True, help_text="The guidance, or the template's text.")
-    link = models.URLField(blank=True, help_text="Where the full document lives, if elsewhere.")
+    body = models.TextField(blank=True, help_text=_("The guidance, or the template's text."))
+    link = models.URLField(blank=True, help_text=_("Where the full document lives, if elsewhere."))
     tags = models.ManyToManyField(Tag, blank=True, related_name="resources")
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from n4c.platform.audit.models import AuditEvent
 from n4c.platform.audit.services import record_change
@@ -27,7 +28,7 @@ def parse_tags(text: str) -> list[str]:
 def add_resource(actor, *, tags: list[str], **fields) -> Resource:
     if not can_manage_resources(actor):
         raise PermissionDenied(
-            "Only the national team, hub leads and specialists can add resources."
+            _("Only the national team, hub leads and specialists can add resources.")
         )
     resource = Resource(**fields)
     resource.full_clean()

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from n4c.platform.core.sorting import sorted_page
 from n4c.platform.resources import services
@@ -58,14 +59,14 @@ def resource_detail(request, pk: int):
 def resource_create(request):
     if not can_manage_resources(request.user):
         raise PermissionDenied(
-            "Only the national team, hub leads and specialists can add resources."
+            _("Only the national team, hub leads and specialists can add resources.")
         )
     form = ResourceForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         tags = data.pop("tag_names")
         resource = services.add_resource(request.user, tags=tags, **data)
-        messages.success(request, f"“{resource}” is added.")
+        messages.success(request, _("“%(title)s” is added.") % {"title": resource})
         return redirect(resource)
     return render(
         request,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from n4c.platform.areas.access import areas_visible_to, can_edit_area
 from n4c.platform.people.access import is_staff_role
@@ -36,20 +37,20 @@ def waves_visible_to(user) -> QuerySet[Wave]:
 def wave_for_viewing(user, pk: int) -> Wave:
     wave = waves_visible_to(user).filter(pk=pk).first()
     if wave is None:
-        raise Http404("There is no survey wave with that number that you can see.")
+        raise Http404(_("There is no survey wave with that number that you can see."))
     return wave
 
 
 def wave_for_running(user, pk: int) -> Wave:
     wave = wave_for_viewing(user, pk)
     if not can_edit_area(user, wave.site.area):
-        raise PermissionDenied("You can see this survey but not enter responses to it.")
+        raise PermissionDenied(_("You can see this survey but not enter responses to it."))
     return wave
 
 
 def require_staff(user) -> None:
     if not is_staff_role(user):
-        raise PermissionDenied("Only the Network's staff can read survey results.")
+        raise PermissionDenied(_("Only the Network's staff can read survey results."))
 
 
 def resident_answering_as(user, wave: Wave) -> Resident | None:

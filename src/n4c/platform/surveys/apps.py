@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy
 
 class SurveysConfig(AppConfig):
     name = "n4c.platform.surveys"
-    verbose_name = "Residents' surveys"
+    verbose_name = gettext_lazy("Residents' surveys")
 
     def ready(self) -> None:
         from n4c.platform.areas.hooks import register_area_link
@@ -14,7 +14,7 @@ class SurveysConfig(AppConfig):
 
         register_area_link(gettext_lazy("Residents' surveys"), "surveys:waves", order=48)
         register_area_link(
-            "Learning from the start",
+            gettext_lazy("Learning from the start"),
             "surveys:area",
             check=lambda user, area: is_staff_role(user),
             order=49,

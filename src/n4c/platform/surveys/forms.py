@@ -33,7 +33,7 @@ class ResponseForm(PlainForm):
             )
         consent = self.fields.pop("consent")
         consent.label = (
-            "The person ticked the box on the paper form to agree to this"
+            gettext_lazy("The person ticked the box on the paper form to agree to this")
             if paper
             else gettext_lazy("I agree")
         )
@@ -52,12 +52,19 @@ class ResponseForm(PlainForm):
 class WaveForm(PlainModelForm):
     def __init__(self, sites, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["site"] = forms.ModelChoiceField(queryset=sites, empty_label=None)
+        self.fields["site"] = forms.ModelChoiceField(
+            queryset=sites, empty_label=None, label=gettext_lazy("Site")
+        )
         self.order_fields(["site", "kind", "opens_on", "closes_on"])
 
     class Meta:
         model = Wave
         fields = ["kind", "opens_on", "closes_on"]
+        labels = {
+            "kind": gettext_lazy("Kind"),
+            "opens_on": gettext_lazy("Opens on"),
+            "closes_on": gettext_lazy("Closes on"),
+        }
         widgets = {
             "opens_on": forms.DateInput(attrs={"type": "date"}),
             "closes_on": forms.DateInput(attrs={"type": "date"}),
@@ -68,16 +75,19 @@ class SiteForm(PlainModelForm):
     class Meta:
         model = Site
         fields = ["name", "ward_code"]
+        labels = {"name": gettext_lazy("Name"), "ward_code": gettext_lazy("Ward code")}
 
 
 class FreezeForm(PlainForm):
     pool = forms.ChoiceField(
-        label="Choose comparison wards from",
-        help_text="left-behind: the other wards on the 2019 'left behind' list; deprived: "
-        "every ward in IMD deciles 1 and 2.",
+        label=gettext_lazy("Choose comparison wards from"),
+        help_text=gettext_lazy(
+            "left-behind: the other wards on the 2019 'left behind' list; deprived: "
+            "every ward in IMD deciles 1 and 2."
+        ),
     )
     k = forms.IntegerField(
-        label="Comparison wards for each ward", min_value=1, max_value=10, initial=3
+        label=gettext_lazy("Comparison wards for each ward"), min_value=1, max_value=10, initial=3
     )
 
     def __init__(self, *args, **kwargs):
@@ -89,6 +99,8 @@ class FreezeForm(PlainForm):
 
 class WeightsForm(PlainForm):
     file = forms.FileField(
-        label="Weights file (CSV)",
-        help_text="One row per response: response_id,weight. Weights are positive numbers.",
+        label=gettext_lazy("Weights file (CSV)"),
+        help_text=gettext_lazy(
+            "One row per response: response_id,weight. Weights are positive numbers."
+        ),
     )

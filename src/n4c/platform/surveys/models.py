@@ -30,8 +30,8 @@ WAVE_NAMES = {
 
 class Site(models.Model):
     class Kind(models.TextChoices):
-        SUPPORTED = "supported", "Supported area"
-        COMPARATOR = "comparator", "Comparison area"
+        SUPPORTED = "supported", gettext_lazy("Supported area")
+        COMPARATOR = "comparator", gettext_lazy("Comparison area")
 
     name = models.CharField(max_length=150)
     kind = models.CharField(max_length=10, choices=Kind.choices)
@@ -39,7 +39,9 @@ class Site(models.Model):
     #: is compared with.
     area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="survey_sites")
     ward_code = models.CharField(
-        max_length=9, blank=True, help_text="The ward's December 2017 code, like E05000650."
+        max_length=9,
+        blank=True,
+        help_text=gettext_lazy("The ward's December 2017 code, like E05000650."),
     )
 
     class Meta:
@@ -48,7 +50,7 @@ class Site(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(kind="comparator", ward_code=""),
                 name="comparator_site_has_ward_code",
-                violation_error_message="Give the comparison ward's code.",
+                violation_error_message=gettext_lazy("Give the comparison ward's code."),
             )
         ]
 
@@ -58,7 +60,8 @@ class Site(models.Model):
 
 class Wave(models.Model):
     Kind = models.TextChoices(
-        "Kind", [(code.upper(), (code, label)) for code, label in WAVES.items()]
+        "Kind",
+        [(code.upper(), (code, WAVE_NAMES.get(code, label))) for code, label in WAVES.items()],
     )
 
     site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="waves")
@@ -73,7 +76,7 @@ class Wave(models.Model):
             models.UniqueConstraint(
                 fields=["site", "kind"],
                 name="one_wave_of_each_kind_per_site",
-                violation_error_message="This site already has a wave of that kind.",
+                violation_error_message=gettext_lazy("This site already has a wave of that kind."),
             )
         ]
 
@@ -94,8 +97,8 @@ class Wave(models.Model):
 
 class Response(models.Model):
     class Method(models.TextChoices):
-        ONLINE = "online", "Online"
-        PAPER = "paper", "Paper"
+        ONLINE = "online", gettext_lazy("Online")
+        PAPER = "paper", gettext_lazy("Paper")
 
     wave = models.ForeignKey(Wave, on_delete=models.CASCADE, related_name="responses")
     response_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -106,7 +109,9 @@ class Response(models.Model):
     #: Answers by question id: a choice's code or a 0 to 10 score; unanswered questions absent.
     answers = models.JSONField(default=dict)
     method = models.CharField(max_length=6, choices=Method.choices)
-    weight = models.FloatField(null=True, blank=True, help_text="A survey weight, if given.")
+    weight = models.FloatField(
+        null=True, blank=True, help_text=gettext_lazy("A survey weight, if given.")
+    )
     questionnaire_version = models.CharField(max_length=20)
     consent_wording = models.TextField()
     consented_at = models.DateTimeField()
@@ -124,7 +129,7 @@ class Response(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Response {self.response_id}"
+        return f"Response {self.response_id}"  # untranslated: its name in the audit log and admin
 
 
 class FrozenComparators(models.Model):
@@ -145,7 +150,7 @@ class FrozenComparators(models.Model):
         get_latest_by = "frozen_at"
 
     def __str__(self) -> str:
-        return f"Comparators for {self.area} (version {self.version})"
+        return f"Comparators for {self.area} (version {self.version})"  # untranslated: its name in the audit log and admin
 
     @property
     def comparator_codes(self) -> list[str]:

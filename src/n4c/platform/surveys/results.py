@@ -9,8 +9,17 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from n4c.evaluate.surveys import WAVES, SurveyResult, load_questionnaire, summarise_responses
-from n4c.platform.surveys.models import Response, Site, Wave
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext as _
+
+from n4c.evaluate.surveys import (
+    MIN_RESPONSES,
+    WAVES,
+    SurveyResult,
+    load_questionnaire,
+    summarise_responses,
+)
+from n4c.platform.surveys.models import WAVE_NAMES, Response, Site, Wave
 
 __all__ = [
     "OPEN_DATA_COLUMNS",
@@ -55,8 +64,10 @@ def results_for(sites: Iterable[Site]) -> list[SurveyResult]:
     results = summarise_responses(rows)
     for result in results:
         result.extra["site"] = by_id[int(result.site)]
-        result.extra["wave_label"] = WAVES.get(result.wave, result.wave)
-        result.extra.update(_shown(result))
+        result.extra["wave_label"] = str(
+            WAVE_NAMES.get(result.wave, WAVES.get(result.wave, result.wave))
+        )
+        result.extra.update(_shown(result), note=_note(result))
     days = support_days_before_waves(by_id.values())
     for result in results:
         result.extra["support_days"] = days.get((int(result.site), result.wave))
@@ -106,19 +117,38 @@ def _shown(result: SurveyResult) -> dict[str, Any]:
         low, high = result.ci_low * 100, result.ci_high * 100
         return {
             "figure": f"{result.estimate * 100:.0f}%",
-            "interval": f"{low:.0f}% to {high:.0f}%",
+            "interval": _("%(low)s to %(high)s") % {"low": f"{low:.0f}%", "high": f"{high:.0f}%"},
             "bar": round(result.estimate * 100, 1),
         }
     return {
         "figure": f"{result.estimate:.1f}",
-        "interval": f"{result.ci_low:.1f} to {result.ci_high:.1f}",
+        "interval": _("%(low)s to %(high)s")
+        % {"low": f"{result.ci_low:.1f}", "high": f"{result.ci_high:.1f}"},
         "bar": round(result.estimate * 10, 1),
     }
 
 
+def _note(result: SurveyResult) -> str:
+    """What the page says beside a figure, in the reader's language: why it is not shown, or
+    that it is weighted (the words of ``n4c.evaluate``'s note, which the CLI prints)."""
+    if result.suppressed:
+        return ngettext(
+            "Not shown: %(count)s answer, fewer than %(minimum)s, too few to estimate.",
+            "Not shown: %(count)s answers, fewer than %(minimum)s, too few to estimate.",
+            result.responses,
+        ) % {"count": result.responses, "minimum": MIN_RESPONSES}
+    if result.weighted and result.effective_n is not None:
+        return _("Weighted; effective sample size %(effective)s of %(count)s answers (Kish).") % {
+            "effective": f"{result.effective_n:.1f}",
+            "count": result.responses,
+        }
+    return result.note
+
+
 def results_by_outcome(results: list[SurveyResult]) -> list[dict[str, Any]]:
-    """The results grouped by outcome, in the questionnaire's order, each with its question."""
-    questionnaire = load_questionnaire()
+    """The results grouped by outcome, in the questionnaire's order, each with its question
+    worded in the reader's language."""
+    questionnaire = load_questionnaire().in_language(get_language())
     return [
         {
             "question": question,

@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
 
 from n4c.errors import InputError
 from n4c.evaluate.surveys import Questionnaire, load_questionnaire, read_weights
@@ -48,12 +49,12 @@ CONSENT_NEEDED = gettext_lazy(
 
 def _require_runner(actor, area: Area) -> None:
     if not is_platform(actor) and not can_edit_area(actor, area):
-        raise PermissionDenied("You can see this area's surveys but not run them.")
+        raise PermissionDenied(_("You can see this area's surveys but not run them."))
 
 
 def supported_site(area: Area) -> Site:
     """The area's own survey site, made the first time it is needed."""
-    site, _ = Site.objects.get_or_create(
+    site, _created = Site.objects.get_or_create(
         area=area, kind=Site.Kind.SUPPORTED, defaults={"name": area.name}
     )
     return site
@@ -77,7 +78,7 @@ def add_wave(actor, site: Site, **fields) -> Wave:
     wave = Wave(site=site, **fields)
     if wave.opens_on and wave.closes_on and wave.closes_on < wave.opens_on:
         raise ValidationError(
-            {"closes_on": "The closing date must be on or after the opening date."}
+            {"closes_on": _("The closing date must be on or after the opening date.")}
         )
     wave.full_clean()
     wave.save()
@@ -95,8 +96,14 @@ def clean_answers(answers: Mapping[str, Any], questionnaire: Questionnaire) -> d
             continue
         try:
             cleaned[question.id] = question.check(str(value))
-        except ValueError as error:
-            raise ValidationError({question.id: f"The answer {error}."}) from None
+        except ValueError:
+            if question.kind == "scale":
+                refused = _("The answer must be a whole number from 0 to 10.")
+            else:
+                refused = _("The answer must be one of %(codes)s.") % {
+                    "codes": ", ".join(question.codes)
+                }
+            raise ValidationError({question.id: refused}) from None
     return cleaned
 
 
@@ -116,7 +123,7 @@ def submit_response(
     questionnaire = load_questionnaire().in_language(get_language())
     if method == Response.Method.ONLINE:
         if resident is None or resident.area_id != wave.site.area_id or resident.account != actor:
-            raise PermissionDenied("Only members of this area's partnership answer online.")
+            raise PermissionDenied(_("Only members of this area's partnership answer online."))
         if not wave.is_open_on(timezone.localdate()):
             raise ValidationError(gettext_lazy("This survey is not open now."))
     else:
@@ -156,7 +163,7 @@ def freeze_comparators(
     _require_runner(actor, area)
     wards = area.wards17()
     if not wards:
-        raise ValidationError("Add the area's ward codes before choosing comparison wards.")
+        raise ValidationError(_("Add the area's ward codes before choosing comparison wards."))
     if find is None:
         from n4c.evaluate import find_comparators
 
@@ -192,12 +199,13 @@ def import_weights(actor, wave: Wave, text: str, *, name: str) -> int:
     for number, response_id in enumerate(weights, start=1):
         if response_id not in responses:
             raise InputError(
-                f'"{response_id}" is not a response in this wave.',
+                _('"%(response_id)s" is not a response in this wave.')
+                % {"response_id": response_id},
                 name,
                 number,
                 "response_id",
                 response_id,
-                hint="Check the file is for this wave.",
+                hint=_("Check the file is for this wave."),
             )
     for response_id, weight in weights.items():
         response = responses[response_id]

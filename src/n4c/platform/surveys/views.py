@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -37,17 +37,33 @@ from n4c.platform.surveys.results import (
 from n4c.spreadsheets import write_csv
 from n4c.textfiles import decode_text
 
-#: What the learning pages say about what the figures can and cannot show.
-CAVEATS = (
-    f"Results from fewer than {MIN_RESPONSES} answers are not shown. Even above that, a small "
-    "survey gives a wide interval: read the 95% interval, not only the figure.",
-    "Some outcomes are about the place (belonging, trust, pulling together, satisfaction with "
-    "the area) and some about the people who answered (well-being, volunteering, influence). "
-    "People move in and out, so a change in a place outcome may come from who lives there now.",
-    "A difference between a supported area and its comparison wards, or between waves, is an "
-    "association, not proof that the support caused it. Other things change too.",
-    "Only waves that asked the same questions (the same questionnaire version) compare fairly.",
+#: What the learning pages say about the figures, besides the rule on small counts.
+_CAVEATS = (
+    gettext_lazy(
+        "Some outcomes are about the place (belonging, trust, pulling together, satisfaction with "
+        "the area) and some about the people who answered (well-being, volunteering, influence). "
+        "People move in and out, so a change in a place outcome may come from who lives there now."
+    ),
+    gettext_lazy(
+        "A difference between a supported area and its comparison wards, or between waves, is "
+        "an association, not proof that the support caused it. Other things change too."
+    ),
+    gettext_lazy(
+        "Only waves that asked the same questions (the same questionnaire version) compare fairly."
+    ),
 )
+
+
+def caveats() -> list[str]:
+    """What the learning pages say about what the figures can and cannot show."""
+    return [
+        _(
+            "Results from fewer than %(count)s answers are not shown. Even above that, a small "
+            "survey gives a wide interval: read the 95%% interval, not only the figure."
+        )
+        % {"count": MIN_RESPONSES},
+        *(str(caveat) for caveat in _CAVEATS),
+    ]
 
 
 @login_required
@@ -60,7 +76,7 @@ def waves(request, area_id: int):
     form = WaveForm(sites, request.POST if request.method == "POST" else None) if runs else None
     if request.method == "POST":
         if form is None:
-            raise PermissionDenied("Only staff who work with this area can set up a survey.")
+            raise PermissionDenied(_("Only staff who work with this area can set up a survey."))
         wave = apply_service(
             form,
             lambda data: services.add_wave(
@@ -68,7 +84,7 @@ def waves(request, area_id: int):
             ),
         )
         if wave is not None:
-            messages.success(request, f"Survey wave set up: {wave}.")
+            messages.success(request, _("Survey wave set up: %(wave)s.") % {"wave": wave})
             return redirect("surveys:waves", area_id=area.pk)
     shown = waves_visible_to(request.user).filter(site__area=area)
     today = timezone.localdate()
@@ -151,7 +167,8 @@ def paper(request, wave_id: int):
         if response is not None:
             messages.success(
                 request,
-                f"Paper response entered. Write its number on the paper: {response.response_id}.",
+                _("Paper response entered. Write its number on the paper: %(number)s.")
+                % {"number": response.response_id},
             )
             return redirect("surveys:paper", wave_id=wave.pk)
     return render(
@@ -183,7 +200,15 @@ def weights(request, wave_id: int):
         except ValidationError as error:
             add_service_error(form, error)
         else:
-            messages.success(request, f"Weights set for {count:,} responses.")
+            messages.success(
+                request,
+                ngettext(
+                    "Weights set for %(count)s response.",
+                    "Weights set for %(count)s responses.",
+                    count,
+                )
+                % {"count": f"{count:,}"},
+            )
             return redirect("surveys:waves", area_id=wave.site.area_id)
     return render(request, "surveys/weights.html", {"wave": wave, "form": form})
 
@@ -192,7 +217,7 @@ def _learning_context(sites) -> dict:
     results = results_for(sites)
     return {
         "outcomes": results_by_outcome(results),
-        "caveats": CAVEATS,
+        "caveats": caveats(),
         "min_responses": MIN_RESPONSES,
         "questionnaire": load_questionnaire(),
     }
@@ -246,7 +271,10 @@ def freeze(request, area_id: int):
         for message in getattr(error, "messages", [str(error)]):
             messages.error(request, message)
     else:
-        messages.success(request, f"Comparison wards frozen (version {frozen.version}).")
+        messages.success(
+            request,
+            _("Comparison wards frozen (version %(version)s).") % {"version": frozen.version},
+        )
     return redirect("surveys:area", area_id=area.pk)
 
 
@@ -256,7 +284,7 @@ def add_site(request, area_id: int):
     area = area_for_editing(request.user, area_id)
     form = SiteForm(request.POST)
     if apply_service(form, lambda data: services.add_site(request.user, area, **data)):
-        messages.success(request, "Comparison ward added.")
+        messages.success(request, _("Comparison ward added."))
     else:
         for errors in form.errors.values():
             for error in errors:
@@ -274,6 +302,8 @@ def open_data(request):
     if area_id and area_id.isdigit():
         sites = sites.filter(area_id=int(area_id))
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="survey-results.csv"'
+    # The open data's headings (OPEN_DATA_COLUMNS) and codes stay English: programs read them.
+    attachment = 'attachment; filename="survey-results.csv"'
+    response["Content-Disposition"] = attachment  # untranslated: an HTTP header
     write_csv(OPEN_DATA_COLUMNS, open_data_rows(results_for(sites)), response)
     return response

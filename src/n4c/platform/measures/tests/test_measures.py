@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from n4c.platform.audit.models import AuditEvent
 from n4c.platform.measures.models import LocalMeasure, MeasureValue
@@ -79,6 +80,23 @@ def test_progress_of_stories_counts_them():
         for d in (1, 4)
     ]
     assert describe_progress(measure, values) == "2 stories, the latest on 4 March 2026."
+
+
+def test_progress_reads_as_one_sentence_in_the_readers_language():
+    measure = LocalMeasure(name="Club", unit="young people", target=Decimal(10))
+    stories = LocalMeasure(name="Stories", evidence="story")
+    told = [
+        MeasureValue(measure=stories, recorded_on=dt.date(2026, 3, d), story="Told.")
+        for d in (1, 2, 4)
+    ]
+    with translation.override("pl"):
+        assert describe_progress(measure, _values(measure, 5, 7, 8)) == (
+            "8 young people: 3 z 5 w drodze do celu 10; rośnie."
+        )
+        # Polish counts in three forms, and says the month as a date does.
+        assert describe_progress(stories, told) == "3 opowieści, ostatnia z 4 marca 2026."
+    with translation.override("ur"):
+        assert describe_progress(stories, told[:1]) == "1 کہانی، تازہ ترین 1 مارچ 2026 کی۔"
 
 
 def test_a_member_proposes_and_records_in_their_own_area(member, home, client_for):

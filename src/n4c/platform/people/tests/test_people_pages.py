@@ -129,3 +129,20 @@ def test_the_directory_sorts_by_role_and_keeps_the_hub_filter(national, region, 
     text = response.content.decode()
     assert f"region={region.code}&amp;sort=role&amp;order=asc" in text
     assert 'aria-sort="descending"' in text
+
+
+def test_the_link_is_e_mailed_in_the_language_its_recipient_chose(national, region, client_for):
+    """The page speaks the sender's language; the e-mail the recipient's, English until they
+    choose one (the sender's language says nothing about theirs)."""
+    client = client_for(national)
+    client.post("/language/", {"language": "pl", "next": "/people/"})
+    page = _add(client, region=region.pk, email="aisha@example.org").content.decode()
+    assert "Dodano: Aisha Khan" in page
+    assert mail.outbox[0].subject == "Your Network for Communities account"
+    assert mail.outbox[0].body.startswith("Hello Aisha Khan,")
+    user = get_user_model().objects.get(username="aisha")
+    Profile.objects.filter(user=user).update(language="ur")
+    client.post(f"/people/{user.pk}/link/")
+    assert mail.outbox[1].subject == "Network for Communities میں آپ کا اکاؤنٹ"
+    assert mail.outbox[1].body.startswith("السلام علیکم Aisha Khan،")
+    assert "/accounts/set-password/" in mail.outbox[1].body
