@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
 
 from n4c import panels
 from n4c.platform.areas.models import Area
@@ -112,7 +113,7 @@ def import_pb(
     for project in election.projects:
         proposal = Proposal.objects.create(
             vote=vote,
-            title=(project.name or f"Proposal {project.id}")[:200],
+            title=(project.name or _("Proposal %(id)s") % {"id": project.id})[:200],
             cost_gbp=int(project.cost),
             description=project.extra.get("description", ""),
         )
