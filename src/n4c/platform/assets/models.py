@@ -18,7 +18,6 @@ from n4c import rights
 from n4c.platform.areas.models import Area
 from n4c.rights.assets import CONDITIONS, KINDS, STATUSES
 
-
 #: How the register's kinds, conditions and statuses read (n4c.rights.assets names the values).
 _LABELS = {
     "physical": _("Physical"),
