@@ -210,7 +210,10 @@ class AreaSnapshot(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.area} baseline, version {self.version}"
+        return gettext("%(area)s baseline, version %(version)s") % {
+            "area": self.area,
+            "version": self.version,
+        }
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

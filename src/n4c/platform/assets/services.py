@@ -89,7 +89,12 @@ def _reference_taken(area: Area, reference: str, exclude_pk: int | None = None) 
 
 
 def _reference_in_use(reference: str) -> ValidationError:
-    return ValidationError({"reference": f"{reference!r} is already in this area's register."})
+    return ValidationError(
+        {
+            "reference": _("%(reference)s is already in this area's register.")
+            % {"reference": repr(reference)}
+        }
+    )
 
 
 def _unique_reference(reference: str):
