@@ -20,6 +20,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.request import RawPostDataException
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from ninja import NinjaAPI, Schema, Swagger
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as SchemaError
@@ -47,10 +49,10 @@ def _staff_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         is_schema = request.path.endswith(".json")
         if not request.user.is_authenticated:
             if is_schema:
-                return _error_response(request, 401, _NOT_SIGNED_IN)
+                return _error_response(request, 401, _(_NOT_SIGNED_IN))
             return redirect_to_login(request.get_full_path())
         if not is_staff_role(request.user):
-            message = "The API's documentation is for the Network's staff."
+            message = _("The API's documentation is for the Network's staff.")
             if is_schema:
                 return _error_response(request, 403, message)
             raise PermissionDenied(message)
@@ -62,7 +64,7 @@ def _staff_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
 api = _PlatformAPI(
     title="n4c platform API",
     version="1",
-    description="Areas, caseloads, support logs and plans of the Network for Communities.",
+    description="Areas, caseloads, support logs and plans of the Network for Communities.",  # untranslated: the schema is for developers
     auth=django_auth,
     urls_namespace="api",
     # Swagger UI from ninja's own static files (ninja is in INSTALLED_APPS), not from a CDN;
@@ -156,34 +158,34 @@ def _form_where_json_is_expected(request, exc: RawPostDataException):
     return _error_response(
         request,
         422,
-        "Send the body as JSON, with the header Content-Type: application/json.",
+        _("Send the body as JSON, with the header Content-Type: application/json."),
         loc=["body"],
     )
 
 
-_NOT_SIGNED_IN = "Sign in first: the API answers signed-in sessions only."
+_NOT_SIGNED_IN = gettext_noop("Sign in first: the API answers signed-in sessions only.")
 
 
 @api.exception_handler(AuthenticationError)
 def _not_signed_in(request, exc: AuthenticationError):
-    return _error_response(request, 401, _NOT_SIGNED_IN)
+    return _error_response(request, 401, _(_NOT_SIGNED_IN))
 
 
 @api.exception_handler(PermissionDenied)
 def _permission_denied(request, exc: PermissionDenied):
-    return _error_response(request, 403, str(exc) or "You do not have permission to do that.")
+    return _error_response(request, 403, str(exc) or _("You do not have permission to do that."))
 
 
 @api.exception_handler(Http404)
 def _not_found(request, exc: Http404):
-    return _error_response(request, 404, str(exc) or "There is nothing at this address.")
+    return _error_response(request, 404, str(exc) or _("There is nothing at this address."))
 
 
 @api.exception_handler(IntegrityError)
 def _conflict(request, exc: IntegrityError):
     # A uniqueness rule no service names (services turn theirs into their own refusal with
     # n4c.platform.core.conflicts.unique_or), broken by a change made at the same moment.
-    return _error_response(request, 409, SAME_MOMENT)
+    return _error_response(request, 409, _(SAME_MOMENT))
 
 
 @api.exception_handler(HttpError)
@@ -196,23 +198,28 @@ def _http_error(request, exc: HttpError):
 # The schema documents the one error shape on every operation, with the statuses it can answer.
 class ProblemOut(Schema):
     loc: list[str | int] = Field(
-        description='Where the problem is: "body", "query" or "path", then the field; empty for the whole request.'
+        description='Where the problem is: "body", "query" or "path", then the field; empty for the whole request.'  # untranslated: the API schema
     )
-    msg: str = Field(description="A sentence saying what is wrong and what to do.")
-    type: str = Field(description="A code a program can tell errors apart by, e.g. not_found.")
+    msg: str = Field(
+        description="A sentence saying what is wrong and what to do."  # untranslated: the API schema
+    )
+    type: str = Field(
+        description="A code a program can tell errors apart by, e.g. not_found."  # untranslated: the API schema
+    )
 
 
 class ErrorOut(Schema):
     detail: list[ProblemOut]
 
 
+# The schema is read by developers, in English; the answers themselves are translated.
 _ERROR_STATUSES = {
-    400: "The request holds a NUL character, which the platform cannot store.",
-    401: "Not signed in.",
-    403: "Signed in, but this is not yours to see or change.",
-    404: "Nothing at this address, or nothing you may see.",
-    409: "Someone changed this at the same moment; reload and try again.",
-    422: "A parameter or field does not follow its rule.",
+    400: "The request holds a NUL character, which the platform cannot store.",  # untranslated: schema
+    401: "Not signed in.",  # untranslated: schema
+    403: "Signed in, but this is not yours to see or change.",  # untranslated: schema
+    404: "Nothing at this address, or nothing you may see.",  # untranslated: schema
+    409: "Someone changed this at the same moment; reload and try again.",  # untranslated: schema
+    422: "A parameter or field does not follow its rule.",  # untranslated: schema
 }
 _CHANGES = ("post", "put", "patch", "delete")
 

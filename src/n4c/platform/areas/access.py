@@ -25,6 +25,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from n4c.platform.areas.models import Area
 from n4c.platform.people.access import is_staff_role, region_id_of, role_of
@@ -210,12 +211,12 @@ def can_edit_area(user, area: Area) -> bool:
 def area_for_viewing(user, area_id: int) -> Area:
     area = areas_visible_to(user).select_related("region").filter(pk=area_id).first()
     if area is None:
-        raise Http404("There is no area with that number that you can see.")
+        raise Http404(_("There is no area with that number that you can see."))
     return area
 
 
 def area_for_editing(user, area_id: int) -> Area:
     area = area_for_viewing(user, area_id)
     if not can_edit_area(user, area):
-        raise PermissionDenied("You can read this area but not change it.")
+        raise PermissionDenied(_("You can read this area but not change it."))
     return area

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AreasConfig(AppConfig):
     name = "n4c.platform.areas"
-    verbose_name = "Areas"
+    verbose_name = _("Areas")

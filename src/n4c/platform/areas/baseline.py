@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import asdict
 
+from django.utils.translation import gettext as _
+
 from n4c.errors import InputError
 from n4c.needs import AreaNeed, area_need_versions, explain_area_need, parse_area_codes
 from n4c.platform.areas.models import BASELINE_FIELDS, Area, AreaSnapshot
@@ -28,16 +30,22 @@ def _ward_code_for(entry: str) -> str:
         return found.code
     if not choices:
         raise InputError(
-            f"No December 2017 ward is called “{entry}”. Check the spelling, or enter its code, "
-            "like E05001234.",
+            _(
+                "No December 2017 ward is called “%(entry)s”. Check the spelling, or enter its "
+                "code, like E05001234."
+            )
+            % {"entry": entry},
             field="codes",
             value=entry,
         )
     listed = "; ".join(f"{p.name} ({p.council_name}) {p.code}" for p in choices)
     first = choices[0]
     raise InputError(
-        f"“{entry}” could be more than one ward: {listed}. Enter the ward's code, or its name "
-        f"with its council in brackets, like “{first.name} ({first.council_name})”.",
+        _(
+            "“%(entry)s” could be more than one ward: %(listed)s. Enter the ward's code, or its "
+            "name with its council in brackets, like “%(name)s (%(council)s)”."
+        )
+        % {"entry": entry, "listed": listed, "name": first.name, "council": first.council_name},
         field="codes",
         value=entry,
     )

@@ -24,9 +24,9 @@ class Stage(models.TextChoices):
 class Geography(models.TextChoices):
     """What an area's codes are; the names are :data:`n4c.needs.AREA_GEOGRAPHIES`."""
 
-    WARD17 = "ward17", "Wards (December 2017)"
-    WARD24 = "ward24", "Wards (2024)"
-    LSOA21 = "lsoa21", "LSOAs (2021)"
+    WARD17 = "ward17", _("Wards (December 2017)")
+    WARD24 = "ward24", _("Wards (2024)")
+    LSOA21 = "lsoa21", _("LSOAs (2021)")
 
 
 class AreaCodes(NamedTuple):
@@ -49,38 +49,44 @@ class AreaBaseline(models.Model):
     """
 
     population = models.PositiveIntegerField(
-        gettext_noop("Population (mid-2015)"), help_text="Mid-2015 population of its wards."
+        gettext_noop("Population (mid-2015)"), help_text=_("Mid-2015 population of its wards.")
     )
     imd_score = models.FloatField(
         gettext_noop("IMD 2019 score"),
-        help_text="Population-weighted mean IMD 2019 score of its wards.",
+        help_text=_("Population-weighted mean IMD 2019 score of its wards."),
     )
     imd_rank = models.PositiveIntegerField(
         gettext_noop("IMD 2019 ward rank (1 is most deprived)"),
-        help_text="Ward IMD rank (1 = most deprived); the most deprived ward's for several wards.",
+        help_text=_(
+            "Ward IMD rank (1 = most deprived); the most deprived ward's for several wards."
+        ),
     )
     imd_decile = models.PositiveSmallIntegerField(
         gettext_noop("IMD 2019 ward decile (1 is most deprived)"),
-        help_text="Ward IMD decile (1 = most deprived).",
+        help_text=_("Ward IMD decile (1 = most deprived)."),
     )
     cni_rank = models.PositiveIntegerField(
         gettext_noop("Community Needs Index 2019 rank (1 is highest need)"),
-        help_text="Community Needs Index 2019 rank (1 = highest need); the neediest ward's.",
+        help_text=_("Community Needs Index 2019 rank (1 = highest need); the neediest ward's."),
     )
     left_behind = models.BooleanField(
         gettext_noop("'Left behind' (n4c)"),
-        help_text="More than half of its residents live in wards that pass n4c's 'left behind' test.",
+        help_text=_(
+            "More than half of its residents live in wards that pass n4c's 'left behind' test."
+        ),
     )
     left_behind_published = models.BooleanField(
         gettext_noop("'Left behind' (OCSI's published list)"),
         null=True,
         blank=True,
-        help_text="The same rule on OCSI's published ward list; empty for areas made before it was recorded.",
+        help_text=_(
+            "The same rule on OCSI's published ward list; empty for areas made before it was recorded."
+        ),
     )
     left_behind_difference = models.TextField(
         gettext_noop("Why the two differ"),
         blank=True,
-        help_text="Why n4c's answer differs from OCSI's published list; empty when they agree.",
+        help_text=_("Why n4c's answer differs from OCSI's published list; empty when they agree."),
     )
 
     class Meta:
@@ -98,22 +104,24 @@ class Area(AreaBaseline):
         max_length=10,
         choices=Geography.choices,
         default=Geography.WARD17,
-        help_text="What the area's codes are: wards of December 2017, wards of 2024 or LSOAs 2021.",
+        help_text=_(
+            "What the area's codes are: wards of December 2017, wards of 2024 or LSOAs 2021."
+        ),
     )
     codes = models.JSONField(
-        default=list, help_text="GSS codes of the wards or LSOAs that make up the area."
+        default=list, help_text=_("GSS codes of the wards or LSOAs that make up the area.")
     )
     start_date = models.DateField(
         null=True,
         blank=True,
-        help_text="When the area joined the Network; setting it freezes its baseline.",
+        help_text=_("When the area joined the Network; setting it freezes its baseline."),
     )
     stage = models.CharField(max_length=20, choices=Stage.choices, default=Stage.PROSPECT)
     partnership_members = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,
         related_name="partnership_areas",
-        help_text="Residents on the area's partnership; they may read its plan and log.",
+        help_text=_("Residents on the area's partnership; they may read its plan and log."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -189,10 +197,10 @@ class AreaSnapshot(models.Model):
     start_date = models.DateField(null=True, blank=True)
     geography = models.CharField(max_length=10, choices=Geography.choices)
     codes = models.JSONField(default=list)
-    need = models.JSONField(help_text="The area's need, as n4c.needs.summarise_area gave it.")
-    meaning = models.JSONField(default=list, help_text="What the need means, in sentences.")
+    need = models.JSONField(help_text=_("The area's need, as n4c.needs.summarise_area gave it."))
+    meaning = models.JSONField(default=list, help_text=_("What the need means, in sentences."))
     data_versions = models.JSONField(
-        default=dict, help_text="n4c's version and the SHA-256 of each dataset read."
+        default=dict, help_text=_("n4c's version and the SHA-256 of each dataset read.")
     )
 
     class Meta:
@@ -202,9 +210,14 @@ class AreaSnapshot(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.area} baseline, version {self.version}"
+        return gettext("%(area)s baseline, version %(version)s") % {
+            "area": self.area,
+            "version": self.version,
+        }
 
     def save(self, *args, **kwargs):
         if self.pk is not None:
-            raise ValueError("A frozen baseline is never changed; freeze a new version instead.")
+            raise ValueError(
+                "A frozen baseline is never changed; freeze a new version instead."  # untranslated: a programming error, not shown to users
+            )
         super().save(*args, **kwargs)

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 
 from n4c.platform.areas.access import areas_visible_to
 from n4c.platform.regions.models import Region
@@ -26,7 +27,7 @@ def regions_with_area_counts(user) -> QuerySet[Region]:
 
 def _require_staff(user) -> None:
     if not user.has_perm("regions.view_region"):
-        raise PermissionDenied("Regions are for the Network's staff.")
+        raise PermissionDenied(_("Regions are for the Network's staff."))
 
 
 @login_required

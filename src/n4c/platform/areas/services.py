@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from n4c.errors import InputError
 from n4c.needs import summarise_area
@@ -43,7 +45,7 @@ def create_area(
     not lead, and ``PermissionDenied`` for someone who may not create areas.
     """
     if not can_create_areas(actor):
-        raise PermissionDenied("Only the national team and hub leads can create areas.")
+        raise PermissionDenied(_("Only the national team and hub leads can create areas."))
     if ward17_codes is not None:
         codes, geography = ward17_codes, Geography.WARD17
     try:
@@ -57,14 +59,18 @@ def create_area(
     if len(authorities) != len(need.lad19_codes) or len(regions) != 1:
         raise ValidationError(
             {
-                "codes": "The area must lie in one region whose local authorities are "
-                "loaded. Run `n4c platform seed-demo` or load the regions first."
+                "codes": _(
+                    "The area must lie in one region whose local authorities are "
+                    "loaded. Run `n4c platform seed-demo` or load the regions first."
+                )
             }
         )
     region = regions.pop()
     if role_of(actor) == Role.HUB_LEAD and region.pk != region_id_of(actor):
         own = Region.objects.get(pk=region_id_of(actor)).name
-        message = f"This area is in {region.name}: you can only add areas in your region ({own})."
+        message = _(
+            "This area is in %(region)s: you can only add areas in your region (%(own)s)."
+        ) % {"region": region.name, "own": own}
         raise ValidationError({"codes": ValidationError(message, code=PERMISSION_DENIED)})
     area = Area.objects.create(
         name=name,
@@ -76,7 +82,7 @@ def create_area(
         **baseline_values(need),
     )
     record_change(actor, area, AuditEvent.Action.CREATED)
-    freeze_snapshot(area, need, actor=acting_user(actor), reason="The area joined.")
+    freeze_snapshot(area, need, actor=acting_user(actor), reason=_("The area joined."))
     return area
 
 
@@ -84,9 +90,9 @@ def create_area(
 def refreeze_baseline(actor, area: Area, *, reason: str) -> AreaSnapshot:
     """Freeze the area's need again on the data held now; earlier versions stay (audited)."""
     if not areas_editable_by(actor).filter(pk=area.pk).exists():
-        raise PermissionDenied("You can only change the areas you are responsible for.")
+        raise PermissionDenied(_("You can only change the areas you are responsible for."))
     if not reason.strip():
-        raise ValidationError({"reason": "Enter why the baseline is frozen again."})
+        raise ValidationError({"reason": _("Enter why the baseline is frozen again.")})
     before = snapshot(area)
     try:
         need = summarise_area(area.geography, list(area.codes))
@@ -102,11 +108,14 @@ def refreeze_baseline(actor, area: Area, *, reason: str) -> AreaSnapshot:
 def change_area(actor, area: Area, **changes) -> Area:
     """Change an area's name, stage or start date; setting the start date freezes its need."""
     if not areas_editable_by(actor).filter(pk=area.pk).exists():
-        raise PermissionDenied("You can only change the areas you are responsible for.")
+        raise PermissionDenied(_("You can only change the areas you are responsible for."))
     allowed = {"name", "stage", "start_date"}
     unknown = set(changes) - allowed
     if unknown:
-        raise ValidationError(f"These fields cannot be changed here: {', '.join(sorted(unknown))}.")
+        raise ValidationError(
+            _("These fields cannot be changed here: %(fields)s.")
+            % {"fields": ", ".join(sorted(unknown))}
+        )
     before = snapshot(area)
     for field, value in changes.items():
         setattr(area, field, value)
@@ -119,7 +128,9 @@ def change_area(actor, area: Area, **changes) -> Area:
         and str(area.start_date) != before.get("start_date")
     ):
         need = summarise_area(area.geography, list(area.codes))
-        reason = f"The start date was set to {area.start_date:%-d %B %Y}."
+        reason = _("The start date was set to %(date)s.") % {
+            "date": date_format(area.start_date, "j F Y")
+        }
         frozen = freeze_snapshot(area, need, actor=acting_user(actor), reason=reason)
         record_change(actor, frozen, AuditEvent.Action.CREATED)
     return area

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from n4c.errors import InputError
 from n4c.platform.areas.access import areas_editable_by, areas_visible_to, can_edit_area
@@ -91,17 +92,17 @@ def area_detail(request, pk: int):
 @login_required
 def area_create(request):
     if not can_create_areas(request.user):
-        raise PermissionDenied("Only the national team and hub leads can create areas.")
+        raise PermissionDenied(_("Only the national team and hub leads can create areas."))
     form = AreaCreateForm(request.POST or None)
     if request.method == "POST":
         area = apply_service(form, lambda data: create_area(request.user, **data))
         if area is not None:
-            messages.success(request, f"{area.name} added.")
+            messages.success(request, _("%(name)s added.") % {"name": area.name})
             return redirect(area)
     return render(
         request,
         "areas/area_form.html",
-        {"form": form, "title": "Add an area"},
+        {"form": form, "title": _("Add an area")},
         status=form_status(form),
     )
 
@@ -113,9 +114,10 @@ def area_edit(request, pk: int):
     if request.method == "POST" and apply_service(
         form, lambda data: change_area(request.user, area, **data)
     ):
-        messages.success(request, f"{area.name} saved.")
+        messages.success(request, _("%(name)s saved.") % {"name": area.name})
         return redirect(area)
-    return render(request, "areas/area_form.html", {"form": form, "title": f"Change {area.name}"})
+    title = _("Change %(name)s") % {"name": area.name}
+    return render(request, "areas/area_form.html", {"form": form, "title": title})
 
 
 @login_required
@@ -137,7 +139,7 @@ def area_profile_map(request, pk: int):
     try:
         parts = area_profile_parts(area, map_src=reverse("areas:profile_map", args=[area.pk]))
     except InputError:
-        raise Http404("n4c holds no map for this area's wards.") from None
+        raise Http404(_("n4c holds no map for this area's wards.")) from None
     return HttpResponse(parts["map_svg"], content_type="image/svg+xml")
 
 
@@ -151,10 +153,13 @@ def area_refreeze(request, pk: int):
             form, lambda data: refreeze_baseline(request.user, area, reason=data["reason"])
         )
         if frozen is not None:
-            messages.success(request, f"Baseline frozen again as version {frozen.version}.")
+            messages.success(
+                request,
+                _("Baseline frozen again as version %(version)s.") % {"version": frozen.version},
+            )
             return redirect(area)
     return render(
         request,
         "areas/area_form.html",
-        {"form": form, "title": f"Freeze the baseline of {area.name} again"},
+        {"form": form, "title": _("Freeze the baseline of %(name)s again") % {"name": area.name}},
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from n4c.platform.areas.access import (
     area_for_viewing,
@@ -40,5 +41,5 @@ def can_edit_area_assets(user, area: Area) -> bool:
 
 def area_for_editing(user, area: Area) -> Area:
     if not can_edit_area_assets(user, area):
-        raise PermissionDenied("You can read this area's assets but not change them.")
+        raise PermissionDenied(_("You can read this area's assets but not change them."))
     return area

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class AssetsConfig(AppConfig):
     name = "n4c.platform.assets"
-    verbose_name = "Community assets"
+    verbose_name = _("Community assets")
 
     def ready(self) -> None:
         from n4c.platform.areas.hooks import register_area_link, register_area_panel

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import ngettext
 
 __all__ = ["MapPoint", "area_outline_rings", "asset_map_svg"]
 
@@ -101,9 +102,27 @@ def asset_map_svg(
         if point.url:
             circle = format_html('<a href="{}">{}</a>', point.url, circle)
         shapes.append(str(circle))
-    title = f"Map of {len(points)} asset{'s' if len(points) != 1 else ''} by their coordinates (north at the top)"
+    count = {"count": len(points)}
     if rings:
-        title += ", inside the area's boundary (dashed)"
+        title = (
+            ngettext(
+                "Map of %(count)s asset by their coordinates (north at the top), inside the area's "
+                "boundary (dashed)",
+                "Map of %(count)s assets by their coordinates (north at the top), inside the area's "
+                "boundary (dashed)",
+                len(points),
+            )
+            % count
+        )
+    else:
+        title = (
+            ngettext(
+                "Map of %(count)s asset by their coordinates (north at the top)",
+                "Map of %(count)s assets by their coordinates (north at the top)",
+                len(points),
+            )
+            % count
+        )
     # A role of img would hide the links inside from assistive technology (axe:
     # nested-interactive), so a map with links is a labelled group of them instead.
     role = "group" if any(p.url for p in points) else "img"

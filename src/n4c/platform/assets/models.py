@@ -10,29 +10,52 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from n4c import rights
 from n4c.platform.areas.models import Area
 from n4c.rights.assets import CONDITIONS, KINDS, STATUSES
 
+#: How the register's kinds, conditions and statuses read (n4c.rights.assets names the values).
+_LABELS = {
+    "physical": _("Physical"),
+    "social": _("Social"),
+    "cultural": _("Cultural"),
+    "good": _("Good"),
+    "fair": _("Fair"),
+    "poor": _("Poor"),
+    "derelict": _("Derelict"),
+    "unknown": _("Unknown"),
+    "in-use": _("In use"),
+    "at-risk": _("At risk"),
+    "nominated": _("Nominated"),
+    "listed": _("Listed"),
+    "for-sale": _("For sale"),
+    "community-owned": _("Community owned"),
+    "closed": _("Closed"),
+    "lost": _("Lost"),
+}
 
-def _choices(values: tuple[str, ...]) -> list[tuple[str, str]]:
-    return [(v, v.replace("-", " ").capitalize()) for v in values]
+
+def _choices(values: tuple[str, ...]) -> list[tuple[str, object]]:
+    return [(v, _LABELS[v]) for v in values]
 
 
 class Asset(models.Model):
     area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="community_assets")
     reference = models.CharField(
-        max_length=50, blank=True, help_text="The register's own id (asset_id in the CSV)."
+        max_length=50, blank=True, help_text=_("The register's own id (asset_id in the CSV).")
     )
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=10, choices=_choices(KINDS))
     owner = models.CharField(max_length=200, blank=True)
     postcode = models.CharField(max_length=8, blank=True)
-    latitude = models.FloatField(null=True, blank=True, help_text="WGS84 decimal degrees.")
-    longitude = models.FloatField(null=True, blank=True, help_text="WGS84 decimal degrees.")
+    latitude = models.FloatField(null=True, blank=True, help_text=_("WGS84 decimal degrees."))
+    longitude = models.FloatField(null=True, blank=True, help_text=_("WGS84 decimal degrees."))
     lsoa_code = models.CharField(
-        max_length=9, blank=True, help_text="GSS LSOA code, e.g. E01005153."
+        max_length=9, blank=True, help_text=_("GSS LSOA code, e.g. E01005153.")
     )
     condition = models.CharField(max_length=10, choices=_choices(CONDITIONS), default="unknown")
     status = models.CharField(max_length=20, choices=_choices(STATUSES), default="in-use")
@@ -100,8 +123,10 @@ class DatedEvent(models.Model):
         ordering = ["date", "pk"]
 
     def __str__(self) -> str:
-        withdrawn = " (withdrawn)" if self.withdrawn_at else ""
-        return f"{self.event} on {self.date:%d %b %Y}{withdrawn}"
+        values = {"event": self.event, "date": date_format(self.date, "d M Y")}
+        if self.withdrawn_at:
+            return gettext("%(event)s on %(date)s (withdrawn)") % values
+        return gettext("%(event)s on %(date)s") % values
 
     @property
     def withdrawn(self) -> bool:

@@ -13,6 +13,7 @@ from typing import IO, TypeVar
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from n4c import rights
 from n4c.errors import InputError
@@ -88,7 +89,12 @@ def _reference_taken(area: Area, reference: str, exclude_pk: int | None = None) 
 
 
 def _reference_in_use(reference: str) -> ValidationError:
-    return ValidationError({"reference": f"{reference!r} is already in this area's register."})
+    return ValidationError(
+        {
+            "reference": _("%(reference)s is already in this area's register.")
+            % {"reference": repr(reference)}
+        }
+    )
 
 
 def _unique_reference(reference: str):
@@ -144,12 +150,12 @@ def import_assets(
 
     def reject(core: rights.Asset, row: int) -> None:
         error = InputError(
-            f"asset_id {core.asset_id!r} is already in this area's register.",
+            _("asset_id %(id)s is already in this area's register.") % {"id": repr(core.asset_id)},
             path=name or None,
             row=row,
             field="asset_id",
             value=core.asset_id,
-            hint="Change the asset on its page, or give the row a new asset_id.",
+            hint=_("Change the asset on its page, or give the row a new asset_id."),
         )
         result.rejected.append(rights.RejectedRow(row, (error,), core.as_row()))
 
@@ -200,9 +206,9 @@ def withdraw_dated_event(actor, item: _Event, *, reason: str) -> _Event:
     """
     reason = reason.strip()
     if not reason:
-        raise ValidationError({"reason": "Enter why the event is being withdrawn."})
+        raise ValidationError({"reason": _("Enter why the event is being withdrawn.")})
     if item.withdrawn_at is not None:
-        raise ValidationError({"reason": "This event has already been withdrawn."})
+        raise ValidationError({"reason": _("This event has already been withdrawn.")})
     before = snapshot(item)
     item.withdrawn_at = timezone.now()
     item.withdrawn_reason = reason

@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from n4c import rights
@@ -51,7 +52,7 @@ def register(request, area_id: int):
         area_for_editing(request.user, area)
         asset = apply_service(form, lambda data: add_asset(request.user, area, data))
         if asset is not None:
-            messages.success(request, f"{asset.name} added to the register.")
+            messages.success(request, _("%(name)s added to the register.") % {"name": asset.name})
             return redirect("assets:register", area_id=area.pk)
     return register_page(request, area, form=form)
 
@@ -108,7 +109,9 @@ def export_csv(request, area_id: int):
         a.to_core() for a in assets_visible_to(request.user).filter(area=area)
     )
     response = HttpResponse(text, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="assets-area-{area.pk}.csv"'
+    response["Content-Disposition"] = (  # untranslated: an HTTP header
+        f'attachment; filename="assets-area-{area.pk}.csv"'
+    )
     return response
 
 
@@ -118,7 +121,7 @@ def import_csv(request, area_id: int):
     area = area_for_editing(request.user, area_for_viewing(request.user, area_id))
     form = ImportForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, "Choose a CSV file to import.")
+        messages.error(request, _("Choose a CSV file to import."))
         return redirect("assets:register", area_id=area.pk)
     upload = form.cleaned_data["file"]
     try:

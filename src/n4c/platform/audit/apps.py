@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AuditConfig(AppConfig):
     name = "n4c.platform.audit"
-    verbose_name = "Audit log"
+    verbose_name = _("Audit log")

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 
 class AuditEvent(models.Model):
     class Action(models.TextChoices):
-        CREATED = "created", "Created"
-        CHANGED = "changed", "Changed"
-        DELETED = "deleted", "Deleted"
-        LINK_ISSUED = "link_issued", "Link to set a password made"
-        PASSWORD_SET = "password_set", "Password set"
-        EXPORTED = "exported", "Exported"
+        CREATED = "created", _("Created")
+        CHANGED = "changed", _("Changed")
+        DELETED = "deleted", _("Deleted")
+        LINK_ISSUED = "link_issued", _("Link to set a password made")
+        PASSWORD_SET = "password_set", _("Password set")
+        EXPORTED = "exported", _("Exported")
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
@@ -21,10 +23,10 @@ class AuditEvent(models.Model):
     )
     # The name stays when the account is deleted and ``actor`` becomes empty.
     actor_name = models.CharField(
-        max_length=300, blank=True, help_text="Who acted, as they were named then."
+        max_length=300, blank=True, help_text=_("Who acted, as they were named then.")
     )
     action = models.CharField(max_length=20, choices=Action.choices)
-    model = models.CharField(max_length=100, help_text="App label and model, e.g. areas.area.")
+    model = models.CharField(max_length=100, help_text=_("App label and model, e.g. areas.area."))
     object_id = models.CharField(max_length=64)
     object_repr = models.CharField(max_length=200)
     before = models.JSONField(null=True, blank=True)
@@ -35,7 +37,12 @@ class AuditEvent(models.Model):
         indexes = [models.Index(fields=["model", "object_id"])]
 
     def __str__(self) -> str:
-        return f"{self.get_action_display()} {self.model} {self.object_repr} at {self.at:%Y-%m-%d %H:%M}"
+        return gettext("%(action)s %(model)s %(record)s at %(at)s") % {
+            "action": self.get_action_display(),
+            "model": self.model,
+            "record": self.object_repr,
+            "at": f"{self.at:%Y-%m-%d %H:%M}",
+        }
 
     def changed_fields(self) -> dict[str, tuple[object, object]]:
         """Fields whose value differs, as (before, after)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from n4c.platform.areas.access import areas_visible_to, can_edit_area
 from n4c.platform.budgets.models import BudgetVote
@@ -32,14 +33,14 @@ def votes_visible_to(user) -> QuerySet[BudgetVote]:
 def vote_for_viewing(user, pk: int) -> BudgetVote:
     vote = votes_visible_to(user).filter(pk=pk).first()
     if vote is None:
-        raise Http404("There is no budget vote with that number that you can see.")
+        raise Http404(_("There is no budget vote with that number that you can see."))
     return vote
 
 
 def vote_for_running(user, pk: int) -> BudgetVote:
     vote = vote_for_viewing(user, pk)
     if not can_edit_area(user, vote.area):
-        raise PermissionDenied("You can see this vote but not run it.")
+        raise PermissionDenied(_("You can see this vote but not run it."))
     return vote
 
 

@@ -6,6 +6,7 @@ same sentence the ballot page shows, answered 422."""
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 
 from n4c import panels
@@ -135,6 +136,8 @@ def cast_ballot(request, vote_id: RecordId, payload: BallotIn):
     vote = vote_for_viewing(request.user, vote_id)
     resident = resident_voting_as(request.user, vote)
     if resident is None:
-        raise PermissionDenied(f"Only members of {vote.area.name}'s partnership can vote here.")
+        raise PermissionDenied(
+            _("Only members of %(name)s's partnership can vote here.") % {"name": vote.area.name}
+        )
     ballot = services.cast_ballot(request.user, vote, resident, payload.points)
     return Status(201, ballot)

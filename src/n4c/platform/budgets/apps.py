@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class BudgetsConfig(AppConfig):
     name = "n4c.platform.budgets"
-    verbose_name = "Participatory budgeting"
+    verbose_name = _("Participatory budgeting")
 
     def ready(self) -> None:
         from n4c.platform.areas.hooks import register_area_link

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
 
 from n4c import panels
 from n4c.platform.areas.models import Area
@@ -83,8 +84,8 @@ def import_pb(
     election = panels.parse_pb(text, path=filename)
     if election.vote_type not in _VOTE_TYPES:
         raise panels.PbFileError(
-            f'the vote_type is "{election.vote_type}"; the platform takes approval or scoring '
-            "ballots only.",
+            _('the vote_type is "%(type)s"; the platform takes approval or scoring ballots only.')
+            % {"type": election.vote_type},
             path=filename,
             field="file",
             section="META",
@@ -93,7 +94,7 @@ def import_pb(
         not float(p.cost).is_integer() for p in election.projects
     ):
         raise panels.PbFileError(
-            "the budget and every cost must be whole pounds.", path=filename, field="file"
+            _("the budget and every cost must be whole pounds."), path=filename, field="file"
         )
     scored = [p for b in election.ballots for p in b.points]
     vote = BudgetVote(
@@ -112,7 +113,7 @@ def import_pb(
     for project in election.projects:
         proposal = Proposal.objects.create(
             vote=vote,
-            title=(project.name or f"Proposal {project.id}")[:200],
+            title=(project.name or _("Proposal %(id)s") % {"id": project.id})[:200],
             cost_gbp=int(project.cost),
             description=project.extra.get("description", ""),
         )

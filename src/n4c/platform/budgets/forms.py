@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from n4c.platform.budgets.models import BudgetVote, Proposal
 from n4c.platform.core.forms import PlainForm, PlainModelForm
@@ -20,12 +21,18 @@ class VoteForm(PlainModelForm):
             "max_points",
             "counting_rule",
         ]
+        labels = {
+            "title": _("Title"),
+            "ballot_type": _("Ballot type"),
+            "counting_rule": _("Counting rule"),
+        }
 
 
 class ProposalForm(PlainModelForm):
     class Meta:
         model = Proposal
         fields = ["title", "cost_gbp", "description"]
+        labels = {"title": _("Title"), "description": _("Description")}
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
@@ -37,7 +44,7 @@ class BallotForm(PlainForm):
         self.vote = vote
         approval = vote.ballot_type == BudgetVote.BallotType.APPROVAL
         for proposal in vote.proposals.all():
-            label = f"{proposal.title} ({proposal.cost_text})"
+            label = f"{proposal.title} ({proposal.cost_text})"  # untranslated: a name and a sum
             field: forms.Field
             if approval:
                 field = forms.BooleanField(label=label, required=False)
@@ -63,7 +70,7 @@ class BallotForm(PlainForm):
 
 class PaperBallotForm(BallotForm):
     resident = forms.ModelChoiceField(
-        queryset=Resident.objects.none(), label="Whose ballot paper is this?"
+        queryset=Resident.objects.none(), label=_("Whose ballot paper is this?")
     )
 
     def __init__(self, vote: BudgetVote, *args, **kwargs):
@@ -73,7 +80,9 @@ class PaperBallotForm(BallotForm):
 
 
 class ImportForm(PlainForm):
-    file = forms.FileField(label="Pabulib file (.pb)")
+    file = forms.FileField(label=_("Pabulib file (.pb)"))
     counting_rule = forms.ChoiceField(
-        choices=BudgetVote.CountingRule.choices, initial=BudgetVote.CountingRule.EQUAL_SHARES
+        label=_("Counting rule"),
+        choices=BudgetVote.CountingRule.choices,
+        initial=BudgetVote.CountingRule.EQUAL_SHARES,
     )

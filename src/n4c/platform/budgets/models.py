@@ -11,6 +11,7 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from n4c.panels import money
@@ -35,18 +36,18 @@ class BudgetVote(models.Model):
 
     area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="budget_votes")
     title = models.CharField(max_length=200)
-    budget_gbp = models.PositiveIntegerField("Budget in pounds")
+    budget_gbp = models.PositiveIntegerField(_("Budget in pounds"))
     ballot_type = models.CharField(
         max_length=8, choices=BallotType.choices, default=BallotType.APPROVAL
     )
     max_approvals = models.PositiveSmallIntegerField(
-        "Most proposals one person may tick",
+        _("Most proposals one person may tick"),
         null=True,
         blank=True,
-        help_text="Leave empty for no limit. Approval ballots only.",
+        help_text=_("Leave empty for no limit. Approval ballots only."),
     )
     max_points = models.PositiveSmallIntegerField(
-        "Most points for one proposal", default=5, help_text="Scoring ballots only."
+        _("Most points for one proposal"), default=5, help_text=_("Scoring ballots only.")
     )
     counting_rule = models.CharField(
         max_length=12, choices=CountingRule.choices, default=CountingRule.EQUAL_SHARES
@@ -71,7 +72,7 @@ class BudgetVote(models.Model):
 class Proposal(models.Model):
     vote = models.ForeignKey(BudgetVote, on_delete=models.CASCADE, related_name="proposals")
     title = models.CharField(max_length=200)
-    cost_gbp = models.PositiveIntegerField("Cost in pounds")
+    cost_gbp = models.PositiveIntegerField(_("Cost in pounds"))
     description = models.TextField(blank=True)
 
     class Meta:
@@ -120,7 +121,7 @@ class Ballot(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Ballot {self.pk} in {self.vote}"
+        return gettext("Ballot %(number)s in %(vote)s") % {"number": self.pk, "vote": self.vote}
 
     @property
     def counts(self) -> bool:

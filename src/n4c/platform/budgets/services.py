@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from n4c.platform.areas.access import can_edit_area
 from n4c.platform.areas.models import Area
@@ -33,13 +35,12 @@ __all__ = [
 
 Phase = BudgetVote.Phase
 _ORDER = list(Phase)
-ALREADY_VOTED = "{name} has already voted in this vote{how}. Each resident votes once."
 
 
 def _require_runner(actor, area: Area) -> None:
     """Only those who may change the area run its votes (the platform itself may, for the demo)."""
     if not is_platform(actor) and not can_edit_area(actor, area):
-        raise PermissionDenied("You can see this vote but not run it.")
+        raise PermissionDenied(_("You can see this vote but not run it."))
 
 
 @transaction.atomic
@@ -59,7 +60,7 @@ def add_proposal(
     _require_runner(actor, vote.area)
     vote = BudgetVote.objects.select_for_update().get(pk=vote.pk)
     if vote.phase != Phase.PROPOSALS:
-        raise ValidationError("Proposals can only be added while they are being collected.")
+        raise ValidationError(_("Proposals can only be added while they are being collected."))
     proposal = Proposal(vote=vote, title=title.strip(), cost_gbp=cost_gbp, description=description)
     proposal.full_clean()
     proposal.save()
@@ -75,18 +76,26 @@ def advance_phase(actor, vote: BudgetVote, to: str) -> BudgetVote:
     at = _ORDER.index(Phase(vote.phase))
     if at + 1 >= len(_ORDER) or _ORDER[at + 1] != to:
         raise ValidationError(
-            f"A vote that is “{vote.get_phase_display().lower()}” cannot move to "
-            f"“{Phase(to).label.lower() if to in Phase.values else to}”; phases go in order: "
-            + ", ".join(p.label.lower() for p in _ORDER)
-            + "."
+            _("A vote that is “%(phase)s” cannot move to “%(to)s”; phases go in order: %(order)s.")
+            % {
+                "phase": vote.get_phase_display().lower(),
+                "to": Phase(to).label.lower() if to in Phase.values else to,
+                "order": ", ".join(str(p.label).lower() for p in _ORDER),
+            }
         )
     if to == Phase.VOTING and not vote.proposals.exists():
-        raise ValidationError("Add at least one proposal before voting opens.")
+        raise ValidationError(_("Add at least one proposal before voting opens."))
     unchecked = vote.ballots.filter(method=Ballot.Method.PAPER, checked_at__isnull=True).count()
     if to == Phase.PUBLISHED and unchecked:
         raise ValidationError(
-            f"{unchecked:,} paper ballot{'s are' if unchecked != 1 else ' is'} not checked yet. "
-            "Have a second person check them before publishing the results."
+            ngettext(
+                "%(count)s paper ballot is not checked yet. Have a second person check them "
+                "before publishing the results.",
+                "%(count)s paper ballots are not checked yet. Have a second person check them "
+                "before publishing the results.",
+                unchecked,
+            )
+            % {"count": f"{unchecked:,}"}
         )
     before = snapshot(vote)
     vote.phase = to
@@ -101,24 +110,42 @@ def ballot_points(vote: BudgetVote, points: Mapping[int | str, int]) -> dict[str
     given = {str(pk): int(p) for pk, p in points.items() if int(p)}
     unknown = sorted(set(given) - known)
     if unknown:
-        raise ValidationError(f"Proposal {unknown[0]} is not part of this vote.")
+        raise ValidationError(_("Proposal %(id)s is not part of this vote.") % {"id": unknown[0]})
     if not given:
         raise ValidationError(
-            {"__all__": "Choose at least one proposal."}
+            {"__all__": _("Choose at least one proposal.")}
             if vote.ballot_type == BudgetVote.BallotType.APPROVAL
-            else {"__all__": "Give at least one proposal some points."}
+            else {"__all__": _("Give at least one proposal some points.")}
         )
     if vote.ballot_type == BudgetVote.BallotType.APPROVAL:
         if any(p != 1 for p in given.values()):
-            raise ValidationError("An approval ballot ticks proposals; it gives no points.")
+            raise ValidationError(_("An approval ballot ticks proposals; it gives no points."))
         if vote.max_approvals is not None and len(given) > vote.max_approvals:
             raise ValidationError(
-                f"Choose at most {vote.max_approvals:,} proposals; this ballot chooses "
-                f"{len(given):,}."
+                ngettext(
+                    "Choose at most %(most)s proposal; this ballot chooses %(chosen)s.",
+                    "Choose at most %(most)s proposals; this ballot chooses %(chosen)s.",
+                    vote.max_approvals,
+                )
+                % {"most": f"{vote.max_approvals:,}", "chosen": f"{len(given):,}"}
             )
     elif any(not 0 <= p <= vote.max_points for p in given.values()):
-        raise ValidationError(f"Give each proposal between 0 and {vote.max_points:,} points.")
+        raise ValidationError(
+            _("Give each proposal between 0 and %(most)s points.")
+            % {"most": f"{vote.max_points:,}"}
+        )
     return given
+
+
+def _already_voted(resident: Resident, earlier: Ballot | None) -> str:
+    name = {"name": resident.full_name}
+    if earlier is not None and earlier.method == Ballot.Method.PAPER:
+        return (
+            _("%(name)s has already voted in this vote on paper. Each resident votes once.") % name
+        )
+    if earlier is not None and earlier.method == Ballot.Method.ONLINE:
+        return _("%(name)s has already voted in this vote online. Each resident votes once.") % name
+    return _("%(name)s has already voted in this vote. Each resident votes once.") % name
 
 
 @transaction.atomic
@@ -134,20 +161,14 @@ def cast_ballot(
     if method == Ballot.Method.PAPER:
         _require_runner(actor, vote.area)
     elif not is_platform(actor) and actor != resident.account:
-        raise PermissionDenied("You can send only your own ballot.")
+        raise PermissionDenied(_("You can send only your own ballot."))
     vote = BudgetVote.objects.select_for_update().get(pk=vote.pk)
     if vote.phase != Phase.VOTING:
-        raise ValidationError("Voting is not open in this vote.")
+        raise ValidationError(_("Voting is not open in this vote."))
     if resident.area_id != vote.area_id or resident.erased_at is not None:
-        raise ValidationError("Only members of this area's partnership vote in it.")
+        raise ValidationError(_("Only members of this area's partnership vote in it."))
     earlier = vote.ballots.filter(resident=resident).first()
-    how = {Ballot.Method.PAPER: " on paper", Ballot.Method.ONLINE: " online"}
-    refusal = ValidationError(
-        ALREADY_VOTED.format(
-            name=resident.full_name, how=how.get(earlier.method, "") if earlier else ""
-        ),
-        code="already_voted",
-    )
+    refusal = ValidationError(_already_voted(resident, earlier), code="already_voted")
     if earlier is not None:
         raise refusal
     ballot = Ballot(
@@ -168,15 +189,15 @@ def check_paper_ballot(actor, ballot: Ballot) -> Ballot:
     """A second person confirms a paper ballot was entered as written; only then it counts."""
     _require_runner(actor, ballot.vote.area)
     if acting_user(actor) is None:
-        raise PermissionDenied("A person checks a paper ballot against the paper.")
+        raise PermissionDenied(_("A person checks a paper ballot against the paper."))
     ballot = Ballot.objects.select_for_update().get(pk=ballot.pk)
     if ballot.method != Ballot.Method.PAPER:
-        raise ValidationError("Only paper ballots are checked.")
+        raise ValidationError(_("Only paper ballots are checked."))
     if ballot.checked_at is not None:
-        raise ValidationError("This paper ballot has already been checked.")
+        raise ValidationError(_("This paper ballot has already been checked."))
     if ballot.entered_by_id == actor.pk:
         raise ValidationError(
-            "You entered this ballot, so someone else must check it against the paper."
+            _("You entered this ballot, so someone else must check it against the paper.")
         )
     before = snapshot(ballot)
     ballot.checked_by, ballot.checked_at = actor, timezone.now()

@@ -44,10 +44,10 @@ def area_votes(request, area_id: int):
     form = VoteForm(request.POST if request.method == "POST" else None) if runs else None
     if request.method == "POST":
         if form is None:
-            raise PermissionDenied("Only staff who work with this area can set up a vote.")
+            raise PermissionDenied(_("Only staff who work with this area can set up a vote."))
         vote = apply_service(form, lambda data: services.open_vote(request.user, area, **data))
         if vote is not None:
-            messages.success(request, "Vote set up. Add the proposals, then open voting.")
+            messages.success(request, _("Vote set up. Add the proposals, then open voting."))
             return redirect(vote)
     return render(
         request,
@@ -112,7 +112,7 @@ def proposal_add(request, pk: int):
     vote = vote_for_running(request.user, pk)
     form = ProposalForm(request.POST)
     if apply_service(form, lambda data: services.add_proposal(request.user, vote, **data)):
-        messages.success(request, "Proposal added.")
+        messages.success(request, _("Proposal added."))
     else:
         for errors in form.errors.values():
             for error in errors:
@@ -129,7 +129,9 @@ def phase(request, pk: int):
     except ValidationError as error:
         _refuse(request, error)
     else:
-        messages.success(request, f"The vote is now: {vote.get_phase_display().lower()}.")
+        messages.success(
+            request, _("The vote is now: %(phase)s.") % {"phase": vote.get_phase_display().lower()}
+        )
     return redirect(vote)
 
 
@@ -147,8 +149,11 @@ def paper_ballot(request, pk: int):
         if entered is not None:
             messages.success(
                 request,
-                f"Paper ballot {entered.pk} entered. Write {entered.pk} on the paper: it is "
-                "checked by that number, and counts once someone else has checked it.",
+                _(
+                    "Paper ballot %(number)s entered. Write %(number)s on the paper: it is "
+                    "checked by that number, and counts once someone else has checked it."
+                )
+                % {"number": entered.pk},
             )
             return redirect(vote)
     return render(request, "budgets/paper_ballot.html", {"vote": vote, "form": form})
@@ -164,7 +169,7 @@ def check_ballot(request, pk: int, ballot_id: int):
     except ValidationError as error:
         _refuse(request, error)
     else:
-        messages.success(request, "Paper ballot checked; it now counts.")
+        messages.success(request, _("Paper ballot checked; it now counts."))
     return redirect(vote)
 
 
@@ -204,7 +209,7 @@ def ballot(request, pk: int):
 def results(request, pk: int):
     vote = vote_for_viewing(request.user, pk)
     if not may_read_results(request.user, vote):
-        raise Http404("The results of this vote are not published yet.")
+        raise Http404(_("The results of this vote are not published yet."))
     outcome = counting.count_vote(vote)
     funded = [r for r in outcome.projects if r.selected]
     payments = (
@@ -239,7 +244,9 @@ def export(request, pk: int):
     response = HttpResponse(
         counting.export_pb(request.user, vote), content_type="text/plain; charset=utf-8"
     )
-    response["Content-Disposition"] = f'attachment; filename="budget-vote-{vote.pk}.pb"'
+    response["Content-Disposition"] = (  # untranslated: an HTTP header
+        f'attachment; filename="budget-vote-{vote.pk}.pb"'
+    )
     return response
 
 
@@ -262,14 +269,22 @@ def import_file(request, area_id: int):
             # The core's sentence, with the line and section it names.
             form.add_error("file", str(error))
         except InputError as error:
-            form.add_error("file", f"{upload.name}: {error.message}")
+            form.add_error(
+                "file", _("%(file)s: %(problem)s") % {"file": upload.name, "problem": error.message}
+            )
         except ValidationError as error:
             add_service_error(form, error)
         else:
             messages.success(
                 request,
-                f"Imported {vote.proposals.count():,} proposals and {vote.ballots.count():,} "
-                "ballots. The vote is closed; publish it to show members the results.",
+                _(
+                    "Imported %(proposals)s proposals and %(ballots)s ballots. The vote is "
+                    "closed; publish it to show members the results."
+                )
+                % {
+                    "proposals": f"{vote.proposals.count():,}",
+                    "ballots": f"{vote.ballots.count():,}",
+                },
             )
             return redirect(vote)
     return render(request, "budgets/import.html", {"area": area, "form": form})

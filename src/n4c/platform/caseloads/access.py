@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from n4c.platform.caseloads.models import AssignmentRole
 from n4c.platform.core.acting import Actor, is_platform
@@ -38,17 +39,24 @@ def check_assignable(actor: Actor, person) -> None:
     name = display_name(person)
     if not person.is_active:
         raise ValidationError(
-            f"{name} can no longer sign in, so cannot hold an area. Choose someone who works "
-            "for the Network now.",
+            _(
+                "%(name)s can no longer sign in, so cannot hold an area. Choose someone who "
+                "works for the Network now."
+            )
+            % {"name": name},
             code="inactive",
         )
     if role_of(person) not in AssignmentRole.values:
         raise ValidationError(
-            f"{name} is not an adviser or community worker. Choose one of them.",
+            _("%(name)s is not an adviser or community worker. Choose one of them.")
+            % {"name": name},
             code="wrong_role",
         )
     raise ValidationError(
-        f"{name} works in another region. A hub lead assigns their own region's staff; "
-        "ask the national team to assign someone from elsewhere.",
+        _(
+            "%(name)s works in another region. A hub lead assigns their own region's staff; "
+            "ask the national team to assign someone from elsewhere."
+        )
+        % {"name": name},
         code="other_region",
     )

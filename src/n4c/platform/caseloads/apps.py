@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class CaseloadsConfig(AppConfig):
     name = "n4c.platform.caseloads"
-    verbose_name = "Caseloads"
+    verbose_name = _("Caseloads")
 
     def ready(self) -> None:
         from n4c.platform.areas.hooks import register_area_action, register_area_panel

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import pluralize
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from n4c.platform.caseloads.models import Assignment, AssignmentRole
 from n4c.platform.people.access import role_of
@@ -31,20 +32,37 @@ def check_capacity(person, role: str, *, area=None) -> None:
     Also refuses someone whose own role is not ``role`` (a community worker cannot be an
     area's adviser). ``area`` is the area being assigned: holding it already is not extra load.
     """
-    label = AssignmentRole(role).label.lower()
-    a_label = f"an {label}" if label[0] in "aeiou" else f"a {label}"
+    adviser = role == AssignmentRole.ADVISER
+    name = display_name(person)
     if role_of(person) != role:
-        raise ValidationError(
-            f"{display_name(person)} is not {a_label}. Choose {a_label}.", code="wrong_role"
+        message = (
+            _("%(name)s is not an adviser. Choose an adviser.")
+            if adviser
+            else _("%(name)s is not a community worker. Choose a community worker.")
         )
+        raise ValidationError(message % {"name": name}, code="wrong_role")
     current = Assignment.objects.filter(person=person, ended_on__isnull=True)
     if area is not None and current.filter(area=area).exists():
         return
     limit = limit_for(role)
     held = current.count()
     if held >= limit:
+        if adviser:
+            message = ngettext(
+                "%(name)s already holds %(held)s area, the limit for an adviser is %(limit)s. "
+                "End one of their assignments first or choose someone else.",
+                "%(name)s already holds %(held)s areas, the limit for an adviser is %(limit)s. "
+                "End one of their assignments first or choose someone else.",
+                held,
+            )
+        else:
+            message = ngettext(
+                "%(name)s already holds %(held)s area, the limit for a community worker is "
+                "%(limit)s. End one of their assignments first or choose someone else.",
+                "%(name)s already holds %(held)s areas, the limit for a community worker is "
+                "%(limit)s. End one of their assignments first or choose someone else.",
+                held,
+            )
         raise ValidationError(
-            f"{display_name(person)} already holds {held} area{pluralize(held)}, the limit for {a_label} "
-            f"is {limit}. End one of their assignments first or choose someone else.",
-            code="over_capacity",
+            message % {"name": name, "held": held, "limit": limit}, code="over_capacity"
         )

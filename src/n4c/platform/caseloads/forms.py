@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from n4c.platform.caseloads.access import people_assignable_by
 from n4c.platform.caseloads.capacity import check_capacity
@@ -12,18 +14,23 @@ from n4c.platform.people.models import display_name
 
 class PersonChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj) -> str:
-        return f"{display_name(obj)} ({obj.profile.get_role_display()})"
+        return gettext("%(name)s (%(role)s)") % {
+            "name": display_name(obj),
+            "role": obj.profile.get_role_display(),
+        }
 
 
 class AssignmentForm(PlainForm):
-    role = forms.ChoiceField(choices=AssignmentRole.choices, label="Role in this area")
+    role = forms.ChoiceField(choices=AssignmentRole.choices, label=_("Role in this area"))
     person = PersonChoiceField(
         queryset=get_user_model().objects.none(),
-        label="Person",
+        label=_("Person"),
         error_messages={
-            "required": "Choose the person to assign.",
-            "invalid_choice": "Choose someone from the list: the advisers and community "
-            "workers you can assign who can still sign in.",
+            "required": _("Choose the person to assign."),
+            "invalid_choice": _(
+                "Choose someone from the list: the advisers and community "
+                "workers you can assign who can still sign in."
+            ),
         },
     )
 

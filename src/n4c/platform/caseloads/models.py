@@ -5,13 +5,15 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from n4c.platform.areas.models import Area
 
 
 class AssignmentRole(models.TextChoices):
-    ADVISER = "adviser", "Adviser"
-    COMMUNITY_WORKER = "community_worker", "Community worker"
+    ADVISER = "adviser", _("Adviser")
+    COMMUNITY_WORKER = "community_worker", _("Community worker")
 
 
 class Assignment(models.Model):
@@ -21,7 +23,7 @@ class Assignment(models.Model):
     )
     role = models.CharField(max_length=20, choices=AssignmentRole.choices)
     started_on = models.DateField()
-    ended_on = models.DateField(null=True, blank=True, help_text="Empty while current.")
+    ended_on = models.DateField(null=True, blank=True, help_text=_("Empty while current."))
 
     class Meta:
         ordering = ["area__name", "role"]
@@ -36,7 +38,11 @@ class Assignment(models.Model):
         indexes = [models.Index(fields=["person", "ended_on"])]
 
     def __str__(self) -> str:
-        return f"{self.person.get_full_name() or self.person} – {self.get_role_display()} for {self.area}"
+        return gettext("%(person)s – %(role)s for %(area)s") % {
+            "person": self.person.get_full_name() or self.person,
+            "role": self.get_role_display(),
+            "area": self.area,
+        }
 
     @property
     def is_current(self) -> bool:

@@ -7,6 +7,8 @@ import datetime as dt
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from n4c.platform.areas.access import can_edit_area
 from n4c.platform.areas.models import Area
@@ -14,7 +16,7 @@ from n4c.platform.audit.models import AuditEvent
 from n4c.platform.audit.services import record_change, snapshot
 from n4c.platform.caseloads.access import check_assignable
 from n4c.platform.caseloads.capacity import check_capacity
-from n4c.platform.caseloads.models import Assignment
+from n4c.platform.caseloads.models import Assignment, AssignmentRole
 from n4c.platform.core.acting import is_platform
 from n4c.platform.core.conflicts import ConflictError, unique_or
 from n4c.platform.core.months import month_end, month_starts
@@ -34,7 +36,9 @@ def can_assign(user, area) -> bool:
 def assign(actor, area, person, role: str, *, started_on: dt.date | None = None) -> Assignment:
     """Make ``person`` the area's adviser or community worker, ending whoever held it before."""
     if not is_platform(actor) and not can_assign(actor, area):
-        raise PermissionDenied("Only the national team and the area's hub lead can assign staff.")
+        raise PermissionDenied(
+            _("Only the national team and the area's hub lead can assign staff.")
+        )
     # Lock the area's row, then the person's (always in that order, so two assignments cannot
     # wait for each other): two assignments to one area hand over one after the other, and two
     # to one person cannot both pass the limit. SQLite has no row locks; there every write
@@ -50,8 +54,15 @@ def assign(actor, area, person, role: str, *, started_on: dt.date | None = None)
             return current
         end_assignment(actor, current, ended_on=started_on)
     taken = ConflictError(
-        f"Someone else was made this area's {Assignment(role=role).get_role_display().lower()} "
-        "at the same moment. Reload the page to see who, and try again."
+        _(
+            "Someone else was made this area's adviser at the same moment. Reload the page to "
+            "see who, and try again."
+        )
+        if role == AssignmentRole.ADVISER
+        else _(
+            "Someone else was made this area's community worker at the same moment. Reload the "
+            "page to see who, and try again."
+        )
     )
     with unique_or(Assignment, ("area", "role"), taken):
         assignment = Assignment.objects.create(
@@ -77,11 +88,13 @@ def unhanded_areas(person) -> str | None:
     held = Assignment.objects.filter(person=person, ended_on__isnull=True).count()
     if not held:
         return None
-    return (
-        f"{display_name(person)} holds {held} current assignment{'s' if held != 1 else ''}; "
-        "end or hand them over on their caseload page first, so no area is left without "
-        "its adviser or community worker unnoticed."
-    )
+    return ngettext(
+        "%(name)s holds %(held)s current assignment; end or hand them over on their caseload "
+        "page first, so no area is left without its adviser or community worker unnoticed.",
+        "%(name)s holds %(held)s current assignments; end or hand them over on their caseload "
+        "page first, so no area is left without its adviser or community worker unnoticed.",
+        held,
+    ) % {"name": display_name(person), "held": held}
 
 
 def caseload_by_month(

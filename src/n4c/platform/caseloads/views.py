@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, Sum
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
 from n4c.platform.areas.access import areas_visible_to
 from n4c.platform.caseloads.capacity import limit_for
@@ -23,14 +24,16 @@ from n4c.platform.regions.models import Region
 
 def _require_staff(user) -> None:
     if not is_staff_role(user):
-        raise PermissionDenied("Caseloads are for the Network's staff.")
+        raise PermissionDenied(_("Caseloads are for the Network's staff."))
 
 
 @login_required
 def assign_staff(request, area_pk: int):
     area = get_object_or_404(areas_visible_to(request.user), pk=area_pk)
     if not can_assign(request.user, area):
-        raise PermissionDenied("Only the national team and the area's hub lead can assign staff.")
+        raise PermissionDenied(
+            _("Only the national team and the area's hub lead can assign staff.")
+        )
     form = AssignmentForm(request.POST or None, area=area, actor=request.user)
     if request.method == "POST":
         # The form checks the limit as the page was filled in; the service checks it again
@@ -41,7 +44,12 @@ def assign_staff(request, area_pk: int):
         if assignment is not None:
             messages.success(
                 request,
-                f"{assignment.person.get_full_name()} is now the {assignment.get_role_display().lower()} for {area.name}.",
+                _("%(person)s is now the %(role)s for %(area)s.")
+                % {
+                    "person": assignment.person.get_full_name(),
+                    "role": assignment.get_role_display().lower(),
+                    "area": area.name,
+                },
             )
             return redirect(area)
     return render(request, "caseloads/assign.html", {"form": form, "area": area})

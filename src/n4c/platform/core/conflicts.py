@@ -20,17 +20,20 @@ from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 __all__ = ["SAME_MOMENT", "ConflictError", "breaks_unique_rule", "unique_or"]
 
-SAME_MOMENT = "Someone else changed this at the same moment. Reload it and try again."
+#: Marked for translation; a refusal translates it when raised.
+SAME_MOMENT = gettext_noop("Someone else changed this at the same moment. Reload it and try again.")
 
 
 class ConflictError(ValidationError):
     """Refused because a change made at the same moment got there first; the API answers 409."""
 
-    def __init__(self, message: object = SAME_MOMENT, code: str = "conflict") -> None:
-        super().__init__(message, code=code)
+    def __init__(self, message: object = None, code: str = "conflict") -> None:
+        super().__init__(_(SAME_MOMENT) if message is None else message, code=code)
 
 
 @contextmanager
@@ -77,7 +80,8 @@ def breaks_unique_rule(
             return False
         if diag.constraint_name in names:
             return True
-        key = re.match(r"Key \((.+?)\)=", diag.message_detail or "")
+        detail = diag.message_detail or ""
+        key = re.match(r"Key \((.+?)\)=", detail)  # untranslated: PostgreSQL's words
         return key is not None and _column_names(key[1]) == columns
     # SQLite: 'UNIQUE constraint failed: plans_yearzerocheck.plan_id, plans_yearzerocheck.item',
     # or for a partial index, "UNIQUE constraint failed: index 'one_current_…'".

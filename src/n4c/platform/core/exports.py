@@ -13,6 +13,7 @@ from typing import Final
 
 import pandas as pd
 from django.http import Http404, HttpResponse
+from django.utils.translation import gettext as _
 
 from n4c.spreadsheets import write_frame_csv, write_xlsx
 
@@ -35,7 +36,7 @@ def export_response(
     """``sheets`` as ``name.xlsx`` (a frozen, filtered header row on each), or the first of
     them as ``name.csv``."""
     if file_format not in FORMATS:
-        raise Http404("Exports are CSV or XLSX.")
+        raise Http404(_("Exports are CSV or XLSX."))
     if file_format == "csv":
         text = io.StringIO()
         write_frame_csv(next(iter(sheets.values())), text)
@@ -45,5 +46,7 @@ def export_response(
         write_xlsx(sheets, stream, formats=formats, ready_to_read=True)
         body = stream.getvalue()
     response = HttpResponse(body, content_type=FORMATS[file_format])
-    response["Content-Disposition"] = f'attachment; filename="{name}.{file_format}"'
+    response["Content-Disposition"] = (  # untranslated: an HTTP header
+        f'attachment; filename="{name}.{file_format}"'
+    )
     return response

@@ -33,8 +33,8 @@ __all__ = [
 T = TypeVar("T")
 
 
+#: The code of a form error that refuses what the person may not do (the page answers 403).
 PERMISSION_DENIED = "permission_denied"
-"""The code of a form error that refuses what the person may not do (the page answers 403)."""
 
 
 def form_status(form: forms.BaseForm) -> int:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Annotated, Final
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 from pydantic import Field
 
 __all__ = ["MAX_ID", "RecordId", "parse_id"]
@@ -33,5 +34,5 @@ def parse_id(text: str | None) -> int | None:
     if not text:
         return None
     if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= MAX_ID:
-        raise Http404(f'"{text[:30]}" is not the number of a record.')
+        raise Http404(_('"%(text)s" is not the number of a record.') % {"text": text[:30]})
     return int(text)

@@ -28,10 +28,16 @@ class Page(Schema):
     """Which part of a list to return."""
 
     limit: int = Field(
-        MAX_LIMIT, ge=1, le=MAX_LIMIT, description="Most items to return, from 1 to 1,000."
+        MAX_LIMIT,
+        ge=1,
+        le=MAX_LIMIT,
+        description="Most items to return, from 1 to 1,000.",  # untranslated: the API schema is for developers
     )
     offset: int = Field(
-        0, ge=0, le=MAX_OFFSET, description="How many items to skip from the start."
+        0,
+        ge=0,
+        le=MAX_OFFSET,
+        description="How many items to skip from the start.",  # untranslated: the API schema
     )
 
 

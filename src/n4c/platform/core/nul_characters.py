@@ -16,14 +16,18 @@ from collections.abc import Callable, Iterator
 from typing import Any, Final
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 __all__ = ["NUL_MESSAGE", "RefuseNulCharactersMiddleware", "nul_location"]
 
 NUL: Final = "\x00"
 #: Where urls.py mounts the JSON API, whose answers keep the API's error shape.
 API_PREFIX: Final = "/api/"
-NUL_MESSAGE: Final = (
-    "Remove the NUL character (a zero byte) from {where} and try again: "
+#: The refusal naming a field; :func:`_refusal` words the others.
+NUL_MESSAGE: Final = gettext_noop(
+    'Remove the NUL character (a zero byte) from "%(field)s" and try again: '
     "the platform cannot store it."
 )
 _FORMS: Final = ("multipart/form-data", "application/x-www-form-urlencoded")
@@ -39,12 +43,27 @@ class RefuseNulCharactersMiddleware:
         loc = nul_location(request)
         if loc is None:
             return self.get_response(request)
-        where = f'"{loc[-1]}"' if len(loc) > 1 else f"the request's {loc[0]}"
-        message = NUL_MESSAGE.format(where=where)
+        # This runs before LocaleMiddleware, so it chooses the request's language itself.
+        with translation.override(translation.get_language_from_request(request)):
+            message = _refusal(loc)
         if request.path.startswith(API_PREFIX):
             problem = {"loc": loc, "msg": message, "type": "nul_character"}
             return JsonResponse({"detail": [problem]}, status=400)
         return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+
+
+def _refusal(loc: list[str]) -> str:
+    if len(loc) > 1:
+        return _(NUL_MESSAGE) % {"field": loc[-1]}
+    if loc[0] == "path":
+        return _(
+            "Remove the NUL character (a zero byte) from the request's path and try again: "
+            "the platform cannot store it."
+        )
+    return _(
+        "Remove the NUL character (a zero byte) from the request's body and try again: "
+        "the platform cannot store it."
+    )
 
 
 def nul_location(request: HttpRequest) -> list[str] | None:

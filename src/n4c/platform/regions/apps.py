@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class RegionsConfig(AppConfig):
     name = "n4c.platform.regions"
-    verbose_name = "Regions (hubs)"
+    verbose_name = _("Regions (hubs)")
