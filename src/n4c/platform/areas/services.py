@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from n4c import needs
 from n4c.errors import InputError
-from n4c.needs import summarise_area
 from n4c.platform.areas.access import areas_editable_by
 from n4c.platform.areas.baseline import baseline_values, freeze_snapshot
 from n4c.platform.areas.models import Area, AreaSnapshot, Geography, Stage
@@ -47,7 +47,7 @@ def create_area(
     if ward17_codes is not None:
         codes, geography = ward17_codes, Geography.WARD17
     try:
-        need = summarise_area(geography, codes or [])
+        need = needs.summarise_area(geography, codes or [])
     except InputError as error:
         # Every code error belongs to the one codes field, whichever edition's list refused it.
         field = "geography" if error.field == "geography" else "codes"
@@ -89,7 +89,7 @@ def refreeze_baseline(actor, area: Area, *, reason: str) -> AreaSnapshot:
         raise ValidationError({"reason": "Enter why the baseline is frozen again."})
     before = snapshot(area)
     try:
-        need = summarise_area(area.geography, list(area.codes))
+        need = needs.summarise_area(area.geography, list(area.codes))
     except InputError as error:
         raise as_validation_error(error) from error
     frozen = freeze_snapshot(area, need, actor=acting_user(actor), reason=reason.strip())
@@ -118,7 +118,7 @@ def change_area(actor, area: Area, **changes) -> Area:
         and area.start_date
         and str(area.start_date) != before.get("start_date")
     ):
-        need = summarise_area(area.geography, list(area.codes))
+        need = needs.summarise_area(area.geography, list(area.codes))
         reason = f"The start date was set to {area.start_date:%-d %B %Y}."
         frozen = freeze_snapshot(area, need, actor=acting_user(actor), reason=reason)
         record_change(actor, frozen, AuditEvent.Action.CREATED)
