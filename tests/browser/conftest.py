@@ -10,6 +10,9 @@ import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
 
+#: The password of every user a browser test makes (``from tests.browser.conftest import PASSWORD``).
+PASSWORD = "browser-test-password-73"
+
 # Playwright's sync API keeps an event loop in the test thread; the ORM calls the tests make
 # to set up data are still plain synchronous calls, so Django's async guard is lifted here.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -44,3 +47,22 @@ def new_page(browser):
     yield make
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def sign_in(live_server):
+    """``sign_in(page, username)`` signs the user in on ``page`` (with :data:`PASSWORD`) and
+    waits until the browser has left the sign-in page; it returns ``page``.
+
+    The fields are found by their ids, so it works on a page shown in any language.
+    """
+
+    def sign_in(page, username: str):
+        page.goto(f"{live_server.url}/accounts/login/")
+        page.locator("#id_username").fill(username)
+        page.locator("#id_password").fill(PASSWORD)
+        page.locator("main button[type=submit]").click()
+        page.wait_for_url(lambda url: "/accounts/login/" not in url)
+        return page
+
+    return sign_in

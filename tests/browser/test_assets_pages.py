@@ -16,10 +16,9 @@ from n4c.platform.people.models import Profile, Role
 from n4c.platform.regions.services import load_regions
 from n4c.platform.right_to_bid import demo as right_to_bid_demo
 from n4c.platform.right_to_bid.models import AssetCase
+from tests.browser.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "browser-test-password-59"
 
 
 @pytest.fixture
@@ -37,16 +36,11 @@ def seeded_area():
 
 
 def test_the_area_page_map_and_the_rights_pages_have_no_serious_accessibility_violations(
-    live_server, new_page, seeded_area
+    live_server, new_page, sign_in, seeded_area
 ):
     from axe_playwright_python.sync_playwright import Axe
 
-    page = new_page()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill("nat")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{live_server.url}/")
+    page = sign_in(new_page(), "nat")
 
     page.goto(f"{live_server.url}{seeded_area.get_absolute_url()}")
     map_image = page.get_by_role("group", name="Map of 4 assets by their coordinates")

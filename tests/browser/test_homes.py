@@ -13,10 +13,10 @@ from n4c.platform.caseloads.models import Assignment
 from n4c.platform.people.models import Profile, Role
 from n4c.platform.regions.models import Region
 from n4c.platform.support_log.models import SupportEntry
+from tests.browser.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "browser-test-password-73"
 ROLES = {
     "nia": Role.NATIONAL_TEAM,
     "hal": Role.HUB_LEAD,
@@ -61,18 +61,16 @@ def people():
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_every_home_is_accessible_and_fits_the_screen(live_server, new_page, people, width):
+def test_every_home_is_accessible_and_fits_the_screen(
+    live_server, new_page, sign_in, people, width
+):
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
     found = {}
     for username in ROLES:
-        page = new_page(width=width)
-        page.goto(f"{live_server.url}/accounts/login/")
-        page.get_by_label("Username").fill(username)
-        page.get_by_label("Password").fill(PASSWORD)
-        page.get_by_role("button", name="Sign in").click()
-        page.wait_for_url(f"{live_server.url}/")
+        page = sign_in(new_page(width=width), username)
+        assert page.url == f"{live_server.url}/"  # each role lands on its home
         assert page.locator("h1").count() == 1
         for summary in page.locator("details > summary").all():
             summary.click()  # the folded tables must fit too

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from n4c.platform.assets.models import Asset
-from tests.browser.test_assets_pages import PASSWORD, seeded_area  # noqa: F401
+from tests.browser.test_assets_pages import seeded_area  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -17,17 +17,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_the_task_list_page_is_accessible_and_fits_a_desktop_and_a_phone(
     live_server,
     new_page,
+    sign_in,
     seeded_area,  # noqa: F811
     width,
 ):
     from axe_playwright_python.sync_playwright import Axe
 
     page = new_page(width=width)
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill("nat")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    sign_in(page, "nat")
 
     pub = Asset.objects.get(area=seeded_area, reference="PUB")
     page.goto(f"{live_server.url}{pub.get_absolute_url()}")
@@ -55,16 +52,13 @@ def test_the_task_list_page_is_accessible_and_fits_a_desktop_and_a_phone(
 def test_the_nomination_pages_have_no_serious_accessibility_violations(
     live_server,
     new_page,
+    sign_in,
     seeded_area,  # noqa: F811
 ):
     from axe_playwright_python.sync_playwright import Axe
 
     page = new_page(width=390)
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill("nat")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    sign_in(page, "nat")
     page.goto(f"{live_server.url}/assets/area/{seeded_area.pk}/nominate/")
     page.get_by_label("Name of the building or land").fill("The Old Library")
     page.get_by_label("Why it matters to the community").fill("Clubs meet here.")

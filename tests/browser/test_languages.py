@@ -8,10 +8,10 @@ from django.contrib.auth import get_user_model
 from n4c.platform.areas.models import Area, Stage
 from n4c.platform.people.models import Profile, Role
 from n4c.platform.regions.models import Region
+from tests.browser.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "browser-test-password-73"
 PHONE = 390
 
 
@@ -38,13 +38,12 @@ def member_area():
     return area
 
 
-def _sign_in_and_choose(page, url: str, language: str) -> None:
+def _choose_language(page, url: str, language: str) -> None:
+    """Choose the language on the sign-in page, before signing in, as a visitor would."""
     page.goto(f"{url}/accounts/login/")
     page.get_by_label("Language").select_option(language)
-    page.get_by_role("button", name="Change language").click()
-    page.locator("#id_username").fill("maria")
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("main button[type=submit]").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Change language").click()
 
 
 def _check_phone_page(page) -> None:
@@ -57,10 +56,11 @@ def _check_phone_page(page) -> None:
 
 
 def test_a_member_reads_their_area_and_plan_in_polish_on_a_phone(
-    live_server, new_page, member_area
+    live_server, new_page, sign_in, member_area
 ):
     page = new_page(width=PHONE)
-    _sign_in_and_choose(page, live_server.url, "pl")
+    _choose_language(page, live_server.url, "pl")
+    sign_in(page, "maria")
     page.get_by_role("heading", name="Twoja okolica").wait_for()
     assert page.locator("html").get_attribute("lang") == "pl"
     _check_phone_page(page)
@@ -72,9 +72,12 @@ def test_a_member_reads_their_area_and_plan_in_polish_on_a_phone(
     _check_phone_page(page)
 
 
-def test_urdu_pages_are_mirrored_right_to_left_on_a_phone(live_server, new_page, member_area):
+def test_urdu_pages_are_mirrored_right_to_left_on_a_phone(
+    live_server, new_page, sign_in, member_area
+):
     page = new_page(width=PHONE)
-    _sign_in_and_choose(page, live_server.url, "ur")
+    _choose_language(page, live_server.url, "ur")
+    sign_in(page, "maria")
     page.get_by_role("heading", name="آپ کا علاقہ").wait_for()
     assert page.locator("html").get_attribute("dir") == "rtl"
     _check_phone_page(page)

@@ -7,10 +7,9 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from n4c.platform.people.models import Profile, Role
+from tests.browser.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "browser-test-password-61"
 
 
 @pytest.fixture
@@ -20,23 +19,13 @@ def national_user():
     return user
 
 
-def _signed_in(new_page, live_server, width: int):
-    page = new_page(width)
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill("mapper")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(lambda url: "/accounts/login/" not in url)
-    return page
-
-
 @pytest.mark.parametrize("width", [1280, 390])
 def test_a_council_map_draws_works_by_keyboard_and_passes_axe(
-    live_server, new_page, national_user, width
+    live_server, new_page, sign_in, national_user, width
 ):
     from axe_playwright_python.sync_playwright import Axe
 
-    page = _signed_in(new_page, live_server, width)
+    page = sign_in(new_page(width), "mapper")
     page.goto(f"{live_server.url}/maps/?what=imd&lad=E06000009")
     page.locator(".n4c-map--ready").wait_for()
     assert page.locator(".n4c-map path.leaflet-interactive").count() == 94
@@ -58,23 +47,19 @@ def test_a_council_map_draws_works_by_keyboard_and_passes_axe(
 
 
 def test_the_national_map_of_left_behind_wards_draws_every_ward(
-    live_server, new_page, national_user
+    live_server, new_page, sign_in, national_user
 ):
-    page = _signed_in(new_page, live_server, 390)
+    page = sign_in(new_page(390), "mapper")
     page.goto(f"{live_server.url}/maps/")
     page.locator(".n4c-map--ready").wait_for(timeout=60_000)
     assert page.locator(".n4c-map path.leaflet-interactive").count() > 7_000
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
 
-def test_place_search_works_without_javascript(browser, live_server, national_user):
+def test_place_search_works_without_javascript(browser, live_server, sign_in, national_user):
     context = browser.new_context(java_script_enabled=False)
     try:
-        page = context.new_page()
-        page.goto(f"{live_server.url}/accounts/login/")
-        page.get_by_label("Username").fill("mapper")
-        page.get_by_label("Password").fill(PASSWORD)
-        page.get_by_role("button", name="Sign in").click()
+        page = sign_in(context.new_page(), "mapper")
         page.goto(f"{live_server.url}/maps/places/")
         page.get_by_label("Ward, council or LSOA name or code").fill("bloomfield")
         page.locator("#main").get_by_role("button", name="Search").click()

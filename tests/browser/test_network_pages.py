@@ -16,10 +16,9 @@ from n4c.platform.referrals.models import Partner
 from n4c.platform.regions.models import Region
 from n4c.platform.residents.models import Resident
 from n4c.platform.resources.models import Resource
+from tests.browser.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "browser-test-password-58"
 
 
 def _person(username, role, region=None):
@@ -75,18 +74,11 @@ def network():
     }
 
 
-def _sign_in(page, base_url, username):
-    page.goto(f"{base_url}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-
-
 def test_an_adviser_adds_a_plan_action_and_sees_a_suggested_peer_on_a_phone(
-    live_server, new_page, network
+    live_server, new_page, sign_in, network
 ):
     page = new_page(width=390)
-    _sign_in(page, live_server.url, "aisha")
+    sign_in(page, "aisha")
     home = network["home"]
     page.goto(f"{live_server.url}/areas/{home.pk}/")
     page.get_by_role("link", name="Area plan and Year Zero checklist").click()
@@ -114,7 +106,7 @@ def test_an_adviser_adds_a_plan_action_and_sees_a_suggested_peer_on_a_phone(
 
 
 def test_the_network_pages_have_no_serious_or_critical_accessibility_violations(
-    live_server, new_page, network
+    live_server, new_page, sign_in, network
 ):
     from axe_playwright_python.sync_playwright import Axe
 
@@ -138,7 +130,7 @@ def test_the_network_pages_have_no_serious_or_critical_accessibility_violations(
     ]
     axe = Axe()
     page = new_page()
-    _sign_in(page, live_server.url, "nia")
+    sign_in(page, "nia")
     found = {}
     for path in pages:
         page.goto(f"{live_server.url}{path}")
@@ -155,12 +147,12 @@ def test_the_network_pages_have_no_serious_or_critical_accessibility_violations(
 
 
 def test_the_area_list_filters_as_a_choice_changes_without_reloading(
-    live_server, new_page, network
+    live_server, new_page, sign_in, network
 ):
     other = Region.objects.create(code="E12000001", name="North East")
     _area("Seaview", other, 30)
     page = new_page()
-    _sign_in(page, live_server.url, "nia")
+    sign_in(page, "nia")
     page.goto(f"{live_server.url}/areas/")
     assert "3 areas" in page.inner_text("caption")
     page.evaluate("window.notReloaded = true")

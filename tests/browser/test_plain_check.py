@@ -7,13 +7,12 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from n4c.platform.people.models import Profile, Role
+from tests.browser.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "browser-test-password-71"
 
-
-def test_the_check_shows_under_the_text_box_as_it_is_typed(live_server, new_page) -> None:
+def test_the_check_shows_under_the_text_box_as_it_is_typed(live_server, new_page, sign_in) -> None:
     user = get_user_model().objects.create_user("nia", password=PASSWORD)
     Profile.objects.create(user=user, role=Role.NATIONAL_TEAM)
     page = new_page()
@@ -21,10 +20,7 @@ def test_the_check_shows_under_the_text_box_as_it_is_typed(live_server, new_page
     page.on(
         "console", lambda message: errors.append(message.text) if message.type == "error" else None
     )
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill("nia")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, "nia")
     page.goto(f"{live_server.url}/resources/new/")
     page.evaluate("window.notReloaded = true")
     page.get_by_label("Plain English summary").press_sequentially("We will utilise the hall.")

@@ -14,10 +14,9 @@ from n4c.platform.caseloads.services import assign
 from n4c.platform.people.models import Profile, Role
 from n4c.platform.regions.models import LocalAuthority
 from n4c.platform.regions.services import load_regions
+from tests.browser.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "browser-test-password-73"
 
 
 def _person(username, first, last, role, region=None):
@@ -46,18 +45,11 @@ def network(settings):
     return {"region": region, "ward": in_lad.iloc[0], "first": first}
 
 
-def _sign_in(page, base_url, username):
-    page.goto(f"{base_url}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-
-
 def test_sign_in_create_an_area_assign_log_support_and_read_the_report(
-    live_server, new_page, network
+    live_server, new_page, sign_in, network
 ):
     page = new_page()
-    _sign_in(page, live_server.url, "nia")
+    sign_in(page, "nia")
     page.get_by_role("heading", name="The programme").wait_for()
     page.get_by_role("link", name="Areas", exact=True).click()
     page.get_by_role("heading", name="Areas", exact=True).wait_for()
@@ -84,7 +76,7 @@ def test_sign_in_create_an_area_assign_log_support_and_read_the_report(
     assert "Aisha Khan is now the adviser for Browser Test Estate." in page.inner_text("main")
 
     adviser_page = new_page(width=390)  # a phone
-    _sign_in(adviser_page, live_server.url, "aisha")
+    sign_in(adviser_page, "aisha")
     adviser_page.get_by_role("link", name="Browser Test Estate").click()
     adviser_page.get_by_role("link", name="Log support").click()
     adviser_page.get_by_label("Kind").select_option("visit")
@@ -107,7 +99,7 @@ def test_sign_in_create_an_area_assign_log_support_and_read_the_report(
 
 
 def test_the_main_pages_have_no_serious_or_critical_accessibility_violations(
-    live_server, new_page, network
+    live_server, new_page, sign_in, network
 ):
     from axe_playwright_python.sync_playwright import Axe
 
@@ -134,7 +126,7 @@ def test_the_main_pages_have_no_serious_or_critical_accessibility_violations(
     found = {}
     for number, path in enumerate(pages):
         if number == 1:
-            _sign_in(page, live_server.url, "nia")
+            sign_in(page, "nia")
         page.goto(f"{live_server.url}{path}")
         assert page.title().endswith("Network for Communities"), path
         violations = axe.run(page).response["violations"]

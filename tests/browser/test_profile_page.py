@@ -9,10 +9,9 @@ from django.contrib.auth import get_user_model
 from n4c.platform.areas.models import Area
 from n4c.platform.people.models import Profile, Role
 from n4c.platform.regions.models import Region
+from tests.browser.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "browser-test-password-73"
 
 
 @pytest.fixture
@@ -35,16 +34,11 @@ def bloomfield():
 
 @pytest.mark.parametrize("width", [1280, 390])
 def test_the_profile_page_fits_works_by_keyboard_and_passes_axe(
-    live_server, new_page, bloomfield, width
+    live_server, new_page, sign_in, bloomfield, width
 ):
     from axe_playwright_python.sync_playwright import Axe
 
-    page = new_page(width)
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill("profiler")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    page = sign_in(new_page(width), "profiler")
     page.goto(f"{live_server.url}/areas/{bloomfield.pk}/profile/", timeout=120_000)
     page.get_by_role("heading", name="Bloomfield: neighbourhood profile").wait_for()
     map_image = page.get_by_role("img", name="Map of Bloomfield", exact=False)

@@ -18,10 +18,10 @@ from n4c.platform.grants.tests.conftest import application_fields, move_to
 from n4c.platform.people.models import Profile, Role
 from n4c.platform.regions.models import Region
 from n4c.platform.residents.models import Resident
+from tests.browser.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "browser-test-password-61"
 PHONE_WIDTH = 390
 
 
@@ -76,14 +76,6 @@ def vote(home, national) -> BudgetVote:
     return budgets.advance_phase(national, vote, BudgetVote.Phase.VOTING)
 
 
-def _sign_in(page, base_url: str, username: str) -> None:
-    page.goto(f"{base_url}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state()
-
-
 def _axe_violations(page) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 
@@ -106,11 +98,11 @@ def _label_is(text: str) -> str:
 
 
 def test_a_member_votes_on_a_phone_by_keyboard_once_and_the_page_passes_axe(
-    live_server, new_page, vote, home
+    live_server, new_page, sign_in, vote, home
 ):
     member = _member(home, "jo", "Jo Bloggs")
     page = new_page(PHONE_WIDTH)
-    _sign_in(page, live_server.url, "jo")
+    sign_in(page, "jo")
     url = f"{live_server.url}/budgets/{vote.pk}/vote/"
     page.goto(url)
     page.get_by_role("heading", name="Spend £1,000 on the estate").wait_for()
@@ -166,7 +158,7 @@ def test_a_member_votes_on_a_phone_by_keyboard_once_and_the_page_passes_axe(
 
 
 def test_a_grant_panel_declares_scores_votes_and_decides_and_its_pages_pass_axe(
-    live_server, new_page, home
+    live_server, new_page, sign_in, home
 ):
     region = home.region
     runner = _person("ada", Role.ADVISER, region)
@@ -204,7 +196,7 @@ def test_a_grant_panel_declares_scores_votes_and_decides_and_its_pages_pass_axe(
     found: dict[str, list[str]] = {}
 
     pat = new_page()
-    _sign_in(pat, live_server.url, "pat")
+    sign_in(pat, "pat")
     pat.goto(url)
     pat.get_by_label("I have a conflict of interest").check()
     pat.get_by_label("What the conflict is").fill("I run this club.")
@@ -215,7 +207,7 @@ def test_a_grant_panel_declares_scores_votes_and_decides_and_its_pages_pass_axe(
     found["conflicted member"] = _axe_violations(pat)
 
     sam = new_page()
-    _sign_in(sam, live_server.url, "sam")
+    sign_in(sam, "sam")
     sam.goto(url)
     sam.get_by_label("I have no conflict of interest").check()
     sam.get_by_role("button", name="Record your declaration").click()
@@ -237,7 +229,7 @@ def test_a_grant_panel_declares_scores_votes_and_decides_and_its_pages_pass_axe(
     found["voting member"] = _axe_violations(sam)
 
     ada = new_page()
-    _sign_in(ada, live_server.url, "ada")
+    sign_in(ada, "ada")
     ada.goto(url)
     ada.get_by_label("Award in full").check()
     ada.get_by_label("Reasons").fill("Strong benefit to young people, and good value.")

@@ -7,14 +7,13 @@ from django.contrib.auth import get_user_model
 
 from n4c.platform.people.models import Profile, Role
 from n4c.platform.regions.models import Region
+from tests.browser.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "browser-test-password-91"
-
 
 @pytest.fixture
-def signed_in_page(live_server, new_page):
+def signed_in_page(live_server, new_page, sign_in):
     """A national-team user's page, with every message the browser logs kept."""
     Region.objects.create(code="E12000002", name="North West")
     user = get_user_model().objects.create_user("nia", password=PASSWORD)
@@ -23,10 +22,7 @@ def signed_in_page(live_server, new_page):
     page.problems = []
     page.on("console", lambda m: m.type == "error" and page.problems.append(m.text))
     page.on("pageerror", lambda error: page.problems.append(str(error)))
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill("nia")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, "nia")
     page.get_by_role("heading", name="The programme").wait_for()
     page.goto(f"{live_server.url}/areas/")
     return page

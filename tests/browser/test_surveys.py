@@ -16,10 +16,10 @@ from n4c.platform.regions.models import Region
 from n4c.platform.residents.models import Resident
 from n4c.platform.surveys import services
 from n4c.platform.surveys.models import Response
+from tests.browser.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "browser-test-password-73"
 PHONE_WIDTH = 390
 
 
@@ -46,14 +46,6 @@ def home() -> Area:
     )
 
 
-def _sign_in(page, base_url: str, username: str) -> None:
-    page.goto(f"{base_url}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state()
-
-
 def _axe_violations(page) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 
@@ -65,7 +57,7 @@ def _fits(page) -> None:
     assert width <= PHONE_WIDTH, f"the survey scrolls sideways: {width} px wide"
 
 
-def test_a_resident_completes_the_survey_on_a_phone(live_server, new_page, home):
+def test_a_resident_completes_the_survey_on_a_phone(live_server, new_page, sign_in, home):
     national = _person("nia", Role.NATIONAL_TEAM)
     member = _person("jo", Role.PARTNERSHIP_MEMBER)
     home.partnership_members.add(member)
@@ -81,7 +73,7 @@ def test_a_resident_completes_the_survey_on_a_phone(live_server, new_page, home)
         closes_on=today + dt.timedelta(days=30),
     )
     page = new_page(PHONE_WIDTH)
-    _sign_in(page, live_server.url, "jo")
+    sign_in(page, "jo")
     page.goto(f"{live_server.url}/learning/area/{home.pk}/surveys/")
     page.get_by_role("link", name="Answer the baseline survey").click()
     page.get_by_role("heading", name="Living in your neighbourhood").wait_for()
@@ -117,7 +109,7 @@ def test_a_resident_completes_the_survey_on_a_phone(live_server, new_page, home)
     assert _axe_violations(page) == []
 
     staff = new_page(PHONE_WIDTH)
-    _sign_in(staff, live_server.url, "nia")
+    sign_in(staff, "nia")
     for address in (f"/learning/area/{home.pk}/", f"/learning/area/{home.pk}/surveys/"):
         staff.goto(live_server.url + address)
         staff.wait_for_load_state()

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import gzip
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import numpy as np
 import pandas as pd
@@ -31,10 +31,12 @@ from n4c.geography import GSS_PATTERN, code_shape
 
 __all__ = [
     "Population",
+    "PopulationWords",
     "load",
     "load_features",
     "population_for_2025",
     "population_label",
+    "population_words",
     "read_features",
     "read_validated",
     "validate_frame",
@@ -281,18 +283,61 @@ def load_features(name: str) -> list[dict[str, Any]]:
 
 
 @dataclass(frozen=True)
+class PopulationWords:
+    """How n4c names a population that weights IoD figures, so it reads the same everywhere."""
+
+    #: in a sentence, for a report or a table's note
+    source: str
+    #: in a few words, for the ``population_source`` column beside each figure
+    label: str
+
+
+#: The IoD 2019's own denominators (File 6, mid-2015), which weight IoD 2015 and 2019 figures.
+_MID2015 = "imd2019_population_denominators"
+
+#: Each registered dataset n4c weights IoD figures with, in words.
+_POPULATION_WORDS: Final = {
+    _MID2015: PopulationWords(
+        source="IoD 2019 population denominators, mid-2015 (File 6)",
+        label="IoD 2019 File 6, mid-2015",
+    ),
+    FILE6_2025: PopulationWords(
+        source="IoD 2025 population denominators, mid-2022 (File 6)",
+        label="IoD 2025 File 6, mid-2022",
+    ),
+    CENSUS_2021: PopulationWords(
+        source=(
+            "Census 2021 usual residents (ONS), standing in for the IoD 2025 mid-2022 "
+            "population denominators (File 6), which are not on this machine: weighted "
+            "figures are close to, not equal to, the official IoD 2025 summaries"
+        ),
+        label="Census 2021 usual residents (standing in for IoD 2025 File 6)",
+    ),
+}
+
+
+@dataclass(frozen=True)
 class Population:
     """Residents per English LSOA 2021 (``lsoa21_code``, ``population``) and where they come from."""
 
     frame: pd.DataFrame
     #: the registered dataset the figures were read from
     dataset: str
-    #: says in words which source was used, for a table's note or a report
-    source: str
-    #: the same in a few words, for a column beside each figure
-    label: str
-    #: ``True`` when these are the IoD 2025's own denominators
-    official: bool
+
+    @property
+    def source(self) -> str:
+        """Says in words which source was used, for a table's note or a report."""
+        return _POPULATION_WORDS[self.dataset].source
+
+    @property
+    def label(self) -> str:
+        """The same in a few words, for a column beside each figure."""
+        return _POPULATION_WORDS[self.dataset].label
+
+    @property
+    def official(self) -> bool:
+        """``True`` when these are the IoD 2025's own denominators."""
+        return self.dataset == FILE6_2025
 
 
 def population_for_2025() -> Population:
@@ -310,13 +355,6 @@ def population_for_2025() -> Population:
             .loc[:, ["lsoa21_code", "population"]]
             .reset_index(drop=True),
             dataset=CENSUS_2021,
-            source=(
-                "Census 2021 usual residents (ONS), standing in for the IoD 2025 mid-2022 "
-                "population denominators (File 6), which are not on this machine: weighted "
-                "figures are close to, not equal to, the official IoD 2025 summaries"
-            ),
-            label="Census 2021 usual residents (standing in for IoD 2025 File 6)",
-            official=False,
         )
     return Population(
         frame=load(FILE6_2025)
@@ -326,34 +364,45 @@ def population_for_2025() -> Population:
         .loc[:, ["lsoa21_code", "population"]]
         .reset_index(drop=True),
         dataset=FILE6_2025,
-        source="IoD 2025 population denominators, mid-2022 (File 6)",
-        label="IoD 2025 File 6, mid-2022",
-        official=True,
     )
 
 
-#: The IoD 2019's own denominators (File 6, mid-2015), which weight IoD 2015 and 2019 figures.
-_MID2015_LABEL = "IoD 2019 File 6, mid-2015"
+def population_words(year: int) -> PopulationWords:
+    """The population that weights IoD ``year``'s figures, in a sentence and in a few words.
+
+    2015 and 2019 figures are weighted by the IoD 2019 mid-2015 denominators (the sentence for
+    2015 says why); 2025 figures by File 6 (mid-2022) or, without it, Census 2021, as
+    :func:`population_for_2025` chooses. Reads no data file.
+
+    Examples
+    --------
+    >>> population_words(2019).source
+    'IoD 2019 population denominators, mid-2015 (File 6)'
+    """
+    if year == 2025:
+        return _POPULATION_WORDS[population_dataset_2025()]
+    if year == 2019:
+        return _POPULATION_WORDS[_MID2015]
+    if year == 2015:
+        mid2015 = _POPULATION_WORDS[_MID2015]
+        return replace(
+            mid2015,
+            source=f"{mid2015.source}, as the IoD 2015's own mid-2012 denominators are not in n4c",
+        )
+    raise InputError(
+        f"n4c has no population weights for IoD {year}; choose 2015, 2019 or 2025.",
+        field="year",
+        value=year,
+    )
 
 
 def population_label(year: int) -> str:
-    """The few words every ``population_source`` column shows for the weights of IoD ``year``.
-
-    2015 and 2019 figures are weighted by the IoD 2019 mid-2015 denominators; 2025 figures by
-    File 6 (mid-2022) or, without it, Census 2021 (:attr:`Population.label`). Every need
-    command's table names its weights with this, so one population reads the same everywhere.
+    """The few words every ``population_source`` column shows for the weights of IoD ``year``
+    (:func:`population_words`), so one population reads the same in every need command's table.
 
     Examples
     --------
     >>> population_label(2019)
     'IoD 2019 File 6, mid-2015'
     """
-    if year == 2025:
-        return population_for_2025().label
-    if year in (2015, 2019):
-        return _MID2015_LABEL
-    raise InputError(
-        f"n4c has no population weights for IoD {year}; choose 2015, 2019 or 2025.",
-        field="year",
-        value=year,
-    )
+    return population_words(year).label

@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
-from n4c.data import load, population_for_2025, population_label
+from n4c.data import load, population_for_2025, population_label, population_words
 from n4c.needs.change import ChangeLevel, check_change
 from n4c.needs.councils import council_columns
 from n4c.needs.transform import deciles, rank_most_deprived_first
@@ -38,11 +38,6 @@ from n4c.needs.wards import lsoa_populations, weighted_ward_scores
 __all__ = ["EditionComparison", "compare_editions"]
 
 _LSOA11_EDITIONS = {2015: "imd2015_lsoa11", 2019: "imd2019_lsoa11"}
-_MID2015 = "IoD 2019 population denominators, mid-2015 (File 6)"
-_POPULATION_SOURCES = {
-    2019: _MID2015,
-    2015: f"{_MID2015}, as the IoD 2015's own mid-2012 denominators are not in n4c",
-}
 
 
 #: An area's columns for each edition: the LSOA columns and the population that weighted them.
@@ -217,7 +212,7 @@ def _on_lsoa11(from_year: int, level: ChangeLevel) -> EditionComparison:
     table["lsoa_count"] = ranked[to_year]["lsoa_count"]
     table = _area_columns(table, ranked, _AREA_COLUMNS)
     table = _with_change(table.reset_index(), from_year, to_year)
-    sources = {year: _POPULATION_SOURCES[year] for year in (from_year, to_year)}
+    sources = {year: population_words(year).source for year in (from_year, to_year)}
     for year in sources:
         table[f"population_source_{year}"] = population_label(year)
     return EditionComparison(from_year, to_year, level, table, 0, sources)
@@ -294,7 +289,7 @@ def _on_lsoa21(from_year: int, level: ChangeLevel) -> EditionComparison:
     irregular = int((carried["change_code"] == "X").sum())
     geography = load("lookup_lsoa21_ward24_lad24").set_index("lsoa21_code").reindex(later.index)
     from_source = (
-        f"{_POPULATION_SOURCES[from_year]}; carried to LSOA 2021 with merged LSOAs summed and "
+        f"{population_words(from_year).source}; carried to LSOA 2021 with merged LSOAs summed and "
         "a split LSOA's shared among its parts as the 2025 weights share them"
     )
     sources = {from_year: from_source, to_year: population.source}
@@ -311,7 +306,12 @@ def _on_lsoa21(from_year: int, level: ChangeLevel) -> EditionComparison:
         table[f"population_source_{from_year}"] = np.where(merged, population_label(from_year), "")
         table = table.rename_axis("lsoa21_code").reset_index()
         return EditionComparison(
-            from_year, to_year, level, table, irregular, {from_year: _POPULATION_SOURCES[from_year]}
+            from_year,
+            to_year,
+            level,
+            table,
+            irregular,
+            {from_year: population_words(from_year).source},
         )
 
     if level == "ward":

@@ -28,7 +28,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from n4c.data import load, population_for_2025, population_label
+from n4c.data import load, population_for_2025, population_label, population_words
 from n4c.errors import InputError
 from n4c.geography import check_year
 from n4c.needs.summary_tables import SUMMARY_LEVELS, SummaryLevel, check_summary
@@ -387,9 +387,7 @@ def summarise_imd(year: int, level: SummaryLevel = "lad") -> pd.DataFrame:
 def summary_population_source(year: int) -> str:
     """Where ``year``'s summary population weights come from, in a sentence for a report."""
     check_year(year, supported=tuple(_AREAS), purpose="area summaries", field="--year")
-    if year == 2019:
-        return "IoD 2019 population denominators, mid-2015 (File 6)"
-    return population_for_2025().source
+    return population_words(year).source
 
 
 def summarise_imd2019(level: SummaryLevel = "lad") -> pd.DataFrame:

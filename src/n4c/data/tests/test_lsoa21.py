@@ -16,6 +16,8 @@ from n4c.data import (
     load,
     load_features,
     population_for_2025,
+    population_label,
+    population_words,
     read_features,
     read_validated,
 )
@@ -210,6 +212,9 @@ def test_with_file_6_its_mid_2022_figures_are_used(
     population = population_for_2025()
     assert population.official and population.dataset == FILE6
     assert population.source == "IoD 2025 population denominators, mid-2022 (File 6)"
+    # The columns beside each figure and the report's sentence name the same population.
+    assert population.label == population_label(2025) == "IoD 2025 File 6, mid-2022"
+    assert population_words(2025).source == population.source
     assert population.frame.to_dict("list") == {
         "lsoa21_code": ["E01000001", "E01000002"],
         "population": [1795, 1600],

@@ -8,8 +8,8 @@ from dataclasses import asdict
 
 from django.utils.translation import gettext as _
 
+from n4c import needs
 from n4c.errors import InputError
-from n4c.needs import AreaNeed, area_need_versions, explain_area_need, parse_area_codes
 from n4c.platform.areas.models import BASELINE_FIELDS, Area, AreaSnapshot
 
 __all__ = ["baseline_values", "freeze_snapshot", "parse_wards"]
@@ -69,15 +69,15 @@ def parse_wards(text: str) -> list[str]:
             codes.extend(words)
         else:
             codes.append(_ward_code_for(entry))
-    return parse_area_codes(" ".join(codes) if codes else text, "ward17")
+    return needs.parse_area_codes(" ".join(codes) if codes else text, "ward17")
 
 
-def baseline_values(need: AreaNeed) -> dict[str, object]:
+def baseline_values(need: needs.AreaNeed) -> dict[str, object]:
     """The model's baseline fields (IMD 2019 on 2017 wards), from the summary of the same names."""
     return {name: getattr(need.ward17, name) for name in BASELINE_FIELDS}
 
 
-def freeze_snapshot(area: Area, need: AreaNeed, *, actor, reason: str) -> AreaSnapshot:
+def freeze_snapshot(area: Area, need: needs.AreaNeed, *, actor, reason: str) -> AreaSnapshot:
     """A new version of the area's frozen baseline; earlier versions stay as they are."""
     last = area.snapshots.order_by("-version").first()
     return AreaSnapshot.objects.create(
@@ -89,6 +89,6 @@ def freeze_snapshot(area: Area, need: AreaNeed, *, actor, reason: str) -> AreaSn
         geography=area.geography,
         codes=list(area.codes),
         need=asdict(need),
-        meaning=explain_area_need(need),
-        data_versions=area_need_versions(),
+        meaning=needs.explain_area_need(need),
+        data_versions=needs.area_need_versions(),
     )

@@ -3,8 +3,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from n4c import needs
 from n4c.errors import InputError
-from n4c.needs import parse_area_codes
 from n4c.platform.areas.baseline import parse_wards
 from n4c.platform.areas.models import Area, Geography, Stage
 from n4c.platform.core.forms import PlainForm, PlainModelForm
@@ -48,7 +48,7 @@ class AreaCreateForm(PlainForm):
                 data["codes"] = (
                     parse_wards(data["codes"])
                     if data["geography"] == Geography.WARD17
-                    else parse_area_codes(data["codes"], data["geography"])
+                    else needs.parse_area_codes(data["codes"], data["geography"])
                 )
             except InputError as error:
                 self.add_error("codes", error.message)

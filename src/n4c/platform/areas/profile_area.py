@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from django.core.cache import cache
 from django.db import DatabaseError
@@ -19,8 +20,10 @@ from django.db import DatabaseError
 from n4c.errors import InputError
 from n4c.platform.areas.models import Area
 from n4c.platform.core.fragments import FragmentVersion
-from n4c.profiles import ProfileArea, area_for_wards, build_profile, data_version, render_body
 from n4c.rights.assets import Asset
+
+if TYPE_CHECKING:
+    from n4c.profiles import ProfileArea
 
 __all__ = [
     "area_profile_parts",
@@ -50,6 +53,8 @@ def profile_assets(area: Area) -> list[Asset]:
 
 def profile_area(area: Area) -> ProfileArea:
     """The area's wards as the place of a profile."""
+    from n4c.profiles import area_for_wards  # pandas, so not at start-up
+
     return area_for_wards(area.name, area.wards17(), code=f"area:{area.pk}")
 
 
@@ -75,6 +80,8 @@ def profile_area_by_id(pk: int) -> ProfileArea:
 
 
 def _key(area: Area) -> str:
+    from n4c.profiles import data_version
+
     wards = ",".join(area.wards17())
     points = ",".join(f"{n}{v.current()}" for n, (_, v) in sorted(_asset_sources.items()))
     digest = hashlib.sha256(f"{area.name}|{wards}|{points}".encode()).hexdigest()[:16]
@@ -83,6 +90,8 @@ def _key(area: Area) -> str:
 
 def area_profile_parts(area: Area, *, map_src: str) -> dict[str, str]:
     """The profile's body (HTML, with the map as ``<img src=map_src>``) and map (SVG), cached."""
+    from n4c.profiles import build_profile, render_body
+
     key = _key(area)
     parts = cache.get(key)
     if parts is None or parts.get("map_src") != map_src:

@@ -7,8 +7,8 @@ from django.db import transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from n4c import needs
 from n4c.errors import InputError
-from n4c.needs import summarise_area
 from n4c.platform.areas.access import areas_editable_by
 from n4c.platform.areas.baseline import baseline_values, freeze_snapshot
 from n4c.platform.areas.models import Area, AreaSnapshot, Geography, Stage
@@ -49,7 +49,7 @@ def create_area(
     if ward17_codes is not None:
         codes, geography = ward17_codes, Geography.WARD17
     try:
-        need = summarise_area(geography, codes or [])
+        need = needs.summarise_area(geography, codes or [])
     except InputError as error:
         # Every code error belongs to the one codes field, whichever edition's list refused it.
         field = "geography" if error.field == "geography" else "codes"
@@ -95,7 +95,7 @@ def refreeze_baseline(actor, area: Area, *, reason: str) -> AreaSnapshot:
         raise ValidationError({"reason": _("Enter why the baseline is frozen again.")})
     before = snapshot(area)
     try:
-        need = summarise_area(area.geography, list(area.codes))
+        need = needs.summarise_area(area.geography, list(area.codes))
     except InputError as error:
         raise as_validation_error(error) from error
     frozen = freeze_snapshot(area, need, actor=acting_user(actor), reason=reason.strip())
@@ -127,7 +127,7 @@ def change_area(actor, area: Area, **changes) -> Area:
         and area.start_date
         and str(area.start_date) != before.get("start_date")
     ):
-        need = summarise_area(area.geography, list(area.codes))
+        need = needs.summarise_area(area.geography, list(area.codes))
         reason = _("The start date was set to %(date)s.") % {
             "date": date_format(area.start_date, "j F Y")
         }

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-import pandas as pd
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 
 from n4c.spreadsheets import write_frame_csv, write_xlsx
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["FORMATS", "export_response"]
 

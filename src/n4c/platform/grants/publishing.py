@@ -22,7 +22,6 @@ from n4c.platform.audit.models import AuditEvent
 from n4c.platform.audit.services import record_change
 from n4c.platform.grants.models import Application, Panel, Phase
 from n4c.platform.grants.services import check_phase
-from n4c.spending.standard import package_problems
 
 __all__ = ["funder", "grants_package", "id_prefix"]
 
@@ -98,6 +97,8 @@ def _beneficiary_location(area) -> list[dict[str, str]]:
 def grants_package(actor, panel: Panel) -> dict[str, Any]:
     """The panel's awards as a 360Giving package, once its decisions are announced; who took
     the file is audited."""
+    from n4c.spending.standard import package_problems  # pandas, so not at start-up
+
     check_phase(panel, Phase.ANNOUNCED)
     awards = panel.applications.filter(status__in=_AWARDED).order_by("pk")
     package = {"grants": [_grant(panel, application) for application in awards]}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -63,6 +62,8 @@ def referral_list(request):
 @login_required
 def export(request, file_format: str):
     """The referrals the list shows (its filters, the user's access), as CSV or XLSX."""
+    import pandas as pd  # here, not at the top: the platform starts without pandas
+
     referrals, status = _filtered_referrals(request)
     # The headings are the fields' names, for the programs that read the file; the status is in
     # the words of the list the person downloaded it from, in their language.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -71,6 +70,8 @@ def rollout_export(request, file_format: str):
         row |= {line: round(amount) for line, amount in year.cost.lines_gbp.items()}
         row["total_gbp"] = round(year.cost.total_gbp)
         rows.append(row)
+    import pandas as pd  # here, not at the top: the platform starts without pandas
+
     frame = pd.DataFrame(rows)
     pounds = {column: GBP for column in frame.columns if column.endswith("_gbp")}
     response = export_response(

@@ -18,7 +18,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from n4c.errors import N4CError
-from n4c.places import find_places, normalise
 from n4c.platform.areas.access import areas_visible_to, member_may_open
 from n4c.platform.assets.access import assets_visible_to
 from n4c.platform.people.services import staff_visible_to
@@ -57,17 +56,23 @@ class Group:
 
 class _Query:
     def __init__(self, text: str) -> None:
+        from n4c.places import normalise  # pandas, so not at start-up
+
         self.words = normalise(text).split()
         self.code = text.strip().upper()
         self.ward_codes = _ward_codes(text)
 
     def matches(self, *texts: object) -> bool:
+        from n4c.places import normalise
+
         haystack = normalise(" ".join(str(text) for text in texts if text))
         return bool(self.words) and all(word in haystack for word in self.words)
 
 
 def _ward_codes(text: str) -> frozenset[str]:
     """The 2017 ward codes whose name matches ``text`` (areas are made of 2017 wards)."""
+    from n4c.places import find_places
+
     try:
         places = find_places(text, kind="ward", edition=2017, limit=50)
     except N4CError:  # a blank query, or the ward lookup not fetched on this machine
