@@ -63,6 +63,5 @@ class ReviewPointForm(PlainModelForm):
         model = ReviewPoint
         fields = ["review_on", "note"]
         labels = {"review_on": _("Review date"), "note": _("What will be reviewed")}
-
         widgets = {"review_on": DateInput()}
         error_messages = {"review_on": _DATE_ERRORS}

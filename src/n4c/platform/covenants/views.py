@@ -138,5 +138,4 @@ def add_review_point(request, area_id: int, signatory_id: int):
         request,
         _("The review date is added to %(organisation)s's.") % {"organisation": signatory},
     )
-
     return redirect("covenants:detail", area.pk)

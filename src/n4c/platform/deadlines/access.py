@@ -22,5 +22,4 @@ def area_for_feed(area_id: int, token: str) -> Area:
     feed = CalendarFeed.objects.select_related("area").filter(area_id=area_id).first()
     if feed is None or not token or not secrets.compare_digest(feed.token, token):
         raise Http404(_("There is no calendar feed at this address."))
-
     return feed.area

@@ -132,7 +132,6 @@ def _ics(request, area, cases, plans) -> HttpResponse:
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     disposition = f'inline; filename="area-{area.pk}-deadlines.ics"'
     response["Content-Disposition"] = disposition  # untranslated: an HTTP header
-
     return response
 
 
@@ -149,5 +148,4 @@ def feed_change(request, area_id: int):
         messages.success(
             request, _("Calendar feed address made. Any earlier address no longer works.")
         )
-
     return redirect("assets:register", area_id=area.pk)
