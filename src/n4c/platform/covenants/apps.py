@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class CovenantsConfig(AppConfig):
     name = "n4c.platform.covenants"
-    verbose_name = "Community covenants"
+    verbose_name = _("Community covenants")
 
     def ready(self) -> None:
         from n4c.platform.areas.hooks import register_area_link, register_area_panel

@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from n4c.platform.core.forms import PlainForm, PlainModelForm
 from n4c.platform.covenants.models import Commitment, ReviewPoint, Signatory
 
 _DATE_ERRORS = {
-    "required": "Enter the date, like 27 3 2027.",
-    "invalid": "Enter a real date, like 27 3 2027.",
+    "required": _("Enter the date, like 27 3 2027."),
+    "invalid": _("Enter a real date, like 27 3 2027."),
 }
 
 
@@ -19,12 +20,12 @@ class SignatoryForm(PlainModelForm):
     class Meta:
         model = Signatory
         fields = ["organisation", "sector", "signed_by", "signed_on"]
-        labels = {"signed_by": "Who signed", "signed_on": "Date signed"}
+        labels = {"signed_by": _("Who signed"), "signed_on": _("Date signed")}
         widgets = {"signed_on": DateInput()}
         error_messages = {
-            "organisation": {"required": "Enter the organisation, like Blackpool Council."},
-            "sector": {"required": "Choose the organisation's sector."},
-            "signed_by": {"required": "Enter the name and job title of the person who signed."},
+            "organisation": {"required": _("Enter the organisation, like Blackpool Council.")},
+            "sector": {"required": _("Choose the organisation's sector.")},
+            "signed_by": {"required": _("Enter the name and job title of the person who signed.")},
             "signed_on": _DATE_ERRORS,
         }
 
@@ -36,10 +37,10 @@ class CommitmentForm(PlainModelForm):
     class Meta:
         model = Commitment
         fields = ["description", "due_on"]
-        labels = {"description": "What they will do", "due_on": "Due date"}
+        labels = {"description": _("What they will do"), "due_on": _("Due date")}
         widgets = {"due_on": DateInput()}
         error_messages = {
-            "description": {"required": "Enter what the partner will do."},
+            "description": {"required": _("Enter what the partner will do.")},
             "due_on": _DATE_ERRORS,
         }
 
@@ -47,13 +48,13 @@ class CommitmentForm(PlainModelForm):
 class CommitmentStatusForm(PlainForm):
     status = forms.ChoiceField(
         choices=Commitment.Status.choices,
-        error_messages={"required": "Choose whether the commitment was kept or dropped."},
+        error_messages={"required": _("Choose whether the commitment was kept or dropped.")},
     )
     kept_on = forms.DateField(
         required=False,
         widget=DateInput(),
-        label="Date kept",
-        error_messages={"invalid": "Enter a real date, like 27 3 2027."},
+        label=_("Date kept"),
+        error_messages={"invalid": _("Enter a real date, like 27 3 2027.")},
     )
 
 
@@ -61,6 +62,6 @@ class ReviewPointForm(PlainModelForm):
     class Meta:
         model = ReviewPoint
         fields = ["review_on", "note"]
-        labels = {"review_on": "Review date", "note": "What will be reviewed"}
+        labels = {"review_on": _("Review date"), "note": _("What will be reviewed")}
         widgets = {"review_on": DateInput()}
         error_messages = {"review_on": _DATE_ERRORS}

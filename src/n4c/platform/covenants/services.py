@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db.models import Model, Prefetch
+from django.utils.translation import gettext as _
 
 from n4c.platform.areas.models import Area
 from n4c.platform.audit.models import AuditEvent
@@ -37,7 +38,12 @@ COVENANT_VERSION = FragmentVersion("covenants")
 
 def _already_signed(organisation: str) -> ValidationError:
     return ValidationError(
-        {"organisation": f"{organisation} has already signed this plan; add to its commitments."}
+        {
+            "organisation": _(
+                "%(organisation)s has already signed this plan; add to its commitments."
+            )
+            % {"organisation": organisation}
+        }
     )
 
 

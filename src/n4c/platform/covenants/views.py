@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from n4c.platform.areas.access import area_for_editing, area_for_viewing, can_edit_area
@@ -80,7 +81,9 @@ def sign(request, area_id: int):
     signatory = apply_service(form, lambda data: services.sign(request.user, area, **data))
     if signatory is None:
         return _render(request, area, 400, failed=("sign", 0, form))
-    messages.success(request, f"{signatory} has signed the plan.")
+    messages.success(
+        request, _("%(organisation)s has signed the plan.") % {"organisation": signatory}
+    )
     return redirect("covenants:detail", area.pk)
 
 
@@ -95,7 +98,9 @@ def add_commitment(request, area_id: int, signatory_id: int):
     )
     if made is None:
         return _render(request, area, 400, failed=("commitment", signatory.pk, form))
-    messages.success(request, f"The commitment is added to {signatory}'s.")
+    messages.success(
+        request, _("The commitment is added to %(organisation)s's.") % {"organisation": signatory}
+    )
     return redirect("covenants:detail", area.pk)
 
 
@@ -110,7 +115,11 @@ def commitment_status(request, area_id: int, commitment_id: int):
     )
     if changed is None:
         return _render(request, area, 400, failed=("status", commitment.pk, form))
-    messages.success(request, f"“{commitment}” is now {commitment.get_status_display().lower()}.")
+    messages.success(
+        request,
+        _("“%(commitment)s” is now %(status)s.")
+        % {"commitment": commitment, "status": commitment.get_status_display().lower()},
+    )
     return redirect("covenants:detail", area.pk)
 
 
@@ -125,5 +134,8 @@ def add_review_point(request, area_id: int, signatory_id: int):
     )
     if made is None:
         return _render(request, area, 400, failed=("review", signatory.pk, form))
-    messages.success(request, f"The review date is added to {signatory}'s.")
+    messages.success(
+        request,
+        _("The review date is added to %(organisation)s's.") % {"organisation": signatory},
+    )
     return redirect("covenants:detail", area.pk)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from n4c.platform.areas.models import Area
 from n4c.platform.deadlines.models import CalendarFeed
@@ -20,5 +21,5 @@ def area_for_feed(area_id: int, token: str) -> Area:
     """
     feed = CalendarFeed.objects.select_related("area").filter(area_id=area_id).first()
     if feed is None or not token or not secrets.compare_digest(feed.token, token):
-        raise Http404("There is no calendar feed at this address.")
+        raise Http404(_("There is no calendar feed at this address."))
     return feed.area

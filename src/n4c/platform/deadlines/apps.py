@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DeadlinesConfig(AppConfig):
     name = "n4c.platform.deadlines"
-    verbose_name = "Community rights deadlines"
+    verbose_name = _("Community rights deadlines")
 
     def ready(self) -> None:
         from n4c.platform.assets.panels import add_panel

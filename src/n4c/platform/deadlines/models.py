@@ -32,7 +32,7 @@ class ReminderSent(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.rule_id} {self.deadline_on} ({self.lead_days} days ahead)"
+        return f"{self.rule_id} {self.deadline_on} ({self.lead_days} days ahead)"  # untranslated: the admin's name for it
 
 
 class CalendarFeed(models.Model):
@@ -50,7 +50,7 @@ class CalendarFeed(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:
-        return f"Calendar feed of {self.area}"
+        return f"Calendar feed of {self.area}"  # untranslated: the admin's name for it
 
     def get_absolute_url(self) -> str:
         return reverse("deadlines:feed", args=[self.area_id, self.token])

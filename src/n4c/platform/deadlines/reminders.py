@@ -3,16 +3,28 @@
 Each reminder goes to the area's current adviser and community worker and the case's contact,
 once per deadline and lead time (recorded in ``ReminderSent``), so running the command daily,
 or twice in a day, never sends a reminder twice.
+
+A recipient with a sign-in reads it in the language they chose for the platform (a contact
+address is matched to a sign-in with that address); anyone else reads it in English. The rule's
+own words (its title, period and citation) come from the rulebook, which is in English.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from n4c import rights
 from n4c.platform.caseloads.models import Assignment
 from n4c.platform.deadlines.models import ReminderSent
 from n4c.platform.right_to_bid.models import AssetCase
@@ -30,19 +42,69 @@ class ReminderReport:
 
     def summary(self) -> str:
         return (
-            f"Checked {self.cases:,} open cases: sent {self.sent:,} reminders, "
+            f"Checked {self.cases:,} open cases: sent {self.sent:,} reminders, "  # untranslated: the command's report to whoever runs it
             f"{self.already_sent:,} already sent, {self.without_recipients:,} with nobody to tell."
         )
 
 
-def _recipients(case: AssetCase) -> list[str]:
+def _language_of(user) -> str:
+    """The language ``user`` chose for the platform, else the platform's own (English)."""
+    profile = getattr(user, "profile", None)
+    language = getattr(profile, "language", "") if profile is not None else ""
+    if language and translation.check_for_language(language):
+        return language
+    return settings.LANGUAGE_CODE
+
+
+def _recipients(case: AssetCase) -> dict[str, list[str]]:
+    """The reminder's addresses, grouped by the language each recipient reads."""
     people = Assignment.objects.filter(area=case.asset.area, ended_on__isnull=True).select_related(
-        "person"
+        "person__profile"
     )
-    emails = {a.person.email for a in people if a.person.email}
-    if case.contact_email:
-        emails.add(case.contact_email)
-    return sorted(emails)
+    languages = {a.person.email: _language_of(a.person) for a in people if a.person.email}
+    if case.contact_email and case.contact_email not in languages:
+        account = (
+            get_user_model()
+            .objects.filter(email__iexact=case.contact_email, is_active=True)
+            .select_related("profile")
+            .first()
+        )
+        languages[case.contact_email] = (
+            _language_of(account) if account is not None else settings.LANGUAGE_CODE
+        )
+    grouped: dict[str, list[str]] = defaultdict(list)
+    for email in sorted(languages):
+        grouped[languages[email]].append(email)
+    return dict(grouped)
+
+
+def _reminder(case: AssetCase, deadline: rights.Deadline, ahead: int) -> tuple[str, str]:
+    """The reminder's subject and body, in the active language."""
+    if ahead == 0:
+        when = _("today")
+    else:
+        when = ngettext("in %(days)s day", "in %(days)s days", ahead) % {"days": ahead}
+    lines = [
+        _("%(title)s: %(date)s (%(when)s).")
+        % {"title": deadline.title, "date": date_format(deadline.date, "l d E Y"), "when": when},
+        *([deadline.status_note] if deadline.status_note else []),
+        "",
+        _("Asset: %(asset)s, %(area)s") % {"asset": case.asset.name, "area": case.asset.area.name},
+        _("Case: %(case)s") % {"case": case.title},
+        _("Period: %(period)s") % {"period": deadline.period},
+        _("Rule: %(rule)s (version %(version)s), %(citation)s")
+        % {
+            "rule": deadline.rule_id,
+            "version": deadline.rule_version,
+            "citation": deadline.citation,
+        },
+    ]
+    subject = _("%(title)s %(when)s: %(asset)s") % {
+        "title": deadline.title,
+        "when": when,
+        "asset": case.asset.name,
+    }
+    return subject, "\n".join(lines) + "\n"
 
 
 def send_deadline_reminders(
@@ -71,14 +133,6 @@ def send_deadline_reminders(
             if dry_run:
                 report.sent += 1
                 continue
-            when = "today" if ahead == 0 else f"in {ahead} day{'s' if ahead != 1 else ''}"
-            condition = f"\n{deadline.status_note}" if deadline.status_note else ""
-            body = (
-                f"{deadline.title}: {deadline.date:%A %d %B %Y} ({when}).{condition}\n\n"
-                f"Asset: {case.asset.name}, {case.asset.area.name}\nCase: {case.title}\n"
-                f"Period: {deadline.period}\nRule: {deadline.rule_id} (version "
-                f"{deadline.rule_version}), {deadline.citation}\n"
-            )
             try:
                 with transaction.atomic():
                     ReminderSent.objects.create(
@@ -86,14 +140,12 @@ def send_deadline_reminders(
                         rule_id=deadline.rule_id,
                         deadline_on=deadline.date,
                         lead_days=ahead,
-                        recipients=len(recipients),
+                        recipients=sum(len(emails) for emails in recipients.values()),
                     )
-                    send_mail(
-                        f"{deadline.title} {when}: {case.asset.name}",
-                        body,
-                        None,
-                        recipients,
-                    )
+                    for language, emails in recipients.items():
+                        with translation.override(language):
+                            subject, body = _reminder(case, deadline, ahead)
+                        send_mail(subject, body, None, emails)
             except IntegrityError:
                 # Another run recorded it first; that run sends it.
                 report.already_sent += 1

@@ -9,6 +9,8 @@ import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
 from n4c import config, rights
 from n4c.platform.areas.models import Area
 from n4c.platform.deadlines.models import CalendarFeed
@@ -71,7 +73,7 @@ def area_calendar(
         (case, case.asset.name, f"n4c-case-{case.pk}") for case in cases if case.closed_on is None
     ]
     labelled += [
-        (plan, "Neighbourhood plan", f"n4c-plan-{plan.pk}")
+        (plan, gettext("Neighbourhood plan"), f"n4c-plan-{plan.pk}")
         for plan in plans
         if plan.closed_on is None
     ]
@@ -81,7 +83,9 @@ def area_calendar(
         for deadline in deadlines_of(case)
         if deadline.status != "not_applicable"
     ]
-    return rights.deadlines_calendar(entries, name=f"{area.name}: community rights deadlines")
+    return rights.deadlines_calendar(
+        entries, name=gettext("%(area)s: community rights deadlines") % {"area": area.name}
+    )
 
 
 def reminder_lead_days() -> list[int]:

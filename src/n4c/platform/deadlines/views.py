@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from n4c.platform.areas.access import areas_visible_to
@@ -115,7 +116,7 @@ def area_feed(request, area_id: int, token: str):
         AssetCase.objects.filter(asset__area=area),
         NeighbourhoodPlan.objects.filter(area=area),
     )
-    response["Cache-Control"] = "private, max-age=900"
+    response["Cache-Control"] = "private, max-age=900"  # untranslated: an HTTP header
     return response
 
 
@@ -129,7 +130,8 @@ def _ics(request, area, cases, plans) -> HttpResponse:
         url=request.build_absolute_uri,
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="area-{area.pk}-deadlines.ics"'
+    disposition = f'inline; filename="area-{area.pk}-deadlines.ics"'
+    response["Content-Disposition"] = disposition  # untranslated: an HTTP header
     return response
 
 
@@ -140,10 +142,10 @@ def feed_change(request, area_id: int):
     area = area_for_editing(request.user, area_for_viewing(request.user, area_id))
     if request.POST.get("action") == "stop":
         if stop_calendar_feed(area):
-            messages.success(request, "Calendar feed turned off; its address no longer works.")
+            messages.success(request, _("Calendar feed turned off; its address no longer works."))
     else:
         renew_calendar_feed(request.user, area)
         messages.success(
-            request, "Calendar feed address made. Any earlier address no longer works."
+            request, _("Calendar feed address made. Any earlier address no longer works.")
         )
     return redirect("assets:register", area_id=area.pk)

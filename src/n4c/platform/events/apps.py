@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class EventsConfig(AppConfig):
     name = "n4c.platform.events"
-    verbose_name = "Events and peer links"
+    verbose_name = _("Events and peer links")
 
     def ready(self) -> None:
         from n4c.platform.areas.hooks import register_area_link

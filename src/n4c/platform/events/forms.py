@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from n4c.platform.core.forms import PERMISSION_DENIED, PlainForm, PlainModelForm
 from n4c.platform.events.access import can_run_event
@@ -31,31 +33,37 @@ class EventForm(PlainModelForm):
             return
         own = Region.objects.filter(pk=region_id_of(self.actor)).first()
         if scope == Event.Scope.REGIONAL and own is not None:
-            message = f"You can only add events in your own region ({own.name})."
+            message = gettext("You can only add events in your own region (%(region)s).") % {
+                "region": own.name
+            }
             field = "region"
         else:
-            message, field = "Only the national team can add national events.", "scope"
+            message, field = gettext("Only the national team can add national events."), "scope"
         self.add_error(field, forms.ValidationError(message, code=PERMISSION_DENIED))
 
     class Meta:
         model = Event
         fields = ["title", "scope", "region", "starts_on", "place", "description"]
-        labels = {"starts_on": "Date"}
+        labels = {"starts_on": _("Date")}
         widgets = {"starts_on": DateInput(), "description": forms.Textarea(attrs={"rows": 3})}
         error_messages = {
-            "title": {"required": "Enter the event's title."},
-            "starts_on": {"required": "Enter the date, like 27 3 2026."},
+            "title": {"required": _("Enter the event's title.")},
+            "starts_on": {"required": _("Enter the date, like 27 3 2026.")},
         }
 
 
 class AttendanceForm(PlainForm):
-    area = forms.ModelChoiceField(queryset=None, error_messages={"required": "Choose the area."})  # type: ignore[arg-type]
+    area = forms.ModelChoiceField(
+        queryset=None,  # type: ignore[arg-type]
+        label=_("Area"),
+        error_messages={"required": _("Choose the area.")},
+    )
     people = forms.IntegerField(
         min_value=1,
         max_value=500,
         initial=1,
-        label="How many people came",
-        error_messages={"required": "Enter how many people came from the area."},
+        label=_("How many people came"),
+        error_messages={"required": _("Enter how many people came from the area.")},
     )
 
     def __init__(self, *args, areas, **kwargs):
@@ -66,11 +74,11 @@ class AttendanceForm(PlainForm):
 class PeerLinkForm(PlainForm):
     other_area = forms.ModelChoiceField(
         queryset=None,  # type: ignore[arg-type]
-        label="Peer area",
-        error_messages={"required": "Choose the area to link with."},
+        label=_("Peer area"),
+        error_messages={"required": _("Choose the area to link with.")},
     )
-    purpose = forms.CharField(max_length=300, required=False, label="What they will share")
-    started_on = forms.DateField(widget=DateInput(), label="Start date")
+    purpose = forms.CharField(max_length=300, required=False, label=_("What they will share"))
+    started_on = forms.DateField(widget=DateInput(), label=_("Start date"))
 
     def __init__(self, *args, areas, **kwargs):
         super().__init__(*args, **kwargs)

@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from n4c.platform.areas.models import Area
 from n4c.platform.regions.models import Region
@@ -14,8 +16,8 @@ from n4c.platform.regions.models import Region
 
 class Event(models.Model):
     class Scope(models.TextChoices):
-        NATIONAL = "national", "National"
-        REGIONAL = "regional", "Regional"
+        NATIONAL = "national", _("National")
+        REGIONAL = "regional", _("Regional")
 
     title = models.CharField(max_length=200)
     scope = models.CharField(max_length=10, choices=Scope.choices)
@@ -25,7 +27,7 @@ class Event(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="events",
-        help_text="The hub holding a regional event; empty for a national one.",
+        help_text=_("The hub holding a regional event; empty for a national one."),
     )
     starts_on = models.DateField()
     place = models.CharField(max_length=200, blank=True)
@@ -35,23 +37,27 @@ class Event(models.Model):
         ordering = ["-starts_on", "title"]
 
     def __str__(self) -> str:
-        return f"{self.title} ({self.starts_on:%d %b %Y})"
+        return f"{self.title} ({self.starts_on:%d %b %Y})"  # untranslated: the audit log's name
 
     def get_absolute_url(self) -> str:
         return reverse("events:detail", args=[self.pk])
 
     def clean(self) -> None:
         if self.scope == self.Scope.REGIONAL and self.region_id is None:
-            raise ValidationError({"region": "Choose the region holding this regional event."})
+            raise ValidationError(
+                {"region": gettext("Choose the region holding this regional event.")}
+            )
         if self.scope == self.Scope.NATIONAL and self.region_id is not None:
-            raise ValidationError({"region": "A national event has no region; leave it empty."})
+            raise ValidationError(
+                {"region": gettext("A national event has no region; leave it empty.")}
+            )
 
 
 class Attendance(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="attendances")
     area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="event_attendances")
     people = models.PositiveSmallIntegerField(
-        default=1, help_text="How many people came from the area."
+        default=1, help_text=_("How many people came from the area.")
     )
 
     class Meta:
@@ -63,7 +69,7 @@ class Attendance(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.area} at {self.event}"
+        return f"{self.area} at {self.event}"  # untranslated: the audit log's name
 
 
 class PeerLink(models.Model):
@@ -71,7 +77,7 @@ class PeerLink(models.Model):
 
     first_area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="+")
     second_area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="+")
-    purpose = models.CharField(max_length=300, blank=True, help_text="What they will share.")
+    purpose = models.CharField(max_length=300, blank=True, help_text=_("What they will share."))
     started_on = models.DateField()
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -89,7 +95,7 @@ class PeerLink(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.first_area} and {self.second_area}"
+        return f"{self.first_area} and {self.second_area}"  # untranslated: the audit log's name
 
     def other(self, area: Area) -> Area:
         return self.second_area if area.pk == self.first_area_id else self.first_area
@@ -103,8 +109,8 @@ class NeedsProfile(models.Model):
     """
 
     area = models.OneToOneField(Area, on_delete=models.CASCADE, related_name="needs_profile")
-    domains = models.JSONField(help_text="Domain name → need score between 0 and 1.")
+    domains = models.JSONField(help_text=_("Domain name → need score between 0 and 1."))
     source = models.CharField(max_length=200)
 
     def __str__(self) -> str:
-        return f"Needs profile of {self.area}"
+        return f"Needs profile of {self.area}"  # untranslated: the admin's name for it

@@ -1,7 +1,9 @@
 """Peer suggestions: which areas an area could learn from, and why, in plain English.
 
-Pure Python (no Django), so the scoring is tested on its own and the views only gather
-profiles. Three reasons make a good peer, as the research note on peer matching says: a
+Pure Python apart from Django's translations (the reasons are in the reader's language), so the
+scoring is tested on its own and the views only gather profiles. Domain names are kept in
+English (marked with ``gettext_noop`` where they are made) and translated here, as the reason is
+written. Three reasons make a good peer, as the research note on peer matching says: a
 similar needs profile (nearest neighbours on IMD and CNI domains), shared plan priorities,
 and being nearby (same council area or same region).
 """
@@ -11,6 +13,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+
+from django.utils.translation import gettext, ngettext
 
 __all__ = ["AreaProfile", "PeerSuggestion", "PeerWeights", "needs_similarity", "suggest_peers"]
 
@@ -80,29 +84,47 @@ def needs_similarity(
 def _list_in_words(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
-    return f"{', '.join(items[:-1])} and {items[-1]}"
+    return gettext("%(items)s and %(last)s") % {
+        "items": gettext(", ").join(items[:-1]),
+        "last": items[-1],
+    }
 
 
 def _nearby(area: AreaProfile, other: AreaProfile) -> tuple[float, str]:
     if area.local_authority and area.local_authority == other.local_authority:
-        return 1.0, f"It is in the same council area ({other.local_authority})."
+        return 1.0, gettext("It is in the same council area (%(council)s).") % {
+            "council": other.local_authority
+        }
     if area.region and area.region == other.region:
-        return 0.5, f"It is in the same region ({other.region})."
+        return 0.5, gettext("It is in the same region (%(region)s).") % {"region": other.region}
     return 0.0, ""
 
 
 def _reason(similarity: float | None, closest: list[str], shared: list[str], nearby: str) -> str:
     parts = []
     if similarity is not None and similarity >= 0.5:
-        strength = "very like" if similarity >= 0.85 else "like"
-        parts.append(
-            f"Its needs are {strength} yours ({similarity:.0%} alike), closest on "
-            f"{_list_in_words(closest[:2])}."
-        )
+        words = {
+            "percent": round(similarity * 100),
+            "domains": _list_in_words([gettext(domain) for domain in closest[:2]]),
+        }
+        if similarity >= 0.85:
+            sentence = gettext(
+                "Its needs are very like yours (%(percent)s%% alike), closest on %(domains)s."
+            )
+        else:
+            sentence = gettext(
+                "Its needs are like yours (%(percent)s%% alike), closest on %(domains)s."
+            )
+        parts.append(sentence % words)
     if shared:
-        noun = "priority" if len(shared) == 1 else "priorities"
+        quoted = [gettext("“%(priority)s”") % {"priority": p} for p in shared]
         parts.append(
-            f"You share {len(shared)} plan {noun}: {_list_in_words([f'“{p}”' for p in shared])}."
+            ngettext(
+                "You share %(count)s plan priority: %(priorities)s.",
+                "You share %(count)s plan priorities: %(priorities)s.",
+                len(shared),
+            )
+            % {"count": len(shared), "priorities": _list_in_words(quoted)}
         )
     if nearby:
         parts.append(nearby)

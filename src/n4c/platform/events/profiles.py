@@ -11,22 +11,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils.translation import gettext_noop
 
 from n4c.platform.events.models import NeedsProfile
 
 __all__ = ["CNI_DOMAINS", "IMD_WARDS", "ProfilesBuilt", "build_needs_profiles", "rank_to_need"]
 
-#: CNI 2019 domain rank columns and the names people read.
+#: CNI 2019 domain rank columns and the names people read. The names are kept in English in
+#: each profile and translated where they are shown (:func:`n4c.platform.events.peers`).
+_ENGAGED = gettext_noop("engaged community (CNI 2019)")
 CNI_DOMAINS = {
-    "Civic Assets rank": "civic assets (CNI 2019)",
-    "Connectedness rank": "connectedness (CNI 2019)",
-    "Engaged community rank": "engaged community (CNI 2019)",
+    "Civic Assets rank": gettext_noop("civic assets (CNI 2019)"),  # untranslated: a column
+    "Connectedness rank": gettext_noop("connectedness (CNI 2019)"),  # untranslated: a column
+    "Engaged community rank": _ENGAGED,  # untranslated: a column
 }
 #: Wards ranked on the IMD 2019 (those with LSOAs in the lookup), for turning a rank into a score.
 IMD_WARDS = 7_421
-SOURCE = (
-    "Community Needs Index 2019 domains (OCSI, cni2019_ward17) and the area's IMD 2019 baseline"
-)
+SOURCE = "Community Needs Index 2019 domains (OCSI, cni2019_ward17) and the area's IMD 2019 baseline"  # untranslated: the data's source, kept with the profile
 
 
 def rank_to_need(rank: int, count: int) -> float:
@@ -69,7 +70,7 @@ def build_needs_profiles(areas) -> ProfilesBuilt:
             not_in_file.append(area.name)
             continue
         wards = cni.loc[codes]
-        domains = {"deprivation (IMD 2019)": rank_to_need(area.imd_rank, IMD_WARDS)}
+        domains = {gettext_noop("deprivation (IMD 2019)"): rank_to_need(area.imd_rank, IMD_WARDS)}
         for column, name in CNI_DOMAINS.items():
             domains[name] = round(rank_to_need(int(wards[column].min()), count), 6)
         NeedsProfile.objects.create(area=area, domains=domains, source=SOURCE)

@@ -10,6 +10,8 @@ import datetime as dt
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from n4c.platform.areas.models import Area
 from n4c.platform.audit.models import AuditEvent
@@ -39,7 +41,10 @@ def add_event(actor, **fields) -> Event:
     event = Event(**fields)
     if not can_run_event(actor, scope=event.scope, region_id=event.region_id):
         raise PermissionDenied(
-            "Only the national team, or a hub lead for their own region's events, can add events."
+            _(
+                "Only the national team, or a hub lead for their own region's events, can add "
+                "events."
+            )
         )
     event.full_clean()
     event.save()
@@ -75,10 +80,15 @@ def link_peers(
 ) -> PeerLink:
     if area.pk == other.pk:
         raise ValidationError(
-            {"other_area": "Choose a different area; an area cannot be its own peer."}
+            {"other_area": _("Choose a different area; an area cannot be its own peer.")}
         )
     first, second = sorted((area, other), key=lambda a: a.pk)
-    linked = ValidationError({"other_area": f"{area} and {other} are already peers."})
+    linked = ValidationError(
+        {
+            "other_area": _("%(area)s and %(other)s are already peers.")
+            % {"area": area, "other": other}
+        }
+    )
     if PeerLink.objects.filter(first_area=first, second_area=second).exists():
         raise linked
     link = PeerLink(
@@ -114,8 +124,8 @@ def area_profiles(areas) -> list[AreaProfile]:
             # The CNI domain profile when it has been built, else the two headline ranks.
             domains=stored.get(area.pk)
             or {
-                "deprivation (IMD 2019)": 1 - (area.imd_rank - 1) / IMD_WARDS,
-                "community need (CNI 2019)": 1 - (area.cni_rank - 1) / CNI_WARDS,
+                gettext_noop("deprivation (IMD 2019)"): 1 - (area.imd_rank - 1) / IMD_WARDS,
+                gettext_noop("community need (CNI 2019)"): 1 - (area.cni_rank - 1) / CNI_WARDS,
             },
             priorities=frozenset(str(labels.get(t, t)).lower() for t in themes.get(area.pk, ())),
         )

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
 from n4c.platform.areas.access import (
     area_for_editing,
@@ -39,10 +40,10 @@ def event_list(request):
     )
     if request.method == "POST":
         if form is None:
-            raise PermissionDenied("Only the national team and hub leads can add events.")
+            raise PermissionDenied(_("Only the national team and hub leads can add events."))
         event = apply_service(form, lambda data: services.add_event(request.user, **data))
         if event is not None:
-            messages.success(request, f"{event.title} is added.")
+            messages.success(request, _("%(title)s is added.") % {"title": event.title})
             return redirect(event)
     today = dt.date.today()
     events = events_visible_to(request.user)
@@ -73,7 +74,7 @@ def event_detail(request, pk: int):
     form = AttendanceForm(request.POST or None, areas=editable) if editable.exists() else None
     if request.method == "POST":
         if form is None:
-            raise PermissionDenied("You can record attendance only for areas you work with.")
+            raise PermissionDenied(_("You can record attendance only for areas you work with."))
         attendance = apply_service(
             form,
             lambda data: services.record_attendance(
@@ -81,7 +82,9 @@ def event_detail(request, pk: int):
             ),
         )
         if attendance is not None:
-            messages.success(request, f"Attendance from {attendance.area} is recorded.")
+            messages.success(
+                request, _("Attendance from %(area)s is recorded.") % {"area": attendance.area}
+            )
             return redirect(event)
     attendances = event.attendances.filter(area__in=areas_visible_to(request.user)).select_related(
         "area"
@@ -117,7 +120,9 @@ def peers(request, area_id: int):
         )
         if link is not None:
             messages.success(
-                request, f"{area} and {form.cleaned_data['other_area']} are now peers."
+                request,
+                _("%(area)s and %(other)s are now peers.")
+                % {"area": area, "other": form.cleaned_data["other_area"]},
             )
             return redirect("events:peers", area.pk)
     links = peer_links_visible_to(request.user).filter(first_area=area) | peer_links_visible_to(

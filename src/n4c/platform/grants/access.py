@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from n4c.platform.areas.access import areas_editable_by, areas_visible_to, can_edit_area
 from n4c.platform.grants.models import Application, Panel, PanelMember
@@ -73,12 +74,12 @@ def sees_personal_data(user, application: Application) -> bool:
 def panel_for(user, panel_id: int) -> Panel:
     panel = panels_visible_to(user).filter(pk=panel_id).first()
     if panel is None:
-        raise Http404("There is no grant panel with that number that you can see.")
+        raise Http404(_("There is no grant panel with that number that you can see."))
     return panel
 
 
 def application_for(user, application_id: int) -> Application:
     application = applications_visible_to(user).filter(pk=application_id).first()
     if application is None:
-        raise Http404("There is no application with that number that you can see.")
+        raise Http404(_("There is no application with that number that you can see."))
     return application

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class GrantsConfig(AppConfig):
     name = "n4c.platform.grants"
-    verbose_name = "Resident grant panels"
+    verbose_name = _("Resident grant panels")
 
     def ready(self) -> None:
         from n4c.platform.areas.hooks import register_area_link

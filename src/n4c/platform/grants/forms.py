@@ -20,7 +20,7 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
-_POUNDS = "Whole pounds, like 1500."
+_POUNDS = _("Whole pounds, like 1500.")
 _BUDGETS = ("capital_budget_gbp", "revenue_budget_gbp")
 
 
@@ -28,7 +28,7 @@ class PanelForm(PlainModelForm):
     allocation = forms.FileField(
         required=False,
         label=_("Or take the budget from an allocation"),
-        help_text=(
+        help_text=_(
             "The JSON file that n4c allocation writes: the area's row gives the capital "
             "and revenue budgets."
         ),
@@ -47,13 +47,15 @@ class PanelForm(PlainModelForm):
             for name in _BUDGETS:
                 if data.get(name) is None:
                     self.add_error(
-                        name, "Enter the budget in whole pounds, or choose an allocation."
+                        name, _("Enter the budget in whole pounds, or choose an allocation.")
                     )
             return data
         try:
             document = json.load(upload)
         except (ValueError, UnicodeDecodeError):
-            self.add_error("allocation", "The allocation file is not JSON: choose the .json file.")
+            self.add_error(
+                "allocation", _("The allocation file is not JSON: choose the .json file.")
+            )
             return data
         try:
             data.update(budget_from_allocation(document, self.area))
@@ -79,7 +81,7 @@ class PanelForm(PlainModelForm):
             "decision_from",
             "announce_on",
         ]
-        labels = {"name": "Name of the panel", "what_may_be_funded": "What may be funded"}
+        labels = {"name": _("Name of the panel"), "what_may_be_funded": _("What may be funded")}
         widgets = {
             name: DateInput() for name in ("opens_on", "assessment_from", "decision_from")
         } | {
@@ -136,18 +138,22 @@ class ApplicationForm(PlainModelForm):
             "volunteer_hours",
         ]
         labels = {
-            "applicant_kind": "Who is applying",
-            "organisation_name": "Name of the group or organisation",
-            "contact_name": "Name of the person to contact",
-            "contact_email": "Their email address",
-            "funding_type": "Capital or revenue",
-            "match_in_kind_description": "What the help in kind is",
-            "volunteer_hours": "Volunteer hours given to the project",
+            "applicant_kind": _("Who is applying"),
+            "organisation_name": _("Name of the group or organisation"),
+            "contact_name": _("Name of the person to contact"),
+            "contact_email": _("Their email address"),
+            "funding_type": _("Capital or revenue"),
+            "match_in_kind_description": _("What the help in kind is"),
+            "volunteer_hours": _("Volunteer hours given to the project"),
         }
         help_texts = {
             "amount_gbp": _POUNDS,
-            "match_cash_gbp": "Money from elsewhere for the same project. " + _POUNDS,
-            "match_in_kind_gbp": "What donated goods, space or services are worth. " + _POUNDS,
+            "match_cash_gbp": _(
+                "Money from elsewhere for the same project. Whole pounds, like 1500."
+            ),
+            "match_in_kind_gbp": _(
+                "What donated goods, space or services are worth. Whole pounds, like 1500."
+            ),
         }
         widgets = {
             "applicant_kind": forms.RadioSelect,
@@ -169,8 +175,8 @@ class ApplicationForm(PlainModelForm):
 class DeclarationForm(PlainForm):
     conflicted = forms.TypedChoiceField(
         choices=[
-            ("no", "I have no conflict of interest"),
-            ("yes", "I have a conflict of interest"),
+            ("no", _("I have no conflict of interest")),
+            ("yes", _("I have a conflict of interest")),
         ],
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
@@ -228,9 +234,9 @@ class VoteForm(PlainForm):
 class DecisionForm(PlainForm):
     outcome = forms.ChoiceField(
         choices=[
-            (Application.Status.AWARDED, "Award in full"),
-            (Application.Status.REDUCED, "Award a reduced amount"),
-            (Application.Status.DECLINED, "Decline"),
+            (Application.Status.AWARDED, _("Award in full")),
+            (Application.Status.REDUCED, _("Award a reduced amount")),
+            (Application.Status.DECLINED, _("Decline")),
         ],
         widget=forms.RadioSelect,
         label=_("The panel's decision"),

@@ -9,8 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
 
 from n4c.platform.areas.models import Area
 from n4c.platform.residents.models import Resident
@@ -34,6 +34,10 @@ class FundingType(models.TextChoices):
     REVENUE = "revenue", _("Revenue (running costs: activities, sessions, staff time)")
 
 
+#: What each budget is called on a page, without the explanation its choice label carries.
+BUDGET_NAMES = {FundingType.CAPITAL: _("Capital"), FundingType.REVENUE: _("Revenue")}
+
+
 class Panel(models.Model):
     class WhoMayApply(models.TextChoices):
         INDIVIDUALS = "individuals", _("Individuals only")
@@ -42,28 +46,31 @@ class Panel(models.Model):
 
     area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="grant_panels")
     name = models.CharField(max_length=150)
-    capital_budget_gbp = models.PositiveIntegerField("capital budget (£)", default=0)
-    revenue_budget_gbp = models.PositiveIntegerField("revenue budget (£)", default=0)
+    capital_budget_gbp = models.PositiveIntegerField(_("capital budget (£)"), default=0)
+    revenue_budget_gbp = models.PositiveIntegerField(_("revenue budget (£)"), default=0)
     budget_source = models.CharField(
-        max_length=200, blank=True, help_text="Where the budget comes from, like a fund's name."
+        max_length=200, blank=True, help_text=_("Where the budget comes from, like a fund's name.")
     )
-    min_grant_gbp = models.PositiveIntegerField("smallest grant (£)", default=250)
-    max_grant_gbp = models.PositiveIntegerField("largest grant (£)", default=2500)
+    min_grant_gbp = models.PositiveIntegerField(_("smallest grant (£)"), default=250)
+    max_grant_gbp = models.PositiveIntegerField(_("largest grant (£)"), default=2500)
     who_may_apply = models.CharField(
         max_length=12, choices=WhoMayApply.choices, default=WhoMayApply.BOTH
     )
-    what_may_be_funded = models.TextField(help_text="One kind of thing on each line.")
+    what_may_be_funded = models.TextField(help_text=_("One kind of thing on each line."))
     criteria = models.TextField(
-        default="Benefit to the area\nValue for money\nLikely to happen",
-        help_text="What each application is scored against, from 1 to 5: one on each line.",
+        default="Benefit to the area\nValue for money\nLikely to happen",  # untranslated: the panel's own words, which staff change
+        help_text=_("What each application is scored against, from 1 to 5: one on each line."),
     )
     volunteer_hour_rate_gbp = models.DecimalField(
-        "value of one volunteer hour (£)", max_digits=6, decimal_places=2, default=Decimal("12.21")
+        _("value of one volunteer hour (£)"),
+        max_digits=6,
+        decimal_places=2,
+        default=Decimal("12.21"),
     )
-    opens_on = models.DateField("applications open")
-    assessment_from = models.DateField("assessment starts")
-    decision_from = models.DateField("decisions start")
-    announce_on = models.DateField("decisions announced")
+    opens_on = models.DateField(_("applications open"))
+    assessment_from = models.DateField(_("assessment starts"))
+    decision_from = models.DateField(_("decisions start"))
+    announce_on = models.DateField(_("decisions announced"))
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="PanelMember", related_name="grant_panels"
     )
@@ -74,15 +81,17 @@ class Panel(models.Model):
             models.CheckConstraint(
                 condition=Q(min_grant_gbp__lte=F("max_grant_gbp")),
                 name="grant_min_not_above_max",
-                violation_error_message="The smallest grant must not be more than the largest.",
+                violation_error_message=_("The smallest grant must not be more than the largest."),
             ),
             models.CheckConstraint(
                 condition=Q(opens_on__lt=F("assessment_from"))
                 & Q(assessment_from__lt=F("decision_from"))
                 & Q(decision_from__lte=F("announce_on")),
                 name="grant_timetable_in_order",
-                violation_error_message="Put the dates in order: applications open, then "
-                "assessment starts, then decisions start, then decisions are announced.",
+                violation_error_message=_(
+                    "Put the dates in order: applications open, then assessment starts, then "
+                    "decisions start, then decisions are announced."
+                ),
             ),
         ]
 
@@ -150,7 +159,7 @@ class Application(models.Model):
     panel = models.ForeignKey(Panel, on_delete=models.PROTECT, related_name="applications")
     applicant_kind = models.CharField(max_length=12, choices=ApplicantKind.choices)
     organisation_name = models.CharField(
-        max_length=200, blank=True, help_text="The group's name, if a group applies."
+        max_length=200, blank=True, help_text=_("The group's name, if a group applies.")
     )
     # Personal data: only a name and an e-mail address, which need the contact consent.
     contact_name = models.CharField(max_length=150)
@@ -163,17 +172,17 @@ class Application(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="grant_applications",
-        help_text="The partnership member who applied, if they did.",
+        help_text=_("The partnership member who applied, if they did."),
     )
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     submitted_at = models.DateTimeField()
-    amount_gbp = models.PositiveIntegerField("amount asked for (£)")
+    amount_gbp = models.PositiveIntegerField(_("amount asked for (£)"))
     funding_type = models.CharField(max_length=8, choices=FundingType.choices)
-    purpose = models.TextField("what the grant is for")
-    match_cash_gbp = models.PositiveIntegerField("match funding in cash (£)", default=0)
-    match_in_kind_gbp = models.PositiveIntegerField("match funding in kind (£)", default=0)
+    purpose = models.TextField(_("what the grant is for"))
+    match_cash_gbp = models.PositiveIntegerField(_("match funding in cash (£)"), default=0)
+    match_in_kind_gbp = models.PositiveIntegerField(_("match funding in kind (£)"), default=0)
     match_in_kind_description = models.CharField(max_length=300, blank=True)
     volunteer_hours = models.PositiveIntegerField(default=0)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.SUBMITTED)
@@ -199,7 +208,7 @@ class Application(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Application {self.pk}"
+        return gettext("Application %(number)s") % {"number": self.pk}
 
     def get_absolute_url(self) -> str:
         return reverse("grants:application", args=[self.pk])

@@ -43,7 +43,7 @@ def export_applications(resident: Resident) -> list[dict[str, Any]]:
 def erase_application(actor, application: Application) -> None:
     if application.erased_at is not None:
         return
-    label = f"Erased applicant {application.pk}"
+    label = f"Erased applicant {application.pk}"  # untranslated: kept in the record in place of the name
     AuditEvent.objects.filter(model="grants.application", object_id=str(application.pk)).update(
         before=None, after=None
     )

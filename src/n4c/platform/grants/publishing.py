@@ -16,6 +16,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from n4c import config
 from n4c.platform.audit.models import AuditEvent
@@ -47,7 +48,7 @@ def _recipient(application: Application) -> dict[str, Any]:
         return {
             "recipientIndividual": {
                 "id": f"{id_prefix()}-IND-{application.panel_id}-{application.pk}",
-                "name": "Individual Recipient",
+                "name": "Individual Recipient",  # untranslated: 360Giving's generic name for a person
             }
         }
     return {
@@ -68,7 +69,7 @@ def _grant(panel: Panel, application: Application) -> dict[str, Any]:
         "title": f"{panel.name}: grant {application.pk}",
         # An individual's own words about what the grant is for may say who they are.
         "description": (
-            f"A grant to an individual for {kind.lower()} costs."
+            f"A grant to an individual for {kind.lower()} costs."  # untranslated: published 360Giving data
             if application.applicant_kind == Application.ApplicantKind.INDIVIDUAL
             else application.purpose
         ),
@@ -105,9 +106,10 @@ def grants_package(actor, panel: Panel) -> dict[str, Any]:
     problems = package_problems(package)
     if problems:
         raise ValidationError(
-            "The awards cannot be published because they break the 360Giving rules: "
-            + "; ".join(problems[:5])
-            + "."
+            _(
+                "The awards cannot be published because they break the 360Giving rules: %(problems)s."
+            )
+            % {"problems": "; ".join(problems[:5])}
         )
     record_change(actor, panel, AuditEvent.Action.EXPORTED)
     return package

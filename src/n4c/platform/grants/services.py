@@ -15,6 +15,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from n4c.platform.areas.models import Area
 from n4c.platform.audit.models import AuditEvent
@@ -24,6 +27,7 @@ from n4c.platform.grants.access import can_run_panel, seat_of
 from n4c.platform.grants.models import (
     Application,
     Declaration,
+    FundingType,
     Panel,
     PanelMember,
     Phase,
@@ -51,18 +55,43 @@ __all__ = [
     "vote_tally",
 ]
 
-#: The words an applicant agrees to; without them no name or e-mail address is kept.
-APPLICATION_CONSENT_WORDING = (
+#: The words an applicant agrees to; without them no name or e-mail address is kept. Each
+#: application keeps them as the applicant read them, in the language they read them in.
+APPLICATION_CONSENT_WORDING = gettext_lazy(
     "The Network for Communities will keep your name and email address to deal with this "
     "application and tell you the panel's decision. The grant panel sees them until it decides. "
     "You can ask us to delete them at any time."
 )
 _PHASE_REFUSALS = {
-    Phase.OPEN: "Applications can only be made while the panel is open for applications.",
-    Phase.ASSESSING: "Applications can only be scored while the panel is assessing them.",
-    Phase.DECIDING: "Votes and decisions can only be recorded while the panel is deciding.",
-    Phase.ANNOUNCED: "Decisions can only be sent or published once they are announced.",
+    Phase.OPEN: gettext_lazy(
+        "Applications can only be made while the panel is open for applications."
+    ),
+    Phase.ASSESSING: gettext_lazy(
+        "Applications can only be scored while the panel is assessing them."
+    ),
+    Phase.DECIDING: gettext_lazy(
+        "Votes and decisions can only be recorded while the panel is deciding."
+    ),
+    Phase.ANNOUNCED: gettext_lazy(
+        "Decisions can only be sent or published once they are announced."
+    ),
 }
+#: An overspent budget, said of each budget.
+_OVERSPENT = {
+    FundingType.CAPITAL: gettext_lazy(
+        "That would overspend the capital budget: £%(left)s of £%(budget)s is left, and this "
+        "award is £%(amount)s."
+    ),
+    FundingType.REVENUE: gettext_lazy(
+        "That would overspend the revenue budget: £%(left)s of £%(budget)s is left, and this "
+        "award is £%(amount)s."
+    ),
+}
+
+
+def _pounds(amount: int) -> str:
+    """Whole pounds with the reader's thousands separator, like 1,500 (without the £)."""
+    return number_format(amount, force_grouping=True)
 
 
 def check_phase(panel: Panel, *allowed: Phase) -> None:
@@ -72,7 +101,7 @@ def check_phase(panel: Panel, *allowed: Phase) -> None:
 
 def _check_runs(actor, panel: Panel) -> None:
     if not can_run_panel(actor, panel):
-        raise PermissionDenied("Only staff who work with this area can run its grant panel.")
+        raise PermissionDenied(_("Only staff who work with this area can run its grant panel."))
 
 
 @transaction.atomic
@@ -95,15 +124,18 @@ def budget_from_allocation(document: dict[str, Any], area: Area) -> dict[str, An
             codes
         ):
             fund = document.get("fund", {})
-            name = fund.get("name") or "the allocation"
+            name = fund.get("name") or _("the allocation")
             return {
                 "capital_budget_gbp": int(row["capital_gbp"]),
                 "revenue_budget_gbp": int(row["revenue_gbp"]),
-                "budget_source": f"Allocated by {name}"[:200],
+                "budget_source": (_("Allocated by %(fund)s") % {"fund": name})[:200],
             }
     raise ValidationError(
-        f"The allocation has no row for {area.name}: look for its name or one of its ward "
-        "codes in the allocation's area_code or area_name column.",
+        _(
+            "The allocation has no row for %(area)s: look for its name or one of its ward "
+            "codes in the allocation's area_code or area_name column."
+        )
+        % {"area": area.name},
         code="not_in_allocation",
     )
 
@@ -117,10 +149,10 @@ def add_panel_member(actor, panel: Panel, person) -> PanelMember:
     )
     if not (is_staff_role(person) or is_member):
         raise ValidationError(
-            {"person": "Choose a member of staff or one of this area's partnership members."}
+            {"person": _("Choose a member of staff or one of this area's partnership members.")}
         )
     seat = PanelMember(panel=panel, person=person)
-    refusal = ValidationError({"person": "They are already on the panel."}, code="duplicate")
+    refusal = ValidationError({"person": _("They are already on the panel.")}, code="duplicate")
     if PanelMember.objects.filter(panel=panel, person=person).exists():
         raise refusal
     with unique_or(PanelMember, ["panel", "person"], refusal):
@@ -136,7 +168,8 @@ def remove_panel_member(actor, seat: PanelMember) -> None:
     _check_runs(actor, seat.panel)
     if seat.declarations.exists():
         raise ValidationError(
-            f"{seat} has declared on applications, so they stay on the panel's record."
+            _("%(person)s has declared on applications, so they stay on the panel's record.")
+            % {"person": seat}
         )
     record_change(actor, seat, AuditEvent.Action.DELETED)
     seat.delete()
@@ -153,12 +186,12 @@ def submit_application(actor, panel: Panel, *, consent_given: bool, **fields: An
     if role_of(actor) == Role.PARTNERSHIP_MEMBER:
         resident = getattr(actor, "resident_record", None)
         if not panel.area.partnership_members.filter(pk=actor.pk).exists():
-            raise PermissionDenied("You can apply only to your own area's panel.")
+            raise PermissionDenied(_("You can apply only to your own area's panel."))
     else:
         _check_runs(actor, panel)
     problems: dict[str, str] = {}
     if not consent_given:
-        problems["consent_given"] = (
+        problems["consent_given"] = _(
             "Confirm that the applicant agrees we keep their name and email address."
         )
     kind = fields.get("applicant_kind")
@@ -167,18 +200,19 @@ def submit_application(actor, panel: Panel, *, consent_given: bool, **fields: An
         Panel.WhoMayApply.GROUPS: {Application.ApplicantKind.ORGANISATION},
     }.get(panel.who_may_apply, set(Application.ApplicantKind))
     if kind not in allowed:
-        problems["applicant_kind"] = (
-            f"This panel takes applications from {panel.get_who_may_apply_display().lower()}."
-        )
+        problems["applicant_kind"] = _("This panel takes applications from %(who)s.") % {
+            "who": panel.get_who_may_apply_display().lower()
+        }
     if kind == Application.ApplicantKind.ORGANISATION and not fields.get("organisation_name"):
-        problems["organisation_name"] = "Enter the name of the group or organisation."
+        problems["organisation_name"] = _("Enter the name of the group or organisation.")
     amount = fields.get("amount_gbp") or 0
     if not panel.min_grant_gbp <= amount <= panel.max_grant_gbp:
-        problems["amount_gbp"] = (
-            f"Ask for between £{panel.min_grant_gbp:,} and £{panel.max_grant_gbp:,}."
-        )
+        problems["amount_gbp"] = _("Ask for between £%(smallest)s and £%(largest)s.") % {
+            "smallest": _pounds(panel.min_grant_gbp),
+            "largest": _pounds(panel.max_grant_gbp),
+        }
     if not fields.get("contact_email"):
-        problems["contact_email"] = "Enter an email address, like name@example.com."
+        problems["contact_email"] = _("Enter an email address, like name@example.com.")
     if problems:
         raise ValidationError(problems)
     now = timezone.now()
@@ -187,7 +221,7 @@ def submit_application(actor, panel: Panel, *, consent_given: bool, **fields: An
         resident=resident,
         submitted_by=actor,
         submitted_at=now,
-        consent_wording=APPLICATION_CONSENT_WORDING,
+        consent_wording=str(APPLICATION_CONSENT_WORDING),
         consent_given_at=now,
         **fields,
     )
@@ -200,7 +234,7 @@ def submit_application(actor, panel: Panel, *, consent_given: bool, **fields: An
 def _seat_or_refuse(actor, panel: Panel) -> PanelMember:
     seat = seat_of(actor, panel)
     if seat is None:
-        raise PermissionDenied("Only members of the panel can do this.")
+        raise PermissionDenied(_("Only members of the panel can do this."))
     return seat
 
 
@@ -216,9 +250,9 @@ def declare_interest(
     check_phase(panel, Phase.ASSESSING, Phase.DECIDING)
     seat = _seat_or_refuse(actor, panel)
     if application.decided:
-        raise ValidationError("This application is decided; declarations are closed.")
+        raise ValidationError(_("This application is decided; declarations are closed."))
     if conflicted and not details.strip():
-        raise ValidationError({"details": "Say what the conflict of interest is."})
+        raise ValidationError({"details": _("Say what the conflict of interest is.")})
     declaration = (
         Declaration.objects.select_for_update().filter(application=application, member=seat).first()
     )
@@ -256,13 +290,15 @@ def _clear_declaration(actor, application: Application) -> Declaration:
     )
     if declaration is None:
         raise ValidationError(
-            "Declare whether you have a conflict of interest before you score or vote.",
+            _("Declare whether you have a conflict of interest before you score or vote."),
             code="not_declared",
         )
     if declaration.conflicted:
         raise PermissionDenied(
-            "You declared a conflict of interest in this application, so you cannot score it, "
-            "vote on it or decide it."
+            _(
+                "You declared a conflict of interest in this application, so you cannot score "
+                "it, vote on it or decide it."
+            )
         )
     return declaration
 
@@ -277,13 +313,15 @@ def score_application(
     declaration = _clear_declaration(actor, application)
     criteria = application.panel.criteria_list()
     problems = {
-        criterion: "Give a score from 1 to 5."
+        criterion: _("Give a score from 1 to 5.")
         for criterion in criteria
         if not isinstance(scores.get(criterion), int) or not 1 <= scores[criterion] <= 5
     }
     unknown = sorted(set(scores) - set(criteria))
     if unknown:
-        problems["__all__"] = f"The panel does not score against {', '.join(unknown)}."
+        problems["__all__"] = _("The panel does not score against %(criteria)s.") % {
+            "criteria": ", ".join(unknown)
+        }
     if problems:
         raise ValidationError(problems)
     for old in declaration.scores.all():
@@ -308,9 +346,9 @@ def vote(actor, application: Application, *, choice: str, amount_gbp: int | None
     check_phase(application.panel, Phase.DECIDING)
     declaration = _clear_declaration(actor, application)
     if application.decided:
-        raise ValidationError("This application is decided; voting is closed.")
+        raise ValidationError(_("This application is decided; voting is closed."))
     if choice == Vote.Choice.REDUCE and not amount_gbp:
-        raise ValidationError({"amount_gbp": "Enter the reduced amount, in pounds."})
+        raise ValidationError({"amount_gbp": _("Enter the reduced amount, in pounds.")})
     existing = Vote.objects.filter(declaration=declaration).first()
     before = snapshot(existing) if existing else None
     given = existing or Vote(declaration=declaration)
@@ -361,7 +399,7 @@ def decide(
     if seat is not None or not can_run_panel(actor, panel):
         _clear_declaration(actor, application)
     if not reasons.strip():
-        raise ValidationError({"reasons": "Give the reasons for the decision."})
+        raise ValidationError({"reasons": _("Give the reasons for the decision.")})
     amount: int | None
     if outcome == Application.Status.AWARDED:
         amount = application.amount_gbp
@@ -370,23 +408,28 @@ def decide(
         if not amount or not panel.min_grant_gbp <= amount < application.amount_gbp:
             raise ValidationError(
                 {
-                    "awarded_gbp": f"Enter a reduced amount of at least £{panel.min_grant_gbp:,} "
-                    f"and less than the £{application.amount_gbp:,} asked for."
+                    "awarded_gbp": _(
+                        "Enter a reduced amount of at least £%(smallest)s and less than the "
+                        "£%(asked)s asked for."
+                    )
+                    % {
+                        "smallest": _pounds(panel.min_grant_gbp),
+                        "asked": _pounds(application.amount_gbp),
+                    }
                 }
             )
     elif outcome == Application.Status.DECLINED:
         amount = None
     else:
-        raise ValidationError({"outcome": "Choose award, award a reduced amount, or decline."})
+        raise ValidationError({"outcome": _("Choose award, award a reduced amount, or decline.")})
     if amount:
         budget = panel.budget_gbp(application.funding_type)
         left = budget - spent_gbp(panel, application.funding_type, besides=application)
         if amount > left:
-            kind = application.get_funding_type_display().split(" ")[0].lower()
             raise ValidationError(
                 {
-                    "awarded_gbp": f"That would overspend the {kind} budget: £{left:,} of "
-                    f"£{budget:,} is left, and this award is £{amount:,}."
+                    "awarded_gbp": _OVERSPENT[FundingType(application.funding_type)]
+                    % {"left": _pounds(left), "budget": _pounds(budget), "amount": _pounds(amount)}
                 },
                 code="overspent",
             )

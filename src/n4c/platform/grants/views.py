@@ -13,6 +13,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from n4c.platform.areas.access import area_for_viewing, can_edit_area
@@ -35,7 +36,7 @@ from n4c.platform.grants.forms import (
     SeatForm,
     VoteForm,
 )
-from n4c.platform.grants.models import Application, FundingType, Panel, Phase
+from n4c.platform.grants.models import BUDGET_NAMES, Application, FundingType, Panel, Phase
 from n4c.platform.grants.personal_data import erase_application
 
 
@@ -46,10 +47,12 @@ def area_panels(request, area_id: int):
     form = PanelForm(request.POST or None, request.FILES or None, area=area) if runs else None
     if request.method == "POST":
         if form is None:
-            raise PermissionDenied("Only staff who work with this area can add a grant panel.")
+            raise PermissionDenied(_("Only staff who work with this area can add a grant panel."))
         panel = apply_service(form, lambda data: services.create_panel(request.user, area, **data))
         if panel is not None:
-            messages.success(request, f"{panel} is added. Now choose who sits on it.")
+            messages.success(
+                request, _("%(panel)s is added. Now choose who sits on it.") % {"panel": panel}
+            )
             return redirect(panel)
     return render(
         request,
@@ -62,12 +65,12 @@ def area_panels(request, area_id: int):
 def _budgets(panel: Panel) -> list[dict[str, Any]]:
     return [
         {
-            "label": label.split(" (")[0],
+            "label": BUDGET_NAMES[FundingType(kind)],
             "budget": panel.budget_gbp(kind),
             "awarded": services.spent_gbp(panel, kind),
             "left": services.left_to_spend_gbp(panel, kind),
         }
-        for kind, label in FundingType.choices
+        for kind in FundingType.values
     ]
 
 
@@ -109,7 +112,7 @@ def add_seat(request, pk: int):
     )
     if seat is None:
         return _panel_page(request, panel, 400, seat_form=form)
-    messages.success(request, f"{seat} is on the panel.")
+    messages.success(request, _("%(person)s is on the panel.") % {"person": seat})
     return redirect(panel)
 
 
@@ -122,7 +125,7 @@ def remove_seat(request, pk: int, seat_id: int):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, "They are no longer on the panel.")
+        messages.success(request, _("They are no longer on the panel."))
     return redirect(panel)
 
 
@@ -225,7 +228,7 @@ def declare(request, pk: int):
         lambda application, form: services.declare_interest(
             request.user, application, **form.cleaned_data
         ),
-        "Your declaration is recorded.",
+        _("Your declaration is recorded."),
     )
 
 
@@ -240,7 +243,7 @@ def score(request, pk: int):
         lambda application, form: services.score_application(
             request.user, application, scores=form.scores(), comment=form.cleaned_data["comment"]
         ),
-        "Your scores are recorded.",
+        _("Your scores are recorded."),
     )
 
 
@@ -253,7 +256,7 @@ def vote(request, pk: int):
         "vote_form",
         lambda _: VoteForm(request.POST),
         lambda application, form: services.vote(request.user, application, **form.cleaned_data),
-        "Your vote is recorded.",
+        _("Your vote is recorded."),
     )
 
 
@@ -266,7 +269,7 @@ def decide(request, pk: int):
         "decision_form",
         lambda _: DecisionForm(request.POST),
         lambda application, form: services.decide(request.user, application, **form.cleaned_data),
-        "The decision is recorded.",
+        _("The decision is recorded."),
     )
 
 
@@ -275,9 +278,11 @@ def decide(request, pk: int):
 def erase(request, pk: int):
     application = application_for(request.user, pk)
     if not can_run_panel(request.user, application.panel):
-        raise PermissionDenied("Only staff who work with this area can erase an applicant's data.")
+        raise PermissionDenied(
+            _("Only staff who work with this area can erase an applicant's data.")
+        )
     erase_application(request.user, application)
-    messages.success(request, "The applicant's name and email address are erased.")
+    messages.success(request, _("The applicant's name and email address are erased."))
     return redirect(application)
 
 
@@ -290,7 +295,11 @@ def send_outcomes(request, pk: int):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, f"{sent} decision email{'s' if sent != 1 else ''} sent.")
+        messages.success(
+            request,
+            ngettext("%(count)s decision email sent.", "%(count)s decision emails sent.", sent)
+            % {"count": sent},
+        )
     return redirect(panel)
 
 
@@ -306,5 +315,6 @@ def published(request, pk: int):
         json.dumps(package, indent=2, ensure_ascii=False),
         content_type="application/json; charset=utf-8",
     )
-    response["Content-Disposition"] = f'attachment; filename="grants-panel-{panel.pk}.json"'
+    disposition = f'attachment; filename="grants-panel-{panel.pk}.json"'
+    response["Content-Disposition"] = disposition  # untranslated: an HTTP header
     return response

@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.formats import date_format
+
 __all__ = ["COLOURS", "Bar", "Chart", "bar_chart", "month_label"]
 
 #: One colour a series, GOV.UK blue then dark grey (each at least 3:1 against white).
@@ -44,7 +46,8 @@ class Chart:
 
 
 def month_label(month_start: dt.date) -> str:
-    return f"{month_start:%b %Y}"
+    """The month's short name and year in the reader's language, like "Mar 2026"."""
+    return date_format(month_start, "M Y")  # untranslated: a date format
 
 
 def bar_chart(

@@ -12,6 +12,7 @@ import datetime as dt
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from n4c.platform.areas.access import areas_editable_by, areas_visible_to
 from n4c.platform.areas.models import Stage
@@ -45,9 +46,9 @@ def _support_chart(title: str, today: dt.date, **scope) -> Chart:
     months = support_by_month(months_back(today, CHART_MONTHS), today, **scope)
     return bar_chart(
         title,
-        ("Committed", "Delivered"),
+        (_("Committed"), _("Delivered")),
         [(month_label(m.month_start), (m.committed_days, m.delivered_days)) for m in months],
-        unit="days",
+        unit=_("days"),
     )
 
 
@@ -56,16 +57,16 @@ def _caseload_chart(title: str, today: dt.date, assignments) -> Chart:
         months_back(today, CHART_MONTHS), today, assignments=assignments, today=today
     )
     return bar_chart(
-        title, ("Areas held",), [(month_label(m), (n,)) for m, n in counts], unit="areas"
+        title, (_("Areas held"),), [(month_label(m), (n,)) for m, n in counts], unit=_("areas")
     )
 
 
 def _referral_chart(title: str, referrals) -> Chart:
     return bar_chart(
         title,
-        ("Referrals",),
+        (_("Referrals"),),
         [(label, (n,)) for label, n in referrals_by_outcome(referrals)],
-        unit="referrals",
+        unit=_("referrals"),
     )
 
 
@@ -98,9 +99,9 @@ def _worker_home(user, today: dt.date) -> dict:
         .order_by("starts_on")[:5],
         "changes": AuditEvent.objects.filter(model="areas.area", object_id__in=area_ids)[:10],
         "charts": [
-            _support_chart("My support days by month", today, person=user),
+            _support_chart(_("My support days by month"), today, person=user),
             _caseload_chart(
-                "Areas I held at the end of each month",
+                _("Areas I held at the end of each month"),
                 today,
                 Assignment.objects.filter(person=user),
             ),
@@ -131,14 +132,14 @@ def _hub_home(user, today: dt.date) -> dict:
         "staff": staff,
         "short": [line for line in report.by_person if line.has_gap],
         "charts": [
-            _support_chart("Support days in the region by month", today, areas=region_areas),
+            _support_chart(_("Support days in the region by month"), today, areas=region_areas),
             _caseload_chart(
-                "Staff assignments held at the end of each month",
+                _("Staff assignments held at the end of each month"),
                 today,
                 Assignment.objects.filter(area__in=region_areas),
             ),
             _referral_chart(
-                "Referrals by outcome", referrals_visible_to(user).filter(area__in=region_areas)
+                _("Referrals by outcome"), referrals_visible_to(user).filter(area__in=region_areas)
             ),
         ],
     }
@@ -163,12 +164,19 @@ def _national_home(user, today: dt.date) -> dict:
         "staff": dict(people.values_list("profile__role").annotate(n=Count("pk")).order_by()),
         "rollout": _rollout_plan(),
         "charts": [
-            bar_chart("Areas by stage", ("Areas",), [(s, (n,)) for s, n in by_stage], unit="areas"),
-            _support_chart("Support days by month", today, areas=areas),
-            _caseload_chart(
-                "Staff assignments held at the end of each month", today, Assignment.objects.all()
+            bar_chart(
+                _("Areas by stage"),
+                (_("Areas"),),
+                [(s, (n,)) for s, n in by_stage],
+                unit=_("areas"),
             ),
-            _referral_chart("Referrals by outcome", referrals_visible_to(user)),
+            _support_chart(_("Support days by month"), today, areas=areas),
+            _caseload_chart(
+                _("Staff assignments held at the end of each month"),
+                today,
+                Assignment.objects.all(),
+            ),
+            _referral_chart(_("Referrals by outcome"), referrals_visible_to(user)),
         ],
     }
 

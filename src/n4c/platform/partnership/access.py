@@ -16,6 +16,8 @@ from __future__ import annotations
 from typing import Literal
 
 from django.core.exceptions import PermissionDenied
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from n4c.platform.areas.access import area_for_viewing, can_edit_area, can_view_area
 from n4c.platform.areas.models import Area
@@ -37,14 +39,16 @@ WorkspaceAction = Literal[
     "read", "propose", "vote", "answer_proposal", "run_decision", "set_roles", "attach_staff"
 ]
 
-_REFUSALS: dict[str, str] = {
-    "read": "You cannot see this partnership's workspace.",
-    "propose": "Only members of this area's partnership can propose items for its plan.",
-    "vote": "Only members of this area's partnership can vote; staff and observers do not.",
-    "answer_proposal": "Only the chair, a facilitator or the area's staff can answer proposals.",
-    "run_decision": "Only the chair, a facilitator or the area's staff can open or close decisions.",
-    "set_roles": "Only the chair, a facilitator or the area's staff can set members' roles.",
-    "attach_staff": "Only the area's staff can attach staff to the partnership.",
+_REFUSALS: dict[str, Promise] = {
+    "read": _("You cannot see this partnership's workspace."),
+    "propose": _("Only members of this area's partnership can propose items for its plan."),
+    "vote": _("Only members of this area's partnership can vote; staff and observers do not."),
+    "answer_proposal": _("Only the chair, a facilitator or the area's staff can answer proposals."),
+    "run_decision": _(
+        "Only the chair, a facilitator or the area's staff can open or close decisions."
+    ),
+    "set_roles": _("Only the chair, a facilitator or the area's staff can set members' roles."),
+    "attach_staff": _("Only the area's staff can attach staff to the partnership."),
 }
 
 

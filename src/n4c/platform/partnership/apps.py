@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class PartnershipConfig(AppConfig):
     name = "n4c.platform.partnership"
-    verbose_name = "Partnership workspace"
+    verbose_name = _("Partnership workspace")
 
     def ready(self) -> None:
         from n4c.platform.areas.hooks import register_area_link

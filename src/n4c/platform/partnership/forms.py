@@ -44,7 +44,7 @@ class AnswerForm(PlainForm):
 class DecisionForm(PlainModelForm):
     options = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}),
-        initial="Yes\nNo",
+        initial=_("Yes\nNo"),
         help_text=_("One option on each line, at least two."),
         error_messages={"required": _("Enter at least two options, one on each line.")},
     )
@@ -62,8 +62,8 @@ class DecisionForm(PlainModelForm):
     class Meta:
         model = Decision
         fields = ["question", "proposal", "options"]
-        labels = {"question": "What is to be decided"}
-        help_texts = {"question": "For example, “Adopt the plan”."}
+        labels = {"question": _("What is to be decided")}
+        help_texts = {"question": _("For example, “Adopt the plan”.")}
         error_messages = {"question": {"required": _("Enter what is to be decided.")}}
 
     def clean_options(self) -> list[str]:
@@ -77,8 +77,8 @@ class VoteForm(PlainModelForm):
         option.empty_label = None  # type: ignore[attr-defined]
         # Setting the queryset gives the radio buttons their choices.
         option.queryset = decision.options.all()  # type: ignore[attr-defined]
-        option.label = "Your vote"
-        option.error_messages["required"] = "Choose an option."
+        option.label = _("Your vote")
+        option.error_messages["required"] = _("Choose an option.")
 
     class Meta:
         model = Vote

@@ -12,6 +12,7 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from n4c.platform.areas.models import Area
@@ -45,7 +46,7 @@ class StaffAttachment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{display_name(self.person)}, {self.get_role_display().lower()} for {self.area}"
+        return f"{display_name(self.person)}, {self.get_role_display().lower()} for {self.area}"  # untranslated: the audit log's name
 
 
 class Proposal(models.Model):
@@ -62,20 +63,22 @@ class Proposal(models.Model):
     proposer = models.ForeignKey(
         Resident, null=True, blank=True, on_delete=models.SET_NULL, related_name="proposals"
     )
-    description = models.CharField("What should be done", max_length=300)
-    owner = models.CharField(max_length=120, help_text="Who will do it: a person or a group.")
-    due_on = models.DateField("Due date")
+    description = models.CharField(_("What should be done"), max_length=300)
+    owner = models.CharField(max_length=120, help_text=_("Who will do it: a person or a group."))
+    due_on = models.DateField(_("Due date"))
     priority = models.ForeignKey(
         Priority, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    why = models.TextField("Why it matters", blank=True)
+    why = models.TextField(_("Why it matters"), blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.WAITING)
     proposed_at = models.DateTimeField(auto_now_add=True)
     answered_at = models.DateTimeField(null=True, blank=True)
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    reason = models.TextField(blank=True, help_text="Why it was declined (or a note on accepting).")
+    reason = models.TextField(
+        blank=True, help_text=_("Why it was declined (or a note on accepting).")
+    )
     action = models.OneToOneField(
         Action, null=True, blank=True, on_delete=models.SET_NULL, related_name="proposal"
     )
@@ -105,7 +108,7 @@ class Decision(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="decisions",
-        help_text="The proposal it is about, if any.",
+        help_text=_("The proposal it is about, if any."),
     )
     status = models.CharField(max_length=6, choices=Status.choices, default=Status.OPEN)
     opened_at = models.DateTimeField(auto_now_add=True)
@@ -117,9 +120,11 @@ class Decision(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     # Kept when it closes, so the result stands as it was counted.
-    counts = models.JSONField(default=dict, blank=True, help_text="Votes for each option.")
+    counts = models.JSONField(default=dict, blank=True, help_text=_("Votes for each option."))
+    # The result in English as it was counted, for the record (the API gives it); pages show
+    # :attr:`result`, the same words in the reader's language.
     outcome = models.CharField(max_length=300, blank=True)
-    reasons = models.TextField(blank=True, help_text="The reasons for the result.")
+    reasons = models.TextField(blank=True, help_text=_("The reasons for the result."))
 
     class Meta:
         ordering = ["-opened_at", "-id"]
@@ -129,6 +134,35 @@ class Decision(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("partnership:decision", args=[self.area_id, self.pk])
+
+    @property
+    def result(self) -> str:
+        """The result of a closed decision in the reader's language (empty while it is open)."""
+        if self.status != self.Status.CLOSED:
+            return ""
+        return outcome_in_words(self.counts)
+
+
+def outcome_in_words(counts: dict[str, int]) -> str:
+    """The result of a vote from the votes for each option (in their order), in a sentence."""
+    total = sum(counts.values())
+    if total == 0:
+        return gettext("No votes were cast.")
+    top = max(counts.values())
+    leaders = [label for label, count in counts.items() if count == top]
+    words = {"top": top, "total": total}
+    if len(leaders) > 1:
+        tied = gettext(" and ").join(gettext("“%(option)s”") % {"option": o} for o in leaders)
+        return ngettext(
+            "No clear result: %(tied)s tied with %(top)s each, of %(total)s vote.",
+            "No clear result: %(tied)s tied with %(top)s each, of %(total)s votes.",
+            total,
+        ) % (words | {"tied": tied})
+    return ngettext(
+        "“%(option)s”, with %(top)s of %(total)s vote.",
+        "“%(option)s”, with %(top)s of %(total)s votes.",
+        total,
+    ) % (words | {"option": leaders[0]})
 
 
 class DecisionOption(models.Model):
@@ -156,7 +190,7 @@ class Vote(models.Model):
     voter = models.ForeignKey(
         Resident, null=True, blank=True, on_delete=models.SET_NULL, related_name="votes"
     )
-    reason = models.TextField("Your reason (optional)", blank=True)
+    reason = models.TextField(_("Your reason (optional)"), blank=True)
     cast_at = models.DateTimeField(auto_now_add=True)
 
     #: Reasons are shown on the decision without names, so the audit log keeps only that a
@@ -174,4 +208,4 @@ class Vote(models.Model):
 
     def __str__(self) -> str:
         # Without the option: the audit log names the vote by this and its author.
-        return f"A vote on “{self.decision}”"
+        return f"A vote on “{self.decision}”"  # untranslated: the audit log's name

@@ -8,9 +8,12 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from n4c.platform.areas.models import Area
 from n4c.platform.audit.models import AuditEvent
@@ -22,6 +25,7 @@ from n4c.platform.partnership.models import (
     Proposal,
     StaffAttachment,
     Vote,
+    outcome_in_words,
 )
 from n4c.platform.people.access import is_staff_role
 from n4c.platform.plans.models import Priority
@@ -41,8 +45,8 @@ __all__ = [
     "set_member_role",
 ]
 
-ALREADY_VOTED = "You have already voted on this decision. Each member votes once."
-_ALREADY_ATTACHED = (
+ALREADY_VOTED = gettext_lazy("You have already voted on this decision. Each member votes once.")
+_ALREADY_ATTACHED = gettext_lazy(
     "They are already attached to this partnership. Remove them first to change their role."
 )
 
@@ -58,7 +62,7 @@ def set_member_role(actor, resident: Resident, role: str) -> Resident:
     """Give a member of the partnership a role in it (chair, treasurer, member…). An area has
     one chair: making a second is refused, naming the chair."""
     if resident.erased_at is not None:
-        raise ValidationError("Their personal data is erased, so they hold no role.")
+        raise ValidationError(_("Their personal data is erased, so they hold no role."))
     if role == Resident.PartnershipRole.CHAIR:
         chair = (
             Resident.objects.select_for_update()
@@ -87,9 +91,12 @@ def current_chair(area_id: int) -> Resident | None:
 
 
 def _two_chairs(chair: Resident | None) -> ValidationError:
-    name = chair.full_name if chair is not None else "Someone else"
+    name = chair.full_name if chair is not None else _("Someone else")
     return ValidationError(
-        {"role": f"{name} is the chair; choose another role or make {name} a member first."}
+        {
+            "role": _("%(name)s is the chair; choose another role or make %(name)s a member first.")
+            % {"name": name}
+        }
     )
 
 
@@ -98,7 +105,7 @@ def attach_staff(actor, area: Area, person, role: str) -> StaffAttachment:
     """Attach a member of staff to the area's partnership as observer or facilitator."""
     if not is_staff_role(person):
         raise ValidationError(
-            {"person": "Choose a member of the Network's staff; residents join as members."}
+            {"person": _("Choose a member of the Network's staff; residents join as members.")}
         )
     if StaffAttachment.objects.filter(area=area, person=person).exists():
         raise ValidationError({"person": _ALREADY_ATTACHED})
@@ -129,7 +136,7 @@ def propose(
 ) -> Proposal:
     """A member's proposal for their own area's plan, waiting for an answer."""
     if priority is not None and priority.plan.area_id != proposer.area_id:
-        raise ValidationError({"priority": "Choose one of your area's priorities."})
+        raise ValidationError({"priority": _("Choose one of your area's priorities.")})
     proposal = Proposal(
         area=proposer.area,
         proposer=proposer,
@@ -151,7 +158,8 @@ def _waiting(proposal: Proposal) -> Proposal:
     locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if locked.status != Proposal.Status.WAITING:
         raise ConflictError(
-            f"This proposal has been answered already: {locked.get_status_display().lower()}."
+            _("This proposal has been answered already: %(answer)s.")
+            % {"answer": locked.get_status_display().lower()}
         )
     return locked
 
@@ -187,7 +195,7 @@ def decline_proposal(actor, proposal: Proposal, *, reason: str) -> Proposal:
     """Decline the proposal, saying why, so the member who made it knows."""
     if not reason.strip():
         raise ValidationError(
-            {"reason": "Enter why the proposal is declined, so the member who made it knows."}
+            {"reason": _("Enter why the proposal is declined, so the member who made it knows.")}
         )
     proposal = _waiting(proposal)
     _answered(actor, proposal, Proposal.Status.DECLINED, reason, [])
@@ -206,11 +214,11 @@ def open_decision(
     """Open a decision for the partnership's votes, with two or more different options."""
     labels = [label.strip() for label in options if label.strip()]
     if len(labels) < 2:
-        raise ValidationError({"options": "Enter at least two options, one on each line."})
+        raise ValidationError({"options": _("Enter at least two options, one on each line.")})
     if len({label.casefold() for label in labels}) != len(labels):
-        raise ValidationError({"options": "Enter each option once."})
+        raise ValidationError({"options": _("Enter each option once.")})
     if proposal is not None and proposal.area_id != area.pk:
-        raise ValidationError({"proposal": "Choose one of this area's proposals."})
+        raise ValidationError({"proposal": _("Choose one of this area's proposals.")})
     decision = Decision(area=area, question=question.strip(), proposal=proposal, opened_by=actor)
     decision.full_clean()
     decision.save()
@@ -228,7 +236,7 @@ def _open(decision: Decision) -> Decision:
     no vote arrives after the count."""
     locked = Decision.objects.select_for_update().get(pk=decision.pk)
     if locked.status != Decision.Status.OPEN:
-        raise ValidationError("This decision is closed, so it takes no more votes.")
+        raise ValidationError(_("This decision is closed, so it takes no more votes."))
     return locked
 
 
@@ -244,9 +252,9 @@ def cast_vote(
     first, is refused: here, and by the database's rule on (decision, voter)."""
     decision = _open(decision)
     if voter.area_id != decision.area_id or voter.erased_at is not None:
-        raise ValidationError("Only members of this area's partnership can vote on it.")
+        raise ValidationError(_("Only members of this area's partnership can vote on it."))
     if option.decision_id != decision.pk:
-        raise ValidationError({"option": "Choose one of this decision's options."})
+        raise ValidationError({"option": _("Choose one of this decision's options.")})
     if _has_voted(decision, voter):
         raise ConflictError(ALREADY_VOTED)
     vote = Vote(decision=decision, option=option, voter=voter, reason=reason.strip())
@@ -254,19 +262,6 @@ def cast_vote(
         vote.save()
     record_change(actor, vote, AuditEvent.Action.CREATED)
     return vote
-
-
-def _outcome(counts: dict[str, int]) -> str:
-    total = sum(counts.values())
-    if total == 0:
-        return "No votes were cast."
-    top = max(counts.values())
-    leaders = [label for label, count in counts.items() if count == top]
-    votes = "vote" if total == 1 else "votes"
-    if len(leaders) > 1:
-        tied = " and ".join(f"“{label}”" for label in leaders)
-        return f"No clear result: {tied} tied with {top} each, of {total} {votes}."
-    return f"“{leaders[0]}”, with {top} of {total} {votes}."
 
 
 @transaction.atomic
@@ -281,7 +276,9 @@ def close_decision(actor, decision: Decision, *, reasons: str = "") -> Decision:
     decision.closed_at = timezone.now()
     decision.closed_by = actor
     decision.counts = counts
-    decision.outcome = _outcome(counts)
+    # Kept in English, the record's language; pages show it in the reader's (Decision.result).
+    with translation.override(settings.LANGUAGE_CODE):
+        decision.outcome = outcome_in_words(counts)
     decision.reasons = reasons.strip()
     fields = ["status", "closed_at", "closed_by", "counts", "outcome", "reasons"]
     _changed(actor, decision, fields, before)

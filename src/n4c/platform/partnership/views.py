@@ -210,7 +210,7 @@ def close(request, area_id: int, decision_id: int):
     if closed is None:
         return _decision_page(request, area, decision, 400, close_form=form)
     messages.success(
-        request, _("The decision is closed. Result: %(outcome)s") % {"outcome": closed.outcome}
+        request, _("The decision is closed. Result: %(outcome)s") % {"outcome": closed.result}
     )
     return redirect(closed)
 

@@ -11,6 +11,7 @@ from django.core.management import CommandError, call_command
 
 from n4c.platform.assets.models import Asset
 from n4c.platform.deadlines.models import ReminderSent
+from n4c.platform.people.models import Profile
 from n4c.platform.right_to_bid.models import AssetCase, CaseEvent
 
 pytestmark = pytest.mark.django_db
@@ -75,3 +76,14 @@ def test_lead_times_come_from_the_setting(case, monkeypatch):
 def test_a_dry_run_counts_without_sending(case):
     assert _run("--today", "2026-02-22", "--lead-days", "7", "--dry-run").startswith("Dry run: ")
     assert mail.outbox == [] and ReminderSent.objects.count() == 0
+
+
+def test_a_recipient_who_chose_a_language_reads_the_reminder_in_it(case, adviser):
+    Profile.objects.filter(user=adviser).update(language="pl")
+    _run("--today", "2026-02-22", "--lead-days", "7")
+    polish, english = sorted(mail.outbox, key=lambda m: m.to)
+    assert polish.to == ["adviser@example.org"] and english.to == ["group@example.org"]
+    assert polish.subject.endswith(" za 7 dni: The Red Lion")
+    assert "Obiekt: The Red Lion" in polish.body and "01 marca 2026 (za 7 dni)" in polish.body
+    assert english.subject.endswith(" in 7 days: The Red Lion")
+    assert ReminderSent.objects.get().recipients == 2

@@ -12,6 +12,7 @@ from n4c.platform.grants import services
 from n4c.platform.grants.models import Phase
 from n4c.platform.grants.outcomes import send_outcomes
 from n4c.platform.grants.tests.conftest import move_to
+from n4c.platform.people.models import Profile
 
 pytestmark = pytest.mark.django_db
 
@@ -52,3 +53,22 @@ def test_only_staff_running_the_panel_send_the_decisions(decided, panel, panelli
     with pytest.raises(PermissionDenied):
         send_outcomes(panellist, panel)
     assert mail.outbox == []
+
+
+def test_an_applicant_who_chose_urdu_is_told_in_urdu_and_others_in_english(
+    panel, adviser, applicant, make_application
+):
+    Profile.objects.filter(user=applicant).update(language="ur")
+    theirs = make_application(contact_email="alex@example.com")
+    entered = make_application(actor=adviser, contact_email="staff-entered@example.com")
+    move_to(panel, Phase.DECIDING)
+    for application in (theirs, entered):
+        services.decide(adviser, application, outcome="declined", reasons="Not this time.")
+    move_to(panel, Phase.ANNOUNCED)
+    assert send_outcomes(adviser, panel) == 2
+    urdu = next(m for m in mail.outbox if m.to == ["alex@example.com"])
+    english = next(m for m in mail.outbox if m.to == ["staff-entered@example.com"])
+    assert urdu.subject == "Home ward small grants 2027: پینل کا فیصلہ"
+    assert "پینل نے اس درخواست کے لیے رقم نہ دینے کا فیصلہ کیا ہے۔" in urdu.body
+    assert "Not this time." in urdu.body
+    assert "The panel has decided not to fund this application." in english.body
