@@ -11,11 +11,6 @@ import itertools
 import math
 from pathlib import Path
 
-import matplotlib
-
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt
 import numpy as np
 import shapely
 from matplotlib.collections import PathCollection
@@ -72,7 +67,8 @@ def draw_map(layer: MapLayer) -> Figure:
 
     # A fixed layout (map on the left, key on the right) instead of tight_layout, which would
     # measure every path once more before the file is drawn.
-    figure = plt.figure(figsize=(10.5, 9))
+    # A bare Figure, not pyplot's: no GUI backend or figure manager to import or close.
+    figure = Figure(figsize=(10.5, 9))
     axes = figure.add_axes((0.01, 0.07, 0.64, 0.86))
     collection = PathCollection(
         paths,
@@ -106,8 +102,4 @@ def draw_map(layer: MapLayer) -> Figure:
 
 def save_map(layer: MapLayer, path: Path) -> None:
     """Write the layer as SVG or PNG, chosen by the file's extension."""
-    figure = draw_map(layer)
-    try:
-        figure.savefig(path, format=path.suffix.lower().lstrip("."), dpi=150, bbox_inches="tight")
-    finally:
-        plt.close(figure)
+    draw_map(layer).savefig(path, format=path.suffix.lower().lstrip("."), dpi=150)
