@@ -153,3 +153,38 @@ def test_the_dissolved_2024_ward_shapes_are_stored_for_the_next_run() -> None:
     shapes = national_ward_shapes(2024)
     assert len(shapes) == 6_784 and shapes.index.name == "ward24_code"
     assert list((cache_dir() / "results").glob("ward24-shapes-*.json"))
+
+
+def test_a_2025_grant_map_carries_every_placed_penny_to_2024_wards(tmp_path) -> None:
+    """Andrew Lloyd Webber Foundation grants (regions and London boroughs, 2011-based codes)."""
+    from n4c.data import dataset_path
+    from n4c.maps.layers import _per_head_ward24
+    from n4c.spending import (
+        GrantStore,
+        import_grants,
+        load_geography,
+        per_head_by_area,
+        place_amounts,
+    )
+    from n4c.spending.analysis import placed_by_area
+
+    grants = dataset_path("boundaries_lsoa11").parent / "360giving" / "a003W000001B7PzQAK.json"
+    database = tmp_path / "grants.duckdb"
+    import_grants([grants], database=database)
+    out = tmp_path / "westminster.geojson"
+    args = ["--what", "spending", "--year", "2025", "--lad", "E09000033"]
+    result = runner.invoke(app, ["map", *args, "--database", str(database), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Grant money per head in each 2024 ward" in result.output
+    features = _features(out)
+    wards = _left_behind_2025_wards()
+    assert {f["properties"]["code"] for f in features} == set(
+        wards.loc[wards["lad_code"] == "E09000033", "ward_code"]
+    )
+    assert all(f["properties"]["bin"] > 0 for f in features)  # each ward gets some money
+    geography = load_geography()
+    with GrantStore(database, read_only=True) as store:
+        amounts = place_amounts(placed_by_area(store), geography)
+    placed = per_head_by_area(amounts, geography.lsoas, "lad19_code")["amount"].sum()
+    carried = _per_head_ward24(amounts, geography.lsoas)["amount"].sum()
+    assert round(carried, 2) == round(placed, 2) > 0
