@@ -341,7 +341,7 @@ def lsoa_imd_layer(lsoa_codes: Iterable[str], *, lsoa_year: Literal[2011, 2021] 
     ``lsoa_year`` 2011 gives IMD 2019 deciles on LSOAs 2011 (with 2019 councils); 2021 gives
     IMD 2025 deciles on LSOAs 2021 (with 2024 councils).
     """
-    from n4c.needs import lsoa_shapes
+    from n4c.maps.shapes import lsoa_shapes_for
 
     wanted = set(lsoa_codes)
     if lsoa_year == 2011:
@@ -374,7 +374,7 @@ def lsoa_imd_layer(lsoa_codes: Iterable[str], *, lsoa_year: Literal[2011, 2021] 
         level=f"LSOA ({lsoa_year})",
         value_heading=f"IMD {imd_year} decile (LSOAs)",
         areas=areas,
-        shapes=lsoa_shapes(lsoa_year).reindex(areas["code"]).reset_index(drop=True),
+        shapes=lsoa_shapes_for(tuple(areas["code"]), lsoa_year=lsoa_year),
         bins=_decile_bins(),
         source=source + _OGL,
         year=imd_year,
