@@ -188,3 +188,20 @@ def test_a_2025_grant_map_carries_every_placed_penny_to_2024_wards(tmp_path) -> 
     placed = per_head_by_area(amounts, geography.lsoas, "lad19_code")["amount"].sum()
     carried = _per_head_ward24(amounts, geography.lsoas)["amount"].sum()
     assert round(carried, 2) == round(placed, 2) > 0
+
+
+def test_a_council_map_stores_its_shapes_for_the_next_run(tmp_path) -> None:
+    """The first map of a council stores its LSOAs' shapes; the cache is safe to delete."""
+    from n4c.data.cache import cache_dir
+    from n4c.maps.shapes import lsoa_shapes_for
+
+    for stored in (cache_dir() / "results").glob("lsoa21-shapes-*.json"):
+        stored.unlink()
+    lsoa_shapes_for.cache_clear()
+    out = tmp_path / "blackpool.svg"
+    result = runner.invoke(
+        app, ["map", "--what", "imd", "--year", "2025", "--lad", "E06000009", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    (stored,) = (cache_dir() / "results").glob("lsoa21-shapes-*.json")
+    assert len(json.loads(stored.read_text(encoding="utf-8"))["body"]["codes"]) == 94

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import gzip
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -86,7 +87,9 @@ def _from_body(body: dict[str, Any]) -> np.ndarray:
     return shapely.from_wkb(raw)  # None stays None
 
 
-def _stored_shapes(kind: str, sources: tuple[str, ...], build) -> dict[str, Any]:
+def _stored_shapes(
+    kind: str, sources: tuple[str, ...], build: Callable[[], dict[str, Any]]
+) -> dict[str, Any]:
     """Shapes ``build()`` makes, stored by :func:`n4c.data.cache.stored_result` under ``kind``
     and keyed by the checksums of ``sources``, n4c's version and this code."""
     from n4c.data.cache import stored_result
