@@ -47,13 +47,15 @@ def place(
     console.print(f"Found {len(found):,} place{'s' if len(found) != 1 else ''}.")
 
 
-def _council(lad: str) -> str:
-    """A council code, from a code or a name that names one 2019 council."""
+def _council(lad: str, year: int) -> str:
+    """A council code, from a code or a name that names one council of the edition ``year``
+    maps (2019 councils for IoD 2019, 2024 councils for IoD 2025)."""
+    from n4c.maps import council_edition
     from n4c.places import resolve_place
 
     if lad.strip()[:1].isalpha() and lad.strip()[1:].isdigit():
         return lad
-    found, choices = resolve_place(lad, kind="council", edition=2019)
+    found, choices = resolve_place(lad, kind="council", edition=council_edition(year))
     if found is not None:
         return found.code
     named = ", ".join(f"{p.name} ({p.code})" for p in choices[:5])
@@ -71,7 +73,16 @@ def map_command(
         ..., "--out", help="File to write: .svg, .png, .html (interactive) or .geojson."
     ),
     lad: str = typer.Option(
-        None, "--lad", help="Only this council: a 2019 code (E06000009) or its name."
+        None,
+        "--lad",
+        help="Only this council: a code (E06000009) or its name; 2019 councils for --year "
+        "2019, 2024 councils for --year 2025.",
+    ),
+    year: int = typer.Option(
+        2019,
+        "--year",
+        help="IoD edition: 2019 (2017 wards, LSOAs 2011) or 2025 (2024 wards, LSOAs 2021; "
+        "its left-behind wards and ward deciles are n4c's estimate).",
     ),
     database: Path = typer.Option(
         None, "--database", help="Grants database for --what spending (default: in N4C_DATA_DIR)."
@@ -89,8 +100,10 @@ def map_command(
             field="--what",
             value=what,
         )
+    year = maps.check_year(year)
     started = time.perf_counter()
-    layer = maps.map_layer(what, lad=None if lad is None else _council(lad), database=database)  # type: ignore[arg-type]
+    council = None if lad is None else _council(lad, year)
+    layer = maps.map_layer(what, lad=council, database=database, year=year)  # type: ignore[arg-type]
     maps.write_map(layer, out)
     seconds = time.perf_counter() - started
     console.print(

@@ -11,7 +11,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from n4c.errors import InputError
-from n4c.maps.layers import WHATS, Bin, MapLayer, What, check_lad, lsoa_imd_layer, map_layer
+from n4c.maps.layers import (
+    WHATS,
+    YEARS,
+    Bin,
+    MapLayer,
+    What,
+    Year,
+    check_lad,
+    check_year,
+    council_edition,
+    lsoa_imd_layer,
+    map_layer,
+)
 from n4c.maps.outline import area_outline, outline_rings
 from n4c.maps.page import html_page, legend_rows
 from n4c.maps.shapes import Detail, detail_for, feature_collection, geojson_text, gzip_size
@@ -19,13 +31,17 @@ from n4c.maps.shapes import Detail, detail_for, feature_collection, geojson_text
 __all__ = [
     "FORMATS",
     "WHATS",
+    "YEARS",
     "Bin",
     "Detail",
     "MapLayer",
     "What",
+    "Year",
     "area_outline",
     "check_format",
     "check_lad",
+    "check_year",
+    "council_edition",
     "detail_for",
     "feature_collection",
     "geojson_text",

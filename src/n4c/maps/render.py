@@ -1,7 +1,7 @@
 """Static choropleths: a map layer drawn with matplotlib to SVG or PNG, with its legend.
 
-Shapes are drawn as one matplotlib path collection (one compound path per area, holes kept),
-which is far quicker than a patch per polygon and needs nothing beyond matplotlib and shapely.
+Shapes are drawn as one matplotlib path collection (one compound path per legend bin, holes
+kept), which is far quicker than a patch per area and needs nothing beyond matplotlib and shapely.
 Longitude is scaled by the cosine of the middle latitude so England is not stretched sideways.
 """
 
@@ -11,11 +11,6 @@ import itertools
 import math
 from pathlib import Path
 
-import matplotlib
-
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt
 import numpy as np
 import shapely
 from matplotlib.collections import PathCollection
@@ -29,10 +24,13 @@ from n4c.maps.shapes import detail_for
 __all__ = ["draw_map", "save_map"]
 
 
-def _paths(geometries: np.ndarray, x_scale: float) -> list[MplPath]:
-    """One compound path per geometry (every ring of every polygon), built in a few GEOS calls
-    rather than ring by ring in Python."""
-    polygons, of_geometry = shapely.get_parts(geometries, return_index=True)
+def _paths(
+    geometries: np.ndarray, groups: np.ndarray, n_groups: int, x_scale: float
+) -> list[MplPath]:
+    """One compound path per group of geometries (every ring of every polygon), built in a few
+    GEOS calls rather than ring by ring in Python."""
+    order = np.argsort(groups, kind="stable")
+    polygons, of_geometry = shapely.get_parts(geometries[order], return_index=True)
     rings, of_polygon = shapely.get_rings(polygons, return_index=True)
     xy, of_ring = shapely.get_coordinates(rings, return_index=True)
     xy[:, 0] *= x_scale
@@ -40,8 +38,8 @@ def _paths(geometries: np.ndarray, x_scale: float) -> list[MplPath]:
     starts = np.flatnonzero(np.r_[True, of_ring[1:] != of_ring[:-1]])
     codes[starts] = MplPath.MOVETO
     codes[np.r_[starts[1:], len(xy)] - 1] = MplPath.CLOSEPOLY
-    owner = of_geometry[of_polygon[of_ring]]
-    bounds = np.searchsorted(owner, np.arange(len(geometries) + 1))
+    owner = groups[order][of_geometry[of_polygon[of_ring]]]
+    bounds = np.searchsorted(owner, np.arange(n_groups + 1))
     return [
         MplPath(xy[a:b], codes[a:b]) if b > a else MplPath(np.zeros((0, 2)))
         for a, b in itertools.pairwise(bounds.tolist())
@@ -49,7 +47,12 @@ def _paths(geometries: np.ndarray, x_scale: float) -> list[MplPath]:
 
 
 def draw_map(layer: MapLayer) -> Figure:
-    """The layer as a matplotlib Figure: filled areas, a title, the legend and the source."""
+    """The layer as a matplotlib Figure: filled areas, a title, the legend and the source.
+
+    The areas of each bin are drawn as one compound path, so a national map is a dozen paths
+    rather than 7,000 (the SVG and PNG writers' cost is per path, not per point), and each
+    shape is simplified no finer than the map can show (:func:`n4c.maps.shapes.detail_for`).
+    """
     detail = detail_for(layer)
     present = np.array([isinstance(g, shapely.Geometry) for g in layer.shapes], dtype=bool)
     geometries = shapely.simplify(
@@ -57,16 +60,19 @@ def draw_map(layer: MapLayer) -> Figure:
         detail.tolerance_degrees,
         preserve_topology=True,
     )
-    bins = layer.areas["bin"].to_numpy()[present]
+    bins = layer.areas["bin"].to_numpy(dtype=np.int64)[present]
     xmin, ymin, xmax, ymax = shapely.total_bounds(geometries)
     x_scale = math.cos(math.radians((ymin + ymax) / 2))
-    paths = _paths(geometries, x_scale)
-    colours = [layer.bins[int(b)].colour for b in bins]
+    paths = _paths(geometries, bins, len(layer.bins), x_scale)
 
-    figure, axes = plt.subplots(figsize=(8, 9.5))
+    # A fixed layout (map on the left, key on the right) instead of tight_layout, which would
+    # measure every path once more before the file is drawn.
+    # A bare Figure, not pyplot's: no GUI backend or figure manager to import or close.
+    figure = Figure(figsize=(10.5, 9))
+    axes = figure.add_axes((0.01, 0.07, 0.64, 0.86))
     collection = PathCollection(
         paths,
-        facecolors=colours,
+        facecolors=[b.colour for b in layer.bins],
         edgecolors="#505a5f",
         linewidths=0.08 if present.sum() > 1_000 else 0.3,
     )
@@ -84,21 +90,16 @@ def draw_map(layer: MapLayer) -> Figure:
     ]
     axes.legend(
         handles=handles,
-        title=f"{layer.value_heading} (number of areas)",
+        title=f"{layer.value_heading}\n(number of areas)",
         loc="upper left",
-        bbox_to_anchor=(1.0, 1.0),
+        bbox_to_anchor=(1.02, 1.0),
         frameon=False,
         fontsize=9,
     )
-    figure.text(0.01, 0.01, layer.source, fontsize=6, wrap=True, color="#505a5f")
-    figure.tight_layout()
+    figure.text(0.01, 0.01, layer.source, fontsize=7, wrap=True, color="#505a5f")
     return figure
 
 
 def save_map(layer: MapLayer, path: Path) -> None:
     """Write the layer as SVG or PNG, chosen by the file's extension."""
-    figure = draw_map(layer)
-    try:
-        figure.savefig(path, format=path.suffix.lower().lstrip("."), dpi=150, bbox_inches="tight")
-    finally:
-        plt.close(figure)
+    draw_map(layer).savefig(path, format=path.suffix.lower().lstrip("."), dpi=150)

@@ -18,25 +18,35 @@ from n4c.errors import N4CError
 #: Map choices in the order the form offers them.
 WHATS = (
     ("leftbehind", "Left-behind wards"),
-    ("imd", "IMD 2019 deciles"),
+    ("imd", "IMD deciles"),
     ("spending", "Grant money per head"),
 )
+#: The IoD editions the form offers (its words are in the template); the first is the default,
+#: as for `n4c map`.
+YEARS = (2019, 2025)
 
 
-def _choice(request) -> tuple[str, str]:
+def _choice(request) -> tuple[str, str, int]:
+    """The map, the council text and the IoD edition the GET parameters ask for."""
     what = request.GET.get("what", "leftbehind")
     if what not in dict(WHATS):
         what = "leftbehind"
-    return what, request.GET.get("lad", "").strip()
+    year = request.GET.get("year", "")
+    return (
+        what,
+        request.GET.get("lad", "").strip(),
+        int(year) if year in {str(y) for y in YEARS} else YEARS[0],
+    )
 
 
-def _council(text: str):
+def _council(text: str, year: int):
     """The council a code or name gives, the choices it could be, and any error sentence."""
+    from n4c.maps import council_edition
     from n4c.places import resolve_place
 
     if not text:
         return None, [], ""
-    found, choices = resolve_place(text, kind="council", edition=2019)
+    found, choices = resolve_place(text, kind="council", edition=council_edition(year))
     if found is None:
         return (
             None,
@@ -50,25 +60,27 @@ def _council(text: str):
     return found, [], ""
 
 
-def _built_layer(what: str, lad: str | None):
+def _built_layer(what: str, lad: str | None, year: int):
     from n4c.maps import map_layer
 
-    return map_layer(what, lad=lad)  # type: ignore[arg-type]
+    return map_layer(what, lad=lad, year=year)  # type: ignore[arg-type]
 
 
 _published_layer = lru_cache(maxsize=64)(_built_layer)
 
 
-def _layer(what: str, lad: str | None):
+def _layer(what: str, lad: str | None, year: int):
     # Grants change as files are imported; the published data only with a new release.
-    return _built_layer(what, lad) if what == "spending" else _published_layer(what, lad)
+    if what == "spending":
+        return _built_layer(what, lad, year)
+    return _published_layer(what, lad, year)
 
 
-def _built_geojson(what: str, lad: str | None) -> tuple[str, str]:
+def _built_geojson(what: str, lad: str | None, year: int) -> tuple[str, str]:
     """The layer's GeoJSON and its ETag (a hash of the text, so it changes with the data)."""
     from n4c.maps import geojson_text
 
-    text = geojson_text(_layer(what, lad))
+    text = geojson_text(_layer(what, lad, year))
     return text, hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
@@ -76,31 +88,33 @@ def _built_geojson(what: str, lad: str | None) -> tuple[str, str]:
 _published_geojson = lru_cache(maxsize=64)(_built_geojson)
 
 
-def _cached_geojson(what: str, lad: str | None) -> tuple[str, str]:
+def _cached_geojson(what: str, lad: str | None, year: int) -> tuple[str, str]:
     # Grants change as files are imported, so grant maps are built afresh each time.
     if what == "spending":
-        return _built_geojson(what, lad)
-    return _published_geojson(what, lad)
+        return _built_geojson(what, lad, year)
+    return _published_geojson(what, lad, year)
 
 
 @login_required
 def map_page(request):
-    what, lad_text = _choice(request)
-    council, choices, problem = _council(lad_text)
+    what, lad_text, year = _choice(request)
+    council, choices, problem = _council(lad_text, year)
     lad = council.code if council else None
     layer, unavailable = None, ""
     if not problem:
         try:
-            layer = _layer(what, lad)
+            layer = _layer(what, lad, year)
         except N4CError as error:
             unavailable = str(error)
-    query = {"what": what, **({"lad": lad} if lad else {})}
+    query = {"what": what, **({"lad": lad} if lad else {}), "year": year}
     return render(
         request,
         "maps/map_page.html",
         {
             "whats": WHATS,
             "what": what,
+            "years": YEARS,
+            "year": year,
             "lad_text": council.name if council else lad_text,
             "council": council,
             "choices": choices,
@@ -121,9 +135,9 @@ def _legend(layer):
 
 
 def _etag(request, *args, **kwargs):
-    what, lad = _choice(request)
+    what, lad, year = _choice(request)
     try:
-        return _cached_geojson(what, lad or None)[1]
+        return _cached_geojson(what, lad or None, year)[1]
     except N4CError:
         return None
 
@@ -132,9 +146,9 @@ def _etag(request, *args, **kwargs):
 @gzip_page  # the national GeoJSON is 3.8 MB as text and 0.6 MB gzipped; it holds no secrets
 @condition(etag_func=_etag)
 def map_data(request):
-    what, lad = _choice(request)
+    what, lad, year = _choice(request)
     try:
-        text, _ = _cached_geojson(what, lad or None)
+        text, _ = _cached_geojson(what, lad or None, year)
     except N4CError as error:
         return HttpResponse(str(error), status=404, content_type="text/plain; charset=utf-8")
     response = HttpResponse(text, content_type="application/geo+json")

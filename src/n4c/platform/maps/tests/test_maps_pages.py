@@ -66,3 +66,35 @@ def test_place_search_finds_a_ward_by_part_of_its_name(national, client_for):
     assert "<strong>Bloomfield</strong> E05001645: ward (2017), Blackpool" in body
     partial = client.get("/maps/places/", {"q": "BLOOMFIELD"}, HTTP_HX_REQUEST="true")
     assert b"<html" not in partial.content and b"E05001645" in partial.content
+
+
+def test_the_2025_edition_maps_2024_wards_and_councils_without_javascript(national, client_for):
+    """The year is a GET parameter of the same form, so the choice works with no script."""
+    client = client_for(national)
+    page = client.get("/maps/", {"what": "leftbehind", "year": "2025", "lad": "Blackpool"})
+    body = page.content.decode()
+    assert page.status_code == 200
+    assert "Left-behind wards (2025, n4c&#x27;s estimate): Blackpool" in body
+    assert '<option value="2025" selected>2025 (2024 wards and councils)</option>' in body
+    assert "Each area is a ward (2024)." in body
+    assert "/maps/data.geojson?what=leftbehind&amp;lad=E06000009&amp;year=2025" in body
+    data = json.loads(
+        client.get(
+            "/maps/data.geojson", {"what": "leftbehind", "year": "2025", "lad": "E06000009"}
+        ).content
+    )
+    assert len(data["features"]) == 21  # Blackpool's 2024 wards
+    assert sum(f["properties"]["bin"] == 0 for f in data["features"]) == 5
+    refused = client.get("/maps/data.geojson", {"what": "imd", "year": "2025", "lad": "E07000026"})
+    assert refused.status_code == 404
+    assert "maps of IoD 2025 use 2024 councils" in refused.content.decode()
+
+
+def test_the_2025_national_data_goes_gzipped_in_under_two_megabytes(national, client_for):
+    response = client_for(national).get(
+        "/maps/data.geojson", {"what": "imd", "year": "2025"}, HTTP_ACCEPT_ENCODING="gzip"
+    )
+    assert response["Content-Encoding"] == "gzip"
+    assert len(response.content) < 2_000_000
+    data = json.loads(gzip.decompress(response.content))
+    assert len(data["features"]) == 6_784
