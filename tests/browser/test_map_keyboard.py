@@ -165,18 +165,42 @@ def test_the_tables_button_shows_the_area_and_escape_goes_back_to_it(
     )
 
 
-def test_the_maps_words_for_the_keyboard_are_in_polish(live_server, new_page, national_user):
-    page = _signed_in(new_page, live_server, 390, language="pl")
+@pytest.mark.parametrize(
+    ("language", "button", "label", "help", "zoom_in", "areas"),
+    [
+        (
+            "pl",
+            "Pokaż Blackpool 006A na mapie",
+            "Mapa: ",
+            "Z klawiatury",
+            "Przybliż",
+            "Przechodzenie między obszarami",
+        ),
+        (
+            "ur",
+            "Blackpool 006A نقشے پر دکھائیں",
+            "نقشہ: ",
+            "کی بورڈ سے",
+            "زوم اِن کریں",
+            "ایک علاقے سے دوسرے علاقے پر جانا",
+        ),
+    ],
+)
+def test_the_maps_words_for_the_keyboard_are_in_the_readers_language(
+    live_server, new_page, national_user, language, button, label, help, zoom_in, areas
+):
+    page = _signed_in(new_page, live_server, 390, language=language)
     page.goto(f"{live_server.url}{BLACKPOOL_IMD}")
     page.locator(".n4c-map--ready").wait_for()
-    assert page.get_by_role("button", name="Pokaż Blackpool 006A na mapie").count() == 1
-    assert page.locator("#map").get_attribute("aria-label").startswith("Mapa: ")
-    assert page.locator("#map-help").inner_text().startswith("Z klawiatury")
-    assert page.locator(".leaflet-control-zoom-in").get_attribute("title") == "Przybliż"
+    assert page.get_by_role("button", name=button).count() == 1
+    assert page.locator("#map").get_attribute("aria-label").startswith(label)
+    assert page.locator("#map-help").inner_text().startswith(help)
+    assert page.locator(".leaflet-control-zoom-in").get_attribute("title") == zoom_in
     _tab_to_the_map(page)
     page.keyboard.press("Enter")
-    assert _status(page).startswith("Przechodzenie między obszarami")
+    assert _status(page).startswith(areas)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert _serious_axe_problems(page) == []
 
 
 @pytest.mark.parametrize("width", [1280, 390])

@@ -2,7 +2,9 @@
 
 Leaflet and the map script are the files the platform serves (vendored from npm into
 ``n4c/platform/static``); they are read here as files and written inline, so the page opens
-from a USB stick with no network. The same figures are in a table for screen readers.
+from a USB stick with no network. The same figures are in a table for screen readers, and the
+map works by keyboard (the script's instructions and announcements are given here in English;
+the platform's page gives the same words translated).
 """
 
 from __future__ import annotations

@@ -70,7 +70,6 @@
       },
       onEachFeature: function (feature, shape) {
         byCode[feature.properties.code] = shape;
-        shape.n4cCentre = null;
         shapes.push(shape);
         shape.bindTooltip(describe(feature.properties), { sticky: true });
       }
