@@ -2,7 +2,9 @@
 
 Leaflet and the map script are the files the platform serves (vendored from npm into
 ``n4c/platform/static``); they are read here as files and written inline, so the page opens
-from a USB stick with no network. The same figures are in a table for screen readers.
+from a USB stick with no network. The same figures are in a table for screen readers, and the
+map works by keyboard (the script's instructions and announcements are given here in English;
+the platform's page gives the same words translated).
 """
 
 from __future__ import annotations
@@ -13,28 +15,42 @@ from pathlib import Path
 from n4c.maps.layers import MapLayer
 from n4c.maps.shapes import geojson_text
 
-__all__ = ["LEAFLET_DIR", "MAP_SCRIPT", "html_page", "legend_rows"]
+__all__ = ["LEAFLET_DIR", "MAP_SCRIPT", "MAP_STYLE", "html_page", "legend_rows"]
 
 _STATIC = Path(__file__).resolve().parent.parent / "platform" / "static"
 #: Leaflet as vendored from npm (see its LICENSE there); no CDN is used.
 LEAFLET_DIR = _STATIC / "vendor" / "leaflet"
 #: The script that draws a map from GeoJSON, shared with the platform's pages.
 MAP_SCRIPT = _STATIC / "n4c" / "map.js"
+#: Its styles (the map's size, the keyboard's focus, the legend), also shared.
+MAP_STYLE = _STATIC / "n4c" / "map.css"
+
+#: The words the map script says, as the platform's map page gives them (there translated).
+_SCRIPT_TEXT = {
+    "show-on-map": "Show %(name)s on the map",
+    "showing": "Showing %(area)s.",
+    "areas": "Going from area to area: use the arrow keys, and press Escape to move the map.",
+    "moving": "Moving the map.",
+    "no-more": "There are no more areas that way.",
+    "zoom-in": "Zoom in",
+    "zoom-out": "Zoom out",
+    "failed": "The map data could not be loaded.",
+}
+_KEYBOARD_HELP = (
+    "With a keyboard: on the map, the arrow keys move the map, and + and - zoom in and out."
+    " Press Enter to go from area to area with the arrow keys. Enter or Space then shows the"
+    " area’s name and figure, Escape hides it, and Escape again goes back to moving the map."
+)
 
 _CSS = """
 body { font-family: Arial, sans-serif; margin: 0 auto; max-width: 1100px; padding: 0 12px;
   color: #0b0c0c; }
-.n4c-map { height: 70vh; min-height: 320px; background: #fff; border: 1px solid #b1b4b6; }
-.legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 16px; }
-.legend span { display: inline-block; width: 1em; height: 1em; margin-right: 6px;
-  vertical-align: middle; border: 1px solid #505a5f; }
-.table-scroll { overflow: auto; max-height: 60vh; }
+.table-scroll { overflow: auto; max-height: 60vh; max-width: 100%; }
+.table-scroll:focus { outline: 3px solid #fd0; }
 table { border-collapse: collapse; } th, td { text-align: left; padding: 4px 8px;
   border-bottom: 1px solid #b1b4b6; }
 .table-scroll thead th { position: sticky; top: 0; background: #fff; }
-.n4c-map-show { font: inherit; background: none; border: 0; padding: 0; color: #1d70b8;
-  text-decoration: underline; cursor: pointer; }
-.n4c-map-show:focus { outline: 3px solid #fd0; background: #fd0; color: #0b0c0c; }
+.hint { color: #505a5f; }
 """
 
 
@@ -64,26 +80,33 @@ def html_page(layer: MapLayer) -> str:
     """The whole page as text."""
     data = geojson_text(layer).replace("</", "<\\/")
     legend = "".join(
-        f'<li><span style="background:{colour}"></span>{html.escape(label)} ({n:,})</li>'
+        '<li><svg class="map-swatch" width="16" height="16" aria-hidden="true" focusable="false">'
+        f'<rect width="16" height="16" fill="{colour}" stroke="#505a5f"/></svg>'
+        f"{html.escape(label)} ({n:,})</li>"
         for colour, label, n in legend_rows(layer)
     )
+    texts = " ".join(
+        f'data-text-{name}="{html.escape(words)}"' for name, words in _SCRIPT_TEXT.items()
+    )
     leaflet_css = (LEAFLET_DIR / "leaflet.css").read_text(encoding="utf-8")
+    map_css = MAP_STYLE.read_text(encoding="utf-8")
     leaflet_js = (LEAFLET_DIR / "leaflet.js").read_text(encoding="utf-8")
     script = MAP_SCRIPT.read_text(encoding="utf-8")
     title = html.escape(layer.title)
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title><style>{leaflet_css}{_CSS}</style></head>
+<title>{title}</title><style>{leaflet_css}{map_css}{_CSS}</style></head>
 <body><main><h1>{title}</h1>
 <p>Each area is a {html.escape(layer.level)}. Hover over or tap an area to see its name, or use
 the buttons in the table to show an area on the map.</p>
-<h2>Key</h2><ul class="legend">{legend}</ul>
+<h2 id="key-heading">Key</h2><ul class="map-legend" aria-labelledby="key-heading">{legend}</ul>
+<p id="map-help" class="hint" hidden>{html.escape(_KEYBOARD_HELP)}</p>
 <div id="map" class="n4c-map" data-n4c-map data-geojson-inline="map-data" data-table="areas"
- data-status="map-status" data-attribution="{html.escape(layer.source)}"
- data-value-heading="{html.escape(layer.value_heading)}"
- role="region" aria-label="Map: {title}"></div>
-<p id="map-status" aria-live="polite"></p>
+ data-status="map-status" data-help="map-help" data-attribution="{html.escape(layer.source)}"
+ data-value-heading="{html.escape(layer.value_heading)}" {texts}
+ role="application" aria-label="Map: {title}"></div>
+<p id="map-status" class="map-status" aria-live="polite"></p>
 <h2>The figures</h2>{_table(layer)}
 <p>{html.escape(layer.source)}</p></main>
 <script type="application/json" id="map-data">{data}</script>

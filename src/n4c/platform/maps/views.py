@@ -10,6 +10,8 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import condition
 
@@ -17,9 +19,9 @@ from n4c.errors import N4CError
 
 #: Map choices in the order the form offers them.
 WHATS = (
-    ("leftbehind", "Left-behind wards"),
-    ("imd", "IMD deciles"),
-    ("spending", "Grant money per head"),
+    ("leftbehind", _("Left-behind wards")),
+    ("imd", _("IMD deciles")),
+    ("spending", _("Grant money per head")),
 )
 #: The IoD editions the form offers (its words are in the template); the first is the default,
 #: as for `n4c map`.
@@ -52,9 +54,13 @@ def _council(text: str, year: int):
             None,
             choices,
             (
-                f"Choose which council you mean by “{text}”."
+                gettext("Choose which council you mean by “%(text)s”.") % {"text": text}
                 if choices
-                else f"No council is called “{text}”. Enter a council name, like Blackpool, or its code."
+                else gettext(
+                    "No council is called “%(text)s”. Enter a council name, like Blackpool,"
+                    " or its code."
+                )
+                % {"text": text}
             ),
         )
     return found, [], ""
@@ -152,7 +158,7 @@ def map_data(request):
     except N4CError as error:
         return HttpResponse(str(error), status=404, content_type="text/plain; charset=utf-8")
     response = HttpResponse(text, content_type="application/geo+json")
-    response["Cache-Control"] = "private, max-age=3600"
+    response["Cache-Control"] = "private, max-age=3600"  # untranslated: an HTTP header
     return response
 
 

@@ -148,9 +148,6 @@ ALL_TEMPLATES = sorted(
 TEMPLATES_NOT_YET_MARKED = {
     "areas/templates/areas/area_profile.html",
     "assets/templates/assets/area_map.html",
-    "maps/templates/maps/_place_results.html",
-    "maps/templates/maps/map_page.html",
-    "maps/templates/maps/place_search.html",
     "residents/templates/residents/area_residents.html",
     "residents/templates/residents/resident_detail.html",
     "right_to_bid/templates/right_to_bid/asset_cases.html",
@@ -280,8 +277,6 @@ PYTHON_FILES = sorted(
 #: Modules whose messages are still hard-coded English. Remove a module once it is marked.
 PYTHON_NOT_YET_MARKED = {
     "areas/profile_area.py",
-    "maps/apps.py",
-    "maps/views.py",
     "residents/apps.py",
     "residents/forms.py",
     "residents/gdpr.py",

@@ -1,17 +1,42 @@
 /* Choropleth maps with Leaflet, no tile server: areas come as GeoJSON whose properties carry
    each area's name, value and colour (n4c.maps decides them). The page works without this
    script: the same figures are in a table. With it, the map draws, hovering or tapping an area
-   names it, and each table row gets a button that shows its area on the map, so the map can
-   be used from the keyboard. Used by the platform's map pages and by `n4c map --out x.html`. */
+   names it, and each table row gets a button that shows its area on the map.
+
+   Keyboard: the map is one tab stop. There Leaflet's own keys work (arrow keys move the map,
+   + and - zoom). Enter starts going from area to area: the arrow keys then move to the nearest
+   area in that direction, Enter or Space shows its name and figure (the same tooltip as hover
+   or tap), Escape hides it, and Escape again goes back to moving the map (or to the table's
+   button the area was shown from). A thick yellow and black outline marks the area, and the
+   page's live region names it.
+
+   This script has no words of its own: the page gives them in data-text-* attributes (the
+   platform's templates translate them; `n4c map --out x.html` gives English), and the
+   instructions are an element of the page named by data-help, shown once the map works.
+   Used by the platform's map pages and, inlined, by `n4c map --out x.html`. */
 (function () {
   "use strict";
 
-  var heading = "";
+  var RING_OUTER = { color: "#ffdd00", weight: 10, opacity: 1, fill: false, lineJoin: "round" };
+  var RING_INNER = { color: "#0b0c0c", weight: 4, opacity: 1, fill: false, lineJoin: "round" };
+  var DIRECTIONS = {
+    ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1]
+  };
 
-  function describe(properties) {
-    var where = properties.council_name && properties.council_name !== properties.name
-      ? " (" + properties.council_name + ")" : "";
-    return properties.name + where + ": " + (heading ? heading + " " : "") + properties.value;
+  function words(element, name, values) {
+    var text = element.getAttribute("data-text-" + name) || "";
+    return text.replace(/%\((\w+)\)s/g, function (all, key) {
+      return values && key in values ? values[key] : all;
+    });
+  }
+
+  function describer(element) {
+    var heading = element.getAttribute("data-value-heading") || "";
+    return function (properties) {
+      var where = properties.council_name && properties.council_name !== properties.name
+        ? " (" + properties.council_name + ")" : "";
+      return properties.name + where + ": " + (heading ? heading + " " : "") + properties.value;
+    };
   }
 
   function readData(element) {
@@ -22,44 +47,158 @@
     }
     return fetch(element.getAttribute("data-geojson-url"), { credentials: "same-origin" })
       .then(function (response) {
-        if (!response.ok) { throw new Error("The map data could not be loaded."); }
+        if (!response.ok) { throw new Error(words(element, "failed")); }
         return response.json();
       });
   }
 
   function draw(element, data) {
+    var describe = describer(element);
     var status = document.getElementById(element.getAttribute("data-status"));
-    heading = element.getAttribute("data-value-heading") || "";
-    var map = L.map(element, { zoomSnap: 0.25, preferCanvas: false, attributionControl: true });
+    var map = L.map(element, { zoomSnap: 0.25, zoomControl: false, attributionControl: true });
+    L.control.zoom({
+      zoomInTitle: words(element, "zoom-in"), zoomOutTitle: words(element, "zoom-out")
+    }).addTo(map);
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution(element.getAttribute("data-attribution") || "");
     var byCode = {};
-    var selected = null;
-    var base = { weight: 0.4, color: "#505a5f", fillOpacity: 0.9 };
+    var shapes = [];
     var layer = L.geoJSON(data, {
       style: function (feature) {
-        return { weight: base.weight, color: base.color, fillOpacity: base.fillOpacity,
+        return { weight: 0.4, color: "#505a5f", fillOpacity: 0.9,
                  fillColor: feature.properties.colour };
       },
       onEachFeature: function (feature, shape) {
         byCode[feature.properties.code] = shape;
+        shapes.push(shape);
         shape.bindTooltip(describe(feature.properties), { sticky: true });
       }
     }).addTo(map);
     var bounds = layer.getBounds();
     if (bounds.isValid()) { map.fitBounds(bounds); } else { map.setView([52.8, -1.5], 6); }
+    shapes.forEach(function (shape) { shape.n4cCentre = shape.getBounds().getCenter(); });
+    var ring = L.layerGroup().addTo(map);
+
+    var help = document.getElementById(element.getAttribute("data-help"));
+    if (help) {
+      help.hidden = false;
+      element.setAttribute("aria-describedby", help.id);
+    }
     element.classList.add("n4c-map--ready");
 
-    function show(code) {
+    // The area the keyboard is on (null when the arrow keys move the map), whether its
+    // tooltip is open, and the table button to go back to when Escape leaves the areas.
+    var focused = null;
+    var open = false;
+    var cameFrom = null;
+
+    function say(text) { if (status) { status.textContent = text; } }
+
+    function closeTooltip() {
+      if (focused && open) { focused.closeTooltip(); }
+      open = false;
+    }
+
+    function focusArea(shape) {
+      closeTooltip();
+      focused = shape;
+      ring.clearLayers();
+      ring.addLayer(L.geoJSON(shape.feature, { interactive: false, style: RING_OUTER }));
+      ring.addLayer(L.geoJSON(shape.feature, { interactive: false, style: RING_INNER }));
+      if (!map.getBounds().pad(-0.1).contains(shape.n4cCentre)) { map.panTo(shape.n4cCentre); }
+    }
+
+    function openTooltip() {
+      if (!focused) { return; }
+      focused.openTooltip(focused.n4cCentre);
+      open = true;
+    }
+
+    function leaveAreas(announce) {
+      closeTooltip();
+      focused = null;
+      ring.clearLayers();
+      if (announce) { say(words(element, "moving")); }
+      var back = cameFrom;
+      cameFrom = null;
+      return back;
+    }
+
+    function nearestToCentre() {
+      var middle = map.getSize().divideBy(2);
+      var best = null;
+      var bestDistance = Infinity;
+      shapes.forEach(function (shape) {
+        var distance = map.latLngToContainerPoint(shape.n4cCentre).distanceTo(middle);
+        if (distance < bestDistance) { best = shape; bestDistance = distance; }
+      });
+      return best;
+    }
+
+    // The nearest area whose centre lies that way on the screen, sideways distance counting
+    // double, so Right goes to the neighbour on the right rather than one far above it.
+    function nextArea(direction) {
+      var from = map.latLngToContainerPoint(focused.n4cCentre);
+      var best = null;
+      var bestScore = Infinity;
+      shapes.forEach(function (shape) {
+        if (shape === focused) { return; }
+        var point = map.latLngToContainerPoint(shape.n4cCentre);
+        var dx = point.x - from.x;
+        var dy = point.y - from.y;
+        var along = dx * direction[0] + dy * direction[1];
+        if (along <= 0) { return; }
+        var score = along + 2 * Math.abs(dx * direction[1] - dy * direction[0]);
+        if (score < bestScore) { best = shape; bestScore = score; }
+      });
+      return best;
+    }
+
+    element.addEventListener("keydown", function (event) {
+      if (event.target !== element || event.altKey || event.ctrlKey || event.metaKey) { return; }
+      var key = event.key;
+      if (!focused) {
+        if (key !== "Enter" || !shapes.length) { return; }
+        focusArea(nearestToCentre());
+        say(words(element, "areas") + " " + describe(focused.feature.properties));
+      } else if (key === "Enter" || key === " ") {
+        openTooltip();
+        say(describe(focused.feature.properties));
+      } else if (key === "Escape") {
+        if (open) {
+          closeTooltip();
+        } else {
+          var back = leaveAreas(true);
+          if (back) { back.focus(); }
+        }
+      } else if (DIRECTIONS[key]) {
+        var next = nextArea(DIRECTIONS[key]);
+        if (next) {
+          focusArea(next);
+          say(describe(next.feature.properties));
+        } else {
+          say(words(element, "no-more"));
+        }
+      } else {
+        return; // other keys (+ and - among them) still zoom the map
+      }
+      // Keep Leaflet (which listens on the document) from panning, and the page from scrolling.
+      event.preventDefault();
+      event.stopPropagation();
+    });
+    element.addEventListener("blur", function (event) {
+      if (!element.contains(event.relatedTarget)) { leaveAreas(false); }
+    });
+
+    function show(code, button) {
       var shape = byCode[code];
       if (!shape) { return; }
-      if (selected) { selected.setStyle({ weight: base.weight, color: base.color }); }
-      selected = shape;
-      shape.setStyle({ weight: 3, color: "#0b0c0c" });
-      shape.bringToFront();
-      map.fitBounds(shape.getBounds(), { maxZoom: 12 });
-      shape.openTooltip(shape.getBounds().getCenter());
-      if (status) { status.textContent = "Showing " + describe(shape.feature.properties) + "."; }
+      map.fitBounds(shape.getBounds(), { maxZoom: 12, animate: false });
+      element.focus({ preventScroll: true });
+      focusArea(shape);
+      openTooltip();
+      cameFrom = button;
+      say(words(element, "showing", { area: describe(shape.feature.properties) }));
       element.scrollIntoView({ block: "nearest" });
     }
 
@@ -72,8 +211,10 @@
       button.type = "button";
       button.className = "n4c-map-show";
       button.textContent = cell.textContent;
-      button.setAttribute("aria-label", "Show " + cell.textContent + " on the map");
-      button.addEventListener("click", function () { show(row.getAttribute("data-code")); });
+      button.setAttribute("aria-label", words(element, "show-on-map", { name: cell.textContent }));
+      button.addEventListener("click", function () {
+        show(row.getAttribute("data-code"), button);
+      });
       cell.textContent = "";
       cell.appendChild(button);
     });
