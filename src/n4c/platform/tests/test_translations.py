@@ -147,7 +147,6 @@ ALL_TEMPLATES = sorted(
 #: Staff pages whose words are still hard-coded English. Remove a page once it is marked.
 TEMPLATES_NOT_YET_MARKED = {
     "areas/templates/areas/area_profile.html",
-    "assets/templates/assets/area_map.html",
     "residents/templates/residents/area_residents.html",
     "residents/templates/residents/resident_detail.html",
     "right_to_bid/templates/right_to_bid/asset_cases.html",
