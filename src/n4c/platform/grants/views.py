@@ -36,7 +36,7 @@ from n4c.platform.grants.forms import (
     SeatForm,
     VoteForm,
 )
-from n4c.platform.grants.models import BUDGET_NAMES, Application, FundingType, Panel, Phase
+from n4c.platform.grants.models import BUDGET_NAMES, Application, Panel, Phase
 from n4c.platform.grants.personal_data import erase_application
 
 
@@ -65,12 +65,12 @@ def area_panels(request, area_id: int):
 def _budgets(panel: Panel) -> list[dict[str, Any]]:
     return [
         {
-            "label": BUDGET_NAMES[FundingType(kind)],
+            "label": label,
             "budget": panel.budget_gbp(kind),
             "awarded": services.spent_gbp(panel, kind),
             "left": services.left_to_spend_gbp(panel, kind),
         }
-        for kind in FundingType.values
+        for kind, label in BUDGET_NAMES.items()
     ]
 
 
