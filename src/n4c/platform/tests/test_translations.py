@@ -290,10 +290,13 @@ def untranslated_strings(source: str) -> list[tuple[int, str]]:
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
             text = node.value
         elif isinstance(node, ast.JoinedStr):
-            text = "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
+            text = "".join(
+                str(v.value) if isinstance(v, ast.Constant) else "{}" for v in node.values
+            )
         else:
             continue
-        marked = _NOT_TRANSLATED in lines[node.lineno - 1] + lines[node.end_lineno - 1]
+        last = node.end_lineno or node.lineno
+        marked = _NOT_TRANSLATED in lines[node.lineno - 1] + lines[last - 1]
         if _SENTENCE.match(text.strip()) and not marked:
             found.append((node.lineno, text))
     return found
