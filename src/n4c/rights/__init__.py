@@ -34,13 +34,21 @@ from n4c.rights.letters import (
     placeholder,
     request_to_bid_letter,
 )
-from n4c.rights.nominations import Eligibility, check_forum, check_nominator
+from n4c.rights.nominations import (
+    BODIES_THAT_MAY_NOMINATE,
+    NOMINATING_BODIES,
+    Eligibility,
+    check_forum,
+    check_nominator,
+)
 from n4c.rights.periods import EVENT_YEARS, check_event_date, describe_period, period_end
 from n4c.rights.rules import Rule, RuleBook, Threshold, load_rule_file, load_rulebook
 
 __all__ = [
     "ASSET_COLUMNS",
+    "BODIES_THAT_MAY_NOMINATE",
     "EVENT_YEARS",
+    "NOMINATING_BODIES",
     "STEP_STATUSES",
     "Asset",
     "AssetImport",

@@ -27,6 +27,8 @@ __all__ = [
 
 PLACEHOLDER_START = "[TO ADD: "
 
+#: How a letter names each of ``BODIES_THAT_MAY_NOMINATE`` ("Our group is a charity."); a test
+#: keeps the keys the same as that list.
 _BODY_WORDS = {
     "parish-council": "a parish council",
     "neighbourhood-forum": "a neighbourhood forum",

@@ -13,7 +13,14 @@ from typing import Literal, get_args
 from n4c.errors import InputError
 from n4c.rights.rules import RuleBook
 
-__all__ = ["NOMINATING_BODIES", "Eligibility", "NominatingBody", "check_forum", "check_nominator"]
+__all__ = [
+    "BODIES_THAT_MAY_NOMINATE",
+    "NOMINATING_BODIES",
+    "Eligibility",
+    "NominatingBody",
+    "check_forum",
+    "check_nominator",
+]
 
 #: Bodies the Localism Act s.89(2)(b) and SI 2012/2421 reg 5(1) let nominate, and individuals
 #: (who may not).
@@ -28,6 +35,12 @@ NominatingBody = Literal[
     "individual",
 ]
 NOMINATING_BODIES: tuple[str, ...] = get_args(NominatingBody)
+#: The kinds of body a nomination form offers, in this order: every one but an individual. The
+#: letters (``letters``) and the platform's form labels name each of these, and tests keep them
+#: the same.
+BODIES_THAT_MAY_NOMINATE: tuple[str, ...] = tuple(
+    body for body in NOMINATING_BODIES if body != "individual"
+)
 
 
 @dataclass(frozen=True)

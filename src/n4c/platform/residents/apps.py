@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class ResidentsConfig(AppConfig):
     name = "n4c.platform.residents"
-    verbose_name = "Partnership members (personal data)"
+    verbose_name = _("Partnership members (personal data)")
 
     def ready(self) -> None:
         from n4c.platform.areas.access import can_edit_area

@@ -15,6 +15,8 @@ from typing import Any, Literal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
 
 from n4c.platform.audit.models import AuditEvent
 from n4c.platform.audit.services import forget_in_log, record_change, snapshot
@@ -53,12 +55,23 @@ def register_personal_data(
     _ELSEWHERE[name] = (export, erase)
 
 
-#: The words a person agrees to when the form records their consent to be contacted.
-CONTACT_WORDING = (
+#: The words a person agrees to when the form records their consent to be contacted (in
+#: English; the form shows them, and the consent records them, in the reader's language).
+CONTACT_WORDING = gettext_noop(
     "The Network for Communities will keep your email address and phone number to contact you "
     "about the partnership's work. You can ask us to stop at any time, and we will delete them."
 )
-_CONTACT_FIELDS = {"email": "email address", "phone": "phone number"}
+#: Each contact field, and why it is refused without consent.
+_CONTACT_FIELDS = {
+    "email": _(
+        "Record that they agreed to be contacted before keeping their email address, "
+        "or leave it empty."
+    ),
+    "phone": _(
+        "Record that they agreed to be contacted before keeping their phone number, "
+        "or leave it empty."
+    ),
+}
 
 
 def has_contact_consent(resident: Resident) -> bool:
@@ -72,10 +85,7 @@ def _check_contact_consent(resident: Resident, *, consented: bool) -> None:
     if consented:
         return
     problems = {
-        field: f"Record that they agreed to be contacted before keeping their {label}, "
-        "or leave it empty."
-        for field, label in _CONTACT_FIELDS.items()
-        if getattr(resident, field)
+        field: refusal for field, refusal in _CONTACT_FIELDS.items() if getattr(resident, field)
     }
     if problems:
         raise ValidationError(
@@ -102,7 +112,7 @@ def add_resident(actor, *, contact_consent_method: str = "", **fields) -> Reside
             resident,
             purpose=Consent.Purpose.CONTACT,
             given=True,
-            wording=CONTACT_WORDING,
+            wording=gettext(CONTACT_WORDING),
             method=contact_consent_method,
         )
     return resident
@@ -173,11 +183,16 @@ def give_sign_in(actor, resident: Resident, *, username: str):
     holds only their name and, if held, the e-mail address they agreed to be contacted at.
     """
     if resident.erased_at is not None:
-        raise ValidationError("Their personal data is erased, so they cannot be given a sign-in.")
+        raise ValidationError(
+            gettext("Their personal data is erased, so they cannot be given a sign-in.")
+        )
     if resident.account_id is not None:
         raise ValidationError(
-            f"They already sign in as “{resident.account.get_username()}”; make them a new link "
-            "to set a password instead."
+            gettext(
+                "They already sign in as “%(username)s”; make them a new link to set a password "
+                "instead."
+            )
+            % {"username": resident.account.get_username()}
         )
     user = create_account(
         username=username,
@@ -231,7 +246,7 @@ def export_resident(actor, resident: Resident) -> dict[str, Any]:
     return {
         "format": EXPORT_FORMAT,
         "exported_at": timezone.now().isoformat(),
-        "controller": "Network for Communities",
+        "controller": "Network for Communities",  # untranslated: the organisation's name
         "resident": {
             "id": resident.pk,
             "full_name": resident.full_name,
@@ -274,7 +289,7 @@ def export_resident(actor, resident: Resident) -> dict[str, Any]:
             }
             for e in trail
         ],
-        "elsewhere": {name: export(resident) for name, (export, _) in _ELSEWHERE.items()},
+        "elsewhere": {name: export(resident) for name, (export, _erase) in _ELSEWHERE.items()},
     }
 
 
@@ -289,10 +304,11 @@ def erase_resident(actor, resident: Resident, *, mode: Literal["anonymise", "del
     """
     if mode not in ("anonymise", "delete"):
         raise ValueError(f"mode must be anonymise or delete, not {mode!r}")
-    for _, erase_elsewhere in _ELSEWHERE.values():
+    for _export, erase_elsewhere in _ELSEWHERE.values():
         erase_elsewhere(actor, resident)
     consent_ids = list(resident.consents.values_list("pk", flat=True))
-    label = f"Erased member {resident.pk}"
+    # The name the record keeps, in the language of whoever erases it.
+    label = gettext("Erased member %(number)s") % {"number": resident.pk}
     _audit_trail(resident, consent_ids).update(before=None, after=None, object_repr=label)
     if resident.account_id is not None:
         forget_in_log(resident.account, label)

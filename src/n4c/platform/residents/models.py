@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from n4c.platform.areas.models import Area
@@ -20,16 +21,18 @@ class Resident(models.Model):
 
     area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="residents")
     full_name = models.CharField(max_length=150)
-    email = models.EmailField(blank=True, help_text="Only if they agree to be contacted by email.")
+    email = models.EmailField(
+        blank=True, help_text=_("Only if they agree to be contacted by email.")
+    )
     phone = models.CharField(
-        max_length=30, blank=True, help_text="Only if they agree to be contacted by phone."
+        max_length=30, blank=True, help_text=_("Only if they agree to be contacted by phone.")
     )
     partnership_role = models.CharField(
         max_length=12, choices=PartnershipRole.choices, default=PartnershipRole.MEMBER
     )
     joined_on = models.DateField()
     erased_at = models.DateTimeField(
-        null=True, blank=True, help_text="When their personal data was anonymised."
+        null=True, blank=True, help_text=_("When their personal data was anonymised.")
     )
     # Kept here, not only on the user, so that export shows it and erasure removes it.
     account = models.OneToOneField(
@@ -38,7 +41,7 @@ class Resident(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="resident_record",
-        help_text="Their sign-in, if they read the area's plan and support log online.",
+        help_text=_("Their sign-in, if they read the area's plan and support log online."),
     )
 
     class Meta:
@@ -49,7 +52,7 @@ class Resident(models.Model):
                 fields=["area"],
                 condition=models.Q(partnership_role="chair", erased_at__isnull=True),
                 name="one_chair_per_area",
-                violation_error_message=(
+                violation_error_message=_(
                     "This area's partnership already has a chair; make them a member first."
                 ),
             )
@@ -66,25 +69,28 @@ class Consent(models.Model):
     """One consent decision: for what, whether given, when, how, and the words they agreed to."""
 
     class Purpose(models.TextChoices):
-        CONTACT = "contact", "Contact about the partnership's work"
+        CONTACT = "contact", _("Contact about the partnership's work")
         SHARE_WITH_PARTNERS = (
             "share_with_partners",
-            "Share contact details with partner organisations",
+            _("Share contact details with partner organisations"),
         )
-        PHOTOS_AND_STORIES = "photos_and_stories", "Use photos and stories in Network publications"
-        RESEARCH = "research", "Take part in research and evaluation"
+        PHOTOS_AND_STORIES = (
+            "photos_and_stories",
+            _("Use photos and stories in Network publications"),
+        )
+        RESEARCH = "research", _("Take part in research and evaluation")
 
     class Method(models.TextChoices):
-        PAPER_FORM = "paper_form", "Signed paper form"
-        ONLINE_FORM = "online_form", "Online form"
-        IN_PERSON = "in_person", "Spoken, in person"
-        PHONE = "phone", "Spoken, by phone"
-        EMAIL = "email", "Email"
+        PAPER_FORM = "paper_form", _("Signed paper form")
+        ONLINE_FORM = "online_form", _("Online form")
+        IN_PERSON = "in_person", _("Spoken, in person")
+        PHONE = "phone", _("Spoken, by phone")
+        EMAIL = "email", _("Email")
 
     resident = models.ForeignKey(Resident, on_delete=models.CASCADE, related_name="consents")
     purpose = models.CharField(max_length=24, choices=Purpose.choices)
-    given = models.BooleanField(help_text="Ticked if they agreed; unticked if they said no.")
-    wording = models.TextField(help_text="The words they were shown or told.")
+    given = models.BooleanField(help_text=_("Ticked if they agreed; unticked if they said no."))
+    wording = models.TextField(help_text=_("The words they were shown or told."))
     method = models.CharField(max_length=12, choices=Method.choices)
     recorded_at = models.DateTimeField()
     recorded_by = models.ForeignKey(
@@ -96,8 +102,9 @@ class Consent(models.Model):
         ordering = ["-recorded_at", "-id"]
 
     def __str__(self) -> str:
-        answer = "yes" if self.given else "no"
-        return f"{self.get_purpose_display()}: {answer}"
+        if self.given:
+            return gettext("%(purpose)s: yes") % {"purpose": self.get_purpose_display()}
+        return gettext("%(purpose)s: no") % {"purpose": self.get_purpose_display()}
 
     @property
     def in_force(self) -> bool:

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from n4c.platform.areas.access import area_for_editing
@@ -28,7 +29,9 @@ def area_residents(request, area_id: int):
         else None
     )
     if resident is not None:
-        messages.success(request, f"{resident} is added. Now record what they agreed to.")
+        messages.success(
+            request, _("%(name)s is added. Now record what they agreed to.") % {"name": resident}
+        )
         return redirect(resident)
     return render(
         request,
@@ -70,7 +73,7 @@ def add_consent(request, pk: int):
     if not form.is_valid():
         return _detail(request, resident, 400, consent_form=form)
     gdpr.record_consent(request.user, resident, **form.cleaned_data)
-    messages.success(request, "The consent is recorded.")
+    messages.success(request, _("The consent is recorded."))
     return redirect(resident)
 
 
@@ -79,7 +82,7 @@ def add_consent(request, pk: int):
 def withdraw(request, pk: int, consent_id: int):
     resident = get_object_or_404(residents_visible_to(request.user), pk=pk)
     gdpr.withdraw_consent(request.user, get_object_or_404(resident.consents, pk=consent_id))
-    messages.success(request, "The consent is marked as withdrawn.")
+    messages.success(request, _("The consent is marked as withdrawn."))
     return redirect(resident)
 
 
@@ -90,7 +93,8 @@ def export(request, pk: int):
         json.dumps(gdpr.export_resident(request.user, resident), indent=2, ensure_ascii=False),
         content_type="application/json; charset=utf-8",
     )
-    response["Content-Disposition"] = f'attachment; filename="resident-{resident.pk}.json"'
+    disposition = f'attachment; filename="resident-{resident.pk}.json"'
+    response["Content-Disposition"] = disposition  # untranslated: an HTTP header
     return response
 
 
@@ -103,7 +107,7 @@ def erase(request, pk: int):
         return _detail(request, resident, 400, erase_form=form)
     area_id = resident.area_id
     gdpr.erase_resident(request.user, resident, mode=form.cleaned_data["mode"])
-    messages.success(request, "Their personal data is erased.")
+    messages.success(request, _("Their personal data is erased."))
     return redirect("residents:area", area_id)
 
 
@@ -113,7 +117,7 @@ def _link_page(request, resident, heading: str):
         resident.account,
         heading=heading,
         back_url=resident.get_absolute_url(),
-        back_label=f"Back to {resident.full_name}",
+        back_label=_("Back to %(name)s") % {"name": resident.full_name},
     )
 
 
@@ -127,7 +131,9 @@ def give_sign_in(request, pk: int):
     )
     if given is None:
         return _detail(request, resident, 400, sign_in_form=form)
-    return _link_page(request, resident, f"{resident.full_name} can now sign in")
+    return _link_page(
+        request, resident, _("%(name)s can now sign in") % {"name": resident.full_name}
+    )
 
 
 @login_required
@@ -136,7 +142,9 @@ def new_sign_in_link(request, pk: int):
     resident = get_object_or_404(
         residents_visible_to(request.user).filter(account__isnull=False), pk=pk
     )
-    return _link_page(request, resident, f"A new link for {resident.full_name}")
+    return _link_page(
+        request, resident, _("A new link for %(name)s") % {"name": resident.full_name}
+    )
 
 
 @login_required
@@ -144,5 +152,5 @@ def new_sign_in_link(request, pk: int):
 def remove_sign_in(request, pk: int):
     resident = get_object_or_404(residents_visible_to(request.user), pk=pk)
     gdpr.remove_sign_in(request.user, resident)
-    messages.success(request, "Their sign-in is removed; their member record stays.")
+    messages.success(request, _("Their sign-in is removed; their member record stays."))
     return redirect(resident)

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class RightToBidConfig(AppConfig):
     name = "n4c.platform.right_to_bid"
-    verbose_name = "Community right to bid"
+    verbose_name = _("Community right to bid")
 
     def ready(self) -> None:
         from n4c.platform.areas.hooks import register_area_link

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from n4c.platform.core.forms import PlainForm, PlainModelForm
 from n4c.platform.right_to_bid.models import AssetCase, Nomination
@@ -15,13 +16,18 @@ class CaseForm(PlainModelForm):
     class Meta:
         model = AssetCase
         fields = ["title", "opened_on", "contact_email"]
+        labels = {
+            "title": _("Title"),
+            "opened_on": _("Opened on"),
+            "contact_email": _("Contact email"),
+        }
         widgets = {"opened_on": forms.DateInput(attrs={"type": "date"})}
 
 
 class EventForm(PlainForm):
-    event = forms.ChoiceField(choices=())
-    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
-    note = forms.CharField(max_length=300, required=False)
+    event = forms.ChoiceField(label=pgettext_lazy("case event", "Event"), choices=())
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -31,12 +37,15 @@ class EventForm(PlainForm):
 
 
 class ExtensionForm(PlainForm):
-    rule_id = forms.ChoiceField(label="Period", choices=())
+    rule_id = forms.ChoiceField(label=_("Period"), choices=())
     extended_to = forms.DateField(
-        label="Agreed date", widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Agreed date"), widget=forms.DateInput(attrs={"type": "date"})
     )
     note = forms.CharField(
-        max_length=300, required=False, help_text="Who agreed it, and where it is written."
+        label=_("Note"),
+        max_length=300,
+        required=False,
+        help_text=_("Who agreed it, and where it is written."),
     )
 
     def __init__(self, *args, extendable: list[tuple[str, str]] | None = None, **kwargs):
@@ -45,7 +54,9 @@ class ExtensionForm(PlainForm):
 
 
 class CloseForm(PlainForm):
-    closed_on = forms.DateField(label="Closed on", widget=forms.DateInput(attrs={"type": "date"}))
+    closed_on = forms.DateField(
+        label=_("Closed on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
 
 
 class NominationForm(PlainModelForm):
@@ -74,5 +85,5 @@ class NominationForm(PlainModelForm):
 
 class SendForm(PlainForm):
     sent_on = forms.DateField(
-        label="Date it was sent to the council", widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Date it was sent to the council"), widget=forms.DateInput(attrs={"type": "date"})
     )

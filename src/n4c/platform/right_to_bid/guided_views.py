@@ -29,7 +29,8 @@ from n4c.platform.right_to_bid.nominations import (
 
 def _text_file(text: str, filename: str) -> HttpResponse:
     response = HttpResponse(text, content_type="text/plain; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    disposition = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = disposition  # untranslated: an HTTP header
     return response
 
 
@@ -53,7 +54,7 @@ def journey(request, pk: int):
 def letter(request, pk: int, letter: str):
     asset = get_object_or_404(assets_visible_to(request.user), pk=pk)
     if letter not in LETTERS:
-        raise Http404("There is no such letter.")
+        raise Http404(_("There is no such letter."))
     text = asset_letter(asset, letter, today=timezone.localdate())
     return _text_file(text, f"{letter}-letter-asset-{asset.pk}.txt")
 
@@ -86,7 +87,7 @@ def nominate(request, area_id: int):
 def nominations(request):
     """Staff's queue: drafts waiting to be checked and sent, then those sent."""
     if not is_staff_role(request.user):
-        raise PermissionDenied("Only staff check nominations.")
+        raise PermissionDenied(_("Only staff check nominations."))
     queue = nominations_visible_to(request.user).select_related("area", "started_by")
     return render(
         request,
@@ -105,7 +106,7 @@ def nomination(request, pk: int):
         nominations_visible_to(request.user).select_related("area", "case"), pk=pk
     )
     if not is_staff_role(request.user):
-        raise PermissionDenied("Only staff check nominations.")
+        raise PermissionDenied(_("Only staff check nominations."))
     action = request.POST.get("action", "") if request.method == "POST" else ""
     data = request.POST if request.method == "POST" else None
     # The form sets its values on its own copy, so the service snapshots the record unchanged.
@@ -119,10 +120,10 @@ def nomination(request, pk: int):
             done = apply_service(
                 send_form, lambda data: send_nomination(request.user, item, **data)
             )
-            message = "Marked as sent: the case and its deadlines have started."
+            message = _("Marked as sent: the case and its deadlines have started.")
         else:
             done = apply_service(form, lambda data: change_nomination(request.user, item, data))
-            message = "Nomination changed."
+            message = _("Nomination changed.")
         if done is not None:
             messages.success(request, message)
             return redirect(item)
@@ -151,5 +152,5 @@ def nomination(request, pk: int):
 def nomination_letter_file(request, pk: int):
     item = get_object_or_404(nominations_visible_to(request.user), pk=pk)
     if not is_staff_role(request.user):
-        raise PermissionDenied("Only staff check nominations.")
+        raise PermissionDenied(_("Only staff check nominations."))
     return _text_file(nomination_letter(item), f"nomination-letter-{item.pk}.txt")

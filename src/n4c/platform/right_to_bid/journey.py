@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
+from django.utils.translation import gettext_lazy as _
+
 from n4c import rights
 from n4c.platform.assets.models import Asset
 from n4c.platform.assets.services import clock_events
@@ -19,10 +21,12 @@ from n4c.platform.right_to_bid.services import case_deadlines, case_extensions
 __all__ = ["LETTERS", "Letter", "asset_letter", "journey_case", "journey_of"]
 
 Letter = Literal["nomination", "request-to-bid"]
-#: The template letters, by the name in their address, with their titles.
+#: The template letters, by the name in their address, with their titles. The titles are
+#: translated with the pages around them; the letters stay English (``n4c.rights.letters``), as
+#: they go to councils, which work in English.
 LETTERS: dict[str, str] = {
-    "nomination": "Nomination letter to the council",
-    "request-to-bid": "Request to be treated as a potential bidder",
+    "nomination": _("Nomination letter to the council"),
+    "request-to-bid": _("Request to be treated as a potential bidder"),
 }
 
 
@@ -67,4 +71,5 @@ def asset_letter(asset: Asset, letter: str, *, today: dt.date) -> str:
         deadlines = case_deadlines(case) if case is not None else []
         request = next((d for d in deadlines if d.rule_id == "acv.request-to-bid"), None)
         return rights.request_to_bid_letter(details, deadline=request, on=today)
-    raise ValueError(f"No letter {letter!r}; expected one of {', '.join(LETTERS)}.")
+    expected = ", ".join(LETTERS)
+    raise ValueError(f"No letter {letter!r}; expected one of {expected}.")  # untranslated: a bug

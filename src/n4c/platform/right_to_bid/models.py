@@ -9,20 +9,27 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from n4c import rights
 from n4c.platform.areas.models import Area
 from n4c.platform.assets.models import Asset, DatedEvent
 
 
 class AssetCase(models.Model):
     asset = models.ForeignKey(Asset, on_delete=models.CASCADE, related_name="cases")
-    title = models.CharField(max_length=200, help_text="e.g. 'Nomination by the residents' group'.")
+    title = models.CharField(
+        max_length=200, help_text=_("e.g. 'Nomination by the residents' group'.")
+    )
     contact_email = models.EmailField(
-        blank=True, help_text="Also sent deadline reminders (e.g. the nominating group)."
+        blank=True, help_text=_("Also sent deadline reminders (e.g. the nominating group).")
     )
     opened_on = models.DateField()
-    closed_on = models.DateField(null=True, blank=True, help_text="Empty while the case is open.")
+    closed_on = models.DateField(
+        null=True, blank=True, help_text=_("Empty while the case is open.")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -47,7 +54,8 @@ class AssetCase(models.Model):
 class CaseEvent(DatedEvent):
     case = models.ForeignKey(AssetCase, on_delete=models.CASCADE, related_name="events")
     event = models.CharField(
-        max_length=50, help_text="An event the statutory rules count from, e.g. notice-of-disposal."
+        max_length=50,
+        help_text=_("An event the statutory rules count from, e.g. notice-of-disposal."),
     )
 
     class Meta(DatedEvent.Meta):
@@ -66,10 +74,10 @@ class CaseExtension(models.Model):
     """A later date agreed in writing for a period the law lets the parties extend."""
 
     case = models.ForeignKey(AssetCase, on_delete=models.CASCADE, related_name="extensions")
-    rule_id = models.CharField(max_length=100, help_text="e.g. acv.listing-review-decision.")
+    rule_id = models.CharField(max_length=100, help_text=_("e.g. acv.listing-review-decision."))
     extended_to = models.DateField()
     note = models.CharField(
-        max_length=300, blank=True, help_text="Who agreed it, and where it is written."
+        max_length=300, blank=True, help_text=_("Who agreed it, and where it is written.")
     )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -85,7 +93,23 @@ class CaseExtension(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.rule_id} extended to {self.extended_to:%d %b %Y}"
+        return gettext("%(rule)s extended to %(date)s") % {
+            "rule": self.rule_id,
+            "date": date_format(self.extended_to, "d M Y"),
+        }
+
+
+#: What a form calls each kind of body that may nominate, by its key in
+#: ``n4c.rights.BODIES_THAT_MAY_NOMINATE`` (a test keeps the two the same).
+NOMINATING_BODY_LABELS = {
+    "parish-council": _("Parish council"),
+    "neighbourhood-forum": _("Neighbourhood forum"),
+    "unincorporated-body": _("Unincorporated group of local people"),
+    "charity": _("Charity"),
+    "company-limited-by-guarantee": _("Company limited by guarantee"),
+    "community-benefit-society": _("Community benefit society"),
+    "community-interest-company": _("Community interest company"),
+}
 
 
 class Nomination(models.Model):
@@ -129,15 +153,7 @@ class Nomination(models.Model):
     nominator_body = models.CharField(
         _("Kind of group"),
         max_length=40,
-        choices=[
-            ("parish-council", _("Parish council")),
-            ("neighbourhood-forum", _("Neighbourhood forum")),
-            ("unincorporated-body", _("Unincorporated group of local people")),
-            ("charity", _("Charity")),
-            ("company-limited-by-guarantee", _("Company limited by guarantee")),
-            ("community-benefit-society", _("Community benefit society")),
-            ("community-interest-company", _("Community interest company")),
-        ],
+        choices=[(body, NOMINATING_BODY_LABELS[body]) for body in rights.BODIES_THAT_MAY_NOMINATE],
     )
     registered_members = models.PositiveIntegerField(
         _("Members registered to vote in the area"),
@@ -164,7 +180,7 @@ class Nomination(models.Model):
         ordering = ["-started_at", "-pk"]
 
     def __str__(self) -> str:
-        return f"Nomination of {self.asset_name}"
+        return gettext("Nomination of %(asset)s") % {"asset": self.asset_name}
 
     def get_absolute_url(self) -> str:
         return reverse("right_to_bid:nomination", args=[self.pk])

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from n4c import rights
@@ -73,9 +74,9 @@ def start_nomination(actor, area: Area, fields: Mapping[str, object]) -> Nominat
 
 def _for_staff(actor, nomination: Nomination) -> None:
     if not can_edit_area(actor, nomination.area):
-        raise PermissionDenied("Only staff who work with this area can check and send it.")
+        raise PermissionDenied(_("Only staff who work with this area can check and send it."))
     if nomination.status != Nomination.Status.DRAFT:
-        raise ValidationError("This nomination has been sent; it can no longer be changed.")
+        raise ValidationError(_("This nomination has been sent; it can no longer be changed."))
 
 
 @transaction.atomic
@@ -99,7 +100,7 @@ def send_nomination(actor, nomination: Nomination, *, sent_on: dt.date) -> Nomin
     yet) gets a right-to-bid case whose nomination event is that day."""
     _for_staff(actor, nomination)
     if sent_on > timezone.localdate():
-        raise ValidationError({"sent_on": "The date it was sent must be today or in the past."})
+        raise ValidationError({"sent_on": _("The date it was sent must be today or in the past.")})
     asset = nomination.asset
     if asset is None:
         asset = add_asset(
@@ -119,10 +120,13 @@ def send_nomination(actor, nomination: Nomination, *, sent_on: dt.date) -> Nomin
     case = open_case(
         actor,
         asset,
-        title=f"Nomination by {nomination.nominator_name}"[:200],
+        # The case's title and note, written in the language of whoever sends it.
+        title=(gettext("Nomination by %(group)s") % {"group": nomination.nominator_name})[:200],
         opened_on=sent_on,
     )
-    record_event(actor, case, event="nomination", date=sent_on, note="Nomination letter sent.")
+    record_event(
+        actor, case, event="nomination", date=sent_on, note=gettext("Nomination letter sent.")
+    )
     before = snapshot(nomination)
     nomination.asset = asset
     nomination.case = case

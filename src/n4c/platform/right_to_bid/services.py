@@ -7,6 +7,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from n4c import rights
 from n4c.errors import InputError
@@ -50,13 +51,19 @@ def _check_event(event: str) -> None:
     if event in rights.default_rulebook().events:
         raise ValidationError(
             {
-                "event": f"{event!r} is a neighbourhood-plan stage, not an event of a right-to-bid "
-                "case; record it on the area's neighbourhood plan."
+                "event": _(
+                    "'%(event)s' is a neighbourhood-plan stage, not an event of a right-to-bid "
+                    "case; record it on the area's neighbourhood plan."
+                )
+                % {"event": event}
             }
         )
     raise ValidationError(
         {
-            "event": f"{event!r} is not an event of a right-to-bid case; choose one of {', '.join(known)}."
+            "event": _(
+                "'%(event)s' is not an event of a right-to-bid case; choose one of %(events)s."
+            )
+            % {"event": event, "events": ", ".join(known)}
         }
     )
 
@@ -86,8 +93,11 @@ def record_event(actor, case: AssetCase, *, event: str, date: dt.date, note: str
     _check_event(event)
     recorded = ValidationError(
         {
-            "event": f"This case already has a {event}; withdraw it if it was a mistake, or open a "
-            "new case for a new one."
+            "event": _(
+                "This case already has a %(event)s; withdraw it if it was a mistake, or open a "
+                "new case for a new one."
+            )
+            % {"event": event}
         }
     )
     if case.events.filter(event=event, withdrawn_at__isnull=True).exists():
@@ -100,7 +110,7 @@ def withdraw_event(actor, case: AssetCase, *, event_id: int, reason: str) -> Cas
     """Withdraw one of the case's events entered by mistake; its dates stop counting."""
     item = case.events.filter(pk=event_id).first()
     if item is None:
-        raise ValidationError({"event_id": "Choose an event of this case."})
+        raise ValidationError({"event_id": _("Choose an event of this case.")})
     return withdraw_dated_event(actor, item, reason=reason)
 
 
@@ -159,7 +169,7 @@ def agree_extension(
 def close_case(actor, case: AssetCase, *, closed_on: dt.date) -> AssetCase:
     """Close a case: its dates leave the calendars, the feed and the reminders."""
     if closed_on < case.opened_on:
-        raise ValidationError({"closed_on": "A case cannot close before it opened."})
+        raise ValidationError({"closed_on": _("A case cannot close before it opened.")})
     before = snapshot(case)
     case.closed_on = closed_on
     case.save(update_fields=["closed_on"])

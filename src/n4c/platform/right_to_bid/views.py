@@ -13,6 +13,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from n4c.platform.assets.access import area_for_editing, assets_visible_to, can_edit_area_assets
@@ -53,9 +55,9 @@ def case_create(request, pk: int):
     form = CaseForm(request.POST)
     if form.is_valid():
         case = open_case(request.user, asset, **form.cleaned_data)
-        messages.success(request, "Case opened. Record what has happened to see its deadlines.")
+        messages.success(request, _("Case opened. Record what has happened to see its deadlines."))
         return redirect(case)
-    messages.error(request, "Give the case a title and the date it opened.")
+    messages.error(request, _("Give the case a title and the date it opened."))
     return redirect(asset)
 
 
@@ -64,7 +66,7 @@ def case_detail(request, pk: int):
     case = get_object_or_404(cases_visible_to(request.user).select_related("asset__area"), pk=pk)
     deadlines = case_deadlines(case)
     extendable = [
-        (d.rule_id, f"{d.title} ({d.date:%d %b %Y})")
+        (d.rule_id, f"{d.title} ({date_format(d.date, 'd M Y')})")
         for d in deadlines
         if d.rule_id in extendable_rule_ids()
     ]
@@ -80,13 +82,13 @@ def case_detail(request, pk: int):
     if request.method == "POST":
         area_for_editing(request.user, case.asset.area)
         handlers: dict[str, tuple[forms.Form, Callable[..., object], str]] = {
-            "event": (form, record_event, "Event recorded; the dates below include it."),
-            "extension": (extension_form, agree_extension, "Extension recorded."),
-            "close": (close_form, close_case, "Case closed; its dates leave the calendars."),
+            "event": (form, record_event, _("Event recorded; the dates below include it.")),
+            "extension": (extension_form, agree_extension, _("Extension recorded.")),
+            "close": (close_form, close_case, _("Case closed; its dates leave the calendars.")),
             "withdraw": (
                 withdraw_form,
                 withdraw_event,
-                "Event withdrawn; the dates below no longer count it.",
+                _("Event withdrawn; the dates below no longer count it."),
             ),
         }
         chosen, change, done = handlers.get(action, handlers["event"])

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from n4c import rollout
 from n4c.errors import InputError
@@ -21,28 +23,29 @@ class RolloutForm(PlainForm):
         min_value=bounds.AREAS.minimum,
         max_value=bounds.AREAS.maximum,
         initial=100,
-        label="Areas by the last year",
-        error_messages={"required": "Enter how many areas, like 100."},
+        label=_("Areas by the last year"),
+        error_messages={"required": _("Enter how many areas, like 100.")},
     )
     years = forms.IntegerField(
         min_value=bounds.YEARS.minimum,
         max_value=bounds.YEARS.maximum,
         initial=3,
-        label="Years to get there",
-        error_messages={"required": "Enter how many years, like 3."},
+        label=_("Years to get there"),
+        error_messages={"required": _("Enter how many years, like 3.")},
     )
     profile = forms.ChoiceField(
         choices=[
-            ("even", "The same number of new areas each year"),
-            ("ramp", "Start small: 1 : 2 : 3 …"),
+            ("even", _("The same number of new areas each year")),
+            ("ramp", _("Start small: 1 : 2 : 3 …")),
         ],
-        label="How areas join",
+        label=_("How areas join"),
     )
     on_costs_percent = forms.DecimalField(
         min_value=bounds.ON_COSTS_PERCENT.minimum,
         max_value=bounds.ON_COSTS_PERCENT.maximum,
         decimal_places=2,
-        label="On-costs (% of pay)",
+        # xgettext:no-python-format
+        label=_("On-costs (% of pay)"),
     )
 
     def __init__(self, *args, **kwargs):
@@ -57,13 +60,13 @@ class RolloutForm(PlainForm):
                 min_value=bounds.AREAS_PER_POST.minimum,
                 max_value=bounds.AREAS_PER_POST.maximum,
                 initial=role.areas_per_post,
-                label=f"{role.title}: areas per post",
+                label=gettext("%(role)s: areas per post") % {"role": role.title},
             )
             self.fields[salary] = forms.DecimalField(
                 min_value=bounds.SALARY_GBP.minimum,
                 max_value=bounds.SALARY_GBP.maximum,
                 initial=role.salary_gbp,
-                label=f"{role.title}: salary (£ a year)",
+                label=gettext("%(role)s: salary (£ a year)") % {"role": role.title},
             )
             self.role_fields.append((role.title, per_post, salary))
         self.cost_fields: list[tuple[str, str]] = []
@@ -72,10 +75,10 @@ class RolloutForm(PlainForm):
             ("per_area", defaults.per_area_gbp),
             ("fixed", defaults.fixed_gbp),
         ):
-            unit = {
-                "per_post": "£ a year per post",
-                "per_area": "£ a year per area",
-                "fixed": "£ a year",
+            label = {
+                "per_post": gettext("%(line)s (£ a year per post)"),
+                "per_area": gettext("%(line)s (£ a year per area)"),
+                "fixed": gettext("%(line)s (£ a year)"),
             }[table]
             for name, amount in lines.items():
                 key = f"{table}__{name}"
@@ -83,7 +86,7 @@ class RolloutForm(PlainForm):
                     min_value=bounds.COST_LINE_GBP.minimum,
                     max_value=bounds.COST_LINE_GBP.maximum,
                     initial=amount,
-                    label=f"{_label(name)} ({unit})",
+                    label=label % {"line": _label(name)},
                 )
                 self.cost_fields.append((table, key))
 
@@ -99,7 +102,7 @@ class RolloutForm(PlainForm):
                 "areas_per_post": float(data[per_post]),
                 "salary_gbp": float(data[salary]),
             }
-            for _, per_post, salary in self.role_fields
+            for _title, per_post, salary in self.role_fields
         ]
         return {"phasing": {"profile": data["profile"]}, "costs": costs, "roles": roles}
 

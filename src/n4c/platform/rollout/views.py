@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from n4c.platform.audit.services import record_export
 from n4c.platform.core.exports import export_response
@@ -56,7 +58,7 @@ def rollout_export(request, file_format: str):
     form = _form(request)
     result = form.plan() if form.is_valid() else None
     if result is None:
-        return HttpResponse("Correct the assumptions on the rollout page first.", status=400)
+        return HttpResponse(_("Correct the assumptions on the rollout page first."), status=400)
     assumptions, plan = result
     rows = []
     for year in plan:
@@ -77,6 +79,8 @@ def rollout_export(request, file_format: str):
     response = export_response(
         {"rollout": frame}, name="rollout", file_format=file_format, formats=pounds
     )
-    description = f"Rollout, {len(plan)} years, {file_format.upper()}"
+    description = ngettext(
+        "Rollout, %(years)s year, %(format)s", "Rollout, %(years)s years, %(format)s", len(plan)
+    ) % {"years": len(plan), "format": file_format.upper()}
     record_export(request.user, "rollout.plan", description)
     return response

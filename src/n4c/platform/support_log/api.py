@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
 from ninja import Query, Router, Schema, Status
 
 from n4c.platform.areas.access import areas_visible_to
@@ -79,7 +80,7 @@ def add_entry(request, payload: EntryIn):
 @router.get("/report", response=ReportOut)
 def report(request, month: str | None = None, region: str | None = None):
     if not is_staff_role(request.user):
-        raise PermissionDenied("The monthly report is for the Network's staff.")
+        raise PermissionDenied(gettext("The monthly report is for the Network's staff."))
     areas = areas_visible_to(request.user)
     if region:
         areas = areas.filter(region__code=region)

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class SupportLogConfig(AppConfig):
     name = "n4c.platform.support_log"
-    verbose_name = "Support log"
+    verbose_name = _("Support log")
 
     def ready(self) -> None:
         from n4c.platform.areas.hooks import register_area_action, register_area_panel

@@ -7,6 +7,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from n4c.platform.areas.models import Area
@@ -25,11 +27,11 @@ class Kind(models.TextChoices):
 def validate_half_days(value: Decimal) -> None:
     if value <= 0 or (value * 2) % 1 != 0:
         raise ValidationError(
-            "Enter the time in days or half days, like 0.5, 1 or 1.5.", code="half_days"
+            gettext("Enter the time in days or half days, like 0.5, 1 or 1.5."), code="half_days"
         )
     if value > 5:
         raise ValidationError(
-            "Enter at most 5 days in one entry; log a longer piece of work weekly."
+            gettext("Enter at most 5 days in one entry; log a longer piece of work weekly.")
         )
 
 
@@ -41,18 +43,18 @@ class SupportEntry(models.Model):
     role = models.CharField(
         max_length=20,
         choices=AssignmentRole.choices,
-        help_text="The role the support was given in; the monthly report counts it against it.",
+        help_text=_("The role the support was given in; the monthly report counts it against it."),
     )
     date = models.DateField()
     kind = models.CharField(max_length=10, choices=Kind.choices)
     days = models.DecimalField(max_digits=3, decimal_places=1, validators=[validate_half_days])
     notes = models.TextField(blank=True)
-    follow_ups = models.TextField(blank=True, help_text="What happens next, and who does it.")
+    follow_ups = models.TextField(blank=True, help_text=_("What happens next, and who does it."))
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-date", "-id"]
-        verbose_name_plural = "support entries"
+        verbose_name_plural = _("support entries")
         indexes = [
             models.Index(fields=["date", "area"]),
             models.Index(fields=["area", "-date"]),
@@ -60,4 +62,9 @@ class SupportEntry(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} at {self.area} on {self.date:%d %B %Y} ({days_text(self.days)})"
+        return gettext("%(kind)s at %(area)s on %(date)s (%(days)s)") % {
+            "kind": self.get_kind_display(),
+            "area": self.area,
+            "date": date_format(self.date, "d F Y"),
+            "days": days_text(self.days),
+        }

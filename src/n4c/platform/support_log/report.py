@@ -23,6 +23,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Q, Sum
 from django.db.models.functions import TruncMonth
+from django.utils.translation import gettext
 
 from n4c.errors import InputError
 from n4c.platform.areas.models import Area
@@ -116,7 +117,10 @@ def parse_month(text: str | None, *, today: dt.date | None = None) -> dt.date:
         return dt.date(year, month, 1)
     except ValueError as error:
         raise InputError(
-            f"Enter the month as year and month, like {today:%Y-%m}.", field="month", value=text
+            gettext("Enter the month as year and month, like %(example)s.")
+            % {"example": f"{today:%Y-%m}"},
+            field="month",
+            value=text,
         ) from error
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext
 
 from n4c.platform.audit.models import AuditEvent
 from n4c.platform.audit.services import record_change
@@ -36,7 +37,7 @@ def log_support(actor, area, **fields) -> SupportEntry:
     role = logging_role(actor, area)
     if role is None:
         raise PermissionDenied(
-            "Only the area's adviser or community worker can log support for it."
+            gettext("Only the area's adviser or community worker can log support for it.")
         )
     entry = SupportEntry(area=area, person=actor, role=role, **fields)
     entry.full_clean()

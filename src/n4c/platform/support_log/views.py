@@ -11,6 +11,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from n4c.errors import InputError
 from n4c.platform.areas.access import areas_visible_to
@@ -38,12 +40,16 @@ def entry_create(request, area_pk: int):
     area = get_object_or_404(areas_visible_to(request.user), pk=area_pk)
     if not can_log_support(request.user, area):
         raise PermissionDenied(
-            "Only the area's adviser or community worker can log support for it."
+            _("Only the area's adviser or community worker can log support for it.")
         )
     form = SupportEntryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         entry = log_support(request.user, area, **form.cleaned_data)
-        messages.success(request, f"Logged {days_text(entry.days)} of support for {area.name}.")
+        messages.success(
+            request,
+            _("Logged %(days)s of support for %(area)s.")
+            % {"days": days_text(entry.days), "area": area.name},
+        )
         return redirect(area)
     return render(request, "support_log/entry_form.html", {"form": form, "area": area})
 
@@ -51,7 +57,7 @@ def entry_create(request, area_pk: int):
 def _report_choices(request):
     """The month and the areas the report page shows, and what was wrong with the month."""
     if not is_staff_role(request.user):
-        raise PermissionDenied("The monthly report is for the Network's staff.")
+        raise PermissionDenied(_("The monthly report is for the Network's staff."))
     error = None
     try:
         month_start = parse_month(request.GET.get("month"))
@@ -109,6 +115,8 @@ def report_export(request, file_format: str):
     """The monthly report the page shows (its month and region), by area, person and region."""
     month_start, areas, region_code, _error = _report_choices(request)
     found = monthly_report(month_start, areas=areas)
+    # The sheets' names and the columns (here and in ``_history``) stay English in every
+    # language: they are identifiers that spreadsheets and other programs look up.
     sheets = {
         "by area": _lines(found.by_area, region=True),
         "by person": _lines(found.by_person, region=True),
@@ -117,8 +125,11 @@ def report_export(request, file_format: str):
     days = {name: "0.0" for name in ("committed_days", "delivered_days", "gap_days")}
     name = f"support-{month_start:%Y-%m}"
     response = export_response(sheets, name=name, file_format=file_format, formats=days)
-    where = f", region {region_code}" if region_code else ""
-    description = f"Monthly report {month_start:%Y-%m}{where}, {file_format.upper()}"
+    values = {"month": f"{month_start:%Y-%m}", "region": region_code, "format": file_format.upper()}
+    if region_code:
+        description = _("Monthly report %(month)s, region %(region)s, %(format)s") % values
+    else:
+        description = _("Monthly report %(month)s, %(format)s") % values
     record_export(request.user, SupportEntry, description)
     return response
 
@@ -149,7 +160,10 @@ def _history_response(request, entries, *, name: str, what: str, file_format: st
     response = export_response(
         {"support": frame}, name=name, file_format=file_format, formats=formats
     )
-    record_export(request.user, SupportEntry, f"{what}, {len(frame)} rows, {file_format.upper()}")
+    description = ngettext(
+        "%(what)s, %(rows)s row, %(format)s", "%(what)s, %(rows)s rows, %(format)s", len(frame)
+    ) % {"what": what, "rows": len(frame), "format": file_format.upper()}
+    record_export(request.user, SupportEntry, description)
     return response
 
 
@@ -162,7 +176,7 @@ def area_history_page(request, area_pk: int):
     """One area's whole support history, newest first, a page at a time; staff may filter it by
     kind of support and sort it by a column, and download it whole."""
     if not is_staff_role(request.user):
-        raise PermissionDenied("Support histories are for the Network's staff.")
+        raise PermissionDenied(_("Support histories are for the Network's staff."))
     area = get_object_or_404(areas_visible_to(request.user), pk=area_pk)
     entries = SupportEntry.objects.filter(area=area).select_related("person")
     kind = request.GET.get("kind", "")
@@ -183,7 +197,7 @@ def area_history(request, area_pk: int, file_format: str):
     """Every support entry of one area the user may see, newest first."""
     area = get_object_or_404(areas_visible_to(request.user), pk=area_pk)
     entries = SupportEntry.objects.filter(area=area)
-    what = f"Support history of {area.name}"
+    what = _("Support history of %(name)s") % {"name": area.name}
     return _history_response(
         request, entries, name=f"support-area-{area.pk}", what=what, file_format=file_format
     )
@@ -193,10 +207,10 @@ def area_history(request, area_pk: int, file_format: str):
 def person_history(request, person_pk: int, file_format: str):
     """Every support entry one member of staff logged, in the areas the user may see."""
     if not is_staff_role(request.user):
-        raise PermissionDenied("Support histories are for the Network's staff.")
+        raise PermissionDenied(_("Support histories are for the Network's staff."))
     person = get_object_or_404(get_user_model(), pk=person_pk)
     entries = SupportEntry.objects.filter(person=person, area__in=areas_visible_to(request.user))
-    what = f"Support history of {display_name(person)}"
+    what = _("Support history of %(name)s") % {"name": display_name(person)}
     return _history_response(
         request, entries, name=f"support-person-{person.pk}", what=what, file_format=file_format
     )

@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 
 from n4c.errors import InputError
-from n4c.rights import check_forum, check_nominator, default_rulebook, load_rulebook
+from n4c.rights import (
+    BODIES_THAT_MAY_NOMINATE,
+    NOMINATING_BODIES,
+    check_forum,
+    check_nominator,
+    default_rulebook,
+    load_rulebook,
+)
+from n4c.rights.letters import _BODY_WORDS
 
 D = dt.date
 REFORM = Path(__file__).parent / "files" / "community_right_to_buy_2027.toml"
@@ -72,3 +80,8 @@ def test_a_forum_needs_21_members():
         InputError, match=r"No threshold 'np\.forum-members' was in force on 2011-01-01"
     ):
         check_forum(21, on=D(2011, 1, 1), rulebook=book)
+
+
+def test_a_letter_names_every_kind_of_body_that_may_nominate_and_no_other():
+    assert "individual" in NOMINATING_BODIES and "individual" not in BODIES_THAT_MAY_NOMINATE
+    assert sorted(_BODY_WORDS) == sorted(BODIES_THAT_MAY_NOMINATE)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 
 from n4c.platform.people.models import Role
 
@@ -15,6 +16,24 @@ def test_the_page_shows_the_seeds_estimate_with_the_defaults(make_person, client
         "By year 3: 100 areas, 40 posts (30 advisers and community workers, 10 cross-cutting), £3,494,880 a year."
         in page
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "answer", "error"),
+    [
+        ("pl", "W roku 3: 100 obszarów, etaty: 40", "Wpisz liczbę lat, np. 3."),
+        ("ur", "سال 3 تک: 100 علاقے، 40 اسامیاں", "درج کریں کہ کتنے سال، جیسے 3۔"),
+    ],
+)
+def test_the_page_and_its_errors_read_in_polish_and_urdu(
+    make_person, client_for, language, answer, error
+) -> None:
+    client = client_for(make_person(Role.ADVISER))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    response = client.get("/rollout/")
+    assert answer in response.content.decode()
+    defaults = response.context["form"].data
+    assert error in client.get("/rollout/", {**defaults, "years": ""}).content.decode()
 
 
 def test_edited_assumptions_change_the_answer(make_person, client_for) -> None:

@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from n4c.platform.caseloads.models import Assignment
@@ -349,3 +350,24 @@ def test_the_support_history_sorts_pages_and_keeps_its_filter(staffed, client_fo
     assert second.count('<td class="number">0.5</td>') == 1 and "1.0</td>" not in second
     calls = client.get(url, {"kind": "call"}).content.decode()
     assert "1 entry" in calls and "1.0</td>" in calls
+
+
+@pytest.mark.parametrize(
+    ("language", "delivered"),
+    [
+        ("pl", "zrealizowano 2 z 4 zaplanowanych dni"),
+        ("ur", "4 طے شدہ دنوں میں سے 2 دن پورے کیے گئے"),
+    ],
+)
+def test_the_report_reads_in_polish_and_urdu_each_from_its_own_cached_copy(
+    staffed, national, client_for, language, delivered
+):
+    area, adviser, _ = staffed
+    _entry(area, adviser, "adviser", dt.date(2026, 3, 3), "2")
+    client = client_for(national)
+    assert (
+        "2 of 4 committed days delivered" in client.get("/support-log/report/?month=2026-03").text
+    )
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    page = client.get("/support-log/report/?month=2026-03").text
+    assert delivered in page and "committed days delivered" not in page
