@@ -33,15 +33,16 @@ def _place(text: str, edition: int | None):
 
     found = find_places(text, limit=500)
     best = [p for p in found if p.match in ("code", "exact")]
-    editions = (edition,) if edition else (_DEFAULT_EDITION, 2025 if _DEFAULT_EDITION == 2019 else 2019)
+    editions = (
+        (edition,) if edition else (_DEFAULT_EDITION, 2025 if _DEFAULT_EDITION == 2019 else 2019)
+    )
     for year in editions:
         profiled = [p for p in best if (p.kind, p.edition) in _PROFILED[year]]
         if len(profiled) == 1:
             return profiled[0]
         if len(profiled) > 1:
             raise InputError(
-                f'"{text}" could be {len(profiled):,} places, including '
-                f"{_choices(profiled[:10])}.",
+                f'"{text}" could be {len(profiled):,} places, including {_choices(profiled[:10])}.',
                 field="PLACE",
                 value=text,
                 hint="Give the code of the one you mean.",

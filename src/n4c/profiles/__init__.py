@@ -17,8 +17,8 @@ from n4c.profiles.build import (
     build_profile,
     data_version,
 )
-from n4c.profiles.iod2025 import area_for_codes
 from n4c.profiles.html import PROFILE_CSS, render_body, render_html
+from n4c.profiles.iod2025 import area_for_codes
 from n4c.profiles.model import (
     Comparison,
     EditionFigure,

@@ -581,7 +581,7 @@ def _ward17_in_2025(area: ProfileArea) -> tuple[EditionFigure, str, str]:
     )
     sentence = (
         "The 2025 row is for the 2024 ward that best fits this one, as ward boundaries changed. "
-        "Ranks and deciles compare between editions; scores do not."
+        "Ranks compare between editions; scores do not."
     )
     return figure, sentence, note
 

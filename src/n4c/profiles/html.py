@@ -229,7 +229,11 @@ def _left_behind(profile: Profile) -> str:
             "Yes" if status.n4c else "No",
             f"{status.wards_n4c:,} of {status.wards:,}",
         ],
-        [status.ocsi_label, "Yes" if status.ocsi else "No", f"{status.wards_ocsi:,} of {ocsi_of:,}"],
+        [
+            status.ocsi_label,
+            "Yes" if status.ocsi else "No",
+            f"{status.wards_ocsi:,} of {ocsi_of:,}",
+        ],
     ]
     return (
         "<h2>Left behind</h2>"
@@ -260,9 +264,7 @@ def _editions(profile: Profile) -> str:
         ]
         for e in profile.editions
     ]
-    sentence = (
-        f"<p>{escape(profile.editions_sentence)}</p>" if profile.editions_sentence else ""
-    )
+    sentence = f"<p>{escape(profile.editions_sentence)}</p>" if profile.editions_sentence else ""
     return (
         "<h2>Change between editions</h2>"
         "<p>This shows the area's IMD rank in each edition n4c holds. "

@@ -162,7 +162,9 @@ def _area(
         region_name=str(rows["region"].mode().iloc[0]),
         edition=2025,
         lsoa21_codes=tuple(lsoa21),
-        ward24_codes=tuple(codes) if geography == "ward24" else tuple(dict.fromkeys(rows["ward24_code"])),
+        ward24_codes=tuple(codes)
+        if geography == "ward24"
+        else tuple(dict.fromkeys(rows["ward24_code"])),
         geography=geography,
     )
 
@@ -215,17 +217,17 @@ def _ranked(comparisons: list[Comparison], area: ProfileArea) -> list[Comparison
 
     if area.kind == "ward":
         table = ward24_table().set_index("ward_code")
-        row = table.loc[area.code]
+        row = table.loc[area.code].to_dict()
         among = "wards"
         ranks = {c.key: row.get(f"{c.key}_rank") for c in comparisons}
         ranks["imd"], ranks["cni"] = row["imd_rank"], row["cni_rank"]
     else:
         table = lsoa21_domains()
-        row = table.loc[area.code]
+        row = table.loc[area.code].to_dict()
         among = "LSOAs"
         ranks = {c.key: row.get(f"{c.key}_rank") for c in comparisons}
-        published = load("imd2025_lsoa21").set_index("lsoa21_code").loc[area.code]
-        cni = load("cni2023_lsoa21").set_index("lsoa21_code").loc[area.code]
+        published = load("imd2025_lsoa21").set_index("lsoa21_code").loc[area.code].to_dict()
+        cni = load("cni2023_lsoa21").set_index("lsoa21_code").loc[area.code].to_dict()
         ranks["imd"], ranks["cni"] = published["IMD_rank"], cni[_CNI_2023_RANKS["cni"]]
     n = len(table)
     ranked = []
@@ -235,9 +237,7 @@ def _ranked(comparisons: list[Comparison], area: ProfileArea) -> list[Comparison
             ranked.append(item)
             continue
         decile = int(deciles(np.array([int(rank)]), n)[0])
-        ranked.append(
-            replace(item, rank=int(rank), rank_of=n, decile=decile, ranked_among=among)
-        )
+        ranked.append(replace(item, rank=int(rank), rank_of=n, decile=decile, ranked_among=among))
     return ranked
 
 
@@ -247,7 +247,7 @@ def _headline(area: ProfileArea, need) -> tuple[float, int, int, int, str, int]:
 
     if area.kind == "ward":
         wards = ward24_table()
-        ward = wards.set_index("ward_code").loc[area.code]
+        ward = wards.set_index("ward_code").loc[area.code].to_dict()
         return (
             float(ward["imd_score"]),
             int(ward["imd_rank"]),
@@ -260,7 +260,7 @@ def _headline(area: ProfileArea, need) -> tuple[float, int, int, int, str, int]:
         councils = summarise_imd(2025, "lad")
         ranks = councils["rank_average_score"].to_numpy()
         mine = councils["area_code"].to_numpy() == area.code
-        council = councils.set_index("area_code").loc[area.code]
+        council = councils.set_index("area_code").loc[area.code].to_dict()
         return (
             float(council["average_score"]),
             int(council["rank_average_score"]),
@@ -271,14 +271,14 @@ def _headline(area: ProfileArea, need) -> tuple[float, int, int, int, str, int]:
         )
     if area.kind == "lsoa":
         published = load("imd2025_lsoa21").set_index("lsoa21_code")
-        lsoa = published.loc[area.code]
+        lsoa = published.loc[area.code].to_dict()
         return (
             float(lsoa["IMD_score"]),
             int(lsoa["IMD_rank"]),
             len(published),
             int(lsoa["IMD_decile"]),
             "LSOAs (2021)",
-            int(_lsoas().loc[area.code, "population"]),
+            int(_lsoas().loc[area.code].to_dict()["population"]),
         )
     edition = need.imd2025
     fit = "" if edition.fit == "as drawn" else " that best fit it"
@@ -397,10 +397,7 @@ def _left_behind(area: ProfileArea, need) -> LeftBehindStatus:
             f"{len(best17)} older wards that best fit the council."
         )
     else:
-        if area.kind == "area":
-            n4c = need.imd2025.left_behind
-        else:
-            n4c = ours_n4c > 0
+        n4c = need.imd2025.left_behind if area.kind == "area" else ours_n4c > 0
         ocsi = need.ward17.left_behind_published
         subject = {"ward": "this ward", "lsoa": "the ward this LSOA is in", "area": "this area"}[
             area.kind

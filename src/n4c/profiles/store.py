@@ -122,9 +122,7 @@ def _nan(value: float | None) -> float:
 
 def profile_from_dict(body: dict[str, Any]) -> Profile:
     """A profile from the plain values :func:`stored_profile` keeps."""
-    area = {
-        k: tuple(v) if isinstance(v, list) else v for k, v in dict(body["area"]).items()
-    }
+    area = {k: tuple(v) if isinstance(v, list) else v for k, v in dict(body["area"]).items()}
     comparisons = []
     for item in body["comparisons"]:
         values = dict(item)
@@ -132,7 +130,7 @@ def profile_from_dict(body: dict[str, Any]) -> Profile:
             values[key] = _nan(values[key])
         comparisons.append(Comparison(**values))
     return Profile(
-        area=ProfileArea(**area),
+        area=ProfileArea(**area),  # type: ignore[arg-type]
         population=int(body["population"]),
         population_source=body["population_source"],
         imd_score=float(body["imd_score"]),

@@ -1,4 +1,6 @@
-"""An area's neighbourhood profile: its wards as an ``n4c.profiles`` place, built and cached.
+"""An area's neighbourhood profile: its wards or LSOAs as an ``n4c.profiles`` place, built and
+cached. An area drawn on 2017 wards is profiled on the IMD 2019; one drawn on 2024 wards or
+LSOAs 2021 on the IMD 2025.
 
 The page and the CLI (``n4c profile area:12``) both start here. A built profile is cached per
 area, its wards and name, the data version (the checksums of the datasets it reads) and the
@@ -17,9 +19,16 @@ from django.core.cache import cache
 from django.db import DatabaseError
 
 from n4c.errors import InputError
-from n4c.platform.areas.models import Area
+from n4c.platform.areas.models import Area, Geography
 from n4c.platform.core.fragments import FragmentVersion
-from n4c.profiles import ProfileArea, area_for_wards, build_profile, data_version, render_body
+from n4c.profiles import (
+    ProfileArea,
+    area_for_codes,
+    area_for_wards,
+    build_profile,
+    data_version,
+    render_body,
+)
 from n4c.rights.assets import Asset
 
 __all__ = [
@@ -49,7 +58,11 @@ def profile_assets(area: Area) -> list[Asset]:
 
 
 def profile_area(area: Area) -> ProfileArea:
-    """The area's wards as the place of a profile."""
+    """The area's wards or LSOAs as the place of a profile."""
+    if area.geography in (Geography.WARD24, Geography.LSOA21):
+        return area_for_codes(
+            area.name, str(area.geography), list(area.codes), code=f"area:{area.pk}"
+        )
     return area_for_wards(area.name, area.wards17(), code=f"area:{area.pk}")
 
 
@@ -75,7 +88,7 @@ def profile_area_by_id(pk: int) -> ProfileArea:
 
 
 def _key(area: Area) -> str:
-    wards = ",".join(area.wards17())
+    wards = f"{area.geography}:{','.join(area.codes)}"
     points = ",".join(f"{n}{v.current()}" for n, (_, v) in sorted(_asset_sources.items()))
     digest = hashlib.sha256(f"{area.name}|{wards}|{points}".encode()).hexdigest()[:16]
     return f"areas:profile:{area.pk}:{digest}:{data_version()}"

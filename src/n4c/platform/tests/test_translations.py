@@ -148,7 +148,6 @@ ALL_TEMPLATES = sorted(
 TEMPLATES_NOT_YET_MARKED = {
     "areas/templates/areas/_baseline_snapshot.html",
     "areas/templates/areas/area_form.html",
-    "areas/templates/areas/area_profile.html",
     "areas/templates/areas/region_detail.html",
     "areas/templates/areas/region_list.html",
     "assets/templates/assets/area_map.html",
