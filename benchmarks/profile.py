@@ -90,5 +90,6 @@ def main() -> None:
                 warm = _cli_seconds(["profile", *args, "--out", out])
                 print(f"n4c profile {label} {suffix}: first {cold:,.1f} s, again {warm:,.1f} s")
 
+
 if __name__ == "__main__":
     main()

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 
 from django.core.cache import cache
 from django.db import DatabaseError
+from django.utils.translation import gettext as _
 
 from n4c.errors import InputError
 from n4c.platform.areas.models import Area, Geography
@@ -72,17 +73,17 @@ def profile_area_by_id(pk: int) -> ProfileArea:
         area = Area.objects.get(pk=pk)
     except Area.DoesNotExist:
         raise InputError(
-            f"there is no platform area {pk}.",
+            _("there is no platform area %(pk)s.") % {"pk": pk},
             field="PLACE",
             value=f"area:{pk}",
-            hint="Area ids are the numbers in the platform's area addresses, like /areas/12/.",
+            hint=_("Area ids are the numbers in the platform's area addresses, like /areas/12/."),
         ) from None
     except DatabaseError:
         raise InputError(
-            "the platform's database is not set up, so n4c cannot find the area.",
+            _("the platform's database is not set up, so n4c cannot find the area."),
             field="PLACE",
             value=f"area:{pk}",
-            hint="Set it up with `n4c platform seed-demo`, or give a ward or council instead.",
+            hint=_("Set it up with `n4c platform seed-demo`, or give a ward or council instead."),
         ) from None
     return profile_area(area)
 

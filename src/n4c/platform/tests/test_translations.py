@@ -334,7 +334,6 @@ PYTHON_NOT_YET_MARKED = {
     "areas/baseline.py",
     "areas/forms.py",
     "areas/models.py",
-    "areas/profile_area.py",
     "areas/region_pages.py",
     "areas/services.py",
     "areas/views.py",
