@@ -47,7 +47,7 @@ def test_the_profile_page_fits_works_by_keyboard_and_passes_axe(
     # Sideways scrolling of the whole page would hide half of it on a phone.
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     table = page.get_by_role(
-        "region", name="Deprivation: the IMD and its seven domains", exact=False
+        "region", name="Deprivation: the IMD 2019 and its seven domains", exact=False
     )
     table.focus()
     assert page.evaluate("document.activeElement.getAttribute('role')") == "region"

@@ -10,8 +10,14 @@ import typer
 from n4c.cli.output import check_output_file, console, files_only
 from n4c.errors import InputError
 
-#: The editions a profile is of: the IMD 2019 areas.
-_PROFILED = {("ward", 2017), ("council", 2019), ("lsoa", 2011)}
+#: The boundaries each IMD edition's profiles are of.
+_PROFILED = {
+    2019: {("ward", 2017), ("council", 2019), ("lsoa", 2011)},
+    2025: {("ward", 2024), ("council", 2024), ("lsoa", 2021)},
+}
+#: A code or name found in both editions' boundaries is profiled on this one unless
+#: ``--edition`` says otherwise, so the profiles people already make stay as they were.
+_DEFAULT_EDITION = 2019
 _FORMATS = (".html", ".pdf")
 _AREA_PREFIX = "area:"
 
@@ -20,26 +26,32 @@ def _choices(places) -> str:
     return "; ".join(f"{p.label} {p.code}" for p in places)
 
 
-def _place(text: str):
-    """The one ward (2017), council (2019) or LSOA (2011) ``text`` names, or an error."""
+def _place(text: str, edition: int | None):
+    """The one ward, council or LSOA ``text`` names in the boundaries of ``edition`` (either
+    edition's when not given, the older one first), or an error."""
     from n4c.places import find_places
 
     found = find_places(text, limit=500)
     best = [p for p in found if p.match in ("code", "exact")]
-    profiled = [p for p in best if (p.kind, p.edition) in _PROFILED]
-    if len(profiled) == 1:
-        return profiled[0]
-    if len(profiled) > 1:
-        raise InputError(
-            f'"{text}" could be {len(profiled):,} places, including {_choices(profiled[:10])}.',
-            field="PLACE",
-            value=text,
-            hint="Give the code of the one you mean.",
-        )
+    editions = (
+        (edition,) if edition else (_DEFAULT_EDITION, 2025 if _DEFAULT_EDITION == 2019 else 2019)
+    )
+    for year in editions:
+        profiled = [p for p in best if (p.kind, p.edition) in _PROFILED[year]]
+        if len(profiled) == 1:
+            return profiled[0]
+        if len(profiled) > 1:
+            raise InputError(
+                f'"{text}" could be {len(profiled):,} places, including {_choices(profiled[:10])}.',
+                field="PLACE",
+                value=text,
+                hint="Give the code of the one you mean.",
+            )
     if best:
-        # A code or name of the 2024 boundaries: build_profile says which areas it takes.
+        # A code or name of other boundaries: build_profile says which areas it takes.
         return best[0]
-    close = [p for p in found if (p.kind, p.edition) in _PROFILED][:5]
+    wanted = set().union(*(_PROFILED[year] for year in editions))
+    close = [p for p in found if (p.kind, p.edition) in wanted][:5]
     raise InputError(
         f'no ward, council or LSOA is called "{text}"'
         + (f"; the closest are {_choices(close)}." if close else "."),
@@ -79,12 +91,18 @@ def _assets(path: Path | None):
 def profile_command(
     place: str = typer.Argument(
         ...,
-        help="A ward (2017) or council (2019) name or code, an LSOA (2011) code, or a platform "
-        "area id like area:12.",
+        help="A ward (2017 or 2024) or council (2019 or 2024) name or code, an LSOA (2011 or "
+        "2021) code, or a platform area id like area:12.",
     ),
     out: Path = typer.Option(..., "--out", help="File to write: .html or .pdf (A4)."),
     assets: Path = typer.Option(
         None, "--assets", help="An asset register CSV whose assets to draw on the map."
+    ),
+    edition: int = typer.Option(
+        None,
+        "--edition",
+        help="2019 or 2025: the IMD edition, for a code or name found in both editions' "
+        "boundaries (without it, 2019). 2024 wards and councils and 2021 LSOAs use 2025.",
     ),
 ) -> None:
     """Write a neighbourhood profile: map, IMD and its domains, CNI, editions and flags."""
@@ -104,13 +122,21 @@ def profile_command(
             field="--assets",
             value=str(assets),
         )
+    if edition is not None and edition not in _PROFILED:
+        raise InputError(
+            f"{edition} is not an edition n4c profiles; choose 2019 or 2025.",
+            field="--edition",
+            value=str(edition),
+        )
     if not place.strip():
         raise InputError("Enter a place name or code, like Bloomfield or E05001645.", field="PLACE")
     started = time.perf_counter()
     from n4c import profiles
 
     where = (
-        _area(place) if place.strip().lower().startswith(_AREA_PREFIX) else _place(place.strip())
+        _area(place)
+        if place.strip().lower().startswith(_AREA_PREFIX)
+        else _place(place.strip(), edition)
     )
     profile = profiles.build_profile(where, assets=_assets(assets))
     out.parent.mkdir(parents=True, exist_ok=True)

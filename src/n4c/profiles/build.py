@@ -1,11 +1,20 @@
 """Gathering a neighbourhood profile: :func:`build_profile` takes its figures from n4c's packages.
 
-A profile is of one place of the IoD 2019 geography (a December 2017 ward, a 2019 council or an
-LSOA 2011) or of a group of 2017 wards (a platform area). Its figures come from ``n4c.needs``
-(never worked out again here): the IMD from :func:`n4c.needs.ward_table`,
-:func:`n4c.needs.summarise_imd` or the published LSOA ranks, the domains from the published
-LSOA deciles and :func:`n4c.needs.ward17_domains`, the editions from
-:func:`n4c.needs.compare_editions` and the 'left behind' answers from the ward table.
+A profile is of one place or of a group of places (a platform area), on the edition whose
+geography the place belongs to:
+
+- **IMD 2019**: a December 2017 ward, a 2019 council, an LSOA 2011 or a group of 2017 wards.
+  The IMD from :func:`n4c.needs.ward_table`, :func:`n4c.needs.summarise_imd` or the published
+  LSOA ranks, the domains from the published LSOA deciles and
+  :func:`n4c.needs.ward17_domains`, the editions from :func:`n4c.needs.compare_editions` and
+  the 'left behind' answers from the ward table. A 2017 ward's editions add the IMD 2025 of
+  the 2024 wards that best fit it (:func:`n4c.needs.summarise_area`), labelled as such.
+- **IMD 2025**: a 2024 ward, a 2024 council, an LSOA 2021 or a group of 2024 wards or LSOAs
+  2021, built in :mod:`n4c.profiles.iod2025`.
+
+A built profile is kept in the result store (:func:`n4c.data.cache.stored_result`) under a key
+made of its place, its assets, every input dataset's checksum and the source of the modules
+that build it, so the next run for the same place reads one file.
 """
 
 from __future__ import annotations
@@ -38,24 +47,72 @@ __all__ = [
     "data_version",
 ]
 
-#: The edition of each kind of place a profile is of: the IMD 2019 areas.
+#: The edition of each kind of place profiled on the IMD 2019.
 _PROFILED = {"ward": 2017, "council": 2019, "lsoa": 2011}
 
-#: The datasets a profile reads, whose checksums make its data version.
+#: The datasets a profile reads, whose checksums make its data version (with the dataset that
+#: weights IoD 2025 figures, :func:`n4c.data.registry.population_dataset_2025`).
 PROFILE_DATASETS = (
     "imd2019_lsoa11",
+    "imd2019_lsoa11_scores",
     "imd2019_population_denominators",
+    "imd2019_indicators",
     "imd2015_lsoa11",
     "imd2025_lsoa21",
+    "imd2025_indicators",
     "cni2019_ward17",
+    "cni2023_lsoa21",
     "lookup_lsoa11_ward17",
     "lookup_lsoa11_lsoa21",
     "lookup_lsoa21_ward24_lad24",
     "boundaries_lsoa11",
+    "boundaries_lsoa21",
 )
 
+#: The datasets each edition's profile names as its sources, in the order shown.
+_SOURCES = {
+    2019: (
+        "imd2019_lsoa11",
+        "imd2019_population_denominators",
+        "imd2015_lsoa11",
+        "imd2025_lsoa21",
+        "cni2019_ward17",
+        "lookup_lsoa11_ward17",
+        "boundaries_lsoa11",
+    ),
+    2025: (
+        "imd2025_lsoa21",
+        "population",
+        "cni2023_lsoa21",
+        "imd2019_lsoa11",
+        "imd2015_lsoa11",
+        "cni2019_ward17",
+        "lookup_lsoa21_ward24_lad24",
+        "lookup_lsoa11_lsoa21",
+        "lookup_lsoa11_ward17",
+        "boundaries_lsoa21",
+    ),
+}
+
+#: When each source was published, or the date it describes.
+_DATES = {
+    "imd2019_lsoa11": "published September 2019",
+    "imd2019_population_denominators": "mid-2015 populations, published September 2019",
+    "imd2015_lsoa11": "published September 2015",
+    "imd2025_lsoa21": "published October 2025",
+    "imd2025_population_denominators": "mid-2022 populations, published October 2025",
+    "population21_lsoa21_census": "Census day, 21 March 2021",
+    "cni2019_ward17": "2019, on December 2017 wards",
+    "cni2023_lsoa21": "2023, on LSOAs 2021",
+    "lookup_lsoa11_ward17": "December 2017 wards",
+    "lookup_lsoa11_lsoa21": "LSOAs 2011 to 2021",
+    "lookup_lsoa21_ward24_lad24": "2024 wards and councils",
+    "boundaries_lsoa11": "LSOAs 2011",
+    "boundaries_lsoa21": "LSOAs December 2021",
+}
+
 #: The IMD and its seven domains: key, column stem in the IoD 2019 File 7, name, meaning.
-_IMD_MEASURES = (
+IMD_MEASURES = (
     (
         "imd",
         "IMD",
@@ -97,7 +154,7 @@ _IMD_MEASURES = (
 )
 
 #: The Community Needs Index and its three domains: key, name, meaning.
-_CNI_MEASURES = (
+CNI_MEASURES = (
     ("cni", "Community Needs Index", "A higher score means the ward has more need for help."),
     (
         "civic_assets",
@@ -121,7 +178,10 @@ def data_version() -> str:
     """The pinned checksums of the profile's datasets, shortened: a new file, a new version."""
     import hashlib
 
-    joined = "".join(get_dataset(name).sha256 or name for name in PROFILE_DATASETS)
+    from n4c.data.registry import population_dataset_2025
+
+    names = (*PROFILE_DATASETS, population_dataset_2025())
+    joined = "".join(get_dataset(name).sha256 or name for name in names)
     return hashlib.sha256(joined.encode()).hexdigest()[:16]
 
 
@@ -143,7 +203,7 @@ def _lsoas() -> pd.DataFrame:
             "ward17_code": ward.reindex(people.index),
         }
     )
-    for key, stem, _, _ in _IMD_MEASURES:
+    for key, stem, _, _ in IMD_MEASURES:
         table[key] = (deciles[f"{stem}_decile"].reindex(people.index) == 1).astype(float)
     return table
 
@@ -156,7 +216,7 @@ def _wards() -> pd.DataFrame:
     domains = ward17_domains()
     table = wards[["ward17_name", "lad19_code", "lad19_name", "population", "cni_score"]].copy()
     table["cni"] = table["cni_score"]
-    for key, _, _ in _CNI_MEASURES[1:]:
+    for key, _, _ in CNI_MEASURES[1:]:
         table[key] = domains[f"{key}_score"].reindex(table.index).astype(float)
     table["region"] = table["lad19_code"].map(
         lad_regions().set_index("lad19_code")["region19_name"]
@@ -190,13 +250,13 @@ def _comparisons(area: ProfileArea) -> list[Comparison]:
             england=_share(lsoas, key),
             meaning=meaning,
         )
-        for key, _, name, meaning in _IMD_MEASURES
+        for key, _, name, meaning in IMD_MEASURES
     ]
     wards = _wards()
     ours = wards.loc[[c for c in area.ward17_codes if c in wards.index]]
     council_wards = wards[wards["lad19_code"] == area.council_code]
     region_wards = wards[wards["region"] == area.region_name]
-    for key, name, meaning in _CNI_MEASURES:
+    for key, name, meaning in CNI_MEASURES:
         result.append(
             Comparison(
                 key=key,
@@ -248,16 +308,25 @@ def _with_ward_ranks(
 
 
 def area_for_place(place: Place) -> ProfileArea:
-    """The wards and LSOAs of a place n4c found (:func:`n4c.places.resolve_place`)."""
-    lsoas = _lsoas()
+    """The wards and LSOAs of a place n4c found (:func:`n4c.places.resolve_place`).
+
+    A 2017 ward, 2019 council or LSOA 2011 is profiled on the IMD 2019; a 2024 ward, 2024
+    council or LSOA 2021 on the IMD 2025.
+    """
+    from n4c.profiles.iod2025 import PROFILED_2025, area_for_place_2025
+
+    if (place.kind, place.edition) in PROFILED_2025.items():
+        return area_for_place_2025(place)
     if (place.kind, place.edition) not in _PROFILED.items():
         raise InputError(
             f"{place.label} is in the {place.edition} boundaries; profiles use the IMD 2019 "
-            "areas: December 2017 wards, 2019 councils and 2011 LSOAs.",
+            "areas (December 2017 wards, 2019 councils and 2011 LSOAs) and the IMD 2025 areas "
+            "(2024 wards and councils and 2021 LSOAs).",
             field="PLACE",
             value=place.code,
-            hint=_same_name_hint(place),
+            hint=f"Find the matching area with `n4c place {place.name!r}`.",
         )
+    lsoas = _lsoas()
     if place.kind == "ward":
         rows = lsoas[lsoas["ward17_code"] == place.code]
         if rows.empty:
@@ -285,20 +354,6 @@ def area_for_place(place: Place) -> ProfileArea:
         council_name=_council_name(council),
         region_name=str(lsoas.loc[rows.index[0], "region"]),
     )
-
-
-def _same_name_hint(place: Place) -> str:
-    """Where the place of the same name and council in the IMD 2019 areas is, if there is one."""
-    from n4c.places import find_places, normalise
-
-    same = [
-        p
-        for p in find_places(place.name, kind=place.kind, edition=_PROFILED[place.kind])
-        if p.match == "exact" and normalise(p.council_name) == normalise(place.council_name)
-    ]
-    if len(same) == 1:
-        return f"{same[0].label} is {same[0].code}: give that code."
-    return f"Find the matching area with `n4c place {place.name!r}`."
 
 
 def area_for_wards(name: str, ward17_codes: Sequence[str], *, code: str = "") -> ProfileArea:
@@ -411,6 +466,7 @@ def _editions(area: ProfileArea) -> list[EditionFigure]:
                 rank_of=int(table[f"rank_{year}"].notna().sum()),
                 decile=int(row[f"decile_{year}"]),
                 geography=geography,
+                how="published" if area.kind == "lsoa" else "n4c's estimate from LSOAs 2011",
             )
     return [figures[year] for year in sorted(figures)]
 
@@ -483,73 +539,159 @@ def _points(assets: Sequence[Asset], outline) -> tuple[list[MapPoint], int]:
     return inside, outside
 
 
-def _sources() -> tuple[Source, ...]:
-    names = (
-        "imd2019_lsoa11",
-        "imd2019_population_denominators",
-        "imd2015_lsoa11",
-        "imd2025_lsoa21",
-        "cni2019_ward17",
-        "lookup_lsoa11_ward17",
-        "boundaries_lsoa11",
-    )
+def _sources(edition: int) -> tuple[Source, ...]:
+    from n4c.data.registry import population_dataset_2025
+
     sources = []
-    for name in names:
+    for name in _SOURCES[edition]:
+        if name == "population":
+            name = population_dataset_2025()
         dataset = get_dataset(name)
         sources.append(
-            Source(dataset.title, dataset.publisher, dataset.licence, dataset.source_url)
+            Source(
+                dataset.title,
+                dataset.publisher,
+                dataset.licence,
+                dataset.source_url,
+                _DATES.get(name, ""),
+            )
         )
     return tuple(sources)
 
 
-def build_profile(place: Place | ProfileArea, *, assets: Sequence[Asset] = ()) -> Profile:
+def _ward17_in_2025(area: ProfileArea) -> tuple[EditionFigure, str, str]:
+    """The IMD 2025 of the 2024 wards that best fit a 2017 ward, its sentence and a note."""
+    from n4c.needs import summarise_area
+
+    after = summarise_area("ward17", [area.code]).imd2025
+    names = ", ".join(after.ward_names)
+    figure = EditionFigure(
+        year=2025,
+        rank=after.imd_rank,
+        rank_of=after.wards_ranked,
+        decile=after.imd_decile,
+        geography="wards (2024)",
+        how=f"n4c's estimate for the best-fit 2024 ward{'s' if len(after.ward_codes) > 1 else ''}: "
+        f"{names}",
+    )
+    codes = " or ".join(after.ward_codes)
+    note = (
+        "Ward boundaries changed in 2024. For the IMD 2025 figures of the new ward, make its "
+        f"own profile: n4c profile {codes}."
+    )
+    sentence = (
+        "The 2025 row is for the 2024 ward that best fits this one, as ward boundaries changed. "
+        "Ranks compare between editions; scores do not."
+    )
+    return figure, sentence, note
+
+
+def _profile_2025(area: ProfileArea) -> dict:
+    from n4c.needs import summary_population_source
+    from n4c.profiles.iod2025 import build_parts_2025
+
+    parts = build_parts_2025(area)
+    return {**parts, "population_source": summary_population_source(2025)}
+
+
+def _profile_2019(area: ProfileArea) -> dict:
+    from n4c.needs import summary_population_source
+
+    score, rank, rank_of, decile, geography, population = _imd_headline(area)
+    comparisons = _comparisons(area)
+    if area.kind == "ward":
+        comparisons = _with_ward_ranks(comparisons, area.code, (rank, rank_of, decile))
+    editions = _editions(area)
+    notes = []
+    sentence = ""
+    if area.kind == "ward":
+        figure, sentence, note = _ward17_in_2025(area)
+        editions.append(figure)
+        notes.append(note)
+    if area.kind == "lsoa":
+        notes.append("The CNI is published for wards, so this LSOA shows its ward's figures.")
+        notes.append(
+            "The IMD 2025 uses LSOAs of 2021. For its figures, make the profile of the LSOA 2021 "
+            "this one became."
+        )
+    if area.kind == "area":
+        notes.append(
+            "The IMD 2025 uses new LSOA and ward boundaries: see the profile of each 2024 ward."
+        )
+    return {
+        "area": area,
+        "score": score,
+        "rank": rank,
+        "rank_of": rank_of,
+        "decile": decile,
+        "geography": geography,
+        "population": population,
+        "population_source": summary_population_source(2019),
+        "comparisons": comparisons,
+        "editions": editions,
+        "editions_sentence": sentence,
+        "left_behind": _left_behind(area),
+        "notes": notes,
+    }
+
+
+def build_profile(
+    place: Place | ProfileArea, *, assets: Sequence[Asset] = (), cached: bool = True
+) -> Profile:
     """The neighbourhood profile of a place: its map, IMD, domains, CNI, editions and flags.
 
     Parameters
     ----------
     place
-        A ward (2017), council (2019) or LSOA (2011) found by :mod:`n4c.places`, or a group of
-        wards from :func:`area_for_wards`.
+        A ward (2017 or 2024), council (2019 or 2024) or LSOA (2011 or 2021) found by
+        :mod:`n4c.places`, or a group of wards or LSOAs from :func:`area_for_wards` or
+        :func:`area_for_codes`. Places of the 2024 and 2021 boundaries are profiled on the IMD
+        2025, the others on the IMD 2019.
     assets
         Community assets (from an asset register) to draw on the map; those outside the area or
         without coordinates are counted, not drawn.
+    cached
+        Read the stored profile when its place, assets, data and code are unchanged;
+        ``False`` builds it again (and stores the new one).
 
     Raises
     ------
     InputError
         If the place is in other boundaries or n4c holds no figures for it.
     """
-    from n4c.needs import summary_population_source
+    from n4c.profiles.store import stored_profile
+
+    return stored_profile(place, assets, lambda: _build(place, assets), cached=cached)
+
+
+def _build(place: Place | ProfileArea, assets: Sequence[Asset]) -> Profile:
     from n4c.profiles.charts import area_map_svg, area_outline_of
 
     area = place if isinstance(place, ProfileArea) else area_for_place(place)
-    score, rank, rank_of, decile, geography, population = _imd_headline(area)
-    comparisons = _comparisons(area)
-    if area.kind == "ward":
-        comparisons = _with_ward_ranks(comparisons, area.code, (rank, rank_of, decile))
-    outline = area_outline_of(area.lsoa11_codes)
+    parts = _profile_2025(area) if area.edition == 2025 else _profile_2019(area)
+    if area.edition == 2025:
+        lsoas, shapes = area.lsoa21_codes, 2021
+    else:
+        lsoas, shapes = area.lsoa11_codes, 2011
+    outline = area_outline_of(lsoas, edition=shapes)
     points, outside = _points(assets, outline)
-    notes = []
-    if area.kind == "lsoa":
-        notes.append("The CNI is published for wards, so this LSOA shows its ward's figures.")
-    if area.kind != "council":
-        notes.append("IMD 2025 uses new LSOA and ward boundaries, so only councils show it here.")
     return Profile(
-        area=area,
-        population=population,
-        population_source=summary_population_source(2019),
-        imd_score=round(score, 3),
-        imd_rank=rank,
-        imd_rank_of=rank_of,
-        imd_decile=decile,
-        imd_geography=geography,
-        comparisons=tuple(comparisons),
-        editions=tuple(_editions(area)),
-        left_behind=_left_behind(area),
-        map_svg=area_map_svg(area.lsoa11_codes, outline, points, title=area.name),
+        area=parts["area"],
+        population=parts["population"],
+        population_source=parts["population_source"],
+        imd_score=round(parts["score"], 3),
+        imd_rank=parts["rank"],
+        imd_rank_of=parts["rank_of"],
+        imd_decile=parts["decile"],
+        imd_geography=parts["geography"],
+        comparisons=tuple(parts["comparisons"]),
+        editions=tuple(parts["editions"]),
+        left_behind=parts["left_behind"],
+        map_svg=area_map_svg(lsoas, outline, points, title=area.name, edition=area.edition),
         assets=tuple(points),
         assets_outside=outside,
-        sources=_sources(),
+        sources=_sources(area.edition),
         data_version=data_version(),
-        notes=tuple(notes),
+        notes=tuple(parts["notes"]),
+        editions_sentence=parts["editions_sentence"],
     )

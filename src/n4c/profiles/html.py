@@ -83,13 +83,14 @@ def _bars(item: Comparison) -> str:
 def _rank(item: Comparison) -> str:
     if item.rank is None:
         return ""
+    noun = "LSOA" if item.ranked_among == "LSOAs" else "ward"
     decile = f", decile {item.decile}" if item.decile is not None else ""
     return (
-        f"<p>This ward ranks {item.rank:,} of {item.rank_of:,} wards in England "
+        f"<p>This {noun} ranks {item.rank:,} of {item.rank_of:,} {item.ranked_among} in England "
         f"(1 is the most deprived{decile}).</p>"
         if item.group == "imd"
-        else f"<p>This ward ranks {item.rank:,} of {item.rank_of:,} wards in England "
-        "(1 has the most need).</p>"
+        else f"<p>This {noun} ranks {item.rank:,} of {item.rank_of:,} {item.ranked_among} in "
+        "England (1 has the most need).</p>"
     )
 
 
@@ -123,11 +124,13 @@ def _measures(profile: Profile, group: str, heading: str, intro: str, unit: str)
         + ([f"{item.rank:,} of {item.rank_of:,}"] if item.rank is not None else ["-"])
         for item in items
     ]
+    among = next((i.ranked_among for i in items if i.rank is not None), "wards")
+    rank_heading = "LSOA rank" if among == "LSOAs" else "Ward rank"
     parts.append(
         _table(
             f"{heading}: {unit}",
             f"profile-table-{group}",
-            ["Measure", "This area", "Council", "Region", "England", "Ward rank"],
+            ["Measure", "This area", "Council", "Region", "England", rank_heading],
             rows,
         )
     )
@@ -140,9 +143,11 @@ def _with_assets(count: int) -> str:
 
 def _map(profile: Profile, map_src: str | None) -> str:
     lsoas = len(profile.area.lsoa11_codes)
+    if profile.edition == 2025:
+        lsoas = len(profile.area.lsoa21_codes)
     described = (
-        f"Map of {profile.area.name}: its boundary and its {lsoas:,} LSOAs, shaded by IMD 2019 "
-        "decile (darkest: most deprived)"
+        f"Map of {profile.area.name}: its boundary and its {lsoas:,} LSOAs, shaded by "
+        f"IMD {profile.edition} decile (darkest: most deprived)"
         + (_with_assets(len(profile.assets)) if profile.assets else ".")
     )
     picture = (
@@ -172,27 +177,44 @@ def _map(profile: Profile, map_src: str | None) -> str:
     )
 
 
-def _summary(profile: Profile) -> str:
-    area = profile.area
-    kind = {
+#: What each kind of place is, in each edition.
+_KINDS = {
+    2019: {
         "ward": "Ward (December 2017)",
         "council": "Council (2019)",
         "lsoa": "LSOA (2011)",
         "area": "Group of wards (December 2017)",
-    }[area.kind]
+    },
+    2025: {
+        "ward": "Ward (2024)",
+        "council": "Council (2024)",
+        "lsoa": "LSOA (2021)",
+        "area": "Group of 2024 wards",
+    },
+}
+
+
+def _summary(profile: Profile) -> str:
+    area = profile.area
+    year = profile.edition
+    kind = _KINDS[year][area.kind]
+    if area.kind == "area" and area.geography == "lsoa21":
+        kind = "Group of LSOAs (2021)"
+    codes = area.ward24_codes if area.geography == "ward24" else area.lsoa21_codes
     items = [
         ("Kind of area", kind),
-        ("Code", area.code or ", ".join(area.ward17_codes)),
+        ("Code", area.code or ", ".join(area.ward17_codes if year == 2019 else codes)),
         ("Council", area.council_name),
         ("Region", area.region_name),
+        ("Edition", f"English Indices of Deprivation {year}"),
         ("Population", f"{profile.population:,} ({profile.population_source})"),
-        ("IMD 2019 score", f"{profile.imd_score:.1f}"),
+        (f"IMD {year} score", f"{profile.imd_score:.1f}"),
         (
-            "IMD 2019 rank",
+            f"IMD {year} rank",
             f"{profile.imd_rank:,} of {profile.imd_rank_of:,} {profile.imd_geography} "
             "(1 is the most deprived)",
         ),
-        ("IMD 2019 decile", f"{profile.imd_decile} (1 is the most deprived tenth)"),
+        (f"IMD {year} decile", f"{profile.imd_decile} (1 is the most deprived tenth)"),
     ]
     body = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in items)
     return f'<h2>Summary</h2><dl class="profile-summary">{body}</dl>'
@@ -200,12 +222,17 @@ def _summary(profile: Profile) -> str:
 
 def _left_behind(profile: Profile) -> str:
     status = profile.left_behind
+    ocsi_of = status.wards if status.wards_ocsi_of is None else status.wards_ocsi_of
     rows = [
-        ["n4c's test", "Yes" if status.n4c else "No", f"{status.wards_n4c:,} of {status.wards:,}"],
         [
-            "OCSI's list",
+            status.n4c_label,
+            "Yes" if status.n4c else "No",
+            f"{status.wards_n4c:,} of {status.wards:,}",
+        ],
+        [
+            status.ocsi_label,
             "Yes" if status.ocsi else "No",
-            f"{status.wards_ocsi:,} of {status.wards:,}",
+            f"{status.wards_ocsi:,} of {ocsi_of:,}",
         ],
     ]
     return (
@@ -229,17 +256,24 @@ def _editions(profile: Profile) -> str:
             "wards; see each ward's own profile.</p>"
         )
     rows = [
-        [str(e.year), f"{e.rank:,} of {e.rank_of:,} {e.geography}", str(e.decile)]
+        [
+            str(e.year),
+            f"{e.rank:,} of {e.rank_of:,} {e.geography}",
+            str(e.decile),
+            e.how or "published",
+        ]
         for e in profile.editions
     ]
+    sentence = f"<p>{escape(profile.editions_sentence)}</p>" if profile.editions_sentence else ""
     return (
         "<h2>Change between editions</h2>"
         "<p>This shows the area's IMD rank in each edition n4c holds. "
         "A lower rank means more deprived.</p>"
+        + sentence
         + _table(
             "IMD rank and decile in each edition",
             "profile-table-editions",
-            ["Edition", "Rank", "Decile"],
+            ["Edition", "Rank", "Decile", "How"],
             rows,
         )
     )
@@ -247,7 +281,9 @@ def _editions(profile: Profile) -> str:
 
 def _sources(profile: Profile) -> str:
     items = "".join(
-        f"<li>{escape(s.title)}. {escape(s.publisher)}. {escape(s.licence)}. "
+        f"<li>{escape(s.title)}. {escape(s.publisher)}"
+        + (f", {escape(s.date)}" if s.date else "")
+        + f". {escape(s.licence)}. "
         f'<a href="{escape(s.url)}">{escape(s.url)}</a></li>'
         for s in profile.sources
     )
@@ -265,6 +301,14 @@ def render_body(profile: Profile, *, map_src: str | None = None) -> str:
     ``map_src`` is the address of the map's SVG for a page that may not hold inline SVG;
     without it the map is written into the page.
     """
+    if profile.edition == 2025:
+        cni_year = 2023
+        cni_intro = "Each bar shows the average LSOA score. A higher score means more need."
+        cni_unit = "average LSOA score, weighted by population"
+    else:
+        cni_year = 2019
+        cni_intro = "Each bar shows the average ward score. A higher score means more need."
+        cni_unit = "average ward score, weighted by population"
     return (
         '<div class="profile">'
         + _summary(profile)
@@ -273,7 +317,7 @@ def render_body(profile: Profile, *, map_src: str | None = None) -> str:
         + _measures(
             profile,
             "imd",
-            "Deprivation: the IMD and its seven domains",
+            f"Deprivation: the IMD {profile.edition} and its seven domains",
             "Each bar shows the share of people living in the most deprived tenth of areas "
             "in England on that measure.",
             "share of people in the most deprived 10% of LSOAs",
@@ -281,9 +325,9 @@ def render_body(profile: Profile, *, map_src: str | None = None) -> str:
         + _measures(
             profile,
             "cni",
-            "Community need: the CNI and its domains",
-            "Each bar shows the average ward score. A higher score means more need.",
-            "average ward score, weighted by population",
+            f"Community need: the CNI {cni_year} and its domains",
+            cni_intro,
+            cni_unit,
         )
         + _editions(profile)
         + _sources(profile)

@@ -32,6 +32,13 @@ class ProfileArea:
     council_code: str
     council_name: str
     region_name: str
+    #: the IMD edition the profile is built on: 2019 (LSOA 2011, 2017 wards, 2019 councils) or
+    #: 2025 (LSOA 2021, 2024 wards, 2024 councils)
+    edition: int = 2019
+    lsoa21_codes: tuple[str, ...] = ()
+    ward24_codes: tuple[str, ...] = ()
+    #: for a group of areas: what its codes are ("ward17", "ward24" or "lsoa21")
+    geography: str = "ward17"
 
 
 @dataclass(frozen=True)
@@ -55,6 +62,8 @@ class Comparison:
     rank: int | None = None
     rank_of: int | None = None
     decile: int | None = None
+    #: what the rank is among: "wards" or "LSOAs"
+    ranked_among: str = "wards"
 
     @property
     def values(self) -> tuple[tuple[str, float], ...]:
@@ -76,6 +85,8 @@ class EditionFigure:
     rank_of: int
     decile: int
     geography: str
+    #: how the figure was reached, when not published for this area (e.g. "n4c's estimate")
+    how: str = ""
 
 
 @dataclass(frozen=True)
@@ -88,6 +99,11 @@ class LeftBehindStatus:
     wards_ocsi: int
     wards: int
     sentence: str
+    #: what each answer is, with its edition and its wards
+    n4c_label: str = "n4c's test (IMD 2019, CNI 2019, December 2017 wards)"
+    ocsi_label: str = "OCSI's list (2019, December 2017 wards)"
+    #: how many wards OCSI's answer counts from, when not the same wards as n4c's
+    wards_ocsi_of: int | None = None
 
 
 @dataclass(frozen=True)
@@ -108,6 +124,8 @@ class Source:
     publisher: str
     licence: str
     url: str
+    #: when it was published or what date it describes, in a few words
+    date: str = ""
 
 
 @dataclass(frozen=True)
@@ -131,6 +149,13 @@ class Profile:
     sources: tuple[Source, ...]
     data_version: str
     notes: tuple[str, ...] = field(default_factory=tuple)
+    #: what the editions show, in a sentence (empty when the table says it all)
+    editions_sentence: str = ""
+
+    @property
+    def edition(self) -> int:
+        """The IMD edition the profile is built on: 2019 or 2025."""
+        return self.area.edition
 
     @property
     def title(self) -> str:
@@ -144,4 +169,5 @@ class Profile:
         return [
             self.left_behind.sentence,
             *(c.meaning for c in self.comparisons),
+            *([self.editions_sentence] if self.editions_sentence else []),
         ]

@@ -1,4 +1,6 @@
-"""An area's neighbourhood profile: its wards as an ``n4c.profiles`` place, built and cached.
+"""An area's neighbourhood profile: its wards or LSOAs as an ``n4c.profiles`` place, built and
+cached. An area drawn on 2017 wards is profiled on the IMD 2019; one drawn on 2024 wards or
+LSOAs 2021 on the IMD 2025.
 
 The page and the CLI (``n4c profile area:12``) both start here. A built profile is cached per
 area, its wards and name, the data version (the checksums of the datasets it reads) and the
@@ -16,9 +18,10 @@ from typing import TYPE_CHECKING
 
 from django.core.cache import cache
 from django.db import DatabaseError
+from django.utils.translation import gettext as _
 
 from n4c.errors import InputError
-from n4c.platform.areas.models import Area
+from n4c.platform.areas.models import Area, Geography
 from n4c.platform.core.fragments import FragmentVersion
 from n4c.rights.assets import Asset
 
@@ -52,9 +55,13 @@ def profile_assets(area: Area) -> list[Asset]:
 
 
 def profile_area(area: Area) -> ProfileArea:
-    """The area's wards as the place of a profile."""
-    from n4c.profiles import area_for_wards  # pandas, so not at start-up
+    """The area's wards or LSOAs as the place of a profile."""
+    from n4c.profiles import area_for_codes, area_for_wards  # pandas, so not at start-up
 
+    if area.geography in (Geography.WARD24, Geography.LSOA21):
+        return area_for_codes(
+            area.name, str(area.geography), list(area.codes), code=f"area:{area.pk}"
+        )
     return area_for_wards(area.name, area.wards17(), code=f"area:{area.pk}")
 
 
@@ -64,17 +71,17 @@ def profile_area_by_id(pk: int) -> ProfileArea:
         area = Area.objects.get(pk=pk)
     except Area.DoesNotExist:
         raise InputError(
-            f"there is no platform area {pk}.",
+            _("there is no platform area %(pk)s.") % {"pk": pk},
             field="PLACE",
             value=f"area:{pk}",
-            hint="Area ids are the numbers in the platform's area addresses, like /areas/12/.",
+            hint=_("Area ids are the numbers in the platform's area addresses, like /areas/12/."),
         ) from None
     except DatabaseError:
         raise InputError(
-            "the platform's database is not set up, so n4c cannot find the area.",
+            _("the platform's database is not set up, so n4c cannot find the area."),
             field="PLACE",
             value=f"area:{pk}",
-            hint="Set it up with `n4c platform seed-demo`, or give a ward or council instead.",
+            hint=_("Set it up with `n4c platform seed-demo`, or give a ward or council instead."),
         ) from None
     return profile_area(area)
 
@@ -82,7 +89,7 @@ def profile_area_by_id(pk: int) -> ProfileArea:
 def _key(area: Area) -> str:
     from n4c.profiles import data_version
 
-    wards = ",".join(area.wards17())
+    wards = f"{area.geography}:{','.join(area.codes)}"
     points = ",".join(f"{n}{v.current()}" for n, (_, v) in sorted(_asset_sources.items()))
     digest = hashlib.sha256(f"{area.name}|{wards}|{points}".encode()).hexdigest()[:16]
     return f"areas:profile:{area.pk}:{digest}:{data_version()}"

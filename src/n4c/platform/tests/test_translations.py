@@ -148,24 +148,16 @@ ALL_TEMPLATES = sorted(
     for path in PLATFORM.rglob("templates/**/*.html")
     if "tests" not in path.relative_to(PLATFORM).parts
 )
-#: Staff pages whose words are still hard-coded English. Remove a page once it is marked.
-TEMPLATES_NOT_YET_MARKED = {
-    "areas/templates/areas/area_profile.html",
-}
 
 
 def test_the_resident_facing_list_names_real_templates() -> None:
     assert sorted(set(RESIDENT_TEMPLATES) - set(ALL_TEMPLATES)) == []
-    assert set(RESIDENT_TEMPLATES).isdisjoint(TEMPLATES_NOT_YET_MARKED)
 
 
 @pytest.mark.parametrize("template", ALL_TEMPLATES)
 def test_a_template_has_no_text_left_unmarked(template) -> None:
-    left = _unmarked_words(template)
-    if template in TEMPLATES_NOT_YET_MARKED:
-        assert left != ([], []), "This page is marked now: take it off TEMPLATES_NOT_YET_MARKED"
-    else:
-        assert left == ([], [])
+    """Staff pages as well as residents' ones: every word is marked for translation."""
+    assert _unmarked_words(template) == ([], [])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -265,16 +257,8 @@ PYTHON_FILES = sorted(
     if not {"tests", "migrations", "management"} & set(path.relative_to(PLATFORM).parts)
     and path.name not in _NOT_SCANNED
 )
-#: Modules whose messages are still hard-coded English. Remove a module once it is marked.
-PYTHON_NOT_YET_MARKED = {
-    "areas/profile_area.py",
-}
 
 
 @pytest.mark.parametrize("module", PYTHON_FILES)
 def test_python_messages_are_marked_for_translation(module) -> None:
-    left = untranslated_strings((PLATFORM / module).read_text(encoding="utf-8"))
-    if module in PYTHON_NOT_YET_MARKED:
-        assert left != [], "This module is marked now: take it off PYTHON_NOT_YET_MARKED"
-    else:
-        assert left == []
+    assert untranslated_strings((PLATFORM / module).read_text(encoding="utf-8")) == []

@@ -95,7 +95,7 @@ def test_a_ward_profile_compares_each_measure_with_council_region_and_england(bl
 
 def test_a_ward_profile_has_both_flags_and_its_editions(bloomfield) -> None:
     assert bloomfield.left_behind.n4c and bloomfield.left_behind.ocsi
-    assert [e.year for e in bloomfield.editions] == [2015, 2019]
+    assert [e.year for e in bloomfield.editions] == [2015, 2019, 2025]
     assert all(e.rank == 1 and e.decile == 1 for e in bloomfield.editions)
 
 
@@ -129,8 +129,9 @@ def test_a_group_of_wards_is_profiled_like_a_platform_area() -> None:
 
 
 def test_places_in_other_boundaries_get_a_plain_error() -> None:
-    place, _ = resolve_place("Blackpool", kind="council", edition=2024)
-    assert place is not None
+    from n4c.places import Place
+
+    place = Place("ward", "E05001645", "Bloomfield", "Blackpool", 2011, "code")
     with pytest.raises(InputError, match="IMD 2019 areas"):
         build_profile(place)
 
@@ -224,3 +225,80 @@ def test_the_pdf_is_a4_and_its_first_page_is_not_blank(blackpool, tmp_path: Path
     dark = sum(image.histogram()[:128])
     assert dark > 2_000
     assert len(document) >= 2
+
+
+BLOOMFIELD_2024 = "E05015188"
+
+
+@pytest.fixture(scope="module")
+def bloomfield_2024():
+    place, _ = resolve_place(BLOOMFIELD_2024, kind="ward", edition=2024)
+    assert place is not None
+    return build_profile(place)
+
+
+def test_a_2024_ward_profile_is_built_on_the_imd_2025(bloomfield_2024) -> None:
+    from n4c.needs import ward24_table
+
+    row = ward24_table().set_index("ward_code").loc[BLOOMFIELD_2024]
+    profile = bloomfield_2024
+    assert profile.edition == 2025 and profile.area.council_code == "E06000009"
+    assert profile.imd_score == pytest.approx(row["imd_score"], abs=0.001)
+    assert (profile.imd_rank, profile.imd_decile) == (row["imd_rank"], row["imd_decile"])
+    assert profile.population == row["population"]
+    by_key = {c.key: c for c in profile.comparisons}
+    for key in DOMAINS:
+        assert by_key[key].rank == row[f"{key}_rank"]
+    assert by_key["cni"].area == pytest.approx(row["cni_score"], abs=0.01)
+    assert profile.area.region_name == "North West"
+    assert [e.year for e in profile.editions] == [2015, 2019, 2025]
+    assert profile.left_behind.n4c == bool(row["left_behind"])
+    # OCSI's published 2019 answer, on the December 2017 ward that best fits it.
+    assert profile.left_behind.ocsi and "Bloomfield" in profile.left_behind.ocsi_label
+    page = render_html(profile)
+    assert "IMD 2025 decile" in page and "<svg" in page and "published October 2025" in page
+    sentences = check_text("\n\n".join(profile.sentences()))
+    assert sentences.within_target and not sentences.words_to_avoid
+
+
+def test_a_2021_lsoa_and_a_2024_council_are_profiled_on_the_imd_2025() -> None:
+    from n4c.data import load
+    from n4c.needs import summarise_imd
+
+    lsoa, _ = resolve_place("E01012673", kind="lsoa", edition=2021)
+    assert lsoa is not None
+    profile = build_profile(lsoa)
+    published = load("imd2025_lsoa21").set_index("lsoa21_code").loc["E01012673"]
+    assert (profile.imd_rank, profile.imd_decile) == (
+        published["IMD_rank"],
+        published["IMD_decile"],
+    )
+    assert profile.imd_rank_of == 33_755 and profile.comparisons[1].ranked_among == "LSOAs"
+    council, _ = resolve_place(BLACKPOOL, kind="council", edition=2024)
+    assert council is not None
+    blackpool = build_profile(council)
+    row = summarise_imd(2025, "lad").set_index("area_code").loc[BLACKPOOL]
+    assert blackpool.imd_rank == row["rank_average_score"] and blackpool.imd_rank_of == 296
+    assert blackpool.left_behind.wards == 21 and blackpool.left_behind.wards_n4c >= 1
+
+
+def test_a_2017_ward_profile_shows_its_best_fit_2024_ward_in_2025(bloomfield) -> None:
+    latest = bloomfield.editions[-1]
+    assert (latest.year, latest.geography) == (2025, "wards (2024)")
+    assert "Bloomfield" in latest.how and any(BLOOMFIELD_2024 in n for n in bloomfield.notes)
+
+
+def test_a_stored_profile_reads_back_the_same(bloomfield_2024) -> None:
+    place, _ = resolve_place(BLOOMFIELD_2024, kind="ward", edition=2024)
+    assert place is not None
+    again = build_profile(place)
+    assert render_html(again) == render_html(bloomfield_2024)
+
+
+def test_the_2025_pdf_first_page_is_not_blank(bloomfield_2024, tmp_path: Path) -> None:
+    import pypdfium2
+
+    out = tmp_path / "profile.pdf"
+    write_pdf(bloomfield_2024, out)
+    image = pypdfium2.PdfDocument(out)[0].render(scale=1).to_pil().convert("L")
+    assert sum(image.histogram()[:128]) > 2_000

@@ -95,3 +95,22 @@ def test_the_cli_finds_an_area_by_its_id(bloomfield) -> None:
     )
     with pytest.raises(InputError, match="there is no platform area"):
         profile_area.profile_area_by_id(bloomfield.pk + 1_000)
+
+
+def test_an_area_drawn_on_2024_wards_is_profiled_on_the_imd_2025(
+    home, client_for, national
+) -> None:
+    from n4c.needs import ward24_table
+    from n4c.platform.areas.models import Geography
+
+    home.name = "Bloomfield 2024"
+    home.geography = Geography.WARD24
+    home.codes = ["E05015188"]
+    home.save()
+    response = client_for(national).get(f"/areas/{home.pk}/profile/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    row = ward24_table().set_index("ward_code").loc["E05015188"]
+    assert "Group of 2024 wards" in page and "IMD 2025 rank" in page
+    assert f"{int(row['imd_rank']):,} of 6,784" in page
+    assert f'<img src="/areas/{home.pk}/profile/map.svg"' in page and "<svg" not in page
