@@ -231,7 +231,45 @@ def _share(rows: pd.DataFrame, key: str) -> float:
 
 def _cni_mean(rows: pd.DataFrame, key: str) -> float:
     rows = rows.dropna(subset=[key])
+    if rows.empty:
+        return float("nan")
     return float(np.average(rows[key].to_numpy(dtype=float), weights=rows["population"]))
+
+
+def measure_comparisons(
+    lsoas: tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame],
+    cni_rows: tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame],
+) -> list[Comparison]:
+    """The IMD, its domains and the CNI measures for the area, its council, its region and
+    England, each given as (area, council, region, England) rows weighted by ``population``:
+    LSOA rows for the IMD (shares in the most deprived tenth), LSOA or ward rows for the CNI."""
+    result = [
+        Comparison(
+            key=key,
+            name=name,
+            group="imd",
+            area=_share(lsoas[0], key),
+            council=_share(lsoas[1], key),
+            region=_share(lsoas[2], key),
+            england=_share(lsoas[3], key),
+            meaning=meaning,
+        )
+        for key, _, name, meaning in IMD_MEASURES
+    ]
+    result.extend(
+        Comparison(
+            key=key,
+            name=name,
+            group="cni",
+            area=_cni_mean(cni_rows[0], key),
+            council=_cni_mean(cni_rows[1], key),
+            region=_cni_mean(cni_rows[2], key),
+            england=_cni_mean(cni_rows[3], key),
+            meaning=meaning,
+        )
+        for key, name, meaning in CNI_MEASURES
+    )
+    return result
 
 
 def _comparisons(area: ProfileArea) -> list[Comparison]:
@@ -239,37 +277,13 @@ def _comparisons(area: ProfileArea) -> list[Comparison]:
     mine = lsoas.loc[list(area.lsoa11_codes)]
     council = lsoas[lsoas["lad19_code"] == area.council_code]
     region = lsoas[lsoas["region"] == area.region_name]
-    result = [
-        Comparison(
-            key=key,
-            name=name,
-            group="imd",
-            area=_share(mine, key),
-            council=_share(council, key),
-            region=_share(region, key),
-            england=_share(lsoas, key),
-            meaning=meaning,
-        )
-        for key, _, name, meaning in IMD_MEASURES
-    ]
     wards = _wards()
     ours = wards.loc[[c for c in area.ward17_codes if c in wards.index]]
     council_wards = wards[wards["lad19_code"] == area.council_code]
     region_wards = wards[wards["region"] == area.region_name]
-    for key, name, meaning in CNI_MEASURES:
-        result.append(
-            Comparison(
-                key=key,
-                name=name,
-                group="cni",
-                area=_cni_mean(ours, key) if len(ours) else float("nan"),
-                council=_cni_mean(council_wards, key),
-                region=_cni_mean(region_wards, key),
-                england=_cni_mean(wards, key),
-                meaning=meaning,
-            )
-        )
-    return result
+    return measure_comparisons(
+        (mine, council, region, lsoas), (ours, council_wards, region_wards, wards)
+    )
 
 
 def _with_ward_ranks(

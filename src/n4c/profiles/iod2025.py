@@ -90,17 +90,6 @@ def _lsoas() -> pd.DataFrame:
     return table
 
 
-def _share(rows: pd.DataFrame, key: str) -> float:
-    return float(np.average(rows[key].to_numpy(dtype=float), weights=rows["population"]))
-
-
-def _cni_mean(rows: pd.DataFrame, key: str) -> float:
-    rows = rows.dropna(subset=[key])
-    if rows.empty:
-        return float("nan")
-    return float(np.average(rows[key].to_numpy(dtype=float), weights=rows["population"]))
-
-
 # ---------------------------------------------------------------------------------------------
 # The place
 
@@ -174,39 +163,14 @@ def _area(
 
 
 def _comparisons(area: ProfileArea) -> list[Comparison]:
-    from n4c.profiles.build import CNI_MEASURES, IMD_MEASURES
+    from n4c.profiles.build import measure_comparisons
 
     lsoas = _lsoas()
     mine = lsoas.loc[list(area.lsoa21_codes)]
     council = lsoas[lsoas["lad_code"] == area.council_code]
     region = lsoas[lsoas["region"] == area.region_name]
-    result = [
-        Comparison(
-            key=key,
-            name=name,
-            group="imd",
-            area=_share(mine, key),
-            council=_share(council, key),
-            region=_share(region, key),
-            england=_share(lsoas, key),
-            meaning=meaning,
-        )
-        for key, _, name, meaning in IMD_MEASURES
-    ]
-    for key, name, meaning in CNI_MEASURES:
-        result.append(
-            Comparison(
-                key=key,
-                name=name,
-                group="cni",
-                area=_cni_mean(mine, key),
-                council=_cni_mean(council, key),
-                region=_cni_mean(region, key),
-                england=_cni_mean(lsoas, key),
-                meaning=meaning,
-            )
-        )
-    return result
+    groups = (mine, council, region, lsoas)
+    return measure_comparisons(groups, groups)
 
 
 def _ranked(comparisons: list[Comparison], area: ProfileArea) -> list[Comparison]:
