@@ -133,7 +133,7 @@ CASES: dict[str, list[list[str]]] = {
         ["qqqqzzzzxxxx", "--out", f"{FOLDER}/profile.html"],
         ["Bloomfeild", "--out", f"{FOLDER}/profile.html"],
         ["Park", "--out", f"{FOLDER}/profile.html"],
-        ["E05015188", "--out", f"{FOLDER}/profile.html"],
+        ["Bloomfield", "--edition", "2021", "--out", f"{FOLDER}/profile.html"],
         ["area:twelve", "--out", f"{FOLDER}/profile.html"],
         ["area:12", "--out", f"{FOLDER}/profile.html"],
         ["Bloomfield", "--assets", MISSING, "--out", f"{FOLDER}/profile.html"],
