@@ -114,3 +114,25 @@ def test_an_area_drawn_on_2024_wards_is_profiled_on_the_imd_2025(
     assert "Group of 2024 wards" in page and "IMD 2025 rank" in page
     assert f"{int(row['imd_rank']):,} of 6,784" in page
     assert f'<img src="/areas/{home.pk}/profile/map.svg"' in page and "<svg" not in page
+
+
+def test_an_area_drawn_on_2021_lsoas_is_profiled_on_the_imd_2025(
+    home, client_for, national
+) -> None:
+    from n4c.needs import summarise_area
+    from n4c.platform.areas.models import Geography
+
+    codes = ["E01012673", "E01012674"]
+    home.name = "Two Blackpool LSOAs"
+    home.geography = Geography.LSOA21
+    home.codes = codes
+    home.save()
+    response = client_for(national).get(f"/areas/{home.pk}/profile/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    need = summarise_area("lsoa21", codes)
+    assert "Group of LSOAs (2021)" in page and "IMD 2025 rank" in page
+    assert need.imd2025 is not None
+    assert f"{need.imd2025.imd_rank:,} of {need.imd2025.wards_ranked:,}" in page
+    assert f'<img src="/areas/{home.pk}/profile/map.svg"' in page
+    assert client_for(national).get(f"/areas/{home.pk}/profile/map.svg").status_code == 200
