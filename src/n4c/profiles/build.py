@@ -404,9 +404,28 @@ def _council_name(code: str) -> str:
 # The IMD headline, the editions and the 'left behind' answer
 
 
+def council_headline(year: int, code: str, geography: str) -> tuple[float, int, int, int, str, int]:
+    """A council's IMD ``year`` headline from :func:`n4c.needs.summarise_imd`: score, rank,
+    rank among how many, decile (of councils), ``geography`` and population."""
+    from n4c.needs import deciles, summarise_imd
+
+    councils = summarise_imd(year, "lad")
+    ranks = councils["rank_average_score"].to_numpy()
+    mine = councils["area_code"].to_numpy() == code
+    council = councils.set_index("area_code").loc[code].to_dict()
+    return (
+        float(council["average_score"]),
+        int(council["rank_average_score"]),
+        len(councils),
+        int(deciles(ranks, len(ranks))[mine][0]),
+        geography,
+        int(council["population"]),
+    )
+
+
 def _imd_headline(area: ProfileArea) -> tuple[float, int, int, int, str, int]:
     """Score, rank, rank among how many, decile, geography and population of the area."""
-    from n4c.needs import deciles, summarise_imd, summarise_ward_group, ward_table
+    from n4c.needs import summarise_ward_group, ward_table
 
     if area.kind == "ward":
         wards = ward_table(2019)
@@ -420,18 +439,7 @@ def _imd_headline(area: ProfileArea) -> tuple[float, int, int, int, str, int]:
             int(ward["population"]),
         )
     if area.kind == "council":
-        councils = summarise_imd(2019, "lad")
-        council_ranks = councils["rank_average_score"].to_numpy()
-        mine = councils["area_code"].to_numpy() == area.code
-        council = councils.set_index("area_code").loc[area.code].to_dict()
-        return (
-            float(council["average_score"]),
-            int(council["rank_average_score"]),
-            len(councils),
-            int(deciles(council_ranks, len(council_ranks))[mine][0]),
-            "councils (2019)",
-            int(council["population"]),
-        )
+        return council_headline(2019, area.code, "councils (2019)")
     if area.kind == "lsoa":
         lsoa = load("imd2019_lsoa11").set_index("lsoa11_code")
         scores = load("imd2019_lsoa11_scores").set_index("lsoa11_code")

@@ -207,7 +207,7 @@ def _ranked(comparisons: list[Comparison], area: ProfileArea) -> list[Comparison
 
 def _headline(area: ProfileArea, need) -> tuple[float, int, int, int, str, int]:
     """Score, rank, rank among how many, decile, geography and population of the area."""
-    from n4c.needs import deciles, summarise_imd, ward24_table
+    from n4c.needs import ward24_table
 
     if area.kind == "ward":
         wards = ward24_table()
@@ -221,18 +221,9 @@ def _headline(area: ProfileArea, need) -> tuple[float, int, int, int, str, int]:
             int(ward["population"]),
         )
     if area.kind == "council":
-        councils = summarise_imd(2025, "lad")
-        ranks = councils["rank_average_score"].to_numpy()
-        mine = councils["area_code"].to_numpy() == area.code
-        council = councils.set_index("area_code").loc[area.code].to_dict()
-        return (
-            float(council["average_score"]),
-            int(council["rank_average_score"]),
-            len(councils),
-            int(deciles(ranks, len(ranks))[mine][0]),
-            "councils (2024), by average score",
-            int(council["population"]),
-        )
+        from n4c.profiles.build import council_headline
+
+        return council_headline(2025, area.code, "councils (2024), by average score")
     if area.kind == "lsoa":
         published = load("imd2025_lsoa21").set_index("lsoa21_code")
         lsoa = published.loc[area.code].to_dict()
