@@ -94,6 +94,8 @@ INSTALLED_APPS = [
     "django_htmx",
     # For its templates and static files: the API docs' Swagger UI is served from here.
     "ninja",
+    # Shared parts, no pages of its own: teaches the analytics core the page's language.
+    "n4c.platform.core",
     *PLATFORM_APPS,
 ]
 

@@ -100,21 +100,38 @@ def test_the_compiled_translations_match_the_po_files(language) -> None:
 
 
 def test_makemessages_finds_no_string_missing_from_the_translations(tmp_path, monkeypatch) -> None:
-    """Django's own extraction, run on a copy of the platform, finds exactly the committed msgids."""
-    copy = tmp_path / "platform"
-    shutil.copytree(PLATFORM, copy, ignore=shutil.ignore_patterns("locale", "tests", "__pycache__"))
-    (copy / "locale").mkdir()
+    """Django's own extraction, run on a copy of n4c as README "Languages" says, finds exactly
+    the committed msgids: the platform's, the analytics core's and its data files' words."""
+    copy = tmp_path / "n4c"
+    shutil.copytree(
+        PLATFORM.parent,
+        copy,
+        ignore=shutil.ignore_patterns("locale", "tests", "conftest.py", "__pycache__"),
+    )
+    (copy / "platform" / "locale").mkdir()
     monkeypatch.chdir(copy)
-    with override_settings(LOCALE_PATHS=[copy / "locale"]):
+    with override_settings(LOCALE_PATHS=[copy / "platform" / "locale"]):
         call_command("makemessages", locale=["pl"], no_location=True, verbosity=0)
-    extracted = polib.pofile(str(copy / "locale" / "pl" / "LC_MESSAGES" / "django.po"))
+    assert not (copy / "_words_from_data_files.py").exists()
+    extracted = polib.pofile(str(copy / "platform" / "locale" / "pl" / "LC_MESSAGES" / "django.po"))
     found = {_key(e) for e in extracted}
     assert (None, "Skip to main content") in found
     committed = {_key(e) for e in _catalogue("pl") if not e.obsolete}
     assert sorted(found - committed, key=str) == [], (
-        "New strings: run makemessages -l pl -l ur and translate them"
+        "New strings: run makemessages -l pl -l ur from src/n4c and translate them"
     )
     assert sorted(committed - found, key=str) == [], "Strings no longer used: run makemessages"
+
+
+def test_the_core_speaks_the_pages_language() -> None:
+    """The platform installs Django's translation into n4c.words at start-up."""
+    from django.utils import translation
+
+    from n4c import words
+
+    with translation.override("pl"):
+        assert words.gettext("Skip to main content") == "Przejdź do głównej treści"
+    assert words.gettext("Skip to main content") == "Skip to main content"
 
 
 _TAGS_WITHOUT_TEXT = [
@@ -259,6 +276,11 @@ PYTHON_FILES = sorted(
 )
 
 
-@pytest.mark.parametrize("module", PYTHON_FILES)
+#: Analytics-core modules whose words the platform shows (paths under src/n4c). They mark their
+#: sentences with n4c.words; the same scan checks them.
+CORE_SHOWN: list[str] = []
+
+
+@pytest.mark.parametrize("module", PYTHON_FILES + [f"../{path}" for path in CORE_SHOWN])
 def test_python_messages_are_marked_for_translation(module) -> None:
     assert untranslated_strings((PLATFORM / module).read_text(encoding="utf-8")) == []
