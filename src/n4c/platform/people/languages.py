@@ -27,9 +27,11 @@ def choose_language(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def remember_language(request: HttpRequest, response: HttpResponse) -> None:
-    """On signing in, the language saved on the person's profile, for this and later pages."""
-    language = Profile.objects.filter(user=request.user).values_list("language", flat=True).first()
+def remember_language(request: HttpRequest, response: HttpResponse, user=None) -> None:
+    """On signing in (or opening a link to set a password, for ``user``), the language saved on
+    the person's profile, for this and later pages."""
+    who = user if user is not None else request.user
+    language = Profile.objects.filter(user=who).values_list("language", flat=True).first()
     if not language or not translation.check_for_language(language):
         return
     translation.activate(language)

@@ -107,8 +107,10 @@ def create_account(
     email: str = "",
     role: str,
     region: Region | None = None,
+    language: str = "",
 ):
-    """A user with a profile and no usable password, for the one-time link to set one.
+    """A user with a profile (in ``language`` if known) and no usable password, for the
+    one-time link to set one.
 
     Raises
     ------
@@ -122,7 +124,7 @@ def create_account(
     user = users(username=username, first_name=first_name, last_name=last_name, email=email)
     user.set_unusable_password()
     user.save()
-    Profile.objects.create(user=user, role=role, region=region)
+    Profile.objects.create(user=user, role=role, region=region, language=language)
     return user
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -47,6 +48,14 @@ class SetPasswordView(PasswordResetConfirmView):
     form_class = PlainSetPasswordForm
     template_name = "registration/set_password.html"
     success_url = reverse_lazy("set_password_done")
+
+    def dispatch(self, *args, **kwargs):
+        response = super().dispatch(*args, **kwargs)
+        # A new resident opens the link before they have chosen anything on this device: the
+        # page is in the language staff noted for them (the page is drawn after this).
+        if self.user is not None and settings.LANGUAGE_COOKIE_NAME not in self.request.COOKIES:
+            remember_language(self.request, response, self.user)
+        return response
 
     def form_valid(self, form):
         response = super().form_valid(form)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -93,3 +94,13 @@ class EraseForm(PlainForm):
 
 class SignInForm(PlainForm):
     username = UsernameField()
+    language = forms.ChoiceField(
+        label=_("Their language"),
+        help_text=_(
+            "Their pages and the e-mails we send them will be in this language. They can change "
+            "it at the foot of any page."
+        ),
+        choices=settings.LANGUAGES,
+        initial=settings.LANGUAGE_CODE,
+        required=False,
+    )

@@ -176,8 +176,9 @@ def withdraw_consent(actor, consent: Consent) -> Consent:
 
 
 @transaction.atomic
-def give_sign_in(actor, resident: Resident, *, username: str):
-    """A sign-in for a partnership member, to read their own area's plan and support log.
+def give_sign_in(actor, resident: Resident, *, username: str, language: str = ""):
+    """A sign-in for a partnership member, to read their own area's plan and support log, with
+    the language of their pages and e-mails if staff know it (empty: English until they choose).
 
     They choose the password themselves (see ``n4c.platform.people.services``); the account
     holds only their name and, if held, the e-mail address they agreed to be contacted at.
@@ -199,6 +200,7 @@ def give_sign_in(actor, resident: Resident, *, username: str):
         first_name=resident.full_name[:150],
         email=resident.email,
         role=Role.PARTNERSHIP_MEMBER,
+        language=language,
     )
     resident.area.partnership_members.add(user)
     before = snapshot(resident)
@@ -261,6 +263,7 @@ def export_resident(actor, resident: Resident) -> dict[str, Any]:
             {
                 "username": resident.account.get_username(),
                 "email": resident.account.email,
+                "language": resident.account.profile.language,
                 "last_login": (
                     resident.account.last_login.isoformat() if resident.account.last_login else None
                 ),

@@ -127,7 +127,10 @@ def give_sign_in(request, pk: int):
     resident = get_object_or_404(residents_visible_to(request.user), pk=pk)
     form = SignInForm(request.POST)
     given = apply_service(
-        form, lambda data: gdpr.give_sign_in(request.user, resident, username=data["username"])
+        form,
+        lambda data: gdpr.give_sign_in(
+            request.user, resident, username=data["username"], language=data["language"]
+        ),
     )
     if given is None:
         return _detail(request, resident, 400, sign_in_form=form)

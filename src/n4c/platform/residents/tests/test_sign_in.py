@@ -87,7 +87,12 @@ def test_the_export_names_the_sign_in_and_erasure_removes_it(worker, jo, client_
     client = client_for(worker)
     _give(client, jo)
     export = client.get(f"/residents/{jo.pk}/export.json").json()
-    assert export["sign_in"] == {"username": "jo", "email": "jo@example.org", "last_login": None}
+    assert export["sign_in"] == {
+        "username": "jo",
+        "email": "jo@example.org",
+        "language": "",
+        "last_login": None,
+    }
     account_id = Resident.objects.get(pk=jo.pk).account_id
     client.post(f"/residents/{jo.pk}/erase/", {"mode": "anonymise", "confirm": "on"})
     jo.refresh_from_db()
@@ -104,3 +109,43 @@ def test_removing_a_sign_in_keeps_the_member_record(worker, jo, home, client_for
     assert jo.account is None and jo.full_name == "Jo Bloggs"
     assert not home.partnership_members.exists()
     assert not get_user_model().objects.filter(username="jo").exists()
+
+
+def test_a_member_given_a_sign_in_in_polish_sets_their_password_and_reads_in_polish(
+    worker, jo, client_for, mailoutbox
+):
+    page = client_for(worker).post(
+        f"/residents/{jo.pk}/sign-in/", {"username": "jo", "language": "pl"}
+    )
+    link = re.search(
+        r'value="http://testserver(/accounts/set-password/[^"]+)"', page.content.decode()
+    )[1]
+    jo.refresh_from_db()
+    assert jo.account.profile.language == "pl"
+    newcomer = Client()
+    form = newcomer.get(link, follow=True)
+    assert '<html lang="pl"' in form.content.decode()
+    newcomer.post(
+        form.redirect_chain[-1][0], {"new_password1": PASSWORD, "new_password2": PASSWORD}
+    )
+    newcomer.login(username="jo", password=PASSWORD)
+    assert '<html lang="pl"' in newcomer.get("/").content.decode()
+
+
+def test_the_language_is_in_the_member_s_export_and_a_wrong_one_is_refused(
+    worker, national, jo, client_for
+):
+    client = client_for(worker)
+    refused = client.post(f"/residents/{jo.pk}/sign-in/", {"username": "jo", "language": "xx"})
+    assert refused.status_code == 400
+    jo.refresh_from_db()
+    assert jo.account is None
+    client.post(f"/residents/{jo.pk}/sign-in/", {"username": "jo", "language": "ur"})
+    exported = client.get(f"/residents/{jo.pk}/export.json").json()
+    assert exported["sign_in"]["language"] == "ur"
+
+
+def test_a_member_given_a_sign_in_without_a_language_reads_in_english(worker, jo, client_for):
+    _give(client_for(worker), jo)
+    jo.refresh_from_db()
+    assert jo.account.profile.language == ""
