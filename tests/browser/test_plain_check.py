@@ -25,7 +25,7 @@ def test_the_check_shows_under_the_text_box_as_it_is_typed(live_server, new_page
     page.evaluate("window.notReloaded = true")
     page.get_by_label("Plain English summary").press_sequentially("We will utilise the hall.")
     page.locator("#id_plain_summary-plain").get_by_text("try use").wait_for()
-    assert "within the aim of 9 to 11" in page.inner_text("#id_plain_summary-plain")
+    assert "easier to read than the aim of 9 to 11" in page.inner_text("#id_plain_summary-plain")
     assert page.inner_text("#id_body-plain") == ""
     assert page.evaluate("window.notReloaded") is True
     assert errors == []

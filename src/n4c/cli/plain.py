@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -76,13 +77,19 @@ def check_command(
         _print_report(result)
     low, high = result.target
     words.print(
-        f"Checked {len(result.sentences):,} sentences ({kind}): reading age "
-        f"{result.reading_age:g} ({'within' if result.within_target else 'above'} the target of "
+        f"Checked {len(result.sentences):,} sentence{'' if len(result.sentences) == 1 else 's'} "
+        f"({kind}): reading age {result.reading_age:g} ({_against(result)} the target of "
         f"{low} to {high}); {result.count('long'):,} long, {result.count('passive'):,} passive, "
         f"{result.count('words_to_avoid'):,} with words to avoid."
     )
     if strict and not result.within_target:
         raise typer.Exit(1)
+
+
+def _against(result: Any) -> str:
+    if result.below_target:
+        return "easier to read than"
+    return "within" if result.within_target else "above"
 
 
 def _print_report(result: object) -> None:

@@ -123,6 +123,11 @@ class PlainCheck:
         """Whether the reading age is at most the top of the target (simpler is never worse)."""
         return self.reading_age <= self.target[1]
 
+    @property
+    def below_target(self) -> bool:
+        """Whether the text is easier to read than the target asks (which is fine)."""
+        return self.reading_age < self.target[0]
+
     def count(self, flag: str) -> int:
         """How many sentences carry ``flag``."""
         return sum(flag in sentence.flags for sentence in self.sentences)

@@ -128,3 +128,9 @@ def test_every_list_cites_its_source_and_every_word_has_a_suggestion() -> None:
     for wordlist in lists:
         assert wordlist.source
         assert all(entry.suggestion and entry.forms for entry in wordlist.entries)
+
+
+def test_a_text_easier_than_the_target_is_below_it_and_still_within_what_is_asked() -> None:
+    check = check_text("The cat sat. The dog ran.", target=(9, 11))
+    assert check.reading_age < 9
+    assert check.below_target and check.within_target

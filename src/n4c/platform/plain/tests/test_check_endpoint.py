@@ -18,7 +18,7 @@ def test_a_signed_in_person_gets_the_check_as_a_fragment(adviser, client_for) ->
     html = response.content.decode()
     assert "<html" not in html
     assert "“utilise”: try use." in html
-    assert "within the aim of 9 to 11" in html
+    assert "easier to read than the aim of 9 to 11" in html
 
 
 def test_htmx_checks_the_box_being_typed_in_not_the_rest_of_the_form(adviser, client_for) -> None:
@@ -97,3 +97,14 @@ def test_a_partnership_member_sees_the_check_of_what_they_write(
     response = client_for(member).post(URL, {"text": "We will empower the club."})
     assert response.status_code == 200
     assert "“empower”: try" in response.content.decode()
+
+
+def test_a_text_easier_than_the_aim_is_called_easier_not_within(adviser, client_for) -> None:
+    html = client_for(adviser).post(URL, {"text": "The cat sat. The dog ran."}).content.decode()
+    assert "easier to read than the aim of 9 to 11" in html
+
+
+def test_a_text_at_the_aim_is_within_it(adviser, client_for) -> None:
+    text = "Our group meets every week to plan the new garden and the market stall."
+    html = client_for(adviser).post(URL, {"text": text}).content.decode()
+    assert "within the aim of 9 to 11" in html
