@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from n4c.panels.election import Election, Number
 from n4c.panels.outcome import Completion, Outcome, Payments, ProjectResult, currency_of
+from n4c.words import gettext as _
+from n4c.words import ngettext
 
 if TYPE_CHECKING:
     from n4c.panels.equal_shares import EqualSharesRun
@@ -31,11 +33,13 @@ def money(amount: float, currency: str = "GBP") -> str:
 
 
 def _votes(votes: Number) -> str:
-    return (
-        f"{votes:,} vote{'s' if votes != 1 else ''}"
-        if isinstance(votes, int)
-        else f"{votes:,g} points"
-    )
+    if isinstance(votes, int):
+        return ngettext("%(votes)s vote", "%(votes)s votes", votes) % {"votes": f"{votes:,}"}
+    return _("%(points)s points") % {"points": f"{votes:,g}"}
+
+
+def _no_votes() -> str:
+    return _("Not funded: no votes.")
 
 
 def greedy_outcome(election: Election, considered: list[tuple[str, float, bool]]) -> Outcome:
@@ -47,17 +51,16 @@ def greedy_outcome(election: Election, considered: list[tuple[str, float, bool]]
     results = []
     for project in election.projects:
         left, fits = facts[project.id]
+        amounts = {"cost": money(project.cost, currency), "left": money(left, currency)}
         if not votes[project.id]:
-            reason = "Not funded: no votes."
+            reason = _no_votes()
         elif fits:
-            reason = (
-                f"Funded: {_votes(votes[project.id])}; {money(project.cost, currency)} fitted in "
-                f"the {money(left, currency)} left."
-            )
+            reason = _("Funded: %(votes)s; %(cost)s fitted in the %(left)s left.") % {
+                "votes": _votes(votes[project.id]),
+                **amounts,
+            }
         else:
-            reason = (
-                f"Not funded: {money(project.cost, currency)} needed, {money(left, currency)} left."
-            )
+            reason = _("Not funded: %(cost)s needed, %(left)s left.") % amounts
         results.append(
             ProjectResult(
                 project.id,
@@ -93,22 +96,36 @@ def knapsack_outcome(
         cost = money(project.cost, currency)
         with_it = best_with.get(project.id)
         if project.id in funded:
-            reason = f"Funded: {_votes(votes[project.id])}; part of the set with the most votes ({best}) the budget can pay for."
+            reason = _(
+                "Funded: %(votes)s; part of the set with the most votes (%(best)s) the budget can "
+                "pay for."
+            ) % {"votes": _votes(votes[project.id]), "best": best}
         elif not votes[project.id]:
-            reason = "Not funded: no votes."
+            reason = _no_votes()
         elif with_it is None:
-            reason = f"Not funded: {cost} needed, more than the whole budget of {money(election.budget, currency)}."
+            reason = _("Not funded: %(cost)s needed, more than the whole budget of %(budget)s.") % {
+                "cost": cost,
+                "budget": money(election.budget, currency),
+            }
         else:
             short = most - with_it
+            facts_with_it = {
+                "with_it": _votes(int(with_it) if float(with_it).is_integer() else with_it),
+                "short": f"{short:,g}",
+                "best": best,
+            }
             reason = (
-                f"Not funded: with it, the most the budget can pay for is "
-                f"{_votes(int(with_it) if float(with_it).is_integer() else with_it)}, "
-                + (
-                    f"{short:,g} fewer than {best}."
-                    if short > 0
-                    else f"as many as without it ({best}), and proposals earlier in the order (more votes, lower cost) came first."
+                _(
+                    "Not funded: with it, the most the budget can pay for is %(with_it)s, "
+                    "%(short)s fewer than %(best)s."
                 )
-            )
+                if short > 0
+                else _(
+                    "Not funded: with it, the most the budget can pay for is %(with_it)s, as many "
+                    "as without it (%(best)s), and proposals earlier in the order (more votes, "
+                    "lower cost) came first."
+                )
+            ) % facts_with_it
         results.append(
             ProjectResult(
                 project.id,
@@ -158,35 +175,85 @@ def equal_shares_outcome(
                 "supporters_money": run.money_before[number],
             }
             most = float(paid.max())
-            reason = (
-                f"Funded in round {run.selected.index(number) + 1}: its {backers:,} supporters "
-                f"had {money(run.money_before[number], currency)} left of their shares; each "
-                f"paid at most {money(most, currency)} of the {cost}"
-            )
+            found = {
+                "round": run.selected.index(number) + 1,
+                "supporters": f"{backers:,}",
+                "had": money(run.money_before[number], currency),
+                "most": money(most, currency),
+                "cost": cost,
+            }
             if election.vote_type == "approval" and most > 0:
                 # Cost over the most one supporter paid: as many votes as paid full price.
-                reason += f" ({float(project.cost) / most:,.1f} effective votes)"
-            reason += "."
+                found["effective"] = f"{float(project.cost) / most:,.1f}"
+                reason = (
+                    ngettext(
+                        "Funded in round %(round)s: its %(supporters)s supporter had %(had)s left of "
+                        "their share; they paid at most %(most)s of the %(cost)s (%(effective)s "
+                        "effective votes).",
+                        "Funded in round %(round)s: its %(supporters)s supporters had %(had)s left of "
+                        "their shares; each paid at most %(most)s of the %(cost)s (%(effective)s "
+                        "effective votes).",
+                        backers,
+                    )
+                    % found
+                )
+            else:
+                reason = (
+                    ngettext(
+                        "Funded in round %(round)s: its %(supporters)s supporter had %(had)s left of "
+                        "their share; they paid at most %(most)s of the %(cost)s.",
+                        "Funded in round %(round)s: its %(supporters)s supporters had %(had)s left of "
+                        "their shares; each paid at most %(most)s of the %(cost)s.",
+                        backers,
+                    )
+                    % found
+                )
         elif project.id in completed:
             facts["by_completion"] = True
-            reason = (
-                f"Funded by the {completion} completion: {_votes(votes[project.id])}; {cost} "
-                "fitted in what equal shares left."
-            )
+            reason = _(
+                "Funded by the %(completion)s completion: %(votes)s; %(cost)s fitted in what "
+                "equal shares left."
+            ) % {"completion": completion, "votes": _votes(votes[project.id]), "cost": cost}
         elif not backers:
-            reason = "Not funded: no votes."
+            reason = _no_votes()
         elif not float(project.cost) > 0:
-            reason = "Not funded: it costs nothing, so equal shares gives its supporters nothing to pay for."
+            reason = _(
+                "Not funded: it costs nothing, so equal shares gives its supporters nothing to pay "
+                "for."
+            )
         else:
             left = run.money_left.get(number, 0.0)
             facts["supporters_money"] = left
             round_out = run.out_in_round.get(number)
-            when = f" by round {round_out}" if round_out and round_out > 1 else ""
-            reason = (
-                f"Not funded: {cost} needed; its {backers:,} supporters had "
-                f"{money(left, currency)} left of their shares{when} "
-                f"(each started with {money(share, currency)})."
-            )
+            short_of = {
+                "cost": cost,
+                "supporters": f"{backers:,}",
+                "left": money(left, currency),
+                "round": round_out,
+                "share": money(share, currency),
+            }
+            if round_out and round_out > 1:
+                reason = (
+                    ngettext(
+                        "Not funded: %(cost)s needed; its %(supporters)s supporter had %(left)s left "
+                        "of their share by round %(round)s (they started with %(share)s).",
+                        "Not funded: %(cost)s needed; its %(supporters)s supporters had %(left)s left "
+                        "of their shares by round %(round)s (each started with %(share)s).",
+                        backers,
+                    )
+                    % short_of
+                )
+            else:
+                reason = (
+                    ngettext(
+                        "Not funded: %(cost)s needed; its %(supporters)s supporter had %(left)s left "
+                        "of their share (they started with %(share)s).",
+                        "Not funded: %(cost)s needed; its %(supporters)s supporters had %(left)s left "
+                        "of their shares (each started with %(share)s).",
+                        backers,
+                    )
+                    % short_of
+                )
         results.append(
             ProjectResult(
                 project.id,
@@ -224,16 +291,27 @@ def equal_shares_outcome(
 def voters_sentence(payments: Payments, currency: str = "GBP") -> str:
     """What the voters' shares paid for, summarised in two sentences."""
     facts = payments.summary()
-    share = money(facts["share"], currency)
-    text = (
-        f"Each of {facts['voters']:,} voters had a share of {share}. "
-        f"{facts['paid_something']:,} paid towards funded proposals "
-        f"({money(facts['average_spent_by_payers'], currency)} each on average, "
-        f"{facts['spent_whole_share']:,} spent their whole share)"
-    )
-    if facts["paid_nothing"]:
-        text += (
-            f"; {facts['paid_nothing']:,} paid nothing, because no proposal they voted for "
-            "was funded by equal shares"
+    shares = ngettext(
+        "The %(voters)s voter had a share of %(share)s.",
+        "Each of %(voters)s voters had a share of %(share)s.",
+        facts["voters"],
+    ) % {"voters": f"{facts['voters']:,}", "share": money(facts["share"], currency)}
+    paid = {
+        "paid": f"{facts['paid_something']:,}",
+        "average": money(facts["average_spent_by_payers"], currency),
+        "whole": f"{facts['spent_whole_share']:,}",
+        "nothing": f"{facts['paid_nothing']:,}",
+    }
+    spent = (
+        _(
+            "%(paid)s paid towards funded proposals (%(average)s each on average, %(whole)s spent "
+            "their whole share); %(nothing)s paid nothing, because no proposal they voted for was "
+            "funded by equal shares."
         )
-    return text + "."
+        if facts["paid_nothing"]
+        else _(
+            "%(paid)s paid towards funded proposals (%(average)s each on average, %(whole)s spent "
+            "their whole share)."
+        )
+    ) % paid
+    return f"{shares} {spent}"

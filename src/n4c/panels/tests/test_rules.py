@@ -87,8 +87,8 @@ def test_equal_shares_by_hand() -> None:
         "(each started with £100)."
     )
     assert results["B"].reason == (
-        "Not funded: £100 needed; its 1 supporters had £50 left of their shares by round 2 "
-        "(each started with £100)."
+        "Not funded: £100 needed; its 1 supporter had £50 left of their share by round 2 "
+        "(they started with £100)."
     )
     assert outcome.payments is not None
     assert sorted(outcome.payments.rows()) == [("v1", "C", 50), ("v2", "C", 50), ("v3", "C", 50)]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import escape
 
 from n4c import panels
@@ -186,3 +187,28 @@ def test_a_scoring_vote_counts_the_points_given(home, make_vote, member, make_me
         ids["Bins"]: 2,
     }
     assert counting.count_vote(vote).selected == (ids["Bulbs"], ids["Bins"])
+
+
+@pytest.mark.parametrize(
+    ("language", "funded", "shares"),
+    [
+        ("pl", "Sfinansowano w rundzie 1", "Każdy z 5 głosujących miał udział w wysokości"),
+        ("ur", "راؤنڈ 1 میں رقم دی گئی", "5 ووٹروں میں سے ہر ایک کا حصہ"),
+    ],
+)
+def test_a_member_reads_why_each_proposal_won_or_lost_in_their_language(
+    voted, adviser, client_for, language, funded, shares
+):
+    """The reasons come from the core (n4c.panels), which speaks the page's language."""
+    member = voted.ballots.filter(method=Ballot.Method.ONLINE).first().resident.account
+    voted = services.advance_phase(adviser, voted, BudgetVote.Phase.CLOSED)
+    services.advance_phase(adviser, voted, BudgetVote.Phase.PUBLISHED)
+    client = client_for(member)
+    client.cookies["n4c_language"] = language
+    page = client.get(reverse("budgets:results", args=[voted.pk])).content.decode()
+    assert funded in page, page
+    assert shares in page
+    assert "Funded in round" not in page and "voters had a share" not in page
+    with translation.override(None):
+        english = panels.count(_by_hand(voted), rule="equal-shares")
+    assert english.projects[0].reason.startswith(("Funded", "Not funded"))
