@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from n4c.words import gettext as _
+
 __all__ = ["DataMissingError", "InputError", "N4CError"]
 
 
@@ -35,9 +37,9 @@ class InputError(N4CError):
         if self.path is not None:
             where.append(Path(self.path).name)
         if self.row is not None:
-            where.append(f"row {self.row:,}")
+            where.append(_("row %(row)s") % {"row": f"{self.row:,}"})
         if self.field is not None:
-            where.append(f'field "{self.field}"')
+            where.append(_('field "%(field)s"') % {"field": self.field})
         text = ", ".join(where)
         text = f"{text}: {self.message}" if text else self.message
         if self.hint:

@@ -22,6 +22,7 @@ from pathlib import Path
 from n4c.errors import InputError
 from n4c.panels.election import VOTE_TYPES, Ballot, Election, Number, Project, VoteType
 from n4c.textfiles import read_text
+from n4c.words import gettext as _
 
 __all__ = ["PbFileError", "format_pb", "parse_pb", "read_pb", "write_pb"]
 
@@ -40,9 +41,9 @@ class PbFileError(InputError):
     def __str__(self) -> str:
         where = [Path(self.path).name] if self.path is not None else []
         if self.line is not None:
-            where.append(f"line {self.line:,}")
+            where.append(_("line %(line)s") % {"line": f"{self.line:,}"})
         if self.section is not None:
-            where.append(f"section {self.section}")
+            where.append(_("section %(section)s") % {"section": self.section})
         text = ", ".join(where)
         text = f"{text}: {self.message}" if text else self.message
         return f"{text} {self.hint}" if self.hint else text
@@ -62,7 +63,7 @@ def read_pb(path: str | Path) -> Election:
     """
     path = Path(path)
     if not path.exists():
-        raise PbFileError("the file does not exist.", path=path, hint="Check the path.")
+        raise PbFileError(_("the file does not exist."), path=path, hint=_("Check the path."))
     try:
         text = read_text(path).text
     except InputError as error:
@@ -108,15 +109,21 @@ class _Reader:
                 expected = SECTIONS[len(tables)] if len(tables) < len(SECTIONS) else None
                 self.section = title
                 if title in tables:
-                    raise self.error(f"the {title} section appears twice.", number)
+                    raise self.error(
+                        _("the %(section)s section appears twice.") % {"section": title}, number
+                    )
                 if title != expected:
-                    raise self.error(f"the {expected} section must come before {title}.", number)
+                    raise self.error(
+                        _("the %(expected)s section must come before %(section)s.")
+                        % {"expected": expected, "section": title},
+                        number,
+                    )
                 tables[title] = (number, [], [])
                 header = None
                 continue
             if self.section is None:
                 raise self.error(
-                    "the file must start with the META section (a line saying META).", number
+                    _("the file must start with the META section (a line saying META)."), number
                 )
             if header is None:
                 header = [name.strip() for name in row]
@@ -125,10 +132,13 @@ class _Reader:
                 continue
             if len(row) != len(header):
                 raise self.error(
-                    f"this line has {len(row)} values but the header on line {header_line:,} "
-                    f"names {len(header)} columns.",
+                    _(
+                        "this line has %(values)s values but the header on line %(line)s names "
+                        "%(columns)s columns."
+                    )
+                    % {"values": len(row), "line": f"{header_line:,}", "columns": len(header)},
                     number,
-                    hint="Put values holding a semicolon in double quotes.",
+                    hint=_("Put values holding a semicolon in double quotes."),
                 )
             tables[self.section][2].append((number, [value.strip() for value in row]))
         missing = [name for name in SECTIONS if name not in tables]
@@ -136,12 +146,14 @@ class _Reader:
             self.section = missing[0]
             last = len(text.splitlines())
             raise self.error(
-                f"the file has no {missing[0]} section (it ends on line {last:,}).", None
+                _("the file has no %(section)s section (it ends on line %(line)s).")
+                % {"section": missing[0], "line": f"{last:,}"},
+                None,
             )
         for name in SECTIONS:
             if not tables[name][1]:
                 self.section = name
-                raise self.error("the section has no header line.", tables[name][0])
+                raise self.error(_("the section has no header line."), tables[name][0])
         self.section = "META"
         meta, budget, vote_type = self.meta(*tables["META"])
         self.section = "PROJECTS"
@@ -154,30 +166,41 @@ class _Reader:
         for name in names:
             if name not in header:
                 raise self.error(
-                    f'the header has no "{name}" column (it has {";".join(header)}).', line
+                    _('the header has no "%(name)s" column (it has %(header)s).')
+                    % {"name": name, "header": ";".join(header)},
+                    line,
                 )
 
     def meta(
         self, line: int, header: list[str], rows: list[tuple[int, list[str]]]
     ) -> tuple[dict[str, str], Number, VoteType]:
         if [name.lower() for name in header] != ["key", "value"]:
-            raise self.error(f'the header must be "key;value", not "{";".join(header)}".', line)
+            raise self.error(
+                _('the header must be "key;value", not "%(header)s".')
+                % {"header": ";".join(header)},
+                line,
+            )
         meta: dict[str, str] = {}
         lines: dict[str, int] = {}
         for number, (key, value) in rows:
             if not key:
-                raise self.error("a META line needs a key before the semicolon.", number)
+                raise self.error(_("a META line needs a key before the semicolon."), number)
             if key in meta:
-                raise self.error(f'"{key}" is given twice (first on line {lines[key]:,}).', number)
+                raise self.error(
+                    _('"%(key)s" is given twice (first on line %(line)s).')
+                    % {"key": key, "line": f"{lines[key]:,}"},
+                    number,
+                )
             meta[key], lines[key] = value, number
         for key in ("budget", "vote_type"):
             if key not in meta:
-                raise self.error(f'the section has no "{key}" line.', line)
-        budget = self.number(meta["budget"], lines["budget"], "the budget")
+                raise self.error(_('the section has no "%(key)s" line.') % {"key": key}, line)
+        budget = self.number(meta["budget"], lines["budget"], _("the budget"))
         vote_type = meta["vote_type"].lower()
         if vote_type not in VOTE_TYPES:
             raise self.error(
-                f'"{meta["vote_type"]}" is not a vote type; choose one of {", ".join(VOTE_TYPES)}.',
+                _('"%(given)s" is not a vote type; choose one of %(types)s.')
+                % {"given": meta["vote_type"], "types": ", ".join(VOTE_TYPES)},
                 lines["vote_type"],
             )
         kept = {k: v for k, v in meta.items() if k not in _COUNTED_META}
@@ -192,10 +215,12 @@ class _Reader:
             record = dict(zip(header, values, strict=True))
             project_id = record.pop("project_id")
             if not project_id:
-                raise self.error("a proposal has no project_id.", number)
+                raise self.error(_("a proposal has no project_id."), number)
             if project_id in projects:
-                raise self.error(f"proposal {project_id} is listed twice.", number)
-            cost = self.number(record.pop("cost"), number, f"the cost of proposal {project_id}")
+                raise self.error(_("proposal %(id)s is listed twice.") % {"id": project_id}, number)
+            cost = self.number(
+                record.pop("cost"), number, _("the cost of proposal %(id)s") % {"id": project_id}
+            )
             name = record.pop("name", "")
             projects[project_id] = Project(project_id, cost, name, record)
         return projects
@@ -218,7 +243,8 @@ class _Reader:
             voter_id = record.pop("voter_id")
             if voter_id in seen:
                 raise self.error(
-                    f"voter {voter_id} has two ballots (the first on line {seen[voter_id]:,}).",
+                    _("voter %(voter)s has two ballots (the first on line %(line)s).")
+                    % {"voter": voter_id, "line": f"{seen[voter_id]:,}"},
                     number,
                 )
             seen[voter_id] = number
@@ -226,20 +252,25 @@ class _Reader:
             for project_id in chosen:
                 if project_id not in projects:
                     raise self.error(
-                        f"voter {voter_id} voted for {project_id}, which is not in PROJECTS.",
+                        _("voter %(voter)s voted for %(id)s, which is not in PROJECTS.")
+                        % {"voter": voter_id, "id": project_id},
                         number,
                     )
             if len(set(chosen)) != len(chosen):
-                raise self.error(f"voter {voter_id} names a proposal twice.", number)
+                raise self.error(
+                    _("voter %(voter)s names a proposal twice.") % {"voter": voter_id}, number
+                )
             points: tuple[Number, ...] = ()
             if scored:
                 given = _items(record.pop("points"))
                 if len(given) != len(chosen):
                     raise self.error(
-                        f"voter {voter_id} has {len(given)} points for {len(chosen)} proposals.",
+                        _("voter %(voter)s has %(points)s points for %(proposals)s proposals.")
+                        % {"voter": voter_id, "points": len(given), "proposals": len(chosen)},
                         number,
                     )
-                points = tuple(self.number(p, number, f"voter {voter_id}'s points") for p in given)
+                what = _("voter %(voter)s's points") % {"voter": voter_id}
+                points = tuple(self.number(p, number, what) for p in given)
             ballots.append(Ballot(voter_id, tuple(chosen), points, record))
         return tuple(ballots)
 
@@ -248,17 +279,23 @@ class _Reader:
         # two thousand five hundred, so three digits after the comma are refused, not guessed.
         if re.fullmatch(r"\d+,\d{3}", text):
             raise self.error(
-                f'{what} "{text}" could be read two ways.',
+                _('%(what)s "%(text)s" could be read two ways.') % {"what": what, "text": text},
                 line,
-                hint="Write it without a thousands separator (2500) and with a full stop for "
-                "decimals (2.5).",
+                hint=_(
+                    "Write it without a thousands separator (2500) and with a full stop for "
+                    "decimals (2.5)."
+                ),
             )
         try:
             value = float(text.replace(",", ".")) if text.count(",") <= 1 else math.nan
         except ValueError:
             value = math.nan
         if not math.isfinite(value) or value < 0:
-            raise self.error(f'{what} must be a number of at least 0, not "{text}".', line)
+            raise self.error(
+                _('%(what)s must be a number of at least 0, not "%(text)s".')
+                % {"what": what, "text": text},
+                line,
+            )
         return int(value) if value.is_integer() else value
 
 

@@ -212,3 +212,21 @@ def test_a_member_reads_why_each_proposal_won_or_lost_in_their_language(
     with translation.override(None):
         english = panels.count(_by_hand(voted), rule="equal-shares")
     assert english.projects[0].reason.startswith(("Funded", "Not funded"))
+
+
+def test_a_malformed_pb_file_is_refused_in_the_reader_s_language(home, adviser, client_for):
+    text = (
+        "META\nkey;value\nbudget;1000\nvote_type;approval\nPROJECTS\nproject_id;cost\n1;lots\n"
+        "VOTES\nvoter_id;vote\na;1\n"
+    )
+    client = client_for(adviser)
+    client.cookies["n4c_language"] = "pl"
+    page = client.post(
+        reverse("budgets:import", args=[home.pk]),
+        {"file": SimpleUploadedFile("bad.pb", text.encode()), "counting_rule": "greedy"},
+    ).content.decode()
+    assert (
+        "bad.pb, linia 7, sekcja PROJECTS: koszt propozycji 1: musi to być liczba co najmniej 0, "
+        "a nie „lots”." in page
+    )
+    assert not BudgetVote.objects.exists()
