@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -39,6 +39,8 @@ from n4c.needs.transform import deciles
 from n4c.needs.ward_domains import CNI_DOMAINS, IMD_DOMAINS, ward17_domains
 from n4c.needs.wards import left_behind_lsoa21, lsoa_populations, ward_table
 from n4c.needs.wards24 import ward24_table
+from n4c.words import gettext as _
+from n4c.words import gettext_noop, ngettext
 
 __all__ = [
     "AREA_GEOGRAPHIES",
@@ -49,8 +51,11 @@ __all__ = [
     "EditionNeed",
     "LsoaNeed",
     "area_lsoas",
+    "area_need_from_dict",
     "area_need_versions",
+    "change_sentence",
     "check_area_codes",
+    "domain_label",
     "explain_area_need",
     "parse_area_codes",
     "summarise_area",
@@ -60,9 +65,9 @@ AreaGeography = Literal["ward17", "ward24", "lsoa21"]
 
 #: Each geography an area may be drawn on, in words.
 AREA_GEOGRAPHIES: dict[str, str] = {
-    "ward17": "Wards (December 2017)",
-    "ward24": "Wards (2024)",
-    "lsoa21": "LSOAs (2021)",
+    "ward17": gettext_noop("Wards (December 2017)"),
+    "ward24": gettext_noop("Wards (2024)"),
+    "lsoa21": gettext_noop("LSOAs (2021)"),
 }
 
 #: The datasets an area's need is read from, for its version (their checksums).
@@ -77,24 +82,25 @@ AREA_NEED_DATASETS = (
     "cni2023_lsoa21",
 )
 
-#: The words for each domain, in the order the IoD and the CNI give them.
+#: The words for each domain, in the order the IoD and the CNI give them (in English; where
+#: they are shown, ``n4c.words.gettext`` gives them in the reader's language).
 DOMAIN_LABELS: dict[str, str] = {
-    "income": "Income",
-    "employment": "Employment",
-    "education": "Education, skills and training",
-    "health": "Health and disability",
-    "crime": "Crime",
-    "barriers": "Barriers to housing and services",
-    "living_environment": "Living environment",
-    "civic_assets": "Civic assets",
-    "connectedness": "Connectedness",
-    "engaged_community": "Active and engaged community",
+    "income": gettext_noop("Income"),
+    "employment": gettext_noop("Employment"),
+    "education": gettext_noop("Education, skills and training"),
+    "health": gettext_noop("Health and disability"),
+    "crime": gettext_noop("Crime"),
+    "barriers": gettext_noop("Barriers to housing and services"),
+    "living_environment": gettext_noop("Living environment"),
+    "civic_assets": gettext_noop("Civic assets"),
+    "connectedness": gettext_noop("Connectedness"),
+    "engaged_community": gettext_noop("Active and engaged community"),
 }
 
 #: How an edition's wards were chosen: the area's own, or those that best fit it.
 _Fit = Literal["as drawn", "best fit"]
-
-_NOUNS = {"ward17": "ward of December 2017", "ward24": "ward of 2024", "lsoa21": "LSOA 2021"}
+#: The two ways, marked for translation where they are shown.
+FITS = (gettext_noop("as drawn"), gettext_noop("best fit"))
 
 
 @dataclass(frozen=True)
@@ -173,15 +179,60 @@ def parse_area_codes(text: str | Sequence[str], geography: str) -> list[str]:
     shape = _shape(geography)
     joined = text if isinstance(text, str) else " ".join(text)
     codes = [c.strip().upper() for c in re.split(r"[\s,;]+", joined) if c.strip()]
-    hint = f"Enter {shape.noun} codes ({shape.expected}), like {shape.example}."
+    facts = {"prefix": " or ".join(shape.prefixes), "example": shape.example}
+    lsoas = geography == "lsoa21"
+    hint = (
+        _("Enter English LSOA codes (%(prefix)s and 6 digits), like %(example)s.")
+        if lsoas
+        else _("Enter English ward codes (%(prefix)s and 6 digits), like %(example)s.")
+    ) % facts
     if not codes:
         raise InputError(hint, field="codes", value=joined)
     bad = [c for c in codes if not shape.matches(c)]
     if bad:
-        raise InputError(
-            f"{', '.join(bad)} is not {shape.rule}. {hint}", field="codes", value=joined
+        facts["codes"] = ", ".join(bad)
+        wrong = (
+            ngettext(
+                "%(codes)s is not an English LSOA code (expected %(prefix)s and 6 digits).",
+                "%(codes)s are not English LSOA codes (expected %(prefix)s and 6 digits).",
+                len(bad),
+            )
+            if lsoas
+            else ngettext(
+                "%(codes)s is not an English ward code (expected %(prefix)s and 6 digits).",
+                "%(codes)s are not English ward codes (expected %(prefix)s and 6 digits).",
+                len(bad),
+            )
         )
+        raise InputError(f"{wrong % facts} {hint}", field="codes", value=joined)
     return list(dict.fromkeys(codes))
+
+
+def _not_in_lookup(geography: str, count: int) -> str:
+    """Codes not in the geography's ONS lookup, in words (one code, and more)."""
+    if geography == "ward17":
+        return ngettext(
+            "%(codes)s is not an English ward of December 2017 in the ONS lookup; check the "
+            "code, or choose the geography it belongs to.",
+            "%(codes)s are not English wards of December 2017 in the ONS lookup; check the "
+            "codes, or choose the geography they belong to.",
+            count,
+        )
+    if geography == "ward24":
+        return ngettext(
+            "%(codes)s is not an English ward of 2024 in the ONS lookup; check the code, or "
+            "choose the geography it belongs to.",
+            "%(codes)s are not English wards of 2024 in the ONS lookup; check the codes, or "
+            "choose the geography they belong to.",
+            count,
+        )
+    return ngettext(
+        "%(codes)s is not an English LSOA 2021 in the ONS lookup; check the code, or choose the "
+        "geography it belongs to.",
+        "%(codes)s are not English LSOAs 2021 in the ONS lookup; check the codes, or choose the "
+        "geography they belong to.",
+        count,
+    )
 
 
 def check_area_codes(geography: str, codes: Sequence[str]) -> list[str]:
@@ -190,10 +241,8 @@ def check_area_codes(geography: str, codes: Sequence[str]) -> list[str]:
     known = _known_codes(geography)
     missing = [c for c in found if c not in known]
     if missing:
-        noun = _NOUNS[geography]
         raise InputError(
-            f"{', '.join(missing)} is not an English {noun} in the ONS lookup; "
-            "check the code, or choose the geography it belongs to.",
+            _not_in_lookup(geography, len(missing)) % {"codes": ", ".join(missing)},
             field="codes",
             value=", ".join(missing),
         )
@@ -238,14 +287,15 @@ def summarise_area(geography: str, codes: Sequence[str]) -> AreaNeed:
         imd2025=imd2025,
         lsoa21=_lsoa_need(lsoa21, people21),
         imd_decile_change=imd2025.imd_decile - imd2019.imd_decile,
-        change=_change_sentence(imd2019, imd2025),
+        change=change_sentence(imd2019, imd2025),
     )
 
 
 def _shape(geography: str):
     if geography not in AREA_GEOGRAPHIES:
         raise InputError(
-            f'"{geography}" is not a geography for areas; choose one of {", ".join(AREA_GEOGRAPHIES)}.',
+            _('"%(geography)s" is not a geography for areas; choose one of %(choices)s.')
+            % {"geography": geography, "choices": ", ".join(AREA_GEOGRAPHIES)},
             field="geography",
             value=geography,
         )
@@ -374,19 +424,38 @@ def _lsoa_need(lsoa21: list[str], people: pd.Series) -> LsoaNeed:
     )
 
 
-def _change_sentence(before: EditionNeed, after: EditionNeed) -> str:
+def change_sentence(before: EditionNeed, after: EditionNeed) -> str:
     """How the most deprived ward's IMD rank and decile moved (ranks compare; scores do not)."""
+    figures = {
+        "rank19": f"{before.imd_rank:,}",
+        "wards19": f"{before.wards_ranked:,}",
+        "decile19": before.imd_decile,
+        "rank25": f"{after.imd_rank:,}",
+        "wards25": f"{after.wards_ranked:,}",
+        "decile25": after.imd_decile,
+    }
     if after.imd_decile < before.imd_decile:
-        moved = "more deprived relative to the rest of England"
+        sentence = _(
+            "Its most deprived ward ranked %(rank19)s of %(wards19)s wards (decile %(decile19)s) "
+            "on IMD 2019 and %(rank25)s of %(wards25)s (decile %(decile25)s) on IMD 2025, so it "
+            "is more deprived relative to the rest of England."
+        )
     elif after.imd_decile > before.imd_decile:
-        moved = "less deprived relative to the rest of England"
+        sentence = _(
+            "Its most deprived ward ranked %(rank19)s of %(wards19)s wards (decile %(decile19)s) "
+            "on IMD 2019 and %(rank25)s of %(wards25)s (decile %(decile25)s) on IMD 2025, so it "
+            "is less deprived relative to the rest of England."
+        )
     else:
-        moved = "in the same decile"
+        sentence = _(
+            "Its most deprived ward ranked %(rank19)s of %(wards19)s wards (decile %(decile19)s) "
+            "on IMD 2019 and %(rank25)s of %(wards25)s (decile %(decile25)s) on IMD 2025, so it "
+            "is in the same decile."
+        )
     return (
-        f"Its most deprived ward ranked {before.imd_rank:,} of {before.wards_ranked:,} wards "
-        f"(decile {before.imd_decile}) on IMD 2019 and {after.imd_rank:,} of "
-        f"{after.wards_ranked:,} (decile {after.imd_decile}) on IMD 2025, so it is {moved}. "
-        "Ranks and deciles compare between the editions; scores do not."
+        (sentence % figures)
+        + " "
+        + _("Ranks and deciles compare between the editions; scores do not.")
     )
 
 
@@ -396,40 +465,104 @@ def area_need_versions() -> dict[str, str]:
     return {"n4c": __version__, **{name: checksum(name) for name in dict.fromkeys(names)}}
 
 
+def area_need_from_dict(data: dict[str, Any]) -> AreaNeed:
+    """An :class:`AreaNeed` again from ``dataclasses.asdict`` of one, as the platform stores it.
+
+    Raises
+    ------
+    KeyError, TypeError
+        When ``data`` was stored by a version of n4c whose fields differ.
+    """
+
+    def tuples(record: dict[str, Any]) -> dict[str, Any]:
+        return {k: tuple(v) if isinstance(v, list) else v for k, v in record.items()}
+
+    def edition(record: dict[str, Any]) -> EditionNeed:
+        fields = tuples(record)
+        for name in ("imd_domains", "cni_domains"):
+            fields[name] = tuple(DomainRank(**d) for d in record[name])
+        return EditionNeed(**fields)
+
+    fields = tuples(data)
+    fields["ward17"] = WardGroupSummary(**tuples(data["ward17"]))
+    fields["imd2019"], fields["imd2025"] = edition(data["imd2019"]), edition(data["imd2025"])
+    fields["lsoa21"] = LsoaNeed(**data["lsoa21"])
+    return AreaNeed(**fields)
+
+
+def domain_label(domain: DomainRank) -> str:
+    """The domain's name in the reader's language."""
+    return _(DOMAIN_LABELS.get(domain.domain, domain.label))
+
+
 def explain_area_need(need: AreaNeed) -> list[str]:
-    """What the need means, in plain sentences for the area page."""
+    """What the need means, in plain sentences for the area page (in the reader's language)."""
     before, after = need.imd2019, need.imd2025
 
-    def left(flag: bool) -> str:
-        return "counts as left behind" if flag else "does not count as left behind"
-
     def drivers(edition: EditionNeed) -> str:
-        worst = [d.label.lower() for d in edition.imd_domains if d.decile == 1]
+        worst = [domain_label(d).lower() for d in edition.imd_domains if d.decile == 1]
         if not worst:
-            return f"On IMD {edition.imd_year} no domain puts it among the most deprived tenth of wards."
-        return (
-            f"On IMD {edition.imd_year} it is among the most deprived tenth of wards for "
-            f"{_listed(worst)}."
+            return _(
+                "On IMD %(year)s no domain puts it among the most deprived tenth of wards."
+            ) % {"year": edition.imd_year}
+        return _(
+            "On IMD %(year)s it is among the most deprived tenth of wards for %(domains)s."
+        ) % {"year": edition.imd_year, "domains": _listed(worst)}
+
+    def on_2019(n4c: bool, ocsi: bool) -> str:
+        if n4c and ocsi:
+            return _(
+                "On the 2019 data it counts as left behind by n4c's test and on OCSI's "
+                "published list."
+            )
+        if n4c:
+            return _(
+                "On the 2019 data it counts as left behind by n4c's test and does not count as "
+                "left behind on OCSI's published list."
+            )
+        if ocsi:
+            return _(
+                "On the 2019 data it does not count as left behind by n4c's test and counts as "
+                "left behind on OCSI's published list."
+            )
+        return _(
+            "On the 2019 data it does not count as left behind by n4c's test or on OCSI's "
+            "published list."
         )
 
+    on_lsoas = {"share": f"{need.lsoa21.left_behind_share:.0%}"}
     sentences = [
-        need.change,
+        change_sentence(before, after),
         drivers(before),
         drivers(after),
-        f"On the 2019 data it {left(need.ward17.left_behind)} by n4c's test and "
-        f"{left(need.ward17.left_behind_published)} on OCSI's published list.",
-        f"On the 2025 data (n4c's estimate on 2024 wards) it {left(after.left_behind)}.",
-        f"On its LSOAs 2021 it {left(need.lsoa21.left_behind)}: "
-        f"{need.lsoa21.left_behind_share:.0%} of its residents live in LSOAs in the most "
-        "deprived and most in need tenth.",
+        on_2019(need.ward17.left_behind, need.ward17.left_behind_published),
+        _("On the 2025 data (n4c's estimate on 2024 wards) it counts as left behind.")
+        if after.left_behind
+        else _("On the 2025 data (n4c's estimate on 2024 wards) it does not count as left behind."),
+        (
+            _(
+                "On its LSOAs 2021 it counts as left behind: %(share)s of its residents live in "
+                "LSOAs in the most deprived and most in need tenth."
+            )
+            if need.lsoa21.left_behind
+            else _(
+                "On its LSOAs 2021 it does not count as left behind: %(share)s of its residents "
+                "live in LSOAs in the most deprived and most in need tenth."
+            )
+        )
+        % on_lsoas,
     ]
     if before.fit == "best fit" or after.fit == "best fit":
         sentences.append(
-            "Where the area is not drawn on an edition's wards, n4c uses the wards that best fit "
-            "it: those at least half of whose residents live in the area."
+            _(
+                "Where the area is not drawn on an edition's wards, n4c uses the wards that best "
+                "fit it: those at least half of whose residents live in the area."
+            )
         )
     return sentences
 
 
 def _listed(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+    if len(words) == 1:
+        return words[0]
+    return _("%(first)s and %(last)s") % {"first": ", ".join(words[:-1]), "last": words[-1]}

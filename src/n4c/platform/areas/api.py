@@ -70,6 +70,11 @@ class SnapshotOut(ModelSchema):
         model = AreaSnapshot
         fields = ["version", "frozen_at", "reason", "start_date", "geography", "codes"]
 
+    @staticmethod
+    def resolve_meaning(snapshot: AreaSnapshot) -> list[str]:
+        """In the request's language, as the area page shows it."""
+        return snapshot.explained
+
 
 @router.get("/", response=list[AreaOut])
 def list_areas(request, page: Query[Page], region: str | None = None, stage: Stage | None = None):

@@ -4,8 +4,9 @@ and ward names read as codes."""
 from __future__ import annotations
 
 import re
-from dataclasses import asdict
+from dataclasses import asdict, replace
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from n4c import needs
@@ -80,6 +81,11 @@ def baseline_values(need: needs.AreaNeed) -> dict[str, object]:
 def freeze_snapshot(area: Area, need: needs.AreaNeed, *, actor, reason: str) -> AreaSnapshot:
     """A new version of the area's frozen baseline; earlier versions stay as they are."""
     last = area.snapshots.order_by("-version").first()
+    # The record keeps its sentences in English, whoever froze it; pages and the API make them
+    # again in their reader's language (AreaSnapshot.explained).
+    with translation.override(None):
+        need = replace(need, change=needs.change_sentence(need.imd2019, need.imd2025))
+        meaning = needs.explain_area_need(need)
     return AreaSnapshot.objects.create(
         area=area,
         version=(last.version + 1) if last else 1,
@@ -89,6 +95,6 @@ def freeze_snapshot(area: Area, need: needs.AreaNeed, *, actor, reason: str) -> 
         geography=area.geography,
         codes=list(area.codes),
         need=asdict(need),
-        meaning=needs.explain_area_need(need),
+        meaning=meaning,
         data_versions=needs.area_need_versions(),
     )

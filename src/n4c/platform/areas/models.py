@@ -221,3 +221,17 @@ class AreaSnapshot(models.Model):
                 "A frozen baseline is never changed; freeze a new version instead."  # untranslated: a programming error, not shown to users
             )
         super().save(*args, **kwargs)
+
+    @property
+    def explained(self) -> list[str]:
+        """What the need means, in the reader's language, made again from the stored need.
+
+        ``meaning`` keeps the sentences written when the baseline was frozen, in English; a
+        snapshot whose need this version of n4c cannot read again shows those.
+        """
+        from n4c import needs
+
+        try:
+            return needs.explain_area_need(needs.area_need_from_dict(self.need))
+        except (KeyError, TypeError, ValueError):
+            return list(self.meaning)

@@ -212,3 +212,68 @@ def test_existing_areas_become_2017_ward_areas():
     area = Area.objects.get(name="Old")
     assert area.area_codes() == ("ward17", [BLOOMFIELD_17], "WD")
     assert area.start_date is None and not area.snapshots.exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "domain", "fit"),
+    [
+        (
+            "pl",
+            "Jego najbardziej zdeprywowany okręg zajmował pozycję 1",
+            "Bariery w dostępie do mieszkań i usług (IMD)",
+            "najlepiej dopasowane",
+        ),
+        (
+            "ur",
+            "اس کا سب سے زیادہ محروم وارڈ IMD 2019 میں",
+            "رہائش اور خدمات تک رسائی میں رکاوٹیں (IMD)",
+            "سب سے موزوں",
+        ),
+    ],
+)
+def test_the_baseline_reads_in_the_reader_s_language_and_is_kept_in_english(
+    region, national, client_for, language, sentence, domain, fit
+):
+    """The sentences come from the analytics core; the record keeps them in English, whoever
+    froze it, and each page or API answer makes them again in its reader's language."""
+    client = client_for(national)
+    client.cookies["n4c_language"] = language
+    client.post(
+        "/areas/new/",
+        data={
+            "name": "Bloomfield",
+            "geography": "lsoa21",
+            "codes": BLOOMFIELD_LSOAS,
+            "stage": "prospect",
+        },
+    )
+    area = Area.objects.get()
+    frozen = area.snapshots.get()
+    assert frozen.meaning[0].startswith("Its most deprived ward ranked 1 of")
+    assert frozen.need["change"].startswith("Its most deprived ward ranked 1 of")
+    page = client.get(area.get_absolute_url()).content.decode()
+    assert sentence in page and domain in page and fit in page
+    assert "Its most deprived ward ranked" not in page
+    assert "Barriers to housing and services" not in page
+    [answer] = client.get(f"/api/areas/{area.pk}/snapshots").json()
+    assert answer["meaning"][0].startswith(sentence)
+    client.cookies["n4c_language"] = "en-gb"
+    english = client.get(area.get_absolute_url()).content.decode()
+    assert "Its most deprived ward ranked 1 of" in english
+
+
+def test_a_snapshot_whose_need_cannot_be_read_again_shows_its_stored_sentences(region, national):
+    area = create_area(national, name="Bloomfield", geography="ward17", codes=[BLOOMFIELD_17])
+    frozen = area.snapshots.get()
+    AreaSnapshot.objects.filter(pk=frozen.pk).update(need={"older": "shape"}, meaning=["Kept."])
+    assert AreaSnapshot.objects.get(pk=frozen.pk).explained == ["Kept."]
+
+
+def test_a_wrong_code_is_refused_in_the_reader_s_language(region, national, client_for):
+    client = client_for(national)
+    client.cookies["n4c_language"] = "pl"
+    page = client.post(
+        "/areas/new/",
+        data={"name": "X", "geography": "ward24", "codes": "E05999999", "stage": "prospect"},
+    ).content.decode()
+    assert "E05999999 nie jest angielskim okręgiem z 2024 r. w tabeli ONS" in page
