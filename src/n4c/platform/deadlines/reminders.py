@@ -6,7 +6,8 @@ or twice in a day, never sends a reminder twice.
 
 A recipient with a sign-in reads it in the language they chose for the platform (a contact
 address is matched to a sign-in with that address); anyone else reads it in English. The rule's
-own words (its title, period and citation) come from the rulebook, which is in English.
+title comes from the rulebook and is translated like the platform's words; its period and
+citation stay as the rulebook gives them.
 """
 
 from __future__ import annotations
@@ -86,7 +87,7 @@ def _reminder(case: AssetCase, deadline: rights.Deadline, ahead: int) -> tuple[s
         when = ngettext("in %(days)s day", "in %(days)s days", ahead) % {"days": ahead}
     lines = [
         _("%(title)s: %(date)s (%(when)s).")
-        % {"title": deadline.title, "date": date_format(deadline.date, "l d E Y"), "when": when},
+        % {"title": _(deadline.title), "date": date_format(deadline.date, "l d E Y"), "when": when},
         *([deadline.status_note] if deadline.status_note else []),
         "",
         _("Asset: %(asset)s, %(area)s") % {"asset": case.asset.name, "area": case.asset.area.name},
@@ -100,7 +101,7 @@ def _reminder(case: AssetCase, deadline: rights.Deadline, ahead: int) -> tuple[s
         },
     ]
     subject = _("%(title)s %(when)s: %(asset)s") % {
-        "title": deadline.title,
+        "title": _(deadline.title),
         "when": when,
         "asset": case.asset.name,
     }
