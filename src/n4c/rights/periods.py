@@ -26,7 +26,7 @@ from dateutil.relativedelta import relativedelta
 
 from n4c.errors import InputError
 from n4c.words import gettext as _
-from n4c.words import gettext_noop
+from n4c.words import gettext_noop, ngettext
 
 __all__ = [
     "COUNTINGS",
@@ -161,14 +161,22 @@ def describe_period(amount: int, unit: Unit, counting: Counting, start: dt.date)
     >>> describe_period(8, "weeks", "beginning_with", dt.date(2026, 3, 1))
     '8 weeks beginning with 2026-03-01'
     """
-    length = f"{amount} {unit[:-1] if amount == 1 else unit}"
+    values = {"amount": amount}
+    if unit == "days":
+        length = ngettext("%(amount)s day", "%(amount)s days", amount) % values
+    elif unit == "weeks":
+        length = ngettext("%(amount)s week", "%(amount)s weeks", amount) % values
+    elif unit == "months":
+        length = ngettext("%(amount)s month", "%(amount)s months", amount) % values
+    else:
+        length = ngettext("%(amount)s year", "%(amount)s years", amount) % values
     words = {
-        "beginning_with": "beginning with",
-        "after": "after",
-        "from_day_after": "from the day after",
-        "before": "before",
+        "beginning_with": _("%(length)s beginning with %(start)s"),
+        "after": _("%(length)s after %(start)s"),
+        "from_day_after": _("%(length)s from the day after %(start)s"),
+        "before": _("%(length)s before %(start)s"),
     }[counting]
-    return f"{length} {words} {start.isoformat()}"
+    return words % {"length": length, "start": start.isoformat()}
 
 
 #: A date in words for each month, whole, so a language can give the month its own form

@@ -6,8 +6,8 @@ or twice in a day, never sends a reminder twice.
 
 A recipient with a sign-in reads it in the language they chose for the platform (a contact
 address is matched to a sign-in with that address); anyone else reads it in English. The rule's
-title comes from the rulebook and is translated like the platform's words; its period and
-citation stay as the rulebook gives them.
+title and period are translated like the platform's words; its citation stays as the rulebook
+gives it.
 """
 
 from __future__ import annotations
@@ -79,6 +79,14 @@ def _recipients(case: AssetCase) -> dict[str, list[str]]:
     return dict(grouped)
 
 
+def _in_words(case: AssetCase, deadline: rights.Deadline) -> rights.Deadline:
+    """The same deadline with its words (its period, say) made again in the active language."""
+    for again in case_deadlines(case):
+        if again.rule_id == deadline.rule_id and again.date == deadline.date:
+            return again
+    return deadline
+
+
 def _reminder(case: AssetCase, deadline: rights.Deadline, ahead: int) -> tuple[str, str]:
     """The reminder's subject and body, in the active language."""
     if ahead == 0:
@@ -145,7 +153,7 @@ def send_deadline_reminders(
                     )
                     for language, emails in recipients.items():
                         with translation.override(language):
-                            subject, body = _reminder(case, deadline, ahead)
+                            subject, body = _reminder(case, _in_words(case, deadline), ahead)
                         send_mail(subject, body, None, emails)
             except IntegrityError:
                 # Another run recorded it first; that run sends it.

@@ -113,3 +113,5 @@ def test_the_steps_and_their_deadlines_read_in_the_chosen_language(
         assert english not in page
     case = client.get(reverse("right_to_bid:case", args=[nomination.case.pk])).content.decode()
     assert deadline in case
+    if language == "pl":
+        assert "8 tygodni licząc od" in case
