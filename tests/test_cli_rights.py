@@ -166,3 +166,15 @@ def test_a_far_date_is_refused_with_the_option_named(run_n4c) -> None:
     assert result.stderr.strip() == (
         'Error: field "--date": Enter a date from 1990 to 2100; 9999-12-31 is outside that range.'
     )
+
+
+def test_the_deadlines_and_their_notes_stay_english(run_n4c) -> None:
+    """The platform shows these words in the reader's language; the command line keeps English."""
+    result = run_n4c(
+        "rights", "deadlines", "--event", "notice-of-disposal", "--date", "2026-03-02", "--json"
+    )
+    dates = {d["rule_id"]: d for d in json.loads(result.stdout)}
+    assert dates["acv.interim-moratorium"]["title"] == "Interim moratorium ends"
+    assert dates["acv.full-moratorium"]["status_note"].startswith(
+        "Only if a community interest group asks in writing to bid"
+    )

@@ -42,7 +42,14 @@ from n4c.rights.nominations import (
     check_nominator,
 )
 from n4c.rights.periods import EVENT_YEARS, check_event_date, describe_period, period_end
-from n4c.rights.rules import Rule, RuleBook, Threshold, load_rule_file, load_rulebook
+from n4c.rights.rules import (
+    Rule,
+    RuleBook,
+    Threshold,
+    load_rule_file,
+    load_rulebook,
+    rule_words,
+)
 
 __all__ = [
     "ASSET_COLUMNS",
@@ -81,6 +88,7 @@ __all__ = [
     "placeholder",
     "read_assets_csv",
     "request_to_bid_letter",
+    "rule_words",
     "validate_asset",
     "write_assets_csv",
     "write_rejections_csv",

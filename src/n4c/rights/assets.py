@@ -23,6 +23,8 @@ from n4c.errors import InputError
 from n4c.geography import code_shape
 from n4c.spreadsheets import restore_text, write_csv
 from n4c.textfiles import decode_text, read_text
+from n4c.words import gettext as _
+from n4c.words import ngettext
 
 __all__ = [
     "ASSET_COLUMNS",
@@ -123,10 +125,28 @@ class AssetImport:
 
     def summary(self) -> str:
         """One sentence: ``Read 12 rows: 10 stored, 2 rejected.``, naming any encoding but UTF-8."""
-        encoding = "" if self.encoding in ("", "UTF-8") else f" ({self.encoding} text)"
+        counts = {
+            "rows": f"{self.rows_read:,}",
+            "stored": f"{len(self.assets):,}",
+            "rejected": f"{len(self.rejected):,}",
+            "encoding": self.encoding,
+        }
+        if self.encoding in ("", "UTF-8"):
+            return (
+                ngettext(
+                    "Read %(rows)s row: %(stored)s stored, %(rejected)s rejected.",
+                    "Read %(rows)s rows: %(stored)s stored, %(rejected)s rejected.",
+                    self.rows_read,
+                )
+                % counts
+            )
         return (
-            f"Read {self.rows_read:,} rows{encoding}: {len(self.assets):,} stored, "
-            f"{len(self.rejected):,} rejected."
+            ngettext(
+                "Read %(rows)s row (%(encoding)s text): %(stored)s stored, %(rejected)s rejected.",
+                "Read %(rows)s rows (%(encoding)s text): %(stored)s stored, %(rejected)s rejected.",
+                self.rows_read,
+            )
+            % counts
         )
 
 
@@ -162,12 +182,20 @@ def _coordinate(
     try:
         value = float(text)
     except ValueError:
-        problems.add(f"{text!r} is not a number; enter decimal degrees, like 53.4808.", name, text)
+        problems.add(
+            _("%(text)s is not a number; enter decimal degrees, like 53.4808.")
+            % {"text": repr(text)},
+            name,
+            text,
+        )
         return None
     if not bounds[0] <= value <= bounds[1]:
         problems.add(
-            f"{value} is outside the United Kingdom ({bounds[0]} to {bounds[1]}); check that "
-            "latitude and longitude are not swapped.",
+            _(
+                "%(value)s is outside the United Kingdom (%(low)s to %(high)s); check that "
+                "latitude and longitude are not swapped."
+            )
+            % {"value": value, "low": bounds[0], "high": bounds[1]},
             name,
             text,
         )
@@ -186,7 +214,12 @@ def _choice(
     if not text:
         return default
     if text not in allowed:
-        problems.add(f"{text!r} is not a {name}; enter one of {', '.join(allowed)}.", name, text)
+        problems.add(
+            _("%(text)s is not a %(column)s; enter one of %(allowed)s.")
+            % {"text": repr(text), "column": name, "allowed": ", ".join(allowed)},
+            name,
+            text,
+        )
     return text
 
 
@@ -205,31 +238,33 @@ def validate_asset(
     problems = _Problems(row, path)
     name = (fields.get("name") or "").strip()
     if not name:
-        problems.add("Enter the asset's name.", "name")
+        problems.add(_("Enter the asset's name."), "name")
     kind = _choice(fields, "kind", KINDS, "", problems)
     if not kind:
-        problems.add(f"Enter the kind of asset: {', '.join(KINDS)}.", "kind")
+        problems.add(_("Enter the kind of asset: %(kinds)s.") % {"kinds": ", ".join(KINDS)}, "kind")
     postcode = ""
     raw_postcode = (fields.get("postcode") or "").strip()
     if raw_postcode:
         postcode = normalise_postcode(raw_postcode)
         if not _POSTCODE.match(postcode):
             problems.add(
-                f"{raw_postcode!r} is not a UK postcode.",
+                _("%(postcode)s is not a UK postcode.") % {"postcode": repr(raw_postcode)},
                 "postcode",
                 raw_postcode,
-                "Enter a postcode, like SW1A 1AA.",
+                _("Enter a postcode, like SW1A 1AA."),
             )
     latitude = _coordinate(fields, "latitude", _LATITUDE_RANGE, problems)
     longitude = _coordinate(fields, "longitude", _LONGITUDE_RANGE, problems)
     given = [(fields.get(c) or "").strip() != "" for c in ("latitude", "longitude")]
     if given[0] != given[1]:
         problems.add(
-            "Enter both latitude and longitude, or neither.",
+            _("Enter both latitude and longitude, or neither."),
             "longitude" if given[0] else "latitude",
         )
     if not raw_postcode and not any(given):
-        problems.add("Enter where the asset is: a postcode, or latitude and longitude.", "postcode")
+        problems.add(
+            _("Enter where the asset is: a postcode, or latitude and longitude."), "postcode"
+        )
     lsoa_code = (fields.get("lsoa_code") or "").strip().upper()
     if lsoa_code and not _LSOA.matches(lsoa_code):
         problems.add(
@@ -263,16 +298,18 @@ def _check_header(header: Iterable[str] | None, path: str | Path | None) -> None
     unknown = [c for c in columns if c not in ASSET_COLUMNS]
     if missing or unknown:
         problem = (
-            f"is missing the column(s) {', '.join(missing)}"
+            _("is missing the column(s) %(columns)s.") % {"columns": ", ".join(missing)}
             if missing
-            else f"has column(s) n4c does not know: {', '.join(unknown)}"
+            else _("has column(s) n4c does not know: %(columns)s.")
+            % {"columns": ", ".join(unknown)}
         )
         raise InputError(
-            f"{problem}.",
+            problem,
             path=path,
             row=0,
             field=(missing or unknown)[0],
-            hint=f"The register's columns are: {', '.join(ASSET_COLUMNS)}.",
+            hint=_("The register's columns are: %(columns)s.")
+            % {"columns": ", ".join(ASSET_COLUMNS)},
         )
 
 
@@ -339,13 +376,14 @@ def _read(stream: IO[str], path: str | Path | None) -> AssetImport:
         asset, errors = validate_asset(fields, row=number, path=path)
         if None in raw:
             errors.append(
-                InputError("has more values than the header has columns.", path=path, row=number)
+                InputError(_("has more values than the header has columns."), path=path, row=number)
             )
         asset_id = (fields.get("asset_id") or "").strip()
         if asset_id and asset_id in seen_ids:
             errors.append(
                 InputError(
-                    f"asset_id {asset_id!r} is already used by row {seen_ids[asset_id]}; each asset needs its own.",
+                    _("asset_id %(id)s is already used by row %(row)s; each asset needs its own.")
+                    % {"id": repr(asset_id), "row": seen_ids[asset_id]},
                     path=path,
                     row=number,
                     field="asset_id",
@@ -368,9 +406,10 @@ def _rows(reader: csv.DictReader, path: str | Path | None) -> Iterator[dict[str 
     except csv.Error as error:
         # A field over the csv module's limit, or an unclosed quote: the file is not a register.
         raise InputError(
-            f"cannot be read as CSV after row {reader.line_num - 1:,} ({error}).",
+            _("cannot be read as CSV after row %(row)s (%(error)s).")
+            % {"row": f"{reader.line_num - 1:,}", "error": error},
             path=path,
-            hint="Check the file is the register you meant, saved as CSV.",
+            hint=_("Check the file is the register you meant, saved as CSV."),
         ) from None
 
 

@@ -19,8 +19,9 @@ from typing import Any, Literal
 
 from n4c import config
 from n4c.errors import InputError
-from n4c.rights.periods import check_event_date, describe_period
+from n4c.rights.periods import check_event_date, describe_period, shown_date
 from n4c.rights.rules import Kind, Rule, RuleBook, load_rulebook
+from n4c.words import gettext as _
 
 __all__ = [
     "Deadline",
@@ -75,11 +76,11 @@ class Deadline:
         ['Met on 20 March 2026.']
         """
         if self.status == "not_applicable":
-            return f"Does not apply: {self.reason}"
+            return _("Does not apply: %(reason)s") % {"reason": self.reason}
         if self.met_on is not None:
-            return f"Met on {self.met_on.day} {self.met_on:%B %Y}."
+            return _("Met on %(date)s.") % {"date": shown_date(self.met_on)}
         if self.status == "conditional":
-            return self.condition
+            return _(self.condition)
         return ""
 
     def as_dict(self) -> dict[str, Any]:
@@ -105,10 +106,10 @@ def default_rulebook(extra: Iterable[str | Path] = ()) -> RuleBook:
 def _known_event(event: str, book: RuleBook) -> None:
     if event not in book.events:
         raise InputError(
-            f"{event!r} is not an event any rule counts from.",
+            _("%(event)s is not an event any rule counts from.") % {"event": repr(event)},
             field="event",
             value=event,
-            hint=f"Choose one of: {', '.join(book.events)}.",
+            hint=_("Choose one of: %(events)s.") % {"events": ", ".join(book.events)},
         )
 
 
@@ -142,15 +143,28 @@ def _status(
     required_on = case[rule.requires]
     if required_on < start:
         return "not_applicable", (
-            f"The {rule.requires} on {required_on.isoformat()} came before the "
-            f"{rule.event} on {start.isoformat()}."
+            _("The %(required)s on %(required_on)s came before the %(event)s on %(start)s.")
+            % {
+                "required": rule.requires,
+                "required_on": required_on.isoformat(),
+                "event": rule.event,
+                "start": start.isoformat(),
+            }
         )
     if rule.requires_within:
         window = book.version_on(rule.requires_within, start)
         if window is not None and required_on > window.end(start):
             return "not_applicable", (
-                f"The {rule.requires} on {required_on.isoformat()} came after "
-                f"{window.end(start).isoformat()}, the last day allowed ({window.citation})."
+                _(
+                    "The %(required)s on %(required_on)s came after %(last_day)s, the last day "
+                    "allowed (%(citation)s)."
+                )
+                % {
+                    "required": rule.requires,
+                    "required_on": required_on.isoformat(),
+                    "last_day": window.end(start).isoformat(),
+                    "citation": window.citation,
+                }
             )
     return "applies", ""
 
@@ -219,7 +233,8 @@ def case_deadlines(
             results.append(deadline)
     if extensions:
         raise InputError(
-            f"No deadline in this case comes from rule {next(iter(extensions))!r}, so it cannot be extended.",
+            _("No deadline in this case comes from rule %(rule)s, so it cannot be extended.")
+            % {"rule": repr(next(iter(extensions)))},
             field="extensions",
             value=next(iter(extensions)),
         )
@@ -229,13 +244,15 @@ def case_deadlines(
 def _extend(deadline: Deadline, rule: Rule, until: dt.date) -> Deadline:
     if not rule.extendable:
         raise InputError(
-            f"{rule.citation} sets a fixed period for {rule.id!r}; it cannot be extended by agreement.",
+            _("%(citation)s sets a fixed period for %(rule)s; it cannot be extended by agreement.")
+            % {"citation": rule.citation, "rule": repr(rule.id)},
             field="extensions",
             value=rule.id,
         )
     if until < deadline.date:
         raise InputError(
-            f"An extension must be later than the statutory date {deadline.date.isoformat()}.",
+            _("An extension must be later than the statutory date %(date)s.")
+            % {"date": deadline.date.isoformat()},
             field="extensions",
             value=until.isoformat(),
         )
@@ -285,11 +302,14 @@ def event_deadlines(
     missing = missing_earlier_events(event, earlier, rulebook=book)
     if missing:
         raise InputError(
-            f"A {event} starts no period of its own; its deadlines are counted from the "
-            f"{' or '.join(missing)}.",
+            _(
+                "A %(event)s starts no period of its own; its deadlines are counted from the "
+                "%(earlier)s."
+            )
+            % {"event": event, "earlier": " or ".join(missing)},
             field="event",
             value=event,
-            hint=f"Give the date of the {missing[0]} too.",
+            hint=_("Give the date of the %(earlier)s too.") % {"earlier": missing[0]},
         )
     case = {**(earlier or {}), event: on}
     related = {r.id for r in book.rules if r.event == event or r.requires == event}

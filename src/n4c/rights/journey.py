@@ -13,17 +13,21 @@ from dataclasses import dataclass
 from typing import Literal
 
 from n4c.rights.deadlines import Deadline, case_deadlines, default_rulebook
+from n4c.rights.periods import shown_date
 from n4c.rights.rules import RuleBook
+from n4c.words import gettext as _
+from n4c.words import gettext_noop
 
 __all__ = ["STEP_STATUSES", "Step", "StepStatus", "asset_journey", "long_date"]
 
 StepStatus = Literal["not-started", "in-progress", "done", "cannot-start-yet"]
-#: How each status is shown, in the words of the GOV.UK task list pattern.
+#: How each status is shown, in the words of the GOV.UK task list pattern (in English here;
+#: :attr:`Step.status_label` gives them in the reader's language).
 STEP_STATUSES: dict[str, str] = {
-    "not-started": "Not started",
-    "in-progress": "In progress",
-    "done": "Done",
-    "cannot-start-yet": "Cannot start yet",
+    "not-started": gettext_noop("Not started"),
+    "in-progress": gettext_noop("In progress"),
+    "done": gettext_noop("Done"),
+    "cannot-start-yet": gettext_noop("Cannot start yet"),
 }
 
 
@@ -41,7 +45,7 @@ class Step:
 
     @property
     def status_label(self) -> str:
-        return STEP_STATUSES[self.status]
+        return _(STEP_STATUSES[self.status])
 
     @property
     def by_when(self) -> dt.date | None:
@@ -57,7 +61,7 @@ def _period_step(
     key: str, title: str, deadline: Deadline | None, today: dt.date, running: str, ended: str
 ) -> Step:
     if deadline is None:
-        return Step(key, title, "cannot-start-yet", "It starts when the owner gives notice.")
+        return Step(key, title, "cannot-start-yet", _("It starts when the owner gives notice."))
     if today <= deadline.date:
         return Step(key, title, "in-progress", running, deadline)
     return Step(key, title, "done", ended, deadline)
@@ -91,50 +95,59 @@ def asset_journey(
         _notice(case, by_rule),
         _period_step(
             "interim-moratorium",
-            "Interim moratorium",
+            _("Interim moratorium"),
             by_rule.get("acv.interim-moratorium"),
             today,
-            "The owner may not sell until this date while community groups decide whether to bid.",
-            "The interim moratorium has ended.",
+            _(
+                "The owner may not sell until this date while community groups decide whether "
+                "to bid."
+            ),
+            _("The interim moratorium has ended."),
         ),
         _request(case, by_rule, today),
         _full_moratorium(case, by_rule, today),
         _period_step(
             "protected-period",
-            "Protected period",
+            _("Protected period"),
             by_rule.get("acv.protected-period"),
             today,
-            "After the moratorium the owner may sell to anyone; until this date a further sale "
-            "needs no fresh notice.",
-            "The protected period has ended; a new sale needs a fresh notice and moratorium.",
+            _(
+                "After the moratorium the owner may sell to anyone; until this date a further "
+                "sale needs no fresh notice."
+            ),
+            _("The protected period has ended; a new sale needs a fresh notice and moratorium."),
         ),
     ]
     return steps
 
 
 def _nomination(case: Mapping[str, dt.date], by_rule: dict[str, Deadline], members: int) -> Step:
-    title = "Nominate the asset"
+    title = _("Nominate the asset")
     if "nomination" in case:
         return Step(
             "nomination",
             title,
             "done",
-            f"Nominated on {long_date(case['nomination'])}.",
+            _("Nominated on %(date)s.") % {"date": shown_date(case["nomination"])},
             letter="nomination",
         )
     return Step(
         "nomination",
         title,
         "not-started",
-        "Send the council a nomination letter (below). A community nominator must send it: a "
-        "parish council, a neighbourhood forum, or a local group (such as an unincorporated "
-        f"body with at least {members} members on the local electoral register).",
+        _(
+            "Send the council a nomination letter (below). A community nominator must send it: "
+            "a parish council, a neighbourhood forum, or a local group (such as an "
+            "unincorporated body with at least %(members)s members on the local electoral "
+            "register)."
+        )
+        % {"members": members},
         letter="nomination",
     )
 
 
 def _listing(case: Mapping[str, dt.date], by_rule: dict[str, Deadline], today: dt.date) -> Step:
-    title = "The council lists the asset"
+    title = _("The council lists the asset")
     decision = by_rule.get("acv.listing-decision")
     if "listing" in case:
         ends = by_rule.get("acv.listing-ends")
@@ -142,60 +155,69 @@ def _listing(case: Mapping[str, dt.date], by_rule: dict[str, Deadline], today: d
             "listing",
             title,
             "done",
-            f"Listed on {long_date(case['listing'])}."
-            + (f" The listing lasts until {long_date(ends.date)}." if ends else ""),
+            (
+                _("Listed on %(date)s. The listing lasts until %(end)s.")
+                % {"date": shown_date(case["listing"]), "end": shown_date(ends.date)}
+                if ends
+                else _("Listed on %(date)s.") % {"date": shown_date(case["listing"])}
+            ),
             ends,
         )
     if decision is None:
-        return Step("listing", title, "cannot-start-yet", "The council decides after a nomination.")
+        return Step(
+            "listing", title, "cannot-start-yet", _("The council decides after a nomination.")
+        )
     late = today > decision.date
     return Step(
         "listing",
         title,
         "in-progress",
         (
-            "The council's decision is overdue: ask it for the decision in writing."
+            _("The council's decision is overdue: ask it for the decision in writing.")
             if late
-            else "The council must decide whether to list the asset by this date."
+            else _("The council must decide whether to list the asset by this date.")
         ),
         decision,
     )
 
 
 def _notice(case: Mapping[str, dt.date], by_rule: dict[str, Deadline]) -> Step:
-    title = "The owner gives notice of disposal"
+    title = _("The owner gives notice of disposal")
     if "notice-of-disposal" in case:
         return Step(
             "notice-of-disposal",
             title,
             "done",
-            f"The council received the owner's notice on {long_date(case['notice-of-disposal'])}.",
+            _("The council received the owner's notice on %(date)s.")
+            % {"date": shown_date(case["notice-of-disposal"])},
         )
     if "listing" not in case:
         return Step(
             "notice-of-disposal",
             title,
             "cannot-start-yet",
-            "Only an owner of a listed asset must give notice before selling.",
+            _("Only an owner of a listed asset must give notice before selling."),
         )
     return Step(
         "notice-of-disposal",
         title,
         "not-started",
-        "Nothing to do until the owner tells the council they want to sell; the council then "
-        "tells the nominator. Record the date the council received the notice.",
+        _(
+            "Nothing to do until the owner tells the council they want to sell; the council "
+            "then tells the nominator. Record the date the council received the notice."
+        ),
     )
 
 
 def _request(case: Mapping[str, dt.date], by_rule: dict[str, Deadline], today: dt.date) -> Step:
-    key, title = "request-to-bid", "Ask to be treated as a potential bidder"
+    key, title = "request-to-bid", _("Ask to be treated as a potential bidder")
     deadline = by_rule.get("acv.request-to-bid")
     if deadline is None:
         return Step(
             key,
             title,
             "cannot-start-yet",
-            "A group can ask once the owner has given notice.",
+            _("A group can ask once the owner has given notice."),
             letter="request-to-bid",
         )
     if deadline.met_on is not None:
@@ -203,7 +225,7 @@ def _request(case: Mapping[str, dt.date], by_rule: dict[str, Deadline], today: d
             key,
             title,
             "done",
-            f"Asked in writing on {long_date(deadline.met_on)}.",
+            _("Asked in writing on %(date)s.") % {"date": shown_date(deadline.met_on)},
             deadline,
             "request-to-bid",
         )
@@ -212,7 +234,8 @@ def _request(case: Mapping[str, dt.date], by_rule: dict[str, Deadline], today: d
             key,
             title,
             "done",
-            f"Asked on {long_date(case['request-to-bid'])}, after the last day allowed.",
+            _("Asked on %(date)s, after the last day allowed.")
+            % {"date": shown_date(case["request-to-bid"])},
             deadline,
             "request-to-bid",
         )
@@ -221,7 +244,7 @@ def _request(case: Mapping[str, dt.date], by_rule: dict[str, Deadline], today: d
             key,
             title,
             "not-started",
-            "The time to ask has run out.",
+            _("The time to ask has run out."),
             deadline,
             "request-to-bid",
         )
@@ -229,8 +252,10 @@ def _request(case: Mapping[str, dt.date], by_rule: dict[str, Deadline], today: d
         key,
         title,
         "not-started",
-        "Send the council a written request (the letter below) so that it reaches them by this "
-        "date; it starts the full moratorium.",
+        _(
+            "Send the council a written request (the letter below) so that it reaches them by "
+            "this date; it starts the full moratorium."
+        ),
         deadline,
         "request-to-bid",
     )
@@ -239,11 +264,11 @@ def _request(case: Mapping[str, dt.date], by_rule: dict[str, Deadline], today: d
 def _full_moratorium(
     case: Mapping[str, dt.date], by_rule: dict[str, Deadline], today: dt.date
 ) -> Step:
-    key, title = "full-moratorium", "Full moratorium: time to raise the money"
+    key, title = "full-moratorium", _("Full moratorium: time to raise the money")
     deadline = by_rule.get("acv.full-moratorium")
     if deadline is None:
         return Step(
-            key, title, "cannot-start-yet", "It starts only if a group asks to bid in time."
+            key, title, "cannot-start-yet", _("It starts only if a group asks to bid in time.")
         )
     if deadline.status == "not_applicable":
         return Step(key, title, "cannot-start-yet", deadline.status_note, deadline)
@@ -254,9 +279,9 @@ def _full_moratorium(
             key,
             title,
             "cannot-start-yet",
-            "No group asked in time, so there is no full moratorium."
+            _("No group asked in time, so there is no full moratorium.")
             if ran_out
-            else deadline.condition,
+            else _(deadline.condition),
             deadline,
         )
     return _period_step(
@@ -264,6 +289,9 @@ def _full_moratorium(
         title,
         deadline,
         today,
-        "The owner may sell only to a community interest group until this date: prepare the bid.",
-        "The full moratorium has ended.",
+        _(
+            "The owner may sell only to a community interest group until this date: prepare "
+            "the bid."
+        ),
+        _("The full moratorium has ended."),
     )

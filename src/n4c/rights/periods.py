@@ -25,6 +25,8 @@ from typing import Literal, get_args
 from dateutil.relativedelta import relativedelta
 
 from n4c.errors import InputError
+from n4c.words import gettext as _
+from n4c.words import gettext_noop, ngettext
 
 __all__ = [
     "COUNTINGS",
@@ -35,6 +37,7 @@ __all__ = [
     "check_event_date",
     "describe_period",
     "period_end",
+    "shown_date",
 ]
 
 Unit = Literal["days", "weeks", "months", "years"]
@@ -69,7 +72,8 @@ def check_event_date(day: dt.date, *, field: str = "date") -> dt.date:
     first, last = EVENT_YEARS
     if not first <= day.year <= last:
         raise InputError(
-            f"Enter a date from {first} to {last}; {day.isoformat()} is outside that range.",
+            _("Enter a date from %(first)s to %(last)s; %(day)s is outside that range.")
+            % {"first": first, "last": last, "day": day.isoformat()},
             field=field,
             value=day.isoformat(),
         )
@@ -127,9 +131,13 @@ def period_end(start: dt.date, amount: int, unit: Unit, counting: Counting) -> d
     datetime.date(2026, 5, 7)
     """
     if amount < 0:
-        raise ValueError(f"A period cannot be negative; got {amount} {unit}.")
+        raise ValueError(
+            f"A period cannot be negative; got {amount} {unit}."  # untranslated: a code error
+        )
     if unit not in UNITS:
-        raise ValueError(f"Unknown unit {unit!r}; expected one of {', '.join(UNITS)}.")
+        raise ValueError(
+            f"Unknown unit {unit!r}; expected one of {', '.join(UNITS)}."  # untranslated: a code error
+        )
     if counting == "beginning_with":
         moved, clamped = _shift(start, amount, unit)
         # The period ends the day before the corresponding date; when the later month has no
@@ -141,7 +149,9 @@ def period_end(start: dt.date, amount: int, unit: Unit, counting: Counting) -> d
         return _shift(start + _ONE_DAY, amount, unit)[0]
     if counting == "before":
         return _shift(start, -amount, unit)[0]
-    raise ValueError(f"Unknown counting {counting!r}; expected one of {', '.join(COUNTINGS)}.")
+    raise ValueError(
+        f"Unknown counting {counting!r}; expected one of {', '.join(COUNTINGS)}."  # untranslated: a code error
+    )
 
 
 def describe_period(amount: int, unit: Unit, counting: Counting, start: dt.date) -> str:
@@ -151,11 +161,46 @@ def describe_period(amount: int, unit: Unit, counting: Counting, start: dt.date)
     >>> describe_period(8, "weeks", "beginning_with", dt.date(2026, 3, 1))
     '8 weeks beginning with 2026-03-01'
     """
-    length = f"{amount} {unit[:-1] if amount == 1 else unit}"
+    values = {"amount": amount}
+    if unit == "days":
+        length = ngettext("%(amount)s day", "%(amount)s days", amount) % values
+    elif unit == "weeks":
+        length = ngettext("%(amount)s week", "%(amount)s weeks", amount) % values
+    elif unit == "months":
+        length = ngettext("%(amount)s month", "%(amount)s months", amount) % values
+    else:
+        length = ngettext("%(amount)s year", "%(amount)s years", amount) % values
     words = {
-        "beginning_with": "beginning with",
-        "after": "after",
-        "from_day_after": "from the day after",
-        "before": "before",
+        "beginning_with": _("%(length)s beginning with %(start)s"),
+        "after": _("%(length)s after %(start)s"),
+        "from_day_after": _("%(length)s from the day after %(start)s"),
+        "before": _("%(length)s before %(start)s"),
     }[counting]
-    return f"{length} {words} {start.isoformat()}"
+    return words % {"length": length, "start": start.isoformat()}
+
+
+#: A date in words for each month, whole, so a language can give the month its own form
+#: (Polish says "5 stycznia 2026").
+_DATES_IN_WORDS = (
+    gettext_noop("%(day)s January %(year)s"),
+    gettext_noop("%(day)s February %(year)s"),
+    gettext_noop("%(day)s March %(year)s"),
+    gettext_noop("%(day)s April %(year)s"),
+    gettext_noop("%(day)s May %(year)s"),
+    gettext_noop("%(day)s June %(year)s"),
+    gettext_noop("%(day)s July %(year)s"),
+    gettext_noop("%(day)s August %(year)s"),
+    gettext_noop("%(day)s September %(year)s"),
+    gettext_noop("%(day)s October %(year)s"),
+    gettext_noop("%(day)s November %(year)s"),
+    gettext_noop("%(day)s December %(year)s"),
+)
+
+
+def shown_date(day: dt.date) -> str:
+    """A date in words in the reader's language; :func:`n4c.rights.long_date` in English (the letters').
+
+    >>> shown_date(dt.date(2026, 3, 1))
+    '1 March 2026'
+    """
+    return _(_DATES_IN_WORDS[day.month - 1]) % {"day": day.day, "year": day.year}

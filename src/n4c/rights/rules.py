@@ -31,6 +31,7 @@ __all__ = [
     "builtin_rule_files",
     "load_rule_file",
     "load_rulebook",
+    "rule_words",
 ]
 
 #: What a computed date means: a deadline to act by, the last day of a period (a moratorium,
@@ -352,3 +353,19 @@ def load_rulebook(extra: Iterable[str | Path] = (), *, builtin: bool = True) -> 
         rules.extend(file_rules)
         thresholds.extend(file_thresholds)
     return RuleBook(rules, thresholds, [p.name for p in paths])
+
+
+def rule_words(book: RuleBook | None = None) -> list[str]:
+    """Every word of the rules files people read (titles, who, conditions, notes), once each.
+
+    The platform's ``makemessages`` puts them in its catalogue; where a deadline is shown they
+    pass through ``gettext`` so a reader sees them in their own language.
+
+    >>> "Council decides whether to list the nominated land" in rule_words()
+    True
+    """
+    book = book if book is not None else load_rulebook()
+    texts = [
+        text for rule in book.rules for text in (rule.title, rule.who, rule.condition, rule.note)
+    ]
+    return sorted({text for text in texts if text.strip()})

@@ -6,7 +6,8 @@ or twice in a day, never sends a reminder twice.
 
 A recipient with a sign-in reads it in the language they chose for the platform (a contact
 address is matched to a sign-in with that address); anyone else reads it in English. The rule's
-own words (its title, period and citation) come from the rulebook, which is in English.
+title and period are translated like the platform's words; its citation stays as the rulebook
+gives it.
 """
 
 from __future__ import annotations
@@ -78,6 +79,14 @@ def _recipients(case: AssetCase) -> dict[str, list[str]]:
     return dict(grouped)
 
 
+def _in_words(case: AssetCase, deadline: rights.Deadline) -> rights.Deadline:
+    """The same deadline with its words (its period, say) made again in the active language."""
+    for again in case_deadlines(case):
+        if again.rule_id == deadline.rule_id and again.date == deadline.date:
+            return again
+    return deadline
+
+
 def _reminder(case: AssetCase, deadline: rights.Deadline, ahead: int) -> tuple[str, str]:
     """The reminder's subject and body, in the active language."""
     if ahead == 0:
@@ -86,7 +95,7 @@ def _reminder(case: AssetCase, deadline: rights.Deadline, ahead: int) -> tuple[s
         when = ngettext("in %(days)s day", "in %(days)s days", ahead) % {"days": ahead}
     lines = [
         _("%(title)s: %(date)s (%(when)s).")
-        % {"title": deadline.title, "date": date_format(deadline.date, "l d E Y"), "when": when},
+        % {"title": _(deadline.title), "date": date_format(deadline.date, "l d E Y"), "when": when},
         *([deadline.status_note] if deadline.status_note else []),
         "",
         _("Asset: %(asset)s, %(area)s") % {"asset": case.asset.name, "area": case.asset.area.name},
@@ -100,7 +109,7 @@ def _reminder(case: AssetCase, deadline: rights.Deadline, ahead: int) -> tuple[s
         },
     ]
     subject = _("%(title)s %(when)s: %(asset)s") % {
-        "title": deadline.title,
+        "title": _(deadline.title),
         "when": when,
         "asset": case.asset.name,
     }
@@ -144,7 +153,7 @@ def send_deadline_reminders(
                     )
                     for language, emails in recipients.items():
                         with translation.override(language):
-                            subject, body = _reminder(case, deadline, ahead)
+                            subject, body = _reminder(case, _in_words(case, deadline), ahead)
                         send_mail(subject, body, None, emails)
             except IntegrityError:
                 # Another run recorded it first; that run sends it.

@@ -283,9 +283,47 @@ CORE_SHOWN: list[str] = [
     "needs/area_need.py",
     "panels/explain.py",
     "panels/pabulib.py",
+    "rights/assets.py",
+    "rights/deadlines.py",
+    "rights/journey.py",
+    "rights/periods.py",
 ]
 
 
 @pytest.mark.parametrize("module", PYTHON_FILES + [f"../{path}" for path in CORE_SHOWN])
 def test_python_messages_are_marked_for_translation(module) -> None:
     assert untranslated_strings((PLATFORM / module).read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_every_rules_file_word_people_read_is_translated(language) -> None:
+    """Deadline titles, who acts, conditions and notes from n4c's rules files (TOML)."""
+    from django.utils import translation
+
+    from n4c.rights import rule_words
+
+    words = rule_words()
+    assert "Council decides whether to list the nominated land" in words
+    with translation.override(language):
+        untranslated = [text for text in words if translation.gettext(text) == text]
+    assert untranslated == []
+
+
+def test_the_rights_core_speaks_english_outside_the_platforms_pages() -> None:
+    """With no language active (the CLI's case) the steps and dates read as they always have."""
+    import datetime as dt
+
+    from django.utils import translation
+
+    from n4c import rights
+
+    with translation.override("pl"):
+        polish = rights.asset_journey(
+            {"nomination": dt.date(2026, 1, 5)}, today=dt.date(2026, 1, 20)
+        )
+        assert polish[1].status_label == "W toku"
+    assert polish[0].title == "Zgłoś obiekt"
+    assert polish[0].what_to_do == "Zgłoszono 5 stycznia 2026."
+    english = rights.asset_journey({"nomination": dt.date(2026, 1, 5)}, today=dt.date(2026, 1, 20))
+    assert english[0].what_to_do == "Nominated on 5 January 2026."
+    assert english[1].status_label == "In progress"

@@ -125,7 +125,7 @@ def test_a_header_with_a_missing_or_unknown_column_is_refused():
 
 def test_a_row_with_too_many_values_is_rejected():
     result = read_assets_csv(io.StringIO("name,kind,postcode\nHall,physical,M1 1AE,extra\n"))
-    assert result.summary() == "Read 1 rows: 0 stored, 1 rejected."
+    assert result.summary() == "Read 1 row: 0 stored, 1 rejected."
     assert "more values than the header has columns" in str(result.rejected[0].errors[0])
 
 
@@ -181,7 +181,7 @@ def test_a_windows_1252_register_reads_and_says_its_encoding(tmp_path):
     )
     result = read_assets_csv(path)
     assert [(a.name, a.use) for a in result.assets] == [("Café Rouge", "Tea at £2")]
-    assert result.summary() == "Read 1 rows (Windows-1252 text): 1 stored, 0 rejected."
+    assert result.summary() == "Read 1 row (Windows-1252 text): 1 stored, 0 rejected."
 
 
 def test_a_byte_order_mark_is_not_part_of_the_first_column():

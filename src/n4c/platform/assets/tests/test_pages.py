@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -28,6 +29,17 @@ def test_import_counts_rows_and_names_each_rejection(client_for, national, area)
     assert "Read 3 rows: 2 stored, 1 rejected." in page
     assert "register.csv, row 3, field &quot;postcode&quot;" in page
     assert list(Asset.objects.filter(area=area).values_list("reference", flat=True)) == ["A2", "A1"]
+
+
+def test_an_import_in_polish_says_what_it_read_and_what_is_wrong_in_polish(
+    client_for, national, area
+):
+    client = client_for(national)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "pl"
+    page = _import(client, area).content.decode()
+    assert "Odczytano 3 wiersze: zapisano 2, odrzucono 1." in page
+    assert "nie jest brytyjskim kodem pocztowym. Wpisz kod pocztowy, na przykład SW1A 1AA." in page
+    assert "is not a UK postcode" not in page
 
 
 def test_reimporting_the_same_ids_rejects_them_rather_than_duplicating(client_for, national, area):
@@ -89,7 +101,7 @@ def test_a_windows_1252_upload_is_read_as_the_core_reads_it(client_for, national
         area,
         "name,kind,postcode,use\nCafé Rouge,physical,M1 1AE,Tea at £2\n".encode("cp1252"),
     ).content.decode()
-    assert "Read 1 rows (Windows-1252 text): 1 stored, 0 rejected." in page
+    assert "Read 1 row (Windows-1252 text): 1 stored, 0 rejected." in page
     assert Asset.objects.get(area=area).use == "Tea at £2"
 
 

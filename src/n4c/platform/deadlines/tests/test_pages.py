@@ -6,6 +6,7 @@ import datetime as dt
 
 import icalendar
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from n4c.platform.right_to_bid.tests.test_pages import case_with_events
@@ -54,3 +55,22 @@ def test_another_areas_resident_is_refused_everywhere(client_for, resident_elsew
         case.asset.get_absolute_url(),
     ):
         assert client.get(url).status_code == 403, url
+
+
+def test_the_calendar_in_polish_gives_the_deadline_titles_in_polish(client_for, national, area):
+    case_with_events(area, {"notice-of-disposal": dt.date.today()})
+    client = client_for(national)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "pl"
+    page = client.get(reverse("deadlines:calendar")).content.decode()
+    assert "Koniec tymczasowego moratorium" in page
+    assert "Interim moratorium ends" not in page
+    assert "Grupa interesu społecznego prosi na piśmie o uznanie za potencjalnego oferenta" in page
+
+
+def test_the_area_feed_stays_english_for_a_polish_reader(client_for, national, area):
+    """A calendar app subscribes to one address for everyone, so the feed keeps one language."""
+    case_with_events(area, {"notice-of-disposal": dt.date(2026, 3, 1)})
+    client = client_for(national)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "pl"
+    feed = client.get(reverse("deadlines:ics", args=[area.pk])).content.decode()
+    assert "Interim moratorium ends" in feed

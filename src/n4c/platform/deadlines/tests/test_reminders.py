@@ -87,3 +87,15 @@ def test_a_recipient_who_chose_a_language_reads_the_reminder_in_it(case, adviser
     assert "Obiekt: The Red Lion" in polish.body and "01 marca 2026 (za 7 dni)" in polish.body
     assert english.subject.endswith(" in 7 days: The Red Lion")
     assert ReminderSent.objects.get().recipients == 2
+
+
+def test_the_rules_words_in_a_reminder_follow_the_recipients_language(case, adviser):
+    Profile.objects.filter(user=adviser).update(language="pl")
+    _run("--today", "2026-02-22", "--lead-days", "7")
+    polish, english = sorted(mail.outbox, key=lambda m: m.to)
+    title = "Rada decyduje, czy wpisać zgłoszony teren na listę"
+    assert polish.subject.startswith(title) and title in polish.body
+    assert "8 tygodni licząc od 2026-01-05 (wliczając ten dzień)" in polish.body
+    assert "SI 2012/2421 reg 7" in polish.body
+    assert english.subject.startswith("Council decides whether to list the nominated land")
+    assert "8 weeks beginning with 2026-01-05" in english.body

@@ -12,6 +12,7 @@ from django.urls import reverse
 from n4c import rights
 from n4c.platform.assets.models import Asset
 from n4c.platform.right_to_bid.models import NOMINATING_BODY_LABELS, AssetCase, Nomination
+from n4c.platform.right_to_bid.services import record_event
 
 pytestmark = pytest.mark.django_db
 
@@ -74,3 +75,43 @@ def test_the_case_journey_and_queue_pages_have_no_english_words_of_their_own(
         page = client.get(url).content.decode()
         for english in ("Record an event", "Template letters", "Nominations to check and send"):
             assert english not in page, (url, english)
+
+
+@pytest.mark.parametrize(
+    ("language", "steps", "deadline", "status"),
+    [
+        (
+            "pl",
+            ("Zgłoś obiekt", "Rada wpisuje obiekt na listę", "Tymczasowe moratorium"),
+            "Rada decyduje, czy wpisać zgłoszony teren na listę",
+            "Nie można jeszcze zacząć",
+        ),
+        (
+            "ur",
+            (
+                "اثاثے کو نامزد کریں",
+                "کونسل اثاثے کو فہرست میں شامل کرتی ہے",
+                "فروخت پر عبوری پابندی",
+            ),
+            "کونسل فیصلہ کرتی ہے کہ آیا نامزد زمین کو فہرست میں شامل کیا جائے",
+            "ابھی شروع نہیں ہو سکتا",
+        ),
+    ],
+)
+def test_the_steps_and_their_deadlines_read_in_the_chosen_language(
+    client_for, national, nomination, language, steps, deadline, status
+):
+    """The steps come from n4c.rights and the deadline titles from its rules files."""
+    record_event(national, nomination.case, event="nomination", date=dt.date.today())
+    client = client_for(national)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    page = client.get(reverse("right_to_bid:journey", args=[nomination.asset.pk])).content.decode()
+    for title in steps:
+        assert title in page
+    assert deadline in page and status in page
+    for english in ("Nominate the asset", "Council decides whether to list", "Cannot start yet"):
+        assert english not in page
+    case = client.get(reverse("right_to_bid:case", args=[nomination.case.pk])).content.decode()
+    assert deadline in case
+    if language == "pl":
+        assert "8 tygodni licząc od" in case
