@@ -205,3 +205,29 @@ def test_a_council_map_stores_its_shapes_for_the_next_run(tmp_path) -> None:
     assert result.exit_code == 0, result.output
     (stored,) = (cache_dir() / "results").glob("lsoa21-shapes-*.json")
     assert len(json.loads(stored.read_text(encoding="utf-8"))["body"]["codes"]) == 94
+
+
+def test_map_prints_and_writes_english_whatever_a_page_last_asked_for(tmp_path) -> None:
+    """The maps' words follow a page's language on the platform; `n4c map` stays in English."""
+    out = tmp_path / "blackpool.svg"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "n4c",
+            "map",
+            "--what",
+            "imd",
+            "--lad",
+            "E06000009",
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Wrote " in result.stdout and ": IMD 2019 decile of each LSOA, 94 areas" in result.stdout
+    svg = out.read_text(encoding="utf-8")
+    assert "1 (most deprived)" in svg and "(number of areas)" in svg

@@ -64,7 +64,7 @@ def check_format(path: Path) -> str:
     if suffix not in FORMATS:
         raise InputError(
             f'"{path.name}" does not end in .svg, .png, .html or .geojson, so n4c cannot tell '
-            "which kind of map to write.",
+            "which kind of map to write.",  # untranslated: only the command line writes map files
             field="--out",
             value=str(path),
         )

@@ -26,6 +26,7 @@ import pandas as pd
 from n4c.data import load, population_for_2025
 from n4c.errors import InputError
 from n4c.geography import code_shape
+from n4c.words import gettext as _
 
 __all__ = [
     "WHATS",
@@ -84,8 +85,11 @@ class MapLayer:
         return [int(n) for n in counted]
 
 
-#: Left-behind wards stand out in purple against pale grey.
-_LEFT_BEHIND = (Bin("Left behind", "#912b88"), Bin("Other wards", "#d9dadb"))
+def _left_behind_bins() -> tuple[Bin, ...]:
+    """Left-behind wards stand out in purple against pale grey (words in the reader's language)."""
+    return (Bin(_("Left behind"), "#912b88"), Bin(_("Other wards"), "#d9dadb"))
+
+
 #: IMD deciles, 1 (most deprived) darkest; a sequential palette readable in greyscale.
 _DECILE_COLOURS = (
     "#08306b",
@@ -100,7 +104,8 @@ _DECILE_COLOURS = (
     "#f7fbff",
 )
 _MONEY_COLOURS = ("#f0f0f0", "#fee391", "#fec44f", "#fe9929", "#d95f0e", "#993404")
-_OGL = "Contains OS data © Crown copyright and database right; ONS and MHCLG data, OGL v3."
+#: The attribution the licences ask for, kept in their own words in every language.
+_OGL = "Contains OS data © Crown copyright and database right; ONS and MHCLG data, OGL v3."  # untranslated: the licences' required attribution
 
 
 @dataclass(frozen=True)
@@ -127,8 +132,11 @@ def check_year(year: int | str) -> Year:
         value = -1
     if value not in _EDITIONS:
         raise InputError(
-            f'"{year}" is not an edition n4c maps; choose 2019 (2017 wards, 2019 councils) or '
-            "2025 (2024 wards, 2024 councils).",
+            _(
+                '"%(year)s" is not an edition n4c maps; choose 2019 (2017 wards, 2019 councils) '
+                "or 2025 (2024 wards, 2024 councils)."
+            )
+            % {"year": year},
             field="--year",
             value=str(year),
         )
@@ -168,27 +176,41 @@ def check_lad(code: str, year: int = 2019) -> str:
     value = code.strip().upper()
     if not shape.matches(value):
         raise InputError(
-            f'"{code}" is not {shape.rule}; give a council code, like E06000009, or its name.',
+            _('"%(code)s" is not %(rule)s; give a council code, like E06000009, or its name.')
+            % {"code": code, "rule": shape.rule},
             field="--lad",
             value=code,
         )
     if value in _councils(edition.year).index:
         return value
-    hint = "Find the code with `n4c place NAME --kind council`."
+    hint = _("Find the code with `n4c place NAME --kind council`.")
     other = _EDITIONS[2025 if edition.year == 2019 else 2019]
     names = _councils(other.year)
     if value in names.index:
         raise InputError(
-            f'"{value}" ({names[value]}) is a {other.lad_year} council code, but maps of IoD '
-            f"{edition.year} use {edition.lad_year} councils. Choose IoD {other.year} "
-            f"(--year {other.year}) to map it, or give a {edition.lad_year} council code.",
+            _(
+                '"%(code)s" (%(name)s) is a %(other_councils)s council code, but maps of IoD '
+                "%(year)s use %(councils)s councils. Choose IoD %(other_year)s (--year "
+                "%(other_year)s) to map it, or give a %(councils)s council code."
+            )
+            % {
+                "code": value,
+                "name": names[value],
+                "other_councils": other.lad_year,
+                "year": edition.year,
+                "councils": edition.lad_year,
+                "other_year": other.year,
+            },
             field="--lad",
             value=code,
             hint=hint,
         )
     raise InputError(
-        f'"{value}" is not a council in the {edition.lad_year} lookup; maps of IoD '
-        f"{edition.year} use {edition.lad_year} councils.",
+        _(
+            '"%(code)s" is not a council in the %(councils)s lookup; maps of IoD %(year)s use '
+            "%(councils)s councils."
+        )
+        % {"code": value, "councils": edition.lad_year, "year": edition.year},
         field="--lad",
         value=code,
         hint=hint,
@@ -268,32 +290,42 @@ def _population_words() -> str:
 def _left_behind(edition: _Edition, lad: str | None) -> MapLayer:
     wards = _in_lad(_wards(edition.year), lad)
     flag = wards["left_behind"].to_numpy(dtype=bool)
-    values = pd.Series(np.where(flag, "Left behind", "Not left behind"))
+    values = pd.Series(np.where(flag, _("Left behind"), _("Not left behind")))
     if edition.year == 2019:
-        title = "Left-behind wards (2019)"
-        source = "Left behind: most deprived 10% of wards on both IMD 2019 and CNI 2019. "
+        title = _("Left-behind wards (2019)")
+        source = _("Left behind: most deprived 10%% of wards on both IMD 2019 and CNI 2019.") % {}
     else:
-        title = "Left-behind wards (2025, n4c's estimate)"
-        source = (
+        title = _("Left-behind wards (2025, n4c's estimate)")
+        source = _(
             "Left behind (n4c's own estimate; OCSI has published no list on 2024 wards): most "
-            "deprived 10% of 2024 wards on both IMD 2025 and CNI 2023, each a "
-            f"population-weighted mean of its LSOAs 2021 (weights: {_population_words()}). "
-        )
+            "deprived 10%% of 2024 wards on both IMD 2025 and CNI 2023, each a "
+            "population-weighted mean of its LSOAs 2021 (weights: %(weights)s)."
+        ) % {"weights": _population_words()}
     return MapLayer(
         what="leftbehind",
         title=title,
-        level=f"ward ({edition.ward_year})",
-        value_heading="Left behind",
+        level=_ward_level(edition),
+        value_heading=_("Left behind"),
         areas=_ward_frame(wards, values, np.where(flag, 0, 1)),
         shapes=_ward_shapes(wards["code"], edition),
-        bins=_LEFT_BEHIND,
-        source=source + _OGL,
+        bins=_left_behind_bins(),
+        source=_with_attribution(source),
         year=edition.year,
     )
 
 
+def _ward_level(edition: _Edition) -> str:
+    """What each area of a ward map is, e.g. "ward (2017)"."""
+    return _("ward (%(year)s)") % {"year": edition.ward_year}
+
+
+def _with_attribution(source: str) -> str:
+    """The source sentence followed by the licences' attribution."""
+    return f"{source} {_OGL}"
+
+
 def _decile_bins() -> tuple[Bin, ...]:
-    names = {1: "1 (most deprived)", 10: "10 (least deprived)"}
+    names = {1: _("1 (most deprived)"), 10: _("10 (least deprived)")}
     return tuple(Bin(names.get(d, str(d)), _DECILE_COLOURS[d - 1]) for d in range(1, 11))
 
 
@@ -311,26 +343,26 @@ def _imd(edition: _Edition, lad: str | None) -> MapLayer:
     scored = wards[wards["imd_decile"].notna()].reset_index(drop=True)
     deciles = scored["imd_decile"].astype(int)
     if edition.year == 2019:
-        title = "IMD 2019 decile of each ward"
-        heading = "IMD 2019 decile (wards)"
-        source = "Ward decile of the population-weighted IMD 2019 score among England's wards. "
+        title = _("IMD 2019 decile of each ward")
+        heading = _("IMD 2019 decile (wards)")
+        source = _("Ward decile of the population-weighted IMD 2019 score among England's wards.")
     else:
-        title = "IMD 2025 decile of each 2024 ward (n4c's estimate)"
-        heading = "IMD 2025 decile (2024 wards)"
-        source = (
+        title = _("IMD 2025 decile of each 2024 ward (n4c's estimate)")
+        heading = _("IMD 2025 decile (2024 wards)")
+        source = _(
             "Ward decile of the population-weighted IMD 2025 score among England's 2024 wards, "
             "worked out by n4c from the published LSOA 2021 scores (the official deciles are "
-            f"for LSOAs; weights: {_population_words()}). "
-        )
+            "for LSOAs; weights: %(weights)s)."
+        ) % {"weights": _population_words()}
     return MapLayer(
         what="imd",
         title=title,
-        level=f"ward ({edition.ward_year})",
+        level=_ward_level(edition),
         value_heading=heading,
         areas=_ward_frame(scored, deciles.astype(str), deciles.to_numpy() - 1),
         shapes=_ward_shapes(scored["code"], edition),
         bins=_decile_bins(),
-        source=source + _OGL,
+        source=_with_attribution(source),
         year=edition.year,
     )
 
@@ -350,14 +382,15 @@ def lsoa_imd_layer(lsoa_codes: Iterable[str], *, lsoa_year: Literal[2011, 2021] 
         codes, lsoa_names = names["lsoa11_code"], names["lsoa11_name"]
         councils = names["lad19_name"]
         imd = load("imd2019_lsoa11").set_index("lsoa11_code")["IMD_decile"]
-        imd_year, source = 2019, "IMD 2019 decile among England's LSOAs 2011 (MHCLG). "
+        imd_year, source = 2019, _("IMD 2019 decile among England's LSOAs 2011 (MHCLG).")
     else:
         names = _lsoa21_lookup()
         names = names[names["lsoa21_code"].isin(wanted)]
         codes, lsoa_names = names["lsoa21_code"], names["lsoa21_name"]
         councils = names["ltla24_name"]
         imd = load("imd2025_lsoa21").set_index("lsoa21_code")["IMD_decile"]
-        imd_year, source = 2025, "Published IMD 2025 decile among England's LSOAs 2021 (MHCLG). "
+        imd_year = 2025
+        source = _("Published IMD 2025 decile among England's LSOAs 2021 (MHCLG).")
     deciles = imd.reindex(codes).astype(int)
     areas = pd.DataFrame(
         {
@@ -370,13 +403,13 @@ def lsoa_imd_layer(lsoa_codes: Iterable[str], *, lsoa_year: Literal[2011, 2021] 
     )
     return MapLayer(
         what="imd",
-        title=f"IMD {imd_year} decile of each LSOA",
-        level=f"LSOA ({lsoa_year})",
-        value_heading=f"IMD {imd_year} decile (LSOAs)",
+        title=_("IMD %(year)s decile of each LSOA") % {"year": imd_year},
+        level=_("LSOA (%(year)s)") % {"year": lsoa_year},
+        value_heading=_("IMD %(year)s decile (LSOAs)") % {"year": imd_year},
         areas=areas,
         shapes=lsoa_shapes_for(tuple(areas["code"]), lsoa_year=lsoa_year),
         bins=_decile_bins(),
-        source=source + _OGL,
+        source=_with_attribution(source),
         year=imd_year,
     )
 
@@ -388,9 +421,13 @@ def _money_bins(per_head: np.ndarray) -> tuple[np.ndarray, tuple[Bin, ...]]:
     )
     bins = np.where(per_head > 0, np.searchsorted(edges, per_head, side="right") + 1, 0)
     bounds = [0.0, *edges, float(positive.max()) if len(positive) else 0.0]
-    labels = [Bin("No money placed", _MONEY_COLOURS[0])]
+    labels = [Bin(_("No money placed"), _MONEY_COLOURS[0])]
     for i in range(len(bounds) - 1):
-        labels.append(Bin(f"£{bounds[i]:,.2f} to £{bounds[i + 1]:,.2f}", _MONEY_COLOURS[i + 1]))
+        band = _("£%(low)s to £%(high)s") % {
+            "low": f"{bounds[i]:,.2f}",
+            "high": f"{bounds[i + 1]:,.2f}",
+        }
+        labels.append(Bin(band, _MONEY_COLOURS[i + 1]))
     return bins, tuple(labels)
 
 
@@ -443,25 +480,25 @@ def _spending(edition: _Edition, lad: str | None, database: Path | None) -> MapL
         placed = placed_by_area(store)
     if placed.empty:
         raise InputError(
-            "no grant in the database is placed on an English area, so there is nothing to map.",
-            hint="Import 360Giving files with beneficiary locations: n4c spending import FILE.",
+            _("no grant in the database is placed on an English area, so there is nothing to map."),
+            hint=_("Import 360Giving files with beneficiary locations: n4c spending import FILE."),
         )
     amounts = place_amounts(placed, geography)
     if edition.year == 2019:
         table = per_head_by_area(amounts, geography.lsoas, "ward17_code")
-        title = "Grant money per head in each ward"
-        source = (
+        title = _("Grant money per head in each ward")
+        source = _(
             "Grants placed on LSOAs by population (360Giving data imported into n4c), "
-            "per head of the mid-2015 population. "
+            "per head of the mid-2015 population."
         )
     else:
         table = _per_head_ward24(amounts, geography.lsoas)
-        title = "Grant money per head in each 2024 ward"
-        source = (
+        title = _("Grant money per head in each 2024 ward")
+        source = _(
             "Grants placed on LSOAs 2011 by population (360Giving data imported into n4c), "
             "carried to LSOAs 2021 through the ONS lookup (split by population) and summed by "
-            f"2024 ward, per head of the 2025 weights ({_population_words()}). "
-        )
+            "2024 ward, per head of the 2025 weights (%(weights)s)."
+        ) % {"weights": _population_words()}
     wards = _in_lad(_wards(edition.year), lad)
     per_head = table["per_head"].reindex(wards["code"]).fillna(0.0).to_numpy()
     bins, labels = _money_bins(per_head)
@@ -469,12 +506,12 @@ def _spending(edition: _Edition, lad: str | None, database: Path | None) -> MapL
     return MapLayer(
         what="spending",
         title=title,
-        level=f"ward ({edition.ward_year})",
-        value_heading="Grant money per head",
+        level=_ward_level(edition),
+        value_heading=_("Grant money per head"),
         areas=_ward_frame(wards, values, bins),
         shapes=_ward_shapes(wards["code"], edition),
         bins=labels,
-        source=source + _OGL,
+        source=_with_attribution(source),
         year=edition.year,
     )
 
@@ -511,7 +548,8 @@ def map_layer(
     """
     if what not in WHATS:
         raise InputError(
-            f'"{what}" is not a map n4c makes; use leftbehind, imd or spending.',
+            _('"%(what)s" is not a map n4c makes; use leftbehind, imd or spending.')
+            % {"what": what},
             field="--what",
             value=str(what),
         )

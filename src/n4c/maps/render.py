@@ -20,6 +20,7 @@ from matplotlib.path import Path as MplPath
 
 from n4c.maps.layers import MapLayer
 from n4c.maps.shapes import detail_for
+from n4c.words import gettext as _
 
 __all__ = ["draw_map", "save_map"]
 
@@ -90,7 +91,7 @@ def draw_map(layer: MapLayer) -> Figure:
     ]
     axes.legend(
         handles=handles,
-        title=f"{layer.value_heading}\n(number of areas)",
+        title=_("%(heading)s\n(number of areas)") % {"heading": layer.value_heading},
         loc="upper left",
         bbox_to_anchor=(1.02, 1.0),
         frameon=False,

@@ -114,7 +114,7 @@ def _dissolved_national(ward_year: WardYear) -> dict[str, Any]:
 def _check_ward_year(ward_year: int) -> None:
     if ward_year not in _SOURCES:
         raise InputError(
-            f"{ward_year} is not a ward edition n4c has shapes for; choose 2017 or 2024.",
+            f"{ward_year} is not a ward edition n4c has shapes for; choose 2017 or 2024.",  # untranslated: only code passes ward_year
             field="ward_year",
             value=ward_year,
         )

@@ -1,11 +1,14 @@
 """The compact asset map on an area's own page, registered there as a panel.
 
-Who may see an area may see its assets, so the map is the same for everyone shown it: it is
-drawn once per area and kept in the cache under a version that every change to an asset bumps,
-so the area page costs no asset query and no drawing while the register is unchanged.
+Who may see an area may see its assets, so the map is the same for everyone who reads its
+language: it is drawn once per area and language and kept in the cache under a version that
+every change to an asset bumps, so the area page costs no asset query and no drawing while the
+register is unchanged.
 """
 
 from __future__ import annotations
+
+from django.utils.translation import get_language
 
 from n4c.platform.assets.mapping import MapPoint, area_outline_rings, asset_map_svg
 from n4c.platform.assets.models import Asset
@@ -21,7 +24,9 @@ ASSETS_VERSION = FragmentVersion("assets")
 def _drawn(area) -> dict:
     assets = list(Asset.objects.filter(area=area))
     points = [
-        MapPoint(a.name, a.kind, a.latitude, a.longitude, a.get_absolute_url())
+        MapPoint(
+            a.name, a.kind, a.latitude, a.longitude, a.get_absolute_url(), a.get_kind_display()
+        )
         for a in assets
         if a.latitude is not None and a.longitude is not None
     ]
@@ -37,7 +42,9 @@ def _drawn(area) -> dict:
 
 def area_map_context(request, area) -> dict:
     """The panel's context; the area page shows it only to those who may see the area's assets."""
-    drawn = cached_fragment(f"area-assets:{area.pk}", ASSETS_VERSION, lambda: _drawn(area))
+    # The map's words (its title, each asset's kind) are in the page's language: one entry each.
+    key = f"area-assets:{area.pk}:{get_language()}"
+    drawn = cached_fragment(key, ASSETS_VERSION, lambda: _drawn(area))
     return {"area": area, **drawn}
 
 

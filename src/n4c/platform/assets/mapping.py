@@ -27,6 +27,8 @@ class MapPoint:
     latitude: float
     longitude: float
     url: str = ""
+    #: the kind in the reader's words (e.g. "Physical"); ``kind`` picks the colour
+    kind_words: str = ""
 
 
 def area_outline_rings(area) -> list[list[tuple[float, float]]] | None:
@@ -94,7 +96,7 @@ def asset_map_svg(
             f"{cy:.1f}",
             _COLOURS.get(point.kind, "#505a5f"),
             point.label,
-            point.kind,
+            point.kind_words or point.kind,
             f"{cx + 10:.1f}",
             f"{cy + 4:.1f}",
             point.label,

@@ -75,7 +75,9 @@ def register_page(request, area, *, form=None, bound: Mapping[str, Any] | None =
     listing = sorted_page(request, assets, sorts=_SORTS, default="name")
     found = list(assets)
     points = [
-        MapPoint(a.name, a.kind, a.latitude, a.longitude, a.get_absolute_url())
+        MapPoint(
+            a.name, a.kind, a.latitude, a.longitude, a.get_absolute_url(), a.get_kind_display()
+        )
         for a in found
         if a.latitude is not None and a.longitude is not None
     ]

@@ -10,7 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import condition
@@ -66,7 +66,12 @@ def _council(text: str, year: int):
     return found, [], ""
 
 
-def _built_layer(what: str, lad: str | None, year: int):
+def _built_layer(what: str, lad: str | None, year: int, language: str):
+    """The map layer, its words (title, key, figures, source) in ``language``.
+
+    ``language`` is the page's, which n4c.maps answers in; it is an argument so that each
+    language has its own entry in the caches below.
+    """
     from n4c.maps import map_layer
 
     return map_layer(what, lad=lad, year=year)  # type: ignore[arg-type]
@@ -76,14 +81,16 @@ _published_layer = lru_cache(maxsize=64)(_built_layer)
 
 
 def _layer(what: str, lad: str | None, year: int):
-    # Grants change as files are imported; the published data only with a new release.
+    # Grants change as files are imported; the published data only with a new release. A
+    # layer's words are in the page's language, so the language is part of the cache's key.
     if what == "spending":
-        return _built_layer(what, lad, year)
-    return _published_layer(what, lad, year)
+        return _built_layer(what, lad, year, get_language())
+    return _published_layer(what, lad, year, get_language())
 
 
-def _built_geojson(what: str, lad: str | None, year: int) -> tuple[str, str]:
-    """The layer's GeoJSON and its ETag (a hash of the text, so it changes with the data)."""
+def _built_geojson(what: str, lad: str | None, year: int, language: str) -> tuple[str, str]:
+    """The layer's GeoJSON and its ETag (a hash of the text, so it changes with the data and
+    with the language of its figures, such as "Left behind")."""
     from n4c.maps import geojson_text
 
     text = geojson_text(_layer(what, lad, year))
@@ -97,8 +104,8 @@ _published_geojson = lru_cache(maxsize=64)(_built_geojson)
 def _cached_geojson(what: str, lad: str | None, year: int) -> tuple[str, str]:
     # Grants change as files are imported, so grant maps are built afresh each time.
     if what == "spending":
-        return _built_geojson(what, lad, year)
-    return _published_geojson(what, lad, year)
+        return _built_geojson(what, lad, year, get_language())
+    return _published_geojson(what, lad, year, get_language())
 
 
 @login_required
@@ -112,7 +119,9 @@ def map_page(request):
             layer = _layer(what, lad, year)
         except N4CError as error:
             unavailable = str(error)
-    query = {"what": what, **({"lad": lad} if lad else {}), "year": year}
+    # The language is in the data's address too, so a browser that kept one language's figures
+    # does not show them after the reader chooses another.
+    query = {"what": what, **({"lad": lad} if lad else {}), "year": year, "lang": get_language()}
     return render(
         request,
         "maps/map_page.html",

@@ -76,3 +76,19 @@ def test_the_map_is_drawn_once_and_redrawn_as_soon_as_an_asset_changes(
     assert not [q for q in queries.captured_queries if "assets_asset" in q["sql"]]
     Asset.objects.get(name="Friday Choir").delete()
     assert "1 asset in the register." in client.get(area.get_absolute_url()).content.decode()
+
+
+def test_the_cached_map_keeps_a_copy_in_each_language(client_for, specialist, area):
+    """The map's title and each asset's kind are in the reader's language, so a Polish map
+    drawn first is not then shown to a reader of English."""
+    _assets(area)
+    client = client_for(specialist)
+    client.cookies["n4c_language"] = "pl"
+    polish = client.get(area.get_absolute_url()).content.decode()
+    assert "<title>The Red Lion (Materialny)</title>" in polish
+    assert "według współrzędnych (północ u góry)" in polish
+    client.cookies["n4c_language"] = "en-gb"
+    english = client.get(area.get_absolute_url()).content.decode()
+    assert "<title>The Red Lion (Physical)</title>" in english
+    assert "Map of 1 asset by their coordinates (north at the top)" in english
+    assert "współrzędnych" not in english

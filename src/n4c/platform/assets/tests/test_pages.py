@@ -72,7 +72,7 @@ def test_the_register_shows_an_offline_map_and_lists_unmapped_assets(client_for,
     page = client.get(reverse("assets:register", args=[area.pk])).content.decode()
     # The points link to their assets, so the map is a labelled group of links, not one image.
     assert '<svg class="asset-map" role="group" aria-labelledby="asset-map-title"' in page
-    assert "<title>The Red Lion (physical)</title>" in page
+    assert "<title>The Red Lion (Physical)</title>" in page
     assert "Not on the map (no coordinates)" in page and "Friday Choir" in page
     assert "http://" not in page.split("<svg", 1)[1].split("</svg>", 1)[0]
 

@@ -40,7 +40,7 @@ def test_the_table_pages_while_the_map_shows_every_asset_kept(client_for, nation
     client = client_for(national)
     first = client.get(url, {"kind": "physical"}).content.decode()
     last = f"Hall {PER_PAGE:02d}"
-    assert f"<title>{last} (physical)</title>" in first
+    assert f"<title>{last} (Physical)</title>" in first
     assert f">{last}</a></td>" not in first
     assert "kind=physical&amp;page=2" in first
     second = client.get(url, {"kind": "physical", "page": "2"}).content.decode()

@@ -98,3 +98,59 @@ def test_the_2025_national_data_goes_gzipped_in_under_two_megabytes(national, cl
     assert len(response.content) < 2_000_000
     data = json.loads(gzip.decompress(response.content))
     assert len(data["features"]) == 6_784
+
+
+def test_a_map_page_in_polish_has_a_polish_title_key_and_source(national, client_for):
+    client = client_for(national)
+    client.cookies["n4c_language"] = "pl"
+    body = client.get("/maps/", {"what": "imd", "lad": "Blackpool"}).content.decode()
+    assert '<html lang="pl"' in body
+    assert "<h1>Decyl IMD 2019 każdego LSOA: Blackpool</h1>" in body
+    assert "Każdy obszar to LSOA (2011)." in body
+    assert "1 (największa deprywacja)" in body and "10 (najmniejsza deprywacja)" in body
+    assert "Decyl IMD 2019 wśród LSOA 2011 w Anglii (MHCLG)." in body
+    assert "most deprived" not in body and "decile of each" not in body
+    # The data's address names the language, so a browser does not reuse another's figures.
+    assert "/maps/data.geojson?what=imd&amp;lad=E06000009&amp;year=2019&amp;lang=pl" in body
+
+
+def test_a_left_behind_map_in_polish_names_its_key_and_figures_in_polish(national, client_for):
+    client = client_for(national)
+    client.cookies["n4c_language"] = "pl"
+    body = client.get("/maps/", {"what": "leftbehind", "lad": "Blackpool"}).content.decode()
+    assert "<h1>Okręgi pozostawione w tyle (2019): Blackpool</h1>" in body
+    assert "Każdy obszar to okręg (2017)." in body
+    assert "Pozostałe okręgi" in body
+    data = json.loads(
+        client.get("/maps/data.geojson", {"what": "leftbehind", "lad": "E06000009"}).content
+    )
+    values = {f["properties"]["value"] for f in data["features"]}
+    assert values == {"Pozostawiony w tyle", "Niepozostawiony w tyle"}
+
+
+def test_an_english_reader_after_a_polish_one_still_gets_english(national, client_for):
+    """The layers and their GeoJSON are cached per language, not once for everyone."""
+    client = client_for(national)
+    client.cookies["n4c_language"] = "pl"
+    client.get("/maps/", {"what": "leftbehind"})
+    polish = client.get("/maps/data.geojson", {"what": "leftbehind", "lad": "E06000009"})
+    client.cookies["n4c_language"] = "en-gb"
+    body = client.get("/maps/", {"what": "leftbehind"}).content.decode()
+    assert "<h1>Left-behind wards (2019)</h1>" in body
+    assert "Other wards" in body and "Pozostałe" not in body
+    english = client.get(
+        "/maps/data.geojson",
+        {"what": "leftbehind", "lad": "E06000009"},
+        HTTP_IF_NONE_MATCH=polish["ETag"],
+    )
+    assert english.status_code == 200  # another language, another ETag
+    values = {f["properties"]["value"] for f in json.loads(english.content)["features"]}
+    assert values == {"Left behind", "Not left behind"}
+
+
+def test_a_refused_council_is_explained_in_the_readers_language(national, client_for):
+    client = client_for(national)
+    client.cookies["n4c_language"] = "pl"
+    refused = client.get("/maps/data.geojson", {"what": "imd", "year": "2025", "lad": "E07000026"})
+    assert refused.status_code == 404
+    assert "mapy IoD 2025 używają samorządów z 2024 r." in refused.content.decode()
