@@ -364,7 +364,7 @@ def area_for_place(place: Place) -> ProfileArea:
             "(2024 wards and councils and 2021 LSOAs).",
             field="PLACE",
             value=place.code,
-            hint=f"Find the matching area with `n4c place {place.name!r}`.",
+            hint=f"Find the matching area with `n4c place {place.name!r}`.",  # untranslated: CLI only
         )
     lsoas = _lsoas()
     if place.kind == "ward":
@@ -403,8 +403,11 @@ def area_for_wards(name: str, ward17_codes: Sequence[str], *, code: str = "") ->
     rows = lsoas[lsoas["ward17_code"].isin(codes)]
     if rows.empty:
         raise InputError(
-            f"None of the wards {', '.join(codes)} has an LSOA in the lookup, so n4c holds "
-            "no figures for them.",
+            _(
+                "None of the wards %(codes)s has an LSOA in the lookup, so n4c holds no figures "
+                "for them."
+            )
+            % {"codes": ", ".join(codes)},
             field="ward17_codes",
             value=", ".join(codes),
         )

@@ -71,7 +71,7 @@ class Comparison:
     def values(self) -> tuple[tuple[str, float], ...]:
         """The four figures with their labels, the area first."""
         return (
-            ("This area", self.area),
+            (gettext_noop("This area"), self.area),
             ("Council", self.council),
             ("Region", self.region),
             ("England", self.england),

@@ -282,7 +282,10 @@ CORE_SHOWN: list[str] = [
     "errors.py",
     "panels/explain.py",
     "panels/pabulib.py",
+    "profiles/build.py",
     "profiles/html.py",
+    "profiles/iod2025.py",
+    "profiles/model.py",
 ]
 
 
