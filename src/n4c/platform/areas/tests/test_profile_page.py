@@ -183,3 +183,16 @@ def test_the_cli_profile_stays_english_after_a_polish_page(
     assert "<h2>Summary</h2>" in page and "It is a measure, not a judgement" in page
     assert "as having high need and few places or groups to help" in page
     assert "Podsumowanie" not in page and "Test n4c" not in page and "okręg" not in page
+
+
+def test_a_profile_on_the_imd_2025_speaks_polish(home, client_for, national) -> None:
+    from n4c.platform.areas.models import Geography
+
+    home.name = "Bloomfield 2024"
+    home.geography = Geography.WARD24
+    home.codes = ["E05015188"]
+    home.save()
+    page = _in(client_for(national), "pl").get(f"/areas/{home.pk}/profile/").content.decode()
+    assert "Grupa okręgów z 2024 r." in page and "Pozycja w IMD 2025" in page
+    assert "Własny szacunek n4c na 2025 r." in page and "Lista OCSI z 2019 r." in page
+    assert "n4c's own estimate for 2025" not in page
