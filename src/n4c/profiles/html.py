@@ -312,7 +312,7 @@ def _left_behind(profile: Profile) -> str:
     return (
         f"<h2>{escape(_('Left behind'))}</h2>"
         f"<p>{escape(status.sentence)}</p>"
-        f"<p>{escape(measure)}</p>"
+        f"<p>{escape(measure, quote=False)}</p>"
         + _table(
             _("Left behind by each test"),
             "profile-table-left-behind",
@@ -325,7 +325,7 @@ def _left_behind(profile: Profile) -> str:
 def _editions(profile: Profile) -> str:
     if not profile.editions:
         none = _("n4c holds no earlier edition for a group of wards; see each ward's own profile.")
-        return f"<h2>{escape(_('Change between editions'))}</h2><p>{escape(none)}</p>"
+        return f"<h2>{escape(_('Change between editions'))}</h2><p>{escape(none, quote=False)}</p>"
     rows = [
         [
             str(e.year),
@@ -342,7 +342,7 @@ def _editions(profile: Profile) -> str:
         "A lower rank means more deprived."
     )
     return (
-        f"<h2>{escape(_('Change between editions'))}</h2><p>{escape(intro)}</p>"
+        f"<h2>{escape(_('Change between editions'))}</h2><p>{escape(intro, quote=False)}</p>"
         + sentence
         + _table(
             _("IMD rank and decile in each edition"),
