@@ -38,6 +38,8 @@ from n4c.profiles.model import (
     Source,
 )
 from n4c.rights.assets import Asset
+from n4c.words import gettext as _
+from n4c.words import gettext_noop
 
 __all__ = [
     "PROFILE_DATASETS",
@@ -96,19 +98,21 @@ _SOURCES = {
 
 #: When each source was published, or the date it describes.
 _DATES = {
-    "imd2019_lsoa11": "published September 2019",
-    "imd2019_population_denominators": "mid-2015 populations, published September 2019",
-    "imd2015_lsoa11": "published September 2015",
-    "imd2025_lsoa21": "published October 2025",
-    "imd2025_population_denominators": "mid-2022 populations, published October 2025",
-    "population21_lsoa21_census": "Census day, 21 March 2021",
-    "cni2019_ward17": "2019, on December 2017 wards",
-    "cni2023_lsoa21": "2023, on LSOAs 2021",
-    "lookup_lsoa11_ward17": "December 2017 wards",
-    "lookup_lsoa11_lsoa21": "LSOAs 2011 to 2021",
-    "lookup_lsoa21_ward24_lad24": "2024 wards and councils",
-    "boundaries_lsoa11": "LSOAs 2011",
-    "boundaries_lsoa21": "LSOAs December 2021",
+    "imd2019_lsoa11": gettext_noop("published September 2019"),
+    "imd2019_population_denominators": gettext_noop(
+        "mid-2015 populations, published September 2019"
+    ),
+    "imd2015_lsoa11": gettext_noop("published September 2015"),
+    "imd2025_lsoa21": gettext_noop("published October 2025"),
+    "imd2025_population_denominators": gettext_noop("mid-2022 populations, published October 2025"),
+    "population21_lsoa21_census": gettext_noop("Census day, 21 March 2021"),
+    "cni2019_ward17": gettext_noop("2019, on December 2017 wards"),
+    "cni2023_lsoa21": gettext_noop("2023, on LSOAs 2021"),
+    "lookup_lsoa11_ward17": gettext_noop("December 2017 wards"),
+    "lookup_lsoa11_lsoa21": gettext_noop("LSOAs 2011 to 2021"),
+    "lookup_lsoa21_ward24_lad24": gettext_noop("2024 wards and councils"),
+    "boundaries_lsoa11": gettext_noop("LSOAs 2011"),
+    "boundaries_lsoa21": gettext_noop("LSOAs December 2021"),
 }
 
 #: The IMD and its seven domains: key, column stem in the IoD 2019 File 7, name, meaning.
@@ -116,60 +120,82 @@ IMD_MEASURES = (
     (
         "imd",
         "IMD",
-        "Index of Multiple Deprivation",
-        "This brings the seven topics below together into one measure of how hard life is here.",
+        gettext_noop("Index of Multiple Deprivation"),
+        gettext_noop(
+            "This brings the seven topics below together into one measure of how hard life is here."
+        ),
     ),
-    ("income", "Income", "Income", "This counts people who live on a low income."),
+    (
+        "income",
+        "Income",
+        gettext_noop("Income"),
+        gettext_noop("This counts people who live on a low income."),
+    ),
     (
         "employment",
         "Employment",
-        "Employment",
-        "This counts people who want to work but cannot, through illness or lack of jobs.",
+        gettext_noop("Employment"),
+        gettext_noop(
+            "This counts people who want to work but cannot, through illness or lack of jobs."
+        ),
     ),
     (
         "education",
         "Education",
-        "Education, skills and training",
-        "This shows how well children do at school and how many adults lack skills.",
+        gettext_noop("Education, skills and training"),
+        gettext_noop("This shows how well children do at school and how many adults lack skills."),
     ),
     (
         "health",
         "Health",
-        "Health and disability",
-        "This shows how many people die young, are ill or have a disability.",
+        gettext_noop("Health and disability"),
+        gettext_noop("This shows how many people die young, are ill or have a disability."),
     ),
-    ("crime", "Crime", "Crime", "This shows how likely people are to be a victim of crime."),
+    (
+        "crime",
+        "Crime",
+        gettext_noop("Crime"),
+        gettext_noop("This shows how likely people are to be a victim of crime."),
+    ),
     (
         "barriers",
         "Housing_and_Access",
-        "Barriers to housing and services",
-        "This shows how hard it is to find a home you can afford and reach shops and services.",
+        gettext_noop("Barriers to housing and services"),
+        gettext_noop(
+            "This shows how hard it is to find a home you can afford and reach shops and services."
+        ),
     ),
     (
         "living_environment",
         "Environment",
-        "Living environment",
-        "This shows the state of homes and of the air and roads outside them.",
+        gettext_noop("Living environment"),
+        gettext_noop("This shows the state of homes and of the air and roads outside them."),
     ),
 )
 
 #: The Community Needs Index and its three domains: key, name, meaning.
 CNI_MEASURES = (
-    ("cni", "Community Needs Index", "A higher score means the ward has more need for help."),
+    (
+        "cni",
+        gettext_noop("Community Needs Index"),
+        gettext_noop("A higher score means the ward has more need for help."),
+    ),
     (
         "civic_assets",
-        "Civic assets",
-        "This counts places to meet, such as halls, pubs, libraries and parks.",
+        gettext_noop("Civic assets"),
+        gettext_noop("This counts places to meet, such as halls, pubs, libraries and parks."),
     ),
     (
         "connectedness",
-        "Connectedness",
-        "This shows how easy it is to reach jobs and services, by bus or online.",
+        gettext_noop("Connectedness"),
+        gettext_noop("This shows how easy it is to reach jobs and services, by bus or online."),
     ),
     (
         "engaged_community",
-        "Engaged community",
-        "This shows how much people take part in local life, such as voting or helping out.",
+        gettext_noop("Engaged community"),
+        gettext_noop(
+            "This shows how much people take part in local life, such as voting or helping out."
+        ),
     ),
 )
 
@@ -203,7 +229,7 @@ def _lsoas() -> pd.DataFrame:
             "ward17_code": ward.reindex(people.index),
         }
     )
-    for key, stem, _, _ in IMD_MEASURES:
+    for key, stem, _name, _meaning in IMD_MEASURES:
         table[key] = (deciles[f"{stem}_decile"].reindex(people.index) == 1).astype(float)
     return table
 
@@ -216,7 +242,7 @@ def _wards() -> pd.DataFrame:
     domains = ward17_domains()
     table = wards[["ward17_name", "lad19_code", "lad19_name", "population", "cni_score"]].copy()
     table["cni"] = table["cni_score"]
-    for key, _, _ in CNI_MEASURES[1:]:
+    for key, _name, _meaning in CNI_MEASURES[1:]:
         table[key] = domains[f"{key}_score"].reindex(table.index).astype(float)
     table["region"] = table["lad19_code"].map(
         lad_regions().set_index("lad19_code")["region19_name"]
@@ -254,7 +280,7 @@ def measure_comparisons(
             england=_share(lsoas[3], key),
             meaning=meaning,
         )
-        for key, _, name, meaning in IMD_MEASURES
+        for key, _stem, name, meaning in IMD_MEASURES
     ]
     result.extend(
         Comparison(
@@ -338,7 +364,7 @@ def area_for_place(place: Place) -> ProfileArea:
             "(2024 wards and councils and 2021 LSOAs).",
             field="PLACE",
             value=place.code,
-            hint=f"Find the matching area with `n4c place {place.name!r}`.",
+            hint=f"Find the matching area with `n4c place {place.name!r}`.",  # untranslated: CLI only
         )
     lsoas = _lsoas()
     if place.kind == "ward":
@@ -377,8 +403,11 @@ def area_for_wards(name: str, ward17_codes: Sequence[str], *, code: str = "") ->
     rows = lsoas[lsoas["ward17_code"].isin(codes)]
     if rows.empty:
         raise InputError(
-            f"None of the wards {', '.join(codes)} has an LSOA in the lookup, so n4c holds "
-            "no figures for them.",
+            _(
+                "None of the wards %(codes)s has an LSOA in the lookup, so n4c holds no figures "
+                "for them."
+            )
+            % {"codes": ", ".join(codes)},
             field="ward17_codes",
             value=", ".join(codes),
         )
@@ -435,11 +464,11 @@ def _imd_headline(area: ProfileArea) -> tuple[float, int, int, int, str, int]:
             int(ward["imd_rank"]),
             int(wards["imd_rank"].notna().sum()),
             int(ward["imd_decile"]),
-            "wards (December 2017)",
+            gettext_noop("wards (December 2017)"),
             int(ward["population"]),
         )
     if area.kind == "council":
-        return council_headline(2019, area.code, "councils (2019)")
+        return council_headline(2019, area.code, gettext_noop("councils (2019)"))
     if area.kind == "lsoa":
         lsoa = load("imd2019_lsoa11").set_index("lsoa11_code")
         scores = load("imd2019_lsoa11_scores").set_index("lsoa11_code")
@@ -449,7 +478,7 @@ def _imd_headline(area: ProfileArea) -> tuple[float, int, int, int, str, int]:
             int(published["IMD_rank"]),
             len(lsoa),
             int(published["IMD_decile"]),
-            "LSOAs (2011)",
+            gettext_noop("LSOAs (2011)"),
             int(_lsoas().loc[area.code].to_dict()["population"]),
         )
     group = summarise_ward_group(area.ward17_codes)
@@ -458,7 +487,7 @@ def _imd_headline(area: ProfileArea) -> tuple[float, int, int, int, str, int]:
         group.imd_rank,
         int(ward_table(2019)["imd_rank"].notna().sum()),
         group.imd_decile,
-        "wards (December 2017), the most deprived of the area's wards",
+        gettext_noop("wards (December 2017), the most deprived of the area's wards"),
         group.population,
     )
 
@@ -469,7 +498,11 @@ def _editions(area: ProfileArea) -> list[EditionFigure]:
     if area.kind == "area":
         return []
     level = {"ward": "ward", "council": "lad", "lsoa": "lsoa"}[area.kind]
-    geography = {"ward": "wards", "council": "councils", "lsoa": "LSOAs"}[area.kind]
+    geography = {
+        "ward": gettext_noop("wards"),
+        "council": gettext_noop("councils"),
+        "lsoa": gettext_noop("LSOAs"),
+    }[area.kind]
     figures: dict[int, EditionFigure] = {}
     pairs = [(2015, 2019)] + ([(2019, 2025)] if area.kind == "council" else [])
     for from_year, to_year in pairs:
@@ -488,7 +521,9 @@ def _editions(area: ProfileArea) -> list[EditionFigure]:
                 rank_of=int(table[f"rank_{year}"].notna().sum()),
                 decile=int(row[f"decile_{year}"]),
                 geography=geography,
-                how="published" if area.kind == "lsoa" else "n4c's estimate from LSOAs 2011",
+                how=gettext_noop("published")
+                if area.kind == "lsoa"
+                else gettext_noop("n4c's estimate from LSOAs 2011"),
             )
     return [figures[year] for year in sorted(figures)]
 
@@ -502,20 +537,19 @@ def _left_behind(area: ProfileArea) -> LeftBehindStatus:
     ours_ocsi = int(ours["left_behind_published"].fillna(False).astype(bool).sum())
     if area.kind == "council":
         n4c, ocsi = ours_n4c > 0, ours_ocsi > 0
-        sentence = (
-            f"n4c's test counts {ours_n4c} of the council's {len(ours)} wards as having "
-            f"{_HIGH_NEED}; OCSI's list counts {ours_ocsi}."
-        )
+        sentence = _(
+            "n4c's test counts %(n4c)s of the council's %(wards)s wards as having high need "
+            "and few places or groups to help; OCSI's list counts %(ocsi)s."
+        ) % {"n4c": ours_n4c, "wards": len(ours), "ocsi": ours_ocsi}
     elif area.kind == "area":
         from n4c.needs import summarise_ward_group
 
         group = summarise_ward_group(area.ward17_codes)
         n4c, ocsi = group.left_behind, group.left_behind_published
-        sentence = _flag_sentence("this area", n4c, ocsi)
+        sentence = _flag_sentence("area", n4c, ocsi)
     else:
         n4c, ocsi = ours_n4c > 0, ours_ocsi > 0
-        subject = "this ward" if area.kind == "ward" else "the ward this LSOA is in"
-        sentence = _flag_sentence(subject, n4c, ocsi)
+        sentence = _flag_sentence("ward" if area.kind == "ward" else "lsoa", n4c, ocsi)
     return LeftBehindStatus(
         n4c=n4c,
         ocsi=ocsi,
@@ -526,17 +560,73 @@ def _left_behind(area: ProfileArea) -> LeftBehindStatus:
     )
 
 
-#: What the 'left behind' measure finds, in words from the n4c glossary.
-_HIGH_NEED = "high need and few places or groups to help"
+#: Whether n4c's test and OCSI's list count a place as left behind, for each kind of place:
+#: (both, neither, only n4c's, only OCSI's), whole sentences so each language orders its words.
+_FLAG_SENTENCES = {
+    "area": (
+        gettext_noop(
+            "n4c's test and OCSI's list both count this area as having high need and few "
+            "places or groups to help."
+        ),
+        gettext_noop(
+            "Neither n4c's test nor OCSI's list counts this area as having high need and few "
+            "places or groups to help."
+        ),
+        gettext_noop(
+            "n4c's test counts this area as having high need and few places or groups to "
+            "help, but OCSI's list does not."
+        ),
+        gettext_noop(
+            "OCSI's list counts this area as having high need and few places or groups to "
+            "help, but n4c's test does not."
+        ),
+    ),
+    "ward": (
+        gettext_noop(
+            "n4c's test and OCSI's list both count this ward as having high need and few "
+            "places or groups to help."
+        ),
+        gettext_noop(
+            "Neither n4c's test nor OCSI's list counts this ward as having high need and few "
+            "places or groups to help."
+        ),
+        gettext_noop(
+            "n4c's test counts this ward as having high need and few places or groups to "
+            "help, but OCSI's list does not."
+        ),
+        gettext_noop(
+            "OCSI's list counts this ward as having high need and few places or groups to "
+            "help, but n4c's test does not."
+        ),
+    ),
+    "lsoa": (
+        gettext_noop(
+            "n4c's test and OCSI's list both count the ward this LSOA is in as having high "
+            "need and few places or groups to help."
+        ),
+        gettext_noop(
+            "Neither n4c's test nor OCSI's list counts the ward this LSOA is in as having "
+            "high need and few places or groups to help."
+        ),
+        gettext_noop(
+            "n4c's test counts the ward this LSOA is in as having high need and few places "
+            "or groups to help, but OCSI's list does not."
+        ),
+        gettext_noop(
+            "OCSI's list counts the ward this LSOA is in as having high need and few places "
+            "or groups to help, but n4c's test does not."
+        ),
+    ),
+}
 
 
-def _flag_sentence(subject: str, n4c: bool, ocsi: bool) -> str:
+def _flag_sentence(kind: str, n4c: bool, ocsi: bool) -> str:
+    both, neither, only_n4c, only_ocsi = _FLAG_SENTENCES[kind]
     if n4c and ocsi:
-        return f"n4c's test and OCSI's list both count {subject} as having {_HIGH_NEED}."
+        return _(both)
     if not n4c and not ocsi:
-        return f"Neither n4c's test nor OCSI's list counts {subject} as having {_HIGH_NEED}."
-    first, second = ("n4c's test", "OCSI's list") if n4c else ("OCSI's list", "n4c's test")
-    return f"{first} counts {subject} as having {_HIGH_NEED}, but {second} does not."
+        return _(neither)
+    return _(only_n4c) if n4c else _(only_ocsi)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -592,16 +682,20 @@ def _ward17_in_2025(area: ProfileArea) -> tuple[EditionFigure, str, str]:
         rank=after.imd_rank,
         rank_of=after.wards_ranked,
         decile=after.imd_decile,
-        geography="wards (2024)",
-        how=f"n4c's estimate for the best-fit 2024 ward{'s' if len(after.ward_codes) > 1 else ''}: "
-        f"{names}",
+        geography=gettext_noop("wards (2024)"),
+        how=(
+            _("n4c's estimate for the best-fit 2024 wards: %(names)s")
+            if len(after.ward_codes) > 1
+            else _("n4c's estimate for the best-fit 2024 ward: %(names)s")
+        )
+        % {"names": names},
     )
     codes = " or ".join(after.ward_codes)
-    note = (
+    note = _(
         "Ward boundaries changed in 2024. For the IMD 2025 figures of the new ward, make its "
-        f"own profile: n4c profile {codes}."
-    )
-    sentence = (
+        "own profile: n4c profile %(codes)s."
+    ) % {"codes": codes}
+    sentence = _(
         "The 2025 row is for the 2024 ward that best fits this one, as ward boundaries changed. "
         "Ranks compare between editions; scores do not."
     )
@@ -631,14 +725,16 @@ def _profile_2019(area: ProfileArea) -> dict:
         editions.append(figure)
         notes.append(note)
     if area.kind == "lsoa":
-        notes.append("The CNI is published for wards, so this LSOA shows its ward's figures.")
+        notes.append(_("The CNI is published for wards, so this LSOA shows its ward's figures."))
         notes.append(
-            "The IMD 2025 uses LSOAs of 2021. For its figures, make the profile of the LSOA 2021 "
-            "this one became."
+            _(
+                "The IMD 2025 uses LSOAs of 2021. For its figures, make the profile of the LSOA "
+                "2021 this one became."
+            )
         )
     if area.kind == "area":
         notes.append(
-            "The IMD 2025 uses new LSOA and ward boundaries: see the profile of each 2024 ward."
+            _("The IMD 2025 uses new LSOA and ward boundaries: see the profile of each 2024 ward.")
         )
     return {
         "area": area,
@@ -658,7 +754,11 @@ def _profile_2019(area: ProfileArea) -> dict:
 
 
 def build_profile(
-    place: Place | ProfileArea, *, assets: Sequence[Asset] = (), cached: bool = True
+    place: Place | ProfileArea,
+    *,
+    assets: Sequence[Asset] = (),
+    cached: bool = True,
+    language: str = "",
 ) -> Profile:
     """The neighbourhood profile of a place: its map, IMD, domains, CNI, editions and flags.
 
@@ -675,6 +775,9 @@ def build_profile(
     cached
         Read the stored profile when its place, assets, data and code are unchanged;
         ``False`` builds it again (and stores the new one).
+    language
+        The language its sentences are in (the platform's page language); profiles are stored
+        per language, so a reader never gets one built in another. Empty for the CLI: English.
 
     Raises
     ------
@@ -683,7 +786,9 @@ def build_profile(
     """
     from n4c.profiles.store import stored_profile
 
-    return stored_profile(place, assets, lambda: _build(place, assets), cached=cached)
+    return stored_profile(
+        place, assets, lambda: _build(place, assets), cached=cached, language=language
+    )
 
 
 def _build(place: Place | ProfileArea, assets: Sequence[Asset]) -> Profile:

@@ -12,6 +12,8 @@ import math
 from html import escape
 
 from n4c.profiles.model import Comparison, Profile
+from n4c.words import gettext as _
+from n4c.words import gettext_noop, ngettext
 
 __all__ = ["PROFILE_CSS", "render_body", "render_html"]
 
@@ -53,11 +55,25 @@ dl.profile-summary dd { margin: 0 0 0.5em; }
 
 
 def _pct(share: float) -> str:
-    return "no figure" if math.isnan(share) else f"{share:.0%}"
+    return _("no figure") if math.isnan(share) else f"{share:.0%}"
 
 
 def _score(value: float) -> str:
-    return "no figure" if math.isnan(value) else f"{value:,.1f}"
+    return _("no figure") if math.isnan(value) else f"{value:,.1f}"
+
+
+#: The four rows of each chart, as :attr:`Comparison.values` names them.
+_ROWS = (
+    gettext_noop("This area"),
+    gettext_noop("Council"),
+    gettext_noop("Region"),
+    gettext_noop("England"),
+)
+
+
+def _row(label: str) -> str:
+    """A chart row's label in the reader's language."""
+    return _(label)
 
 
 def _width(value: float, most: float) -> int:
@@ -68,12 +84,12 @@ def _width(value: float, most: float) -> int:
 
 def _bars(item: Comparison) -> str:
     shown = _pct if item.group == "imd" else _score
-    most = 1.0 if item.group == "imd" else max(v for _, v in item.values if not math.isnan(v))
+    most = 1.0 if item.group == "imd" else max(v for _label, v in item.values if not math.isnan(v))
     rows = []
     for label, value in item.values:
-        extra = " profile-bar-area" if label == "This area" else ""
+        extra = " profile-bar-area" if label == _ROWS[0] else ""
         rows.append(
-            f'<div class="profile-bar-row"><dt>{escape(label)}</dt><dd>'
+            f'<div class="profile-bar-row"><dt>{escape(_row(label))}</dt><dd>'
             f'<span class="profile-bar{extra} bar-w-{_width(value, most)}" aria-hidden="true">'
             f"</span><span>{escape(shown(value))}</span></dd></div>"
         )
@@ -83,15 +99,33 @@ def _bars(item: Comparison) -> str:
 def _rank(item: Comparison) -> str:
     if item.rank is None:
         return ""
-    noun = "LSOA" if item.ranked_among == "LSOAs" else "ward"
-    decile = f", decile {item.decile}" if item.decile is not None else ""
-    return (
-        f"<p>This {noun} ranks {item.rank:,} of {item.rank_of:,} {item.ranked_among} in England "
-        f"(1 is the most deprived{decile}).</p>"
-        if item.group == "imd"
-        else f"<p>This {noun} ranks {item.rank:,} of {item.rank_of:,} {item.ranked_among} in "
-        "England (1 has the most need).</p>"
-    )
+    values = {"rank": f"{item.rank:,}", "of": f"{item.rank_of:,}", "decile": item.decile}
+    lsoa = item.ranked_among == "LSOAs"
+    if item.group != "imd":
+        sentence = (
+            _("This LSOA ranks %(rank)s of %(of)s LSOAs in England (1 has the most need).")
+            if lsoa
+            else _("This ward ranks %(rank)s of %(of)s wards in England (1 has the most need).")
+        )
+    elif item.decile is None:
+        sentence = (
+            _("This LSOA ranks %(rank)s of %(of)s LSOAs in England (1 is the most deprived).")
+            if lsoa
+            else _("This ward ranks %(rank)s of %(of)s wards in England (1 is the most deprived).")
+        )
+    else:
+        sentence = (
+            _(
+                "This LSOA ranks %(rank)s of %(of)s LSOAs in England "
+                "(1 is the most deprived, decile %(decile)s)."
+            )
+            if lsoa
+            else _(
+                "This ward ranks %(rank)s of %(of)s wards in England "
+                "(1 is the most deprived, decile %(decile)s)."
+            )
+        )
+    return f"<p>{escape(sentence % values)}</p>"
 
 
 def _table(caption: str, table_id: str, headings: list[str], rows: list[list[str]]) -> str:
@@ -116,40 +150,55 @@ def _measures(profile: Profile, group: str, heading: str, intro: str, unit: str)
     parts = [f"<h2>{escape(heading)}</h2>", f"<p>{escape(intro)}</p>"]
     for item in items:
         parts.append(
-            f'<section class="profile-measure"><h3>{escape(item.name)}</h3>'
-            f"<p>{escape(item.meaning)}</p>{_bars(item)}{_rank(item)}</section>"
+            f'<section class="profile-measure"><h3>{escape(_(item.name))}</h3>'
+            f"<p>{escape(_(item.meaning))}</p>{_bars(item)}{_rank(item)}</section>"
         )
     rows = [
-        [item.name, *(shown(v) for _, v in item.values)]
-        + ([f"{item.rank:,} of {item.rank_of:,}"] if item.rank is not None else ["-"])
+        [_(item.name), *(shown(v) for _label, v in item.values)]
+        + (
+            [_("%(rank)s of %(of)s") % {"rank": f"{item.rank:,}", "of": f"{item.rank_of:,}"}]
+            if item.rank is not None
+            else ["-"]
+        )
         for item in items
     ]
     among = next((i.ranked_among for i in items if i.rank is not None), "wards")
-    rank_heading = "LSOA rank" if among == "LSOAs" else "Ward rank"
+    rank_heading = _("LSOA rank") if among == "LSOAs" else _("Ward rank")
     parts.append(
         _table(
-            f"{heading}: {unit}",
+            _("%(heading)s: %(unit)s") % {"heading": heading, "unit": unit},
             f"profile-table-{group}",
-            ["Measure", "This area", "Council", "Region", "England", rank_heading],
+            [_("Measure"), *(_row(label) for label in _ROWS), rank_heading],
             rows,
         )
     )
     return "".join(parts)
 
 
-def _with_assets(count: int) -> str:
-    return f", with {count:,} community asset{'' if count == 1 else 's'}."
-
-
 def _map(profile: Profile, map_src: str | None) -> str:
     lsoas = len(profile.area.lsoa11_codes)
     if profile.edition == 2025:
         lsoas = len(profile.area.lsoa21_codes)
-    described = (
-        f"Map of {profile.area.name}: its boundary and its {lsoas:,} LSOAs, shaded by "
-        f"IMD {profile.edition} decile (darkest: most deprived)"
-        + (_with_assets(len(profile.assets)) if profile.assets else ".")
-    )
+    values = {
+        "name": profile.area.name,
+        "lsoas": f"{lsoas:,}",
+        "year": profile.edition,
+        "assets": f"{len(profile.assets):,}",
+    }
+    if not profile.assets:
+        described = _(
+            "Map of %(name)s: its boundary and its %(lsoas)s LSOAs, shaded by IMD %(year)s "
+            "decile (darkest: most deprived)."
+        )
+    else:
+        described = ngettext(
+            "Map of %(name)s: its boundary and its %(lsoas)s LSOAs, shaded by IMD %(year)s "
+            "decile (darkest: most deprived), with %(assets)s community asset.",
+            "Map of %(name)s: its boundary and its %(lsoas)s LSOAs, shaded by IMD %(year)s "
+            "decile (darkest: most deprived), with %(assets)s community assets.",
+            len(profile.assets),
+        )
+    described = described % values
     picture = (
         f'<img src="{escape(map_src)}" alt="{escape(described)}">'
         if map_src
@@ -158,19 +207,28 @@ def _map(profile: Profile, map_src: str | None) -> str:
     notes = []
     if profile.assets_outside:
         notes.append(
-            f"{profile.assets_outside:,} assets in the register are not shown: they are "
-            "outside the area or have no map position."
+            ngettext(
+                "%(count)s asset in the register is not shown: it is outside the area or has "
+                "no map position.",
+                "%(count)s assets in the register are not shown: they are outside the area or "
+                "have no map position.",
+                profile.assets_outside,
+            )
+            % {"count": f"{profile.assets_outside:,}"}
         )
     rows = [[p.name, p.kind, f"{p.latitude:.5f}, {p.longitude:.5f}"] for p in profile.assets]
     assets = (
         _table(
-            "Community assets on the map", "profile-table-assets", ["Name", "Kind", "Where"], rows
+            _("Community assets on the map"),
+            "profile-table-assets",
+            [_("Name"), _("Kind"), _("Where")],
+            rows,
         )
         if rows
         else ""
     )
     return (
-        f'<h2>Map</h2><figure class="profile-map">{picture}'
+        f'<h2>{escape(_("Map"))}</h2><figure class="profile-map">{picture}'
         f"<figcaption>{escape(described)}</figcaption></figure>"
         + "".join(f"<p>{escape(n)}</p>" for n in notes)
         + assets
@@ -180,16 +238,16 @@ def _map(profile: Profile, map_src: str | None) -> str:
 #: What each kind of place is, in each edition.
 _KINDS = {
     2019: {
-        "ward": "Ward (December 2017)",
-        "council": "Council (2019)",
-        "lsoa": "LSOA (2011)",
-        "area": "Group of wards (December 2017)",
+        "ward": gettext_noop("Ward (December 2017)"),
+        "council": gettext_noop("Council (2019)"),
+        "lsoa": gettext_noop("LSOA (2011)"),
+        "area": gettext_noop("Group of wards (December 2017)"),
     },
     2025: {
-        "ward": "Ward (2024)",
-        "council": "Council (2024)",
-        "lsoa": "LSOA (2021)",
-        "area": "Group of 2024 wards",
+        "ward": gettext_noop("Ward (2024)"),
+        "council": gettext_noop("Council (2024)"),
+        "lsoa": gettext_noop("LSOA (2021)"),
+        "area": gettext_noop("Group of 2024 wards"),
     },
 }
 
@@ -197,27 +255,39 @@ _KINDS = {
 def _summary(profile: Profile) -> str:
     area = profile.area
     year = profile.edition
-    kind = _KINDS[year][area.kind]
+    kind = _(_KINDS[year][area.kind])
     if area.kind == "area" and area.geography == "lsoa21":
-        kind = "Group of LSOAs (2021)"
+        kind = _("Group of LSOAs (2021)")
     codes = area.ward24_codes if area.geography == "ward24" else area.lsoa21_codes
-    items = [
-        ("Kind of area", kind),
-        ("Code", area.code or ", ".join(area.ward17_codes if year == 2019 else codes)),
-        ("Council", area.council_name),
-        ("Region", area.region_name),
-        ("Edition", f"English Indices of Deprivation {year}"),
-        ("Population", f"{profile.population:,} ({profile.population_source})"),
-        (f"IMD {year} score", f"{profile.imd_score:.1f}"),
+    values: dict[str, object] = {
+        "year": year,
+        "population": f"{profile.population:,}",
+        "source": _(profile.population_source),
+        "score": f"{profile.imd_score:.1f}",
+        "rank": f"{profile.imd_rank:,}",
+        "of": f"{profile.imd_rank_of:,}",
+        "geography": _(profile.imd_geography),
+        "decile": profile.imd_decile,
+    }
+    items: list[tuple[str, str]] = [
+        (_("Kind of area"), kind),
+        (_("Code"), area.code or ", ".join(area.ward17_codes if year == 2019 else codes)),
+        (_("Council"), area.council_name),
+        (_("Region"), area.region_name),
+        (_("Edition"), _("English Indices of Deprivation %(year)s") % values),
+        (_("Population"), _("%(population)s (%(source)s)") % values),
+        (_("IMD %(year)s score") % values, f"{profile.imd_score:.1f}"),
         (
-            f"IMD {year} rank",
-            f"{profile.imd_rank:,} of {profile.imd_rank_of:,} {profile.imd_geography} "
-            "(1 is the most deprived)",
+            _("IMD %(year)s rank") % values,
+            _("%(rank)s of %(of)s %(geography)s (1 is the most deprived)") % values,
         ),
-        (f"IMD {year} decile", f"{profile.imd_decile} (1 is the most deprived tenth)"),
+        (
+            _("IMD %(year)s decile") % values,
+            _("%(decile)s (1 is the most deprived tenth)") % values,
+        ),
     ]
     body = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in items)
-    return f'<h2>Summary</h2><dl class="profile-summary">{body}</dl>'
+    return f'<h2>{escape(_("Summary"))}</h2><dl class="profile-summary">{body}</dl>'
 
 
 def _left_behind(profile: Profile) -> str:
@@ -225,25 +295,28 @@ def _left_behind(profile: Profile) -> str:
     ocsi_of = status.wards if status.wards_ocsi_of is None else status.wards_ocsi_of
     rows = [
         [
-            status.n4c_label,
-            "Yes" if status.n4c else "No",
-            f"{status.wards_n4c:,} of {status.wards:,}",
+            _(status.n4c_label),
+            _("Yes") if status.n4c else _("No"),
+            _("%(rank)s of %(of)s") % {"rank": f"{status.wards_n4c:,}", "of": f"{status.wards:,}"},
         ],
         [
-            status.ocsi_label,
-            "Yes" if status.ocsi else "No",
-            f"{status.wards_ocsi:,} of {ocsi_of:,}",
+            _(status.ocsi_label),
+            _("Yes") if status.ocsi else _("No"),
+            _("%(rank)s of %(of)s") % {"rank": f"{status.wards_ocsi:,}", "of": f"{ocsi_of:,}"},
         ],
     ]
+    measure = _(
+        "The 'left behind' measure picks wards among the most deprived tenth in England on "
+        "both the IMD and the CNI. It is a measure, not a judgement of the people."
+    )
     return (
-        "<h2>Left behind</h2>"
+        f"<h2>{escape(_('Left behind'))}</h2>"
         f"<p>{escape(status.sentence)}</p>"
-        "<p>The 'left behind' measure picks wards among the most deprived tenth in England on "
-        "both the IMD and the CNI. It is a measure, not a judgement of the people.</p>"
+        f"<p>{escape(measure, quote=False)}</p>"
         + _table(
-            "Left behind by each test",
+            _("Left behind by each test"),
             "profile-table-left-behind",
-            ["Test", "Left behind", "Wards left behind"],
+            [_("Test"), _("Left behind"), _("Wards left behind")],
             rows,
         )
     )
@@ -251,29 +324,30 @@ def _left_behind(profile: Profile) -> str:
 
 def _editions(profile: Profile) -> str:
     if not profile.editions:
-        return (
-            "<h2>Change between editions</h2><p>n4c holds no earlier edition for a group of "
-            "wards; see each ward's own profile.</p>"
-        )
+        none = _("n4c holds no earlier edition for a group of wards; see each ward's own profile.")
+        return f"<h2>{escape(_('Change between editions'))}</h2><p>{escape(none, quote=False)}</p>"
     rows = [
         [
             str(e.year),
-            f"{e.rank:,} of {e.rank_of:,} {e.geography}",
+            _("%(rank)s of %(of)s %(geography)s")
+            % {"rank": f"{e.rank:,}", "of": f"{e.rank_of:,}", "geography": _(e.geography)},
             str(e.decile),
-            e.how or "published",
+            _(e.how) if e.how else _("published"),
         ]
         for e in profile.editions
     ]
     sentence = f"<p>{escape(profile.editions_sentence)}</p>" if profile.editions_sentence else ""
+    intro = _(
+        "This shows the area's IMD rank in each edition n4c holds. "
+        "A lower rank means more deprived."
+    )
     return (
-        "<h2>Change between editions</h2>"
-        "<p>This shows the area's IMD rank in each edition n4c holds. "
-        "A lower rank means more deprived.</p>"
+        f"<h2>{escape(_('Change between editions'))}</h2><p>{escape(intro, quote=False)}</p>"
         + sentence
         + _table(
-            "IMD rank and decile in each edition",
+            _("IMD rank and decile in each edition"),
             "profile-table-editions",
-            ["Edition", "Rank", "Decile", "How"],
+            [_("Edition"), _("Rank"), _("Decile"), _("How")],
             rows,
         )
     )
@@ -282,17 +356,17 @@ def _editions(profile: Profile) -> str:
 def _sources(profile: Profile) -> str:
     items = "".join(
         f"<li>{escape(s.title)}. {escape(s.publisher)}"
-        + (f", {escape(s.date)}" if s.date else "")
+        + (f", {escape(_(s.date))}" if s.date else "")
         + f". {escape(s.licence)}. "
         f'<a href="{escape(s.url)}">{escape(s.url)}</a></li>'
         for s in profile.sources
     )
     notes = "".join(f"<p>{escape(n)}</p>" for n in profile.notes)
-    return (
-        f"<h2>Sources</h2>{notes}<ul>{items}</ul>"
-        f"<p>Data version {escape(profile.data_version)}. Population: "
-        f"{escape(profile.population_source)}.</p>"
-    )
+    version = _("Data version %(version)s. Population: %(source)s.") % {
+        "version": profile.data_version,
+        "source": _(profile.population_source),
+    }
+    return f"<h2>{escape(_('Sources'))}</h2>{notes}<ul>{items}</ul><p>{escape(version)}</p>"
 
 
 def render_body(profile: Profile, *, map_src: str | None = None) -> str:
@@ -303,12 +377,12 @@ def render_body(profile: Profile, *, map_src: str | None = None) -> str:
     """
     if profile.edition == 2025:
         cni_year = 2023
-        cni_intro = "Each bar shows the average LSOA score. A higher score means more need."
-        cni_unit = "average LSOA score, weighted by population"
+        cni_intro = _("Each bar shows the average LSOA score. A higher score means more need.")
+        cni_unit = _("average LSOA score, weighted by population")
     else:
         cni_year = 2019
-        cni_intro = "Each bar shows the average ward score. A higher score means more need."
-        cni_unit = "average ward score, weighted by population"
+        cni_intro = _("Each bar shows the average ward score. A higher score means more need.")
+        cni_unit = _("average ward score, weighted by population")
     return (
         '<div class="profile">'
         + _summary(profile)
@@ -317,15 +391,17 @@ def render_body(profile: Profile, *, map_src: str | None = None) -> str:
         + _measures(
             profile,
             "imd",
-            f"Deprivation: the IMD {profile.edition} and its seven domains",
-            "Each bar shows the share of people living in the most deprived tenth of areas "
-            "in England on that measure.",
-            "share of people in the most deprived 10% of LSOAs",
+            _("Deprivation: the IMD %(year)s and its seven domains") % {"year": profile.edition},
+            _(
+                "Each bar shows the share of people living in the most deprived tenth of areas "
+                "in England on that measure."
+            ),
+            _("share of people in the most deprived 10%% of LSOAs") % {},
         )
         + _measures(
             profile,
             "cni",
-            f"Community need: the CNI {cni_year} and its domains",
+            _("Community need: the CNI %(year)s and its domains") % {"year": cni_year},
             cni_intro,
             cni_unit,
         )

@@ -33,6 +33,8 @@ from n4c.profiles.model import (
     LeftBehindStatus,
     ProfileArea,
 )
+from n4c.words import gettext as _
+from n4c.words import gettext_noop, ngettext
 
 __all__ = ["PROFILED_2025", "area_for_codes", "area_for_place_2025", "build_parts_2025"]
 
@@ -44,14 +46,12 @@ _STEMS_2025 = {"barriers": "Housing_and_Services"}
 
 #: The CNI 2023 LSOA file's score column for each CNI measure.
 _CNI_2023 = {
-    "cni": "Community Needs Index 2023 Score",
-    "civic_assets": "Civic Assets Domain Score",
-    "connectedness": "Connectedness Domain Score",
-    "engaged_community": "Active and Engaged Community Domain Score",
+    "cni": "Community Needs Index 2023 Score",  # untranslated: a column of the data file
+    "civic_assets": "Civic Assets Domain Score",  # untranslated: a column of the data file
+    "connectedness": "Connectedness Domain Score",  # untranslated: a column of the data file
+    "engaged_community": "Active and Engaged Community Domain Score",  # untranslated: a column
 }
 _CNI_2023_RANKS = {key: column.replace("Score", "Rank") for key, column in _CNI_2023.items()}
-
-_HIGH_NEED = "high need and few places or groups to help"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -82,7 +82,7 @@ def _lsoas() -> pd.DataFrame:
             "region": region,
         }
     )
-    for key, stem, _, _ in IMD_MEASURES:
+    for key, stem, _name, _meaning in IMD_MEASURES:
         column = f"{_STEMS_2025.get(key, stem)}_decile"
         table[key] = (imd[column] == 1).astype(float)
     for key, column in _CNI_2023.items():
@@ -125,8 +125,8 @@ def area_for_codes(name: str, geography: str, codes: list[str], *, code: str = "
     rows = lsoas[lsoas[column].isin(found)] if column else lsoas.loc[lsoas.index.isin(found)]
     if rows.empty:
         raise InputError(
-            f"None of {', '.join(found)} has an LSOA in the lookup, so n4c holds no figures "
-            "for them.",
+            _("None of %(codes)s has an LSOA in the lookup, so n4c holds no figures for them.")
+            % {"codes": ", ".join(found)},
             field="codes",
             value=", ".join(found),
         )
@@ -217,13 +217,13 @@ def _headline(area: ProfileArea, need) -> tuple[float, int, int, int, str, int]:
             int(ward["imd_rank"]),
             len(wards),
             int(ward["imd_decile"]),
-            "wards (2024), n4c's estimate from their LSOAs",
+            gettext_noop("wards (2024), n4c's estimate from their LSOAs"),
             int(ward["population"]),
         )
     if area.kind == "council":
         from n4c.profiles.build import council_headline
 
-        return council_headline(2025, area.code, "councils (2024), by average score")
+        return council_headline(2025, area.code, gettext_noop("councils (2024), by average score"))
     if area.kind == "lsoa":
         published = load("imd2025_lsoa21").set_index("lsoa21_code")
         lsoa = published.loc[area.code].to_dict()
@@ -232,18 +232,19 @@ def _headline(area: ProfileArea, need) -> tuple[float, int, int, int, str, int]:
             int(lsoa["IMD_rank"]),
             len(published),
             int(lsoa["IMD_decile"]),
-            "LSOAs (2021)",
+            gettext_noop("LSOAs (2021)"),
             int(_lsoas().loc[area.code].to_dict()["population"]),
         )
     edition = need.imd2025
-    fit = "" if edition.fit == "as drawn" else " that best fit it"
     population = need.lsoa21.population if area.geography == "lsoa21" else edition.population
     return (
         edition.imd_score,
         edition.imd_rank,
         edition.wards_ranked,
         edition.imd_decile,
-        f"wards (2024), the most deprived of the wards{fit}; n4c's estimate",
+        _("wards (2024), the most deprived of the wards; n4c's estimate")
+        if edition.fit == "as drawn"
+        else _("wards (2024), the most deprived of the wards that best fit it; n4c's estimate"),
         int(population),
     )
 
@@ -251,7 +252,11 @@ def _headline(area: ProfileArea, need) -> tuple[float, int, int, int, str, int]:
 def _editions(area: ProfileArea, need) -> tuple[list[EditionFigure], str]:
     if area.kind == "area":
         before, after = need.imd2019, need.imd2025
-        fit17 = "best fit" if before.fit == "best fit" else ""
+        how17 = (
+            gettext_noop("most deprived ward, best fit")
+            if before.fit == "best fit"
+            else gettext_noop("most deprived ward, as drawn")
+        )
         return (
             [
                 EditionFigure(
@@ -259,22 +264,26 @@ def _editions(area: ProfileArea, need) -> tuple[list[EditionFigure], str]:
                     before.imd_rank,
                     before.wards_ranked,
                     before.imd_decile,
-                    "wards (December 2017)",
-                    how=f"most deprived ward, {fit17 or 'as drawn'}",
+                    gettext_noop("wards (December 2017)"),
+                    how=how17,
                 ),
                 EditionFigure(
                     2025,
                     after.imd_rank,
                     after.wards_ranked,
                     after.imd_decile,
-                    "wards (2024)",
-                    how="most deprived ward, n4c's estimate",
+                    gettext_noop("wards (2024)"),
+                    how=gettext_noop("most deprived ward, n4c's estimate"),
                 ),
             ],
             need.change,
         )
     level = {"ward": "ward", "council": "lad", "lsoa": "lsoa"}[area.kind]
-    geography = {"ward": "wards (2024)", "council": "councils (2024)", "lsoa": "LSOAs (2021)"}
+    geography = {
+        "ward": gettext_noop("wards (2024)"),
+        "council": gettext_noop("councils (2024)"),
+        "lsoa": gettext_noop("LSOAs (2021)"),
+    }
     figures: dict[int, EditionFigure] = {}
     counts: dict[int, int] = {}
     note = ""
@@ -292,7 +301,7 @@ def _editions(area: ProfileArea, need) -> tuple[list[EditionFigure], str]:
         if row is None:
             continue
         if row.get("change_code") == "X":
-            note = (
+            note = _(
                 "The ONS lookup marks this LSOA's change from 2011 as irregular, so n4c shows "
                 "no earlier edition for it."
             )
@@ -313,21 +322,22 @@ def _editions(area: ProfileArea, need) -> tuple[list[EditionFigure], str]:
 
 def _how(area: ProfileArea, year: int, change_code: str) -> str:
     if year == 2025:
-        return {"lsoa": "published", "council": "n4c's summary of its LSOAs 2021"}.get(
-            area.kind, "n4c's estimate from LSOAs 2021"
-        )
+        return {
+            "lsoa": gettext_noop("published"),
+            "council": gettext_noop("n4c's summary of its LSOAs 2021"),
+        }.get(area.kind, gettext_noop("n4c's estimate from LSOAs 2021"))
     if area.kind == "lsoa":
         return {
-            "U": "published (LSOA unchanged since 2011)",
-            "S": "published for the 2011 LSOA it was split from",
-            "M": "n4c's estimate for the merged 2011 LSOAs",
-        }.get(change_code, "carried from LSOAs 2011")
-    return "n4c's estimate, carried from LSOAs 2011"
+            "U": gettext_noop("published (LSOA unchanged since 2011)"),
+            "S": gettext_noop("published for the 2011 LSOA it was split from"),
+            "M": gettext_noop("n4c's estimate for the merged 2011 LSOAs"),
+        }.get(change_code, gettext_noop("carried from LSOAs 2011"))
+    return gettext_noop("n4c's estimate, carried from LSOAs 2011")
 
 
 def _best_fit_names(need) -> str:
     names = ", ".join(need.ward17.ward17_names)
-    return names or "none"
+    return names or _("none")
 
 
 def _left_behind(area: ProfileArea, need) -> LeftBehindStatus:
@@ -340,30 +350,28 @@ def _left_behind(area: ProfileArea, need) -> LeftBehindStatus:
     best17 = wards17.reindex([c for c in need.ward17.ward17_codes if c in wards17.index])
     ours_ocsi = int(best17["left_behind_published"].fillna(False).astype(bool).sum())
     names = _best_fit_names(need)
-    plural = "s" if len(best17) != 1 else ""
-    n4c_label = "n4c's own estimate (IMD 2025, CNI 2023, 2024 wards)"
-    ocsi_label = f"OCSI's list (2019, best-fit December 2017 ward{plural}: {names})"
+    n4c_label = gettext_noop("n4c's own estimate (IMD 2025, CNI 2023, 2024 wards)")
+    ocsi_label = ngettext(
+        "OCSI's list (2019, best-fit December 2017 ward: %(names)s)",
+        "OCSI's list (2019, best-fit December 2017 wards: %(names)s)",
+        len(best17),
+    ) % {"names": names}
     if area.kind == "council":
-        ocsi_label = "OCSI's list (2019, the December 2017 wards that best fit the council)"
-        n4c, ocsi = ours_n4c > 0, ours_ocsi > 0
-        sentence = (
-            f"n4c's own estimate for 2025 counts {ours_n4c} of the council's {len(ours24)} "
-            f"wards as having {_HIGH_NEED}. OCSI's 2019 list counts {ours_ocsi} of the "
-            f"{len(best17)} older wards that best fit the council."
+        ocsi_label = gettext_noop(
+            "OCSI's list (2019, the December 2017 wards that best fit the council)"
         )
+        n4c, ocsi = ours_n4c > 0, ours_ocsi > 0
+        sentence = _(
+            "n4c's own estimate for 2025 counts %(n4c)s of the council's %(wards)s wards as "
+            "having high need and few places or groups to help. OCSI's 2019 list counts "
+            "%(ocsi)s of the %(older)s older wards that best fit the council."
+        ) % {"n4c": ours_n4c, "wards": len(ours24), "ocsi": ours_ocsi, "older": len(best17)}
     else:
         n4c = need.imd2025.left_behind if area.kind == "area" else ours_n4c > 0
         ocsi = need.ward17.left_behind_published
-        subject = {"ward": "this ward", "lsoa": "the ward this LSOA is in", "area": "this area"}[
-            area.kind
-        ]
-        counts = "counts" if n4c else "does not count"
-        fits = "fit" if plural else "fits"
-        agrees = "also counts" if ocsi and n4c else "counts" if ocsi else "does not count"
-        sentence = (
-            f"n4c's own estimate for 2025 {counts} {subject} as having {_HIGH_NEED}. "
-            f"OCSI's 2019 list {agrees} the older ward{plural} that best {fits} it ({names})."
-        )
+        first = _n4c_2025_sentence(area.kind, n4c)
+        second = _ocsi_2019_sentence(n4c, ocsi, len(best17)) % {"names": names}
+        sentence = f"{first} {second}"
     return LeftBehindStatus(
         n4c=n4c,
         ocsi=ocsi,
@@ -374,6 +382,67 @@ def _left_behind(area: ProfileArea, need) -> LeftBehindStatus:
         n4c_label=n4c_label,
         ocsi_label=ocsi_label,
         wards_ocsi_of=len(best17),
+    )
+
+
+#: Whether n4c's own 2025 estimate counts a place as left behind: (counts, does not count).
+_N4C_2025 = {
+    "ward": (
+        gettext_noop(
+            "n4c's own estimate for 2025 counts this ward as having high need and few places "
+            "or groups to help."
+        ),
+        gettext_noop(
+            "n4c's own estimate for 2025 does not count this ward as having high need and few "
+            "places or groups to help."
+        ),
+    ),
+    "lsoa": (
+        gettext_noop(
+            "n4c's own estimate for 2025 counts the ward this LSOA is in as having high need "
+            "and few places or groups to help."
+        ),
+        gettext_noop(
+            "n4c's own estimate for 2025 does not count the ward this LSOA is in as having "
+            "high need and few places or groups to help."
+        ),
+    ),
+    "area": (
+        gettext_noop(
+            "n4c's own estimate for 2025 counts this area as having high need and few places "
+            "or groups to help."
+        ),
+        gettext_noop(
+            "n4c's own estimate for 2025 does not count this area as having high need and few "
+            "places or groups to help."
+        ),
+    ),
+}
+
+
+def _n4c_2025_sentence(kind: str, n4c: bool) -> str:
+    counts, does_not = _N4C_2025[kind]
+    return _(counts) if n4c else _(does_not)
+
+
+def _ocsi_2019_sentence(n4c: bool, ocsi: bool, wards: int) -> str:
+    """What OCSI's 2019 list says of the older wards that best fit the place, with %(names)s."""
+    if ocsi and n4c:
+        return ngettext(
+            "OCSI's 2019 list also counts the older ward that best fits it (%(names)s).",
+            "OCSI's 2019 list also counts the older wards that best fit it (%(names)s).",
+            wards,
+        )
+    if ocsi:
+        return ngettext(
+            "OCSI's 2019 list counts the older ward that best fits it (%(names)s).",
+            "OCSI's 2019 list counts the older wards that best fit it (%(names)s).",
+            wards,
+        )
+    return ngettext(
+        "OCSI's 2019 list does not count the older ward that best fits it (%(names)s).",
+        "OCSI's 2019 list does not count the older wards that best fit it (%(names)s).",
+        wards,
     )
 
 
@@ -393,12 +462,14 @@ def build_parts_2025(area: ProfileArea) -> dict:
     notes = []
     if area.kind == "lsoa":
         notes.append(
-            "The 'left behind' test is for wards, so this LSOA shows the answer for its ward."
+            _("The 'left behind' test is for wards, so this LSOA shows the answer for its ward.")
         )
     if area.kind != "lsoa":
         notes.append(
-            "The IMD 2025 is published for LSOAs and councils. n4c works out the figures for "
-            "2024 wards from their LSOAs, weighted by population."
+            _(
+                "The IMD 2025 is published for LSOAs and councils. n4c works out the figures for "
+                "2024 wards from their LSOAs, weighted by population."
+            )
         )
     return {
         "area": area,

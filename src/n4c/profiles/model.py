@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from n4c.words import gettext_noop
+
 __all__ = [
     "AreaKind",
     "Comparison",
@@ -69,7 +71,7 @@ class Comparison:
     def values(self) -> tuple[tuple[str, float], ...]:
         """The four figures with their labels, the area first."""
         return (
-            ("This area", self.area),
+            (gettext_noop("This area"), self.area),
             ("Council", self.council),
             ("Region", self.region),
             ("England", self.england),
@@ -100,8 +102,8 @@ class LeftBehindStatus:
     wards: int
     sentence: str
     #: what each answer is, with its edition and its wards
-    n4c_label: str = "n4c's test (IMD 2019, CNI 2019, December 2017 wards)"
-    ocsi_label: str = "OCSI's list (2019, December 2017 wards)"
+    n4c_label: str = gettext_noop("n4c's test (IMD 2019, CNI 2019, December 2017 wards)")
+    ocsi_label: str = gettext_noop("OCSI's list (2019, December 2017 wards)")
     #: how many wards OCSI's answer counts from, when not the same wards as n4c's
     wards_ocsi_of: int | None = None
 

@@ -50,29 +50,35 @@ _CODE = (
 )
 
 
-def _inputs(place: Place | ProfileArea, assets: Sequence[Asset]) -> dict[str, str | None]:
+def _inputs(
+    place: Place | ProfileArea, assets: Sequence[Asset], language: str = ""
+) -> dict[str, str | None]:
     from n4c.data.cache import digest
     from n4c.data.registry import checksum, population_dataset_2025
     from n4c.profiles.build import PROFILE_DATASETS
 
     names = dict.fromkeys((*PROFILE_DATASETS, population_dataset_2025()))
-    return {
+    inputs: dict[str, str | None] = {
         **{name: checksum(name) for name in names},
         "place": digest(asdict(place) if isinstance(place, ProfileArea) else _place_key(place)),
         "assets": digest([asdict(asset) for asset in assets]),
     }
+    if language:  # the CLI's English profiles keep the key they always had
+        inputs["language"] = language
+    return inputs
 
 
 def _place_key(place: Place) -> list[object]:
     return [place.kind, place.edition, place.code, place.name]
 
 
-def _kind(place: Place | ProfileArea) -> str:
+def _kind(place: Place | ProfileArea, language: str = "") -> str:
+    suffix = f"-{language}" if language else ""
     if isinstance(place, ProfileArea):
         from n4c.data.cache import digest
 
-        return f"profile-area-{place.edition}-{digest(asdict(place))[:12]}"
-    return f"profile-{place.kind}{place.edition}-{place.code}"
+        return f"profile-area-{place.edition}-{digest(asdict(place))[:12]}{suffix}"
+    return f"profile-{place.kind}{place.edition}-{place.code}{suffix}"
 
 
 def stored_profile(
@@ -81,15 +87,19 @@ def stored_profile(
     build: Callable[[], Profile],
     *,
     cached: bool = True,
+    language: str = "",
 ) -> Profile:
     """The stored profile of ``place`` with ``assets`` when its inputs are unchanged, else
-    ``build()``'s, which is then stored."""
+    ``build()``'s, which is then stored.
+
+    Its sentences are in the language of the moment it was built, so each ``language`` (the
+    platform's page language; empty for the CLI's English) is stored apart."""
     from n4c.data.cache import stored_result
 
     body, _ = stored_result(
-        _kind(place),
+        _kind(place, language),
         lambda: _as_dict(build()),
-        inputs=_inputs(place, assets),
+        inputs=_inputs(place, assets, language),
         code=_CODE,
         cached=cached,
     )

@@ -5,7 +5,8 @@ LSOAs 2021 on the IMD 2025.
 The page and the CLI (``n4c profile area:12``) both start here. A built profile is cached per
 area, its wards and name, the data version (the checksums of the datasets it reads) and the
 version of the apps that add points to its map, so a new data file, a change to the area's wards
-or a changed asset makes a new one. The areas app knows nothing of the apps above it: the assets
+or a changed asset makes a new one. Its words are in the reader's language, so it is kept per
+language too. The areas app knows nothing of the apps above it: the assets
 app registers the area's assets here (:func:`register_profile_assets`), as it registers its
 panel in :mod:`n4c.platform.areas.hooks`.
 """
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from django.core.cache import cache
 from django.db import DatabaseError
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from n4c.errors import InputError
@@ -92,7 +94,7 @@ def _key(area: Area) -> str:
     wards = f"{area.geography}:{','.join(area.codes)}"
     points = ",".join(f"{n}{v.current()}" for n, (_, v) in sorted(_asset_sources.items()))
     digest = hashlib.sha256(f"{area.name}|{wards}|{points}".encode()).hexdigest()[:16]
-    return f"areas:profile:{area.pk}:{digest}:{data_version()}"
+    return f"areas:profile:{area.pk}:{digest}:{data_version()}:{get_language()}"
 
 
 def area_profile_parts(area: Area, *, map_src: str) -> dict[str, str]:
@@ -102,7 +104,9 @@ def area_profile_parts(area: Area, *, map_src: str) -> dict[str, str]:
     key = _key(area)
     parts = cache.get(key)
     if parts is None or parts.get("map_src") != map_src:
-        profile = build_profile(profile_area(area), assets=profile_assets(area))
+        profile = build_profile(
+            profile_area(area), assets=profile_assets(area), language=get_language() or ""
+        )
         parts = {
             "body": render_body(profile, map_src=map_src),
             "map_svg": profile.map_svg,

@@ -136,3 +136,63 @@ def test_an_area_drawn_on_2021_lsoas_is_profiled_on_the_imd_2025(
     assert f"{need.imd2025.imd_rank:,} of {need.imd2025.wards_ranked:,}" in page
     assert f'<img src="/areas/{home.pk}/profile/map.svg"' in page
     assert client_for(national).get(f"/areas/{home.pk}/profile/map.svg").status_code == 200
+
+
+def _in(client, language: str):
+    from django.conf import settings
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    return client
+
+
+def test_the_profile_page_speaks_the_readers_language(bloomfield, client_for, national) -> None:
+    page = _in(client_for(national), "pl").get(f"/areas/{bloomfield.pk}/profile/")
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert ">Podsumowanie<" in text and ">Dochód<" in text
+    assert "Liczy osoby, które żyją z niskiego dochodu." in text
+    assert "To miara, a nie ocena mieszkańców." in text
+    assert "It is a measure, not a judgement of the people." not in text
+    urdu = _in(client_for(national), "ur").get(f"/areas/{bloomfield.pk}/profile/")
+    assert "یہ ان لوگوں کو گنتا ہے جو کم آمدنی پر گزارا کرتے ہیں۔" in urdu.content.decode()
+
+
+def test_an_english_reader_after_a_polish_one_gets_english(
+    bloomfield, client_for, national
+) -> None:
+    polish = _in(client_for(national), "pl").get(f"/areas/{bloomfield.pk}/profile/")
+    assert "Test n4c" in polish.content.decode()
+    english = _in(client_for(national), "en-gb").get(f"/areas/{bloomfield.pk}/profile/")
+    text = english.content.decode()
+    assert ">Summary<" in text and "This counts people who live on a low income." in text
+    assert "as having high need and few places or groups to help" in text
+    assert "Podsumowanie" not in text and "Test n4c" not in text
+
+
+def test_the_cli_profile_stays_english_after_a_polish_page(
+    bloomfield, client_for, national
+) -> None:
+    from django.utils import translation
+
+    from n4c.profiles import build_profile, render_html
+
+    _in(client_for(national), "pl").get(f"/areas/{bloomfield.pk}/profile/")
+    # The Polish profile is stored apart: the CLI (no page language) reads its own English one.
+    with translation.override(None):
+        page = render_html(build_profile(profile_area.profile_area(bloomfield)))
+    assert "<h2>Summary</h2>" in page and "It is a measure, not a judgement" in page
+    assert "as having high need and few places or groups to help" in page
+    assert "Podsumowanie" not in page and "Test n4c" not in page and "okręg" not in page
+
+
+def test_a_profile_on_the_imd_2025_speaks_polish(home, client_for, national) -> None:
+    from n4c.platform.areas.models import Geography
+
+    home.name = "Bloomfield 2024"
+    home.geography = Geography.WARD24
+    home.codes = ["E05015188"]
+    home.save()
+    page = _in(client_for(national), "pl").get(f"/areas/{home.pk}/profile/").content.decode()
+    assert "Grupa okręgów z 2024 r." in page and "Pozycja w IMD 2025" in page
+    assert "Własny szacunek n4c na 2025 r." in page and "Lista OCSI z 2019 r." in page
+    assert "n4c's own estimate for 2025" not in page
