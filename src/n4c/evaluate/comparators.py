@@ -34,6 +34,7 @@ from n4c.data.registry import checksum
 from n4c.errors import InputError
 from n4c.evaluate.balance import GOOD_BALANCE, balance_table
 from n4c.geography import code_shape
+from n4c.words import ngettext
 
 __all__ = [
     "MATCHING_VARIABLES",
@@ -59,9 +60,9 @@ _IMD_DOMAINS = {
     "Environment_rank": "imd_living_environment",
 }
 _CNI_DOMAINS = {
-    "Civic Assets score": "cni_civic_assets",
-    "Connectedness score": "cni_connectedness",
-    "Engaged community score": "cni_engaged_community",
+    "Civic Assets score": "cni_civic_assets",  # untranslated: a CNI file column
+    "Connectedness score": "cni_connectedness",  # untranslated: a CNI file column
+    "Engaged community score": "cni_engaged_community",  # untranslated: a CNI file column
 }
 MATCHING_VARIABLES: tuple[str, ...] = (
     *_IMD_DOMAINS.values(),
@@ -86,8 +87,8 @@ _CODE = (
 _CROSS_REGION = 1e9
 _WARD = code_shape("ward", england_only=True)
 REGION_RULE = (
-    "Same region while the pool allows; otherwise the nearest ward from another region "
-    "(counted in cross_region_matches)."
+    "Same region while the pool allows; otherwise the nearest ward from another region "  # untranslated: JSON for programs
+    "(counted in cross_region_matches)."  # untranslated: JSON for programs
 )
 
 
@@ -421,19 +422,44 @@ def _assign(cost: np.ndarray, k: int, with_replacement: bool) -> list[list[int]]
 
 
 def _warnings(balance: dict[str, dict[str, float]], crossed: int) -> tuple[str, ...]:
+    """The selection's warnings in the reader's language; the platform keeps the balance and
+    the count, and remakes these with :func:`warnings_for` each time a page shows them."""
     said = []
     poor = [name for name, smd in balance.items() if not abs(smd["smd_after"]) < GOOD_BALANCE]
     if poor:
         said.append(
-            f"{len(poor)} of {len(balance)} variables are not balanced after matching "
-            f"(|SMD| of {GOOD_BALANCE} or more): {', '.join(poor)}."
+            ngettext(
+                "%(poor)s of %(total)s variable is not balanced after matching "
+                "(|SMD| of %(limit)s or more): %(names)s.",
+                "%(poor)s of %(total)s variables are not balanced after matching "
+                "(|SMD| of %(limit)s or more): %(names)s.",
+                len(balance),
+            )
+            % {
+                "poor": len(poor),
+                "total": len(balance),
+                "limit": GOOD_BALANCE,
+                "names": ", ".join(poor),
+            }
         )
     if crossed:
         said.append(
-            f"{crossed} comparators come from another region, as the supported ward's region "
-            "had too few pool wards left."
+            ngettext(
+                "%(count)s comparator comes from another region, as the supported ward's region "
+                "had too few pool wards left.",
+                "%(count)s comparators come from another region, as the supported ward's region "
+                "had too few pool wards left.",
+                crossed,
+            )
+            % {"count": crossed}
         )
     return tuple(said)
+
+
+def warnings_for(selection: dict[str, Any]) -> tuple[str, ...]:
+    """The warnings of a selection kept as :meth:`ComparatorSelection.as_json` gave it, made
+    now in the reader's language (the stored ``warnings`` are in the language of the moment)."""
+    return _warnings(selection.get("balance", {}), int(selection.get("cross_region_matches", 0)))
 
 
 def find_comparators(

@@ -212,3 +212,17 @@ def test_without_replacement_no_comparator_is_used_twice(k, supported_count) -> 
     used = [code for comparators in chosen.matches.values() for code in comparators]
     assert len(used) == len(set(used)) == k * supported_count
     assert not set(used) & set(supported)
+
+
+def test_warnings_are_remade_from_the_kept_selection_in_english_on_the_cli() -> None:
+    from n4c.evaluate.comparators import warnings_for
+
+    kept = {
+        "balance": {"a": {"smd_after": 0.5}, "b": {"smd_after": 0.0}},
+        "cross_region_matches": 2,
+    }
+    said = warnings_for(kept)
+    assert said[0] == (
+        "1 of 2 variables are not balanced after matching (|SMD| of 0.1 or more): a."
+    )
+    assert said[1].startswith("2 comparators come from another region")

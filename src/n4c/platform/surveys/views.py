@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from n4c.errors import InputError, N4CError
+from n4c.evaluate.comparators import warnings_for
 from n4c.evaluate.surveys import MIN_RESPONSES, load_questionnaire
 from n4c.platform.areas.access import area_for_editing, area_for_viewing, can_edit_area
 from n4c.platform.core.forms import add_service_error, apply_service
@@ -241,6 +242,7 @@ def area_learning(request, area_id: int):
     require_staff(request.user)
     area = area_for_viewing(request.user, area_id)
     sites = Site.objects.filter(area=area).select_related("area")
+    frozen = area.frozen_comparators.first()
     return render(
         request,
         "surveys/learning.html",
@@ -248,7 +250,8 @@ def area_learning(request, area_id: int):
             "area": area,
             "sites": sites,
             "runs": can_edit_area(request.user, area),
-            "frozen": area.frozen_comparators.first(),
+            "frozen": frozen,
+            "frozen_warnings": warnings_for(frozen.selection) if frozen else (),
             "freeze_form": FreezeForm(),
             "site_form": SiteForm(),
             **_learning_context(sites),

@@ -237,3 +237,22 @@ def test_support_days_delivered_before_each_wave_sit_beside_the_results(
     rows = list(csv.DictReader(io.StringIO(got.content.decode())))
     trust = next(r for r in rows if r["outcome"] == "trust")
     assert (trust["wave"], trust["support_days_before_wave"]) == ("year_2", "4.5")
+
+
+def test_the_comparison_wards_warnings_follow_the_readers_language(home, national, client_for):
+    kept = {
+        "matches": {home.ward17_codes[0]: ["E05000001"]},
+        "balance": {"a": {"smd_after": 0.5}, "b": {"smd_after": 0.0}},
+        "cross_region_matches": 2,
+        "warnings": ["stored English, not shown"],
+    }
+    selection = SimpleNamespace(version="abc123", as_json=lambda: kept)
+    services.freeze_comparators(
+        national, home, pool="left-behind", k=1, find=lambda codes, **_: selection
+    )
+    url = reverse("surveys:area", args=[home.pk])
+    english = client_for(national).get(url).content.decode()
+    assert "2 comparators come from another region" in english
+    polish = client_for(national).get(url, HTTP_ACCEPT_LANGUAGE="pl").content.decode()
+    assert "Porównywane okręgi spoza regionu: 2" in polish
+    assert "stored English" not in polish
