@@ -57,7 +57,7 @@ SCALE = range(0, 11)
 #: The languages the questionnaire's wording is translated into (English is the source).
 TRANSLATED = ("pl", "ur")
 #: What a translation may replace: the words, never the codes or how results are counted.
-_WORDING = ("text", "hint", "low", "high")
+_WORDING = ("text", "hint", "low", "high", "source", "outcome")
 _QUESTIONNAIRE_WORDING = ("title", "introduction", "consent_wording")
 
 

@@ -256,3 +256,14 @@ def test_the_comparison_wards_warnings_follow_the_readers_language(home, nationa
     polish = client_for(national).get(url, HTTP_ACCEPT_LANGUAGE="pl").content.decode()
     assert "Porównywane okręgi spoza regionu: 2" in polish
     assert "stored English" not in polish
+
+
+def test_outcome_names_and_sources_follow_the_readers_language(wave, home, adviser, client_for):
+    """They are worded in the questionnaire's [pl] and [ur] tables, beside the questions."""
+    _paper(adviser, wave, [{"trust": "many"}] * 6 + [{"trust": "some"}] * 6)
+    client = client_for(adviser)
+    client.cookies["n4c_language"] = "pl"
+    page = client.get(reverse("surveys:area", args=[home.pk])).content.decode()
+    assert "Mówią, że wielu ludziom w okolicy można ufać" in page
+    assert "pytanie o zaufanie do ludzi w okolicy" in page
+    assert "Say many of the people in the neighbourhood can be trusted" not in page
