@@ -25,6 +25,7 @@ __all__ = [
     "Assumptions",
     "Role",
     "assumptions_from_dict",
+    "cost_line_label",
     "default_assumptions",
     "default_assumptions_dict",
     "load_assumptions",
@@ -320,3 +321,9 @@ def load_assumptions(path: str | Path | None = None) -> Assumptions:
     merged = merge_assumptions(raw, override)
     merged.setdefault("source", {})["name"] = f"n4c defaults with {path.name}"
     return assumptions_from_dict(merged, path=path)
+
+
+def cost_line_label(line: str) -> str:
+    """A cost line's key in words, as pages and tables show it: "staff_training_gbp" is
+    "Staff training"."""
+    return line.removesuffix("_gbp").replace("_", " ").capitalize()

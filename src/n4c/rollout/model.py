@@ -13,11 +13,18 @@ from typing import Any
 
 from n4c.errors import InputError
 from n4c.rollout import bounds
-from n4c.rollout.assumptions import PROFILES, Assumptions, Profile, default_assumptions
+from n4c.rollout.assumptions import (
+    PROFILES,
+    Assumptions,
+    Profile,
+    cost_line_label,
+    default_assumptions,
+)
 
 __all__ = [
     "RolloutYear",
     "YearlyCost",
+    "assumption_words",
     "phase_areas",
     "plan_rollout",
     "staff_needed",
@@ -282,3 +289,13 @@ def plan_rollout(
         )
         previous = supported
     return result
+
+
+def assumption_words() -> list[str]:
+    """The default assumptions' words people read on the rollout page (each role's title, each
+    cost line and the report's estimate), for the platform's catalogue; pages translate them
+    where shown."""
+    defaults = default_assumptions()
+    lines = yearly_cost(1, defaults).lines_gbp
+    words = [role.title for role in defaults.roles] + [cost_line_label(line) for line in lines]
+    return [*words, defaults.estimate]

@@ -15,7 +15,7 @@ from n4c.rollout import bounds
 
 
 def _label(name: str) -> str:
-    return name.removesuffix("_gbp").replace("_", " ").capitalize()
+    return gettext(rollout.cost_line_label(name))
 
 
 class RolloutForm(PlainForm):
@@ -60,15 +60,15 @@ class RolloutForm(PlainForm):
                 min_value=bounds.AREAS_PER_POST.minimum,
                 max_value=bounds.AREAS_PER_POST.maximum,
                 initial=role.areas_per_post,
-                label=gettext("%(role)s: areas per post") % {"role": role.title},
+                label=gettext("%(role)s: areas per post") % {"role": gettext(role.title)},
             )
             self.fields[salary] = forms.DecimalField(
                 min_value=bounds.SALARY_GBP.minimum,
                 max_value=bounds.SALARY_GBP.maximum,
                 initial=role.salary_gbp,
-                label=gettext("%(role)s: salary (£ a year)") % {"role": role.title},
+                label=gettext("%(role)s: salary (£ a year)") % {"role": gettext(role.title)},
             )
-            self.role_fields.append((role.title, per_post, salary))
+            self.role_fields.append((gettext(role.title), per_post, salary))
         self.cost_fields: list[tuple[str, str]] = []
         for table, lines in (
             ("per_post", defaults.per_post_gbp),

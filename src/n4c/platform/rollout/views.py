@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from n4c import rollout
 from n4c.platform.audit.services import record_export
 from n4c.platform.core.exports import export_response
 from n4c.platform.rollout.forms import RolloutForm
@@ -37,12 +38,12 @@ def rollout_page(request):
             "assumptions": assumptions,
             "plan": plan,
             "staff_rows": [
-                (role.title, [year.cost.staff[role.key] for year in plan])
+                (_(role.title), [year.cost.staff[role.key] for year in plan])
                 for role in assumptions.roles
             ],
             "cost_rows": [
                 (
-                    line.removesuffix("_gbp").replace("_", " ").capitalize(),
+                    _(rollout.cost_line_label(line)),
                     [_gbp(year.cost.lines_gbp[line]) for year in plan],
                 )
                 for line in lines

@@ -155,3 +155,32 @@ def test_the_plan_downloads_with_the_page_s_assumptions(make_person, client_for)
     assert f"£{total.value:,} a year" in page
     assert AuditEvent.objects.filter(action="exported", model="rollout.plan").count() == 2
     assert client.get("/rollout/export.csv", {**edited, "years": "-1"}).status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("language", "post", "line"),
+    [
+        ("pl", "Kierownik ośrodka regionalnego", "Szkolenia dla mieszkańców"),
+        ("ur", "علاقائی مرکز کا سربراہ", "رہائشیوں کی تربیت"),
+    ],
+)
+def test_posts_and_cost_lines_read_in_the_readers_language(
+    make_person, client_for, language, post, line
+) -> None:
+    """The roles and cost lines come from the assumptions file, through the catalogue."""
+    client = client_for(make_person(Role.ADVISER))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    page = client.get("/rollout/").content.decode()
+    assert f'<th scope="row">{post}</th>' in page
+    assert f'<th scope="row">{line}</th>' in page
+    assert "Residents training" not in page and "The Network for Communities report" not in page
+
+
+def test_every_default_assumption_word_is_translated() -> None:
+    from django.utils import translation
+
+    from n4c.rollout import assumption_words
+
+    for language in ("pl", "ur"):
+        with translation.override(language):
+            assert [w for w in assumption_words() if translation.gettext(w) == w] == []

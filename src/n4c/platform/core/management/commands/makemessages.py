@@ -15,9 +15,10 @@ from typing import Any
 from django.core.management.commands import makemessages
 
 from n4c.rights import rule_words
+from n4c.rollout import assumption_words
 
 #: Each returns the words of one kind of data file that people read, once each.
-DATA_FILE_WORDS: list[Callable[[], Iterable[str]]] = [rule_words]
+DATA_FILE_WORDS: list[Callable[[], Iterable[str]]] = [rule_words, assumption_words]
 _WORDS_FILE = "_words_from_data_files.py"
 
 
