@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from n4c.errors import InputError, N4CError
-from n4c.evaluate.comparators import warnings_for
 from n4c.evaluate.surveys import MIN_RESPONSES, load_questionnaire
 from n4c.platform.areas.access import area_for_editing, area_for_viewing, can_edit_area
 from n4c.platform.core.forms import add_service_error, apply_service
@@ -251,7 +250,7 @@ def area_learning(request, area_id: int):
             "sites": sites,
             "runs": can_edit_area(request.user, area),
             "frozen": frozen,
-            "frozen_warnings": warnings_for(frozen.selection) if frozen else (),
+            "frozen_warnings": _comparator_warnings(frozen),
             "freeze_form": FreezeForm(),
             "site_form": SiteForm(),
             **_learning_context(sites),
@@ -310,3 +309,13 @@ def open_data(request):
     response["Content-Disposition"] = attachment  # untranslated: an HTTP header
     write_csv(OPEN_DATA_COLUMNS, open_data_rows(results_for(sites)), response)
     return response
+
+
+def _comparator_warnings(frozen) -> list[str]:
+    """The frozen comparators' warnings in the reader's language (the core's module needs
+    pandas, so it is imported here, not when the platform starts)."""
+    if not frozen:
+        return []
+    from n4c.evaluate.comparators import warnings_for
+
+    return list(warnings_for(frozen.selection))
