@@ -19,19 +19,36 @@ def test_the_page_shows_the_seeds_estimate_with_the_defaults(make_person, client
 
 
 @pytest.mark.parametrize(
-    ("language", "answer", "error"),
+    ("language", "answer", "error", "post", "line"),
     [
-        ("pl", "W roku 3: 100 obszarów, etaty: 40", "Wpisz liczbę lat, np. 3."),
-        ("ur", "سال 3 تک: 100 علاقے، 40 اسامیاں", "درج کریں کہ کتنے سال، جیسے 3۔"),
+        (
+            "pl",
+            "W roku 3: 100 obszarów, etaty: 40",
+            "Wpisz liczbę lat, np. 3.",
+            "Kierownik ośrodka regionalnego",
+            "Szkolenia dla mieszkańców",
+        ),
+        (
+            "ur",
+            "سال 3 تک: 100 علاقے، 40 اسامیاں",
+            "درج کریں کہ کتنے سال، جیسے 3۔",
+            "علاقائی مرکز کا سربراہ",
+            "رہائشیوں کی تربیت",
+        ),
     ],
 )
 def test_the_page_and_its_errors_read_in_polish_and_urdu(
-    make_person, client_for, language, answer, error
+    make_person, client_for, language, answer, error, post, line
 ) -> None:
+    """Posts and cost lines come from the assumptions file, through the catalogue."""
     client = client_for(make_person(Role.ADVISER))
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
     response = client.get("/rollout/")
-    assert answer in response.content.decode()
+    page = response.content.decode()
+    assert answer in page
+    assert f'<th scope="row">{post}</th>' in page
+    assert f'<th scope="row">{line}</th>' in page
+    assert "Residents training" not in page and "The Network for Communities report" not in page
     defaults = response.context["form"].data
     assert error in client.get("/rollout/", {**defaults, "years": ""}).content.decode()
 
@@ -155,25 +172,6 @@ def test_the_plan_downloads_with_the_page_s_assumptions(make_person, client_for)
     assert f"£{total.value:,} a year" in page
     assert AuditEvent.objects.filter(action="exported", model="rollout.plan").count() == 2
     assert client.get("/rollout/export.csv", {**edited, "years": "-1"}).status_code == 400
-
-
-@pytest.mark.parametrize(
-    ("language", "post", "line"),
-    [
-        ("pl", "Kierownik ośrodka regionalnego", "Szkolenia dla mieszkańców"),
-        ("ur", "علاقائی مرکز کا سربراہ", "رہائشیوں کی تربیت"),
-    ],
-)
-def test_posts_and_cost_lines_read_in_the_readers_language(
-    make_person, client_for, language, post, line
-) -> None:
-    """The roles and cost lines come from the assumptions file, through the catalogue."""
-    client = client_for(make_person(Role.ADVISER))
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
-    page = client.get("/rollout/").content.decode()
-    assert f'<th scope="row">{post}</th>' in page
-    assert f'<th scope="row">{line}</th>' in page
-    assert "Residents training" not in page and "The Network for Communities report" not in page
 
 
 def test_every_default_assumption_word_is_translated() -> None:
