@@ -11,7 +11,8 @@ words kept in data files and translated when shown, :func:`gettext_noop`::
 
 On the command line these return the English unchanged. The platform calls :func:`use` once at
 start-up with Django's own functions, so the same call answers in the language of the page being
-drawn. Django's ``makemessages``, run over ``src/n4c``, finds the marked sentences and puts them
+drawn, and :func:`number` writes figures the reader's way (Polish groups thousands with a
+space and writes a decimal comma). Django's ``makemessages``, run over ``src/n4c``, finds the marked sentences and puts them
 in the platform's catalogue beside its own (README "Languages").
 """
 
@@ -19,15 +20,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-__all__ = ["gettext", "gettext_noop", "ngettext", "use"]
+__all__ = ["gettext", "gettext_noop", "ngettext", "number", "use"]
 
 
 def _english(singular: str, plural: str, n: int) -> str:
     return singular if n == 1 else plural
 
 
+def _english_number(value: float, decimals: int | None) -> str:
+    return f"{value:,}" if decimals is None else f"{value:,.{decimals}f}"
+
+
 _gettext: Callable[[str], str] = str
 _ngettext: Callable[[str, str, int], str] = _english
+_number: Callable[[float, int | None], str] = _english_number
 
 
 def gettext(message: str) -> str:
@@ -40,12 +46,26 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _ngettext(singular, plural, n)
 
 
+def number(value: float, decimals: int | None = None) -> str:
+    """``value`` with its thousands grouped, the reader's way; ``decimals`` fixes the places.
+
+    >>> number(7433), number(12.345, 1)
+    ('7,433', '12.3')
+    """
+    return _number(value, decimals)
+
+
 def gettext_noop(message: str) -> str:
     """Marks ``message`` to be translated later, where it is shown; returns it unchanged."""
     return message
 
 
-def use(gettext: Callable[[str], str], ngettext: Callable[[str, str, int], str]) -> None:
-    """Answer in the reader's language from now on, with these two functions (Django's)."""
-    global _gettext, _ngettext
+def use(
+    gettext: Callable[[str], str],
+    ngettext: Callable[[str, str, int], str],
+    number: Callable[[float, int | None], str] | None = None,
+) -> None:
+    """Answer in the reader's language from now on, with these functions (Django's)."""
+    global _gettext, _ngettext, _number
     _gettext, _ngettext = gettext, ngettext
+    _number = number or _english_number

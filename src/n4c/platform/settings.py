@@ -210,6 +210,7 @@ LANGUAGE_CODE = "en-gb"
 # it. Urdu reads right to left. The translations are in locale/ (.po and compiled .mo files).
 LANGUAGES = [("en-gb", "English"), ("pl", "Polski"), ("ur", "اردو")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["n4c.platform.formats"]
 LANGUAGE_COOKIE_NAME = "n4c_language"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 LANGUAGE_COOKIE_SAMESITE = "Lax"

@@ -134,6 +134,25 @@ def test_the_core_speaks_the_pages_language() -> None:
     assert words.gettext("Skip to main content") == "Skip to main content"
 
 
+@pytest.mark.parametrize(
+    ("language", "whole", "decimal"),
+    [
+        ("en-gb", "7,433", "12,345.7"),
+        ("pl", "7\xa0433", "12\xa0345,7"),
+        ("ur", "7,433", "12,345.7"),
+    ],
+)
+def test_the_core_writes_numbers_the_readers_way(language: str, whole: str, decimal: str) -> None:
+    """Polish groups thousands with a space and has a decimal comma; places are rounded."""
+    from django.utils import translation
+
+    from n4c import words
+
+    with translation.override(language):
+        assert (words.number(7433), words.number(12345.678, 1)) == (whole, decimal)
+        assert words.number(0.25, 1) == ("0,2" if language == "pl" else "0.2")
+
+
 _TAGS_WITHOUT_TEXT = [
     re.compile(r"\{% blocktranslate.*?%\}.*?\{% endblocktranslate %\}", re.S),
     re.compile(r"\{% comment %\}.*?\{% endcomment %\}", re.S),
