@@ -61,6 +61,7 @@ if TYPE_CHECKING:
     from n4c.needs.groups import (
         LEFT_BEHIND_GROUP_RULE,
         WardGroupSummary,
+        difference_sentence,
         group_is_left_behind,
         summarise_groups,
         summarise_ward_group,
@@ -113,6 +114,7 @@ if TYPE_CHECKING:
     )
     from n4c.needs.wards import (
         LeftBehindListing,
+        WardDifference,
         compare_left_behind,
         left_behind_differences,
         left_behind_listing,
@@ -148,6 +150,7 @@ __all__ = [
     "LeftBehindListing",
     "LeftBehindResult",
     "SensitivityInputs",
+    "WardDifference",
     "WardGroupSummary",
     "area_lsoas",
     "area_need_from_dict",
@@ -169,6 +172,7 @@ __all__ = [
     "council_columns",
     "council_view",
     "deciles",
+    "difference_sentence",
     "domain_label",
     "draw_domain_weights",
     "explain_area_need",
@@ -270,6 +274,8 @@ _HOMES = {
     "summarise_area": "area_need",
     "LEFT_BEHIND_GROUP_RULE": "groups",
     "WardGroupSummary": "groups",
+    "difference_sentence": "groups",
+    "WardDifference": "wards",
     "group_is_left_behind": "groups",
     "summarise_groups": "groups",
     "summarise_ward_group": "groups",

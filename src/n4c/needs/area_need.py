@@ -37,7 +37,7 @@ from n4c.geography import code_shape
 from n4c.needs.groups import WardGroupSummary, group_is_left_behind, summarise_ward_group
 from n4c.needs.transform import deciles
 from n4c.needs.ward_domains import CNI_DOMAINS, IMD_DOMAINS, ward17_domains
-from n4c.needs.wards import left_behind_lsoa21, lsoa_populations, ward_table
+from n4c.needs.wards import WardDifference, left_behind_lsoa21, lsoa_populations, ward_table
 from n4c.needs.wards24 import ward24_table
 from n4c.words import gettext as _
 from n4c.words import gettext_noop, ngettext
@@ -484,7 +484,11 @@ def area_need_from_dict(data: dict[str, Any]) -> AreaNeed:
         return EditionNeed(**fields)
 
     fields = tuples(data)
-    fields["ward17"] = WardGroupSummary(**tuples(data["ward17"]))
+    ward17 = tuples(data["ward17"])
+    ward17["ward_differences"] = tuple(
+        WardDifference(**d) for d in data["ward17"].get("ward_differences", ())
+    )
+    fields["ward17"] = WardGroupSummary(**ward17)
     fields["imd2019"], fields["imd2025"] = edition(data["imd2019"]), edition(data["imd2025"])
     fields["lsoa21"] = LsoaNeed(**data["lsoa21"])
     return AreaNeed(**fields)

@@ -13,7 +13,7 @@ group, shown beside n4c's; when the two differ, :func:`summarise_ward_group` say
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
@@ -21,18 +21,26 @@ import pandas as pd
 
 from n4c.errors import InputError
 from n4c.geography import check_year
-from n4c.needs.wards import left_behind_differences, ward_table
+from n4c.needs.wards import (
+    WardDifference,
+    ward_difference_sentence,
+    ward_differences,
+    ward_table,
+)
+from n4c.words import gettext as _
+from n4c.words import gettext_noop
 
 __all__ = [
     "LEFT_BEHIND_GROUP_RULE",
     "WardGroupSummary",
+    "difference_sentence",
     "group_is_left_behind",
     "summarise_groups",
     "summarise_ward_group",
 ]
 
 #: The rule in words, for pages, help and exports.
-LEFT_BEHIND_GROUP_RULE = (
+LEFT_BEHIND_GROUP_RULE = gettext_noop(
     "A group of wards counts as left behind when more than half of its residents live in "
     "wards that are left behind."
 )
@@ -123,7 +131,9 @@ class WardGroupSummary:
 
     ``imd_rank``, ``imd_decile`` and ``cni_rank`` are the most deprived ward's, because one
     deeply deprived ward is what brings an area to the Network; the scores are weighted by
-    population. ``left_behind_difference`` is empty when n4c and OCSI agree.
+    population. ``left_behind_difference`` is empty when n4c and OCSI agree; otherwise it says
+    why, from ``ward_differences`` (the wards where the two part), which let
+    :func:`difference_sentence` say it again in another reader's language.
     """
 
     ward17_codes: tuple[str, ...]
@@ -139,6 +149,7 @@ class WardGroupSummary:
     left_behind: bool
     left_behind_published: bool
     left_behind_difference: str
+    ward_differences: tuple[WardDifference, ...] = ()
 
 
 def summarise_ward_group(ward17_codes: Sequence[str], *, year: int = 2019) -> WardGroupSummary:
@@ -185,7 +196,7 @@ def summarise_ward_group(ward17_codes: Sequence[str], *, year: int = 2019) -> Wa
     summary = summarise_groups(members, by="group").iloc[0]
     left_behind = bool(summary["left_behind"])
     published = bool(summary["left_behind_published"])
-    return WardGroupSummary(
+    group = WardGroupSummary(
         ward17_codes=tuple(codes),
         ward17_names=tuple(wards["ward17_name"]),
         lad19_codes=tuple(dict.fromkeys(wards["lad19_code"])),
@@ -198,19 +209,22 @@ def summarise_ward_group(ward17_codes: Sequence[str], *, year: int = 2019) -> Wa
         left_behind_share=round(float(summary["left_behind_share"]), 4),
         left_behind=left_behind,
         left_behind_published=published,
-        left_behind_difference=(
-            "" if left_behind == published else _difference(members, left_behind)
-        ),
+        left_behind_difference="",
+        ward_differences=tuple(d for d in ward_differences(members) if d is not None),
     )
+    return replace(group, left_behind_difference=difference_sentence(group))
 
 
-def _difference(wards: pd.DataFrame, ours: bool) -> str:
-    """Why n4c's answer for a group differs from OCSI's: the wards where the two part."""
-    if ours:
-        opening = "n4c counts this area as left behind and OCSI's published list does not."
+def difference_sentence(summary: WardGroupSummary) -> str:
+    """Why n4c's answer for the group differs from OCSI's, in the reader's language: the two
+    answers, the group rule where there are several wards, and each ward where the two part.
+    Empty when they agree."""
+    if summary.left_behind == summary.left_behind_published:
+        return ""
+    if summary.left_behind:
+        opening = _("n4c counts this area as left behind and OCSI's published list does not.")
     else:
-        opening = "OCSI's published list counts this area as left behind and n4c does not."
-    if len(wards) > 1:
-        opening += f" {LEFT_BEHIND_GROUP_RULE}"
-    reasons = [r for r in left_behind_differences(wards) if r]
-    return " ".join([opening, *reasons])
+        opening = _("OCSI's published list counts this area as left behind and n4c does not.")
+    rule = [_(LEFT_BEHIND_GROUP_RULE)] if len(summary.ward17_codes) > 1 else []
+    reasons = [ward_difference_sentence(d) for d in summary.ward_differences]
+    return " ".join([opening, *rule, *reasons])

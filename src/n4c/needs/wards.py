@@ -23,19 +23,32 @@ from n4c.geography import check_year
 from n4c.needs.councils import council_columns
 from n4c.needs.left_behind import LeftBehindAgreement, check_left_behind_level
 from n4c.needs.transform import deciles, rank_most_deprived_first
+from n4c.words import gettext as _
+from n4c.words import number
 
 __all__ = [
+    "DifferenceReason",
     "LeftBehindListing",
     "PopulationYear",
+    "WardDifference",
     "compare_left_behind",
     "left_behind_differences",
     "left_behind_listing",
     "left_behind_lsoa21",
     "lsoa_populations",
     "lsoa_table",
+    "ward_difference_sentence",
+    "ward_differences",
     "ward_table",
     "weighted_ward_scores",
 ]
+
+#: Columns of the published CNI files, as OCSI and humaniverse/IMD name them.
+_CNI19_SCORE = "Community Needs Index score"  # untranslated: a column of the published file
+_CNI19_RANK = "Community Needs Index rank"  # untranslated: a column of the published file
+_CNI23_SCORE = "Community Needs Index 2023 Score"  # untranslated: a column of the published file
+_CNI23_RANK = "Community Needs Index 2023 Rank"  # untranslated: a column of the published file
+_FLAGGED = "Left Behind Area?"  # untranslated: a column of the published file
 
 PopulationYear = Literal["mid2015", "mid2017", "mid2019"]
 POPULATION_YEARS: tuple[PopulationYear, ...] = ("mid2015", "mid2017", "mid2019")
@@ -161,8 +174,8 @@ def _ward_table(population: PopulationYear) -> pd.DataFrame:
     decile[scored] = deciles(ranks[scored], n_scored)
     table["imd_decile"] = pd.array(decile, dtype="Int64")
 
-    table["cni_score"] = cni["Community Needs Index score"].to_numpy()
-    table["cni_rank"] = cni["Community Needs Index rank"].to_numpy()
+    table["cni_score"] = cni[_CNI19_SCORE].to_numpy()
+    table["cni_rank"] = cni[_CNI19_RANK].to_numpy()
     imd_cut = n_scored // 10
     cni_cut = len(cni) // 10
     table["left_behind"] = (
@@ -170,7 +183,7 @@ def _ward_table(population: PopulationYear) -> pd.DataFrame:
         & (np.nan_to_num(ranks, nan=np.inf) <= imd_cut)
         & (table["cni_rank"].to_numpy() <= cni_cut)
     )
-    table["left_behind_published"] = cni["Left Behind Area?"].to_numpy()
+    table["left_behind_published"] = cni[_FLAGGED].to_numpy()
     table.attrs.update(imd_cut=imd_cut, cni_cut=cni_cut, wards_scored=n_scored)
     return table
 
@@ -278,13 +291,13 @@ def _left_behind_lsoa21() -> pd.DataFrame:
         columns={"IMD_score": "imd_score", "IMD_rank": "imd_rank", "IMD_decile": "imd_decile"}
     )
     cni = cni.set_index("lsoa21_code").reindex(table["lsoa21_code"])
-    table["cni_score"] = cni["Community Needs Index 2023 Score"].to_numpy()
-    table["cni_rank"] = cni["Community Needs Index 2023 Rank"].to_numpy()
+    table["cni_score"] = cni[_CNI23_SCORE].to_numpy()
+    table["cni_rank"] = cni[_CNI23_RANK].to_numpy()
     table["cni_decile"] = deciles(table["cni_rank"].to_numpy(), len(table))
     table["left_behind"] = (table["imd_decile"] == 1).to_numpy() & (
         table["cni_decile"] == 1
     ).to_numpy()
-    table["left_behind_published"] = cni["Left Behind Area?"].to_numpy()
+    table["left_behind_published"] = cni[_FLAGGED].to_numpy()
     from n4c.needs.ward_domains import lsoa21_domains
 
     return table.join(lsoa21_domains(), on="lsoa21_code")
@@ -301,11 +314,32 @@ def left_behind_lsoa21() -> pd.DataFrame:
     return _left_behind_lsoa21().copy()
 
 
-def left_behind_differences(table: pd.DataFrame) -> pd.Series:
-    """Why n4c's 'left behind' flag differs from OCSI's published one, for each ward.
+#: Why a ward's two 'left behind' answers part, one name for each of the sentences below.
+DifferenceReason = Literal[
+    "ocsi_cni_limit", "ocsi_method_outside", "no_imd_score", "ocsi_method_inside", "cni_outside"
+]
+
+
+@dataclass(frozen=True)
+class WardDifference:
+    """Why n4c's 'left behind' answer for one ward differs from OCSI's: the facts, kept so the
+    sentence (:func:`ward_difference_sentence`) can be told again in any reader's language."""
+
+    reason: DifferenceReason
+    ward17_code: str
+    ward17_name: str
+    imd_rank: int | None
+    imd_cut: int
+    cni_rank: int
+    cni_cut: int
+    flagged_cni: int
+
+
+def ward_differences(table: pd.DataFrame) -> pd.Series:
+    """The :class:`WardDifference` of each ward whose n4c and OCSI flags differ, None elsewhere.
 
     ``table`` is a :func:`ward_table` (or rows of one, with its ``attrs``); the result is indexed
-    like it and holds one plain-English sentence per ward where the flags differ, "" elsewhere.
+    like it.
     """
     imd_cut, cni_cut = int(table.attrs["imd_cut"]), int(table.attrs["cni_cut"])
     published = table["left_behind_published"].astype(bool)
@@ -317,47 +351,88 @@ def left_behind_differences(table: pd.DataFrame) -> pd.Series:
             index: _ward_difference(row, imd_cut, cni_cut, flagged_cni)
             for index, row in parted.iterrows()
         }
-    return pd.Series(
-        [found.get(index, "") for index in table.index], index=table.index, dtype=object
-    )
+    return pd.Series([found.get(index) for index in table.index], index=table.index, dtype=object)
+
+
+def left_behind_differences(table: pd.DataFrame) -> pd.Series:
+    """Why n4c's 'left behind' flag differs from OCSI's published one, for each ward.
+
+    Indexed like ``table`` (see :func:`ward_differences`): one plain sentence, in the reader's
+    language, per ward where the flags differ, "" elsewhere.
+    """
+    return ward_differences(table).map(lambda d: ward_difference_sentence(d) if d else "")
 
 
 @lru_cache(maxsize=1)
 def _ward_table_published_cni_max() -> int:
     # OCSI's list, whatever population weights n4c used: the highest CNI rank it flags.
     cni = load("cni2019_ward17")
-    return int(cni.loc[cni["Left Behind Area?"].astype(bool), "Community Needs Index rank"].max())
+    return int(cni.loc[cni[_FLAGGED].astype(bool), _CNI19_RANK].max())
 
 
-def _ward_difference(row: pd.Series, imd_cut: int, cni_cut: int, flagged_cni: int) -> str:
-    name = f"{row['ward17_name']} ({row['ward17_code']})"
+def _ward_difference(
+    row: pd.Series, imd_cut: int, cni_cut: int, flagged_cni: int
+) -> WardDifference:
     imd_rank, cni_rank = row["imd_rank"], int(row["cni_rank"])
-    method = (
-        "n4c averages whole LSOAs over each ward (the ONS best fit); OCSI builds its ward scores "
-        "differently (from Output Areas, by its own account), which "
-    )
+    reason: DifferenceReason
     if bool(row["left_behind"]):
-        if cni_rank > flagged_cni:
-            return (
-                f"{name} is inside both of n4c's cut-offs (ward IMD rank {int(imd_rank):,} of the "
-                f"most deprived {imd_cut:,}; CNI rank {cni_rank:,} of the {cni_cut:,} most in "
-                f"need), but OCSI's list includes no ward ranked beyond {flagged_cni:,} on the CNI."
-            )
-        return (
-            f"{name} ranks {int(imd_rank):,} on n4c's ward IMD score, inside the most deprived "
-            f"{imd_cut:,} wards. {method}leaves it outside OCSI's most deprived tenth."
-        )
-    if pd.isna(imd_rank):
-        return f"{name} has no LSOA in the ONS best-fit lookup, so n4c has no IMD score for it."
-    if int(imd_rank) > imd_cut:
-        return (
-            f"{name} ranks {int(imd_rank):,} on n4c's ward IMD score, just outside the most "
-            f"deprived {imd_cut:,} wards. {method}puts it inside OCSI's most deprived tenth."
-        )
-    return (
-        f"{name} has CNI rank {cni_rank:,}, outside the {cni_cut:,} wards most in need that "
-        "n4c's test takes, though OCSI's list includes it."
+        reason = "ocsi_cni_limit" if cni_rank > flagged_cni else "ocsi_method_outside"
+    elif pd.isna(imd_rank):
+        reason = "no_imd_score"
+    elif int(imd_rank) > imd_cut:
+        reason = "ocsi_method_inside"
+    else:
+        reason = "cni_outside"
+    return WardDifference(
+        reason=reason,
+        ward17_code=str(row["ward17_code"]),
+        ward17_name=str(row["ward17_name"]),
+        imd_rank=None if pd.isna(imd_rank) else int(imd_rank),
+        imd_cut=imd_cut,
+        cni_rank=cni_rank,
+        cni_cut=cni_cut,
+        flagged_cni=flagged_cni,
     )
+
+
+def ward_difference_sentence(difference: WardDifference) -> str:
+    """Why one ward's two 'left behind' answers differ, in the reader's language."""
+    d = difference
+    values = {
+        "ward": f"{d.ward17_name} ({d.ward17_code})",
+        "imd_rank": "" if d.imd_rank is None else number(d.imd_rank),
+        "imd_cut": number(d.imd_cut),
+        "cni_rank": number(d.cni_rank),
+        "cni_cut": number(d.cni_cut),
+        "flagged_cni": number(d.flagged_cni),
+    }
+    sentences = {
+        "ocsi_cni_limit": _(
+            "%(ward)s is inside both of n4c's cut-offs (ward IMD rank %(imd_rank)s of the most "
+            "deprived %(imd_cut)s; CNI rank %(cni_rank)s of the %(cni_cut)s most in need), but "
+            "OCSI's list includes no ward ranked beyond %(flagged_cni)s on the CNI."
+        ),
+        "ocsi_method_outside": _(
+            "%(ward)s ranks %(imd_rank)s on n4c's ward IMD score, inside the most deprived "
+            "%(imd_cut)s wards. n4c averages whole LSOAs over each ward (the ONS best fit); OCSI "
+            "builds its ward scores differently (from Output Areas, by its own account), which "
+            "leaves it outside OCSI's most deprived tenth."
+        ),
+        "no_imd_score": _(
+            "%(ward)s has no LSOA in the ONS best-fit lookup, so n4c has no IMD score for it."
+        ),
+        "ocsi_method_inside": _(
+            "%(ward)s ranks %(imd_rank)s on n4c's ward IMD score, just outside the most deprived "
+            "%(imd_cut)s wards. n4c averages whole LSOAs over each ward (the ONS best fit); OCSI "
+            "builds its ward scores differently (from Output Areas, by its own account), which "
+            "puts it inside OCSI's most deprived tenth."
+        ),
+        "cni_outside": _(
+            "%(ward)s has CNI rank %(cni_rank)s, outside the %(cni_cut)s wards most in need that "
+            "n4c's test takes, though OCSI's list includes it."
+        ),
+    }
+    return sentences[d.reason] % values
 
 
 @dataclass(frozen=True)

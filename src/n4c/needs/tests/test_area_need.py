@@ -105,3 +105,20 @@ def test_the_need_is_explained_and_versioned():
     versions = area_need_versions()
     assert versions["n4c"]
     assert len(versions["imd2025_lsoa21"]) == 64
+
+
+@needs_data
+def test_a_stored_need_is_read_again_with_why_its_two_answers_differ():
+    """The stored need keeps the facts behind the difference; an older record without them reads."""
+    import json
+    from dataclasses import asdict
+
+    from n4c.needs import area_need_from_dict
+
+    need = summarise_area("ward17", ["E05009854"])  # Ayresome: n4c yes, OCSI no
+    stored = json.loads(json.dumps(asdict(need)))
+    again = area_need_from_dict(stored)
+    assert again == need
+    assert again.ward17.ward_differences[0].reason == "ocsi_method_outside"
+    del stored["ward17"]["ward_differences"]
+    assert area_need_from_dict(stored).ward17.ward_differences == ()

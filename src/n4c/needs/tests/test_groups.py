@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 import pandas as pd
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from n4c.errors import InputError
 from n4c.needs import (
     LEFT_BEHIND_GROUP_RULE,
+    difference_sentence,
     group_is_left_behind,
     left_behind_listing,
     summarise_groups,
@@ -74,6 +76,23 @@ def test_ayresome_is_left_behind_for_n4c_not_for_ocsi_and_the_reason_says_why() 
         "scores differently (from Output Areas, by its own account), which leaves it outside "
         "OCSI's most deprived tenth."
     )
+
+
+@needs_data
+def test_the_reason_is_kept_as_facts_that_tell_the_same_sentence_again() -> None:
+    """The facts behind the sentence let a page say it again in its reader's language."""
+    ayresome = summarise_ward_group(["E05009854"])
+    (ward,) = ayresome.ward_differences
+    assert (ward.reason, ward.ward17_code, ward.imd_rank, ward.imd_cut) == (
+        "ocsi_method_outside",
+        "E05009854",
+        715,
+        742,
+    )
+    assert difference_sentence(ayresome) == ayresome.left_behind_difference
+    as_two = replace(ayresome, ward17_codes=("E05009854", "E05009855"))
+    assert LEFT_BEHIND_GROUP_RULE in difference_sentence(as_two)
+    assert difference_sentence(replace(ayresome, left_behind_published=True)) == ""
 
 
 @needs_data

@@ -41,6 +41,11 @@ class AreaOut(ModelSchema):
     def resolve_region_name(obj) -> str:
         return obj.region.name
 
+    @staticmethod
+    def resolve_left_behind_difference(obj) -> str:
+        """In the request's language, as the area page shows it."""
+        return obj.left_behind_difference_explained
+
 
 class AreaIn(Schema):
     """A new area: its ``geography`` and ``codes`` (``ward17_codes`` alone means 2017 wards)."""

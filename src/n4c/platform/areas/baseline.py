@@ -13,7 +13,7 @@ from n4c import needs
 from n4c.errors import InputError
 from n4c.platform.areas.models import BASELINE_FIELDS, Area, AreaSnapshot
 
-__all__ = ["baseline_values", "freeze_snapshot", "parse_wards"]
+__all__ = ["baseline_values", "for_the_record", "freeze_snapshot", "parse_wards"]
 
 #: An entry that is meant as a code (a letter and digits), right or wrong, not as a name.
 _CODE_LIKE = re.compile(r"^[A-Za-z]\d+$")
@@ -73,18 +73,28 @@ def parse_wards(text: str) -> list[str]:
     return needs.parse_area_codes(" ".join(codes) if codes else text, "ward17")
 
 
+def for_the_record(need: needs.AreaNeed) -> needs.AreaNeed:
+    """The need with its sentences in English, as records keep them, whoever made it; pages
+    and the API tell them again in their reader's language from the facts beside them."""
+    with translation.override(None):
+        ward17 = replace(need.ward17, left_behind_difference=needs.difference_sentence(need.ward17))
+        return replace(
+            need, ward17=ward17, change=needs.change_sentence(need.imd2019, need.imd2025)
+        )
+
+
 def baseline_values(need: needs.AreaNeed) -> dict[str, object]:
     """The model's baseline fields (IMD 2019 on 2017 wards), from the summary of the same names."""
-    return {name: getattr(need.ward17, name) for name in BASELINE_FIELDS}
+    ward17 = for_the_record(need).ward17
+    return {name: getattr(ward17, name) for name in BASELINE_FIELDS}
 
 
 def freeze_snapshot(area: Area, need: needs.AreaNeed, *, actor, reason: str) -> AreaSnapshot:
     """A new version of the area's frozen baseline; earlier versions stay as they are."""
     last = area.snapshots.order_by("-version").first()
-    # The record keeps its sentences in English, whoever froze it; pages and the API make them
-    # again in their reader's language (AreaSnapshot.explained).
+    # Pages and the API make the sentences again in their reader's language (explained).
+    need = for_the_record(need)
     with translation.override(None):
-        need = replace(need, change=needs.change_sentence(need.imd2019, need.imd2025))
         meaning = needs.explain_area_need(need)
     return AreaSnapshot.objects.create(
         area=area,

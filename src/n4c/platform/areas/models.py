@@ -157,13 +157,40 @@ class Area(AreaBaseline):
         latest = self.snapshots.order_by("-version").first()
         return list(latest.need["imd2019"]["ward_codes"]) if latest else []
 
+    @property
+    def left_behind_difference_explained(self) -> str:
+        """Why n4c and OCSI differ about the area, in the reader's language.
+
+        Told again from the facts frozen when the area joined (its first snapshot), which gave
+        the baseline; the stored English where those facts are missing (areas made earlier).
+        """
+        if not self.left_behind_difference:
+            return ""
+        from n4c import needs
+
+        first = self.snapshots.order_by("version").first()
+        try:
+            ward17 = needs.area_need_from_dict(first.need).ward17 if first else None
+        except (KeyError, TypeError, ValueError):
+            ward17 = None
+        if (
+            ward17 is None
+            or not ward17.ward_differences
+            or (ward17.left_behind, ward17.left_behind_published)
+            != (self.left_behind, self.left_behind_published)
+        ):
+            return self.left_behind_difference
+        return needs.difference_sentence(ward17)
+
     def baseline_figures(self) -> list[tuple[str, str]]:
         """The baseline as (label, shown value) pairs, for the area page."""
         figures = []
         for name in BASELINE_FIELDS:
             value = getattr(self, name)
-            if name == "left_behind_difference" and not value:
-                continue
+            if name == "left_behind_difference":
+                if not value:
+                    continue
+                value = self.left_behind_difference_explained
             figures.append((gettext(str(self._meta.get_field(name).verbose_name)), _shown(value)))
         return figures
 

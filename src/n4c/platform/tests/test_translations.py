@@ -306,6 +306,8 @@ CORE_SHOWN: list[str] = [
     "maps/render.py",
     "maps/shapes.py",
     "needs/area_need.py",
+    "needs/groups.py",
+    "needs/wards.py",
     "panels/explain.py",
     "panels/pabulib.py",
     "profiles/build.py",

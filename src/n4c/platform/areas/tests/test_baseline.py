@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from django.utils.html import escape
 
 from n4c.errors import InputError
 from n4c.needs import parse_area_codes, summarise_area, ward_table
-from n4c.platform.areas.models import Area
+from n4c.platform.areas.models import Area, AreaSnapshot
 from n4c.platform.people.models import Role
 from n4c.platform.regions.services import load_regions
 
@@ -176,3 +177,52 @@ def test_an_area_made_before_the_published_flag_was_recorded_says_so(
     assert "<dd>Not recorded</dd>" in page
     assert "Why the two differ" not in page
     assert client_for(national).get(f"/api/areas/{area.pk}").json()["left_behind_published"] is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "opening", "ward"),
+    [
+        (
+            "pl",
+            "n4c uznaje ten obszar za „pozostawiony w tyle”, a opublikowana lista OCSI nie.",
+            "Ayresome (E05009854) zajmuje 715. miejsce",
+        ),
+        (
+            "ur",
+            "n4c اس علاقے کو 'پیچھے رہ جانے والا' مانتا ہے، لیکن OCSI کی شائع شدہ فہرست نہیں مانتی۔",
+            "Ayresome (E05009854)",
+        ),
+    ],
+)
+def test_why_n4c_and_ocsi_differ_reads_in_the_readers_language_and_is_kept_in_english(
+    client_for, make_person, language, opening, ward
+):
+    """The area keeps the English sentence; its page and the API tell it in the reader's."""
+    load_regions()
+    client = client_for(make_person(Role.NATIONAL_TEAM))
+    client.cookies["n4c_language"] = language
+    response = client.post(
+        "/api/areas/",
+        data={"name": "Ayresome", "ward17_codes": ["E05009854"]},
+        content_type="application/json",
+    )
+    assert response.status_code == 201, response.content
+    area = Area.objects.get(pk=response.json()["id"])
+    assert area.left_behind_difference.startswith("n4c counts this area as left behind")
+    assert (
+        area.snapshots.get()
+        .need["ward17"]["left_behind_difference"]
+        .startswith("n4c counts this area as left behind")
+    )
+    shown = response.json()["left_behind_difference"]
+    assert shown.startswith(opening) and ward in shown and "715" in shown
+    assert "n4c counts" not in shown and "OCSI builds" not in shown
+    page = client.get(f"/areas/{area.pk}/").content.decode()
+    assert escape(opening) in page and "n4c counts this area" not in page
+    # An area whose first snapshot lacks the facts shows the English it stored.
+    first = area.snapshots.get()
+    del first.need["ward17"]["ward_differences"]
+    AreaSnapshot.objects.filter(pk=first.pk).update(need=first.need)
+    page = client.get(f"/areas/{area.pk}/").content.decode()
+    assert escape(area.left_behind_difference) in page
