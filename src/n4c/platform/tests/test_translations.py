@@ -316,6 +316,9 @@ CORE_SHOWN: list[str] = [
     "rights/deadlines.py",
     "rights/journey.py",
     "rights/periods.py",
+    "rollout/assumptions.py",
+    "rollout/bounds.py",
+    "rollout/model.py",
 ]
 
 
