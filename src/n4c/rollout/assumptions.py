@@ -18,6 +18,7 @@ from n4c import specfiles
 from n4c.errors import InputError
 from n4c.rollout import bounds
 from n4c.specfiles import check_depth, check_keys, keys_of, read_toml
+from n4c.words import gettext as _
 
 __all__ = [
     "COST_TABLES",
@@ -74,7 +75,8 @@ class Assumptions:
             if role.key == key:
                 return role
         raise InputError(
-            f'there is no role "{key}"; the roles are {", ".join(r.key for r in self.roles)}.',
+            _('there is no role "%(role)s"; the roles are %(roles)s.')
+            % {"role": key, "roles": ", ".join(r.key for r in self.roles)},
             field="roles",
             value=key,
         )
@@ -151,18 +153,21 @@ def _number(
 def _table(raw: dict[str, Any], key: str, *, path: Path | None, where: str) -> dict[str, Any]:
     value = raw.get(key, {})
     if not isinstance(value, dict):
-        raise InputError(f"[{where}] must be a table.", path=path, field=where)
+        raise InputError(
+            _("[%(table)s] must be a table.") % {"table": where}, path=path, field=where
+        )
     return value
 
 
 def _role(entry: object, number: int, *, path: Path | None) -> Role:
     where = f"roles[{number}]"
     if not isinstance(entry, dict):
-        raise InputError("each [[roles]] entry must be a table.", path=path, field=where)
+        raise InputError(_("each [[roles]] entry must be a table."), path=path, field=where)
     key = entry.get("key")
     if not isinstance(key, str) or not key.isidentifier():
         raise InputError(
-            f'"{key}" is not a role key; use lower-case words joined by _, like "adviser".',
+            _('"%(key)s" is not a role key; use lower-case words joined by _, like "adviser".')
+            % {"key": key},
             path=path,
             field=f"{where}.key",
             value=key,
@@ -170,7 +175,8 @@ def _role(entry: object, number: int, *, path: Path | None) -> Role:
     group = entry.get("group", "cross_cutting")
     if group not in _GROUPS:
         raise InputError(
-            f'"{group}" is not a role group; choose caseload or cross_cutting.',
+            _('"%(group)s" is not a role group; choose caseload or cross_cutting.')
+            % {"group": group},
             path=path,
             field=f"{where}.group",
             value=group,
@@ -178,7 +184,9 @@ def _role(entry: object, number: int, *, path: Path | None) -> Role:
     for required in ("areas_per_post", "salary_gbp"):
         if required not in entry:
             raise InputError(
-                f'role "{key}" needs {required}.', path=path, field=f"{where}.{required}"
+                _('role "%(role)s" needs %(key)s.') % {"role": key, "key": required},
+                path=path,
+                field=f"{where}.{required}",
             )
     return Role(
         key=key,
@@ -203,7 +211,8 @@ def _cost_lines(costs: dict[str, Any], table: str, *, path: Path | None) -> dict
     for name, value in lines.items():
         if not name.endswith("_gbp"):
             raise InputError(
-                f'cost line "{name}" must name its unit: end it with _gbp, like "travel_gbp".',
+                _('cost line "%(line)s" must name its unit: end it with _gbp, like "travel_gbp".')
+                % {"line": name},
                 path=path,
                 field=f"{where}.{name}",
             )
@@ -224,13 +233,14 @@ def assumptions_from_dict(raw: dict[str, Any], *, path: Path | None = None) -> A
     _check_keys(raw, path)
     entries = raw.get("roles")
     if not isinstance(entries, list) or not entries:
-        raise InputError("at least one [[roles]] entry is needed.", path=path, field="roles")
+        raise InputError(_("at least one [[roles]] entry is needed."), path=path, field="roles")
     roles = tuple(_role(entry, number, path=path) for number, entry in enumerate(entries, 1))
     keys = [r.key for r in roles]
     repeated = sorted({k for k in keys if keys.count(k) > 1})
     if repeated:
         raise InputError(
-            f"role keys must be unique; {', '.join(repeated)} appears more than once.",
+            _("role keys must be unique; %(keys)s appears more than once.")
+            % {"keys": ", ".join(repeated)},
             path=path,
             field="roles",
         )
@@ -242,7 +252,8 @@ def assumptions_from_dict(raw: dict[str, Any], *, path: Path | None = None) -> A
     )
     if clashes:
         raise InputError(
-            f"cost line names must be unique and not salaries_gbp or on_costs_gbp: {', '.join(clashes)}.",
+            _("cost line names must be unique and not salaries_gbp or on_costs_gbp: %(lines)s.")
+            % {"lines": ", ".join(clashes)},
             path=path,
             field="costs",
         )
@@ -250,7 +261,9 @@ def assumptions_from_dict(raw: dict[str, Any], *, path: Path | None = None) -> A
     profile = phasing.get("profile", "even")
     if profile not in PROFILES:
         raise InputError(
-            f'"{profile}" is not a phasing profile; choose {" or ".join(PROFILES)}.',
+            # PROFILES are "even" and "ramp": keys a person types, kept in every language.
+            _('"%(profile)s" is not a phasing profile; choose even or ramp.')
+            % {"profile": profile},
             path=path,
             field="phasing.profile",
             value=profile,
@@ -260,7 +273,7 @@ def assumptions_from_dict(raw: dict[str, Any], *, path: Path | None = None) -> A
     if shares is not None:
         if not isinstance(shares, list) or not shares:
             raise InputError(
-                "phasing.cohort_shares must be a list of numbers, one per year.",
+                _("phasing.cohort_shares must be a list of numbers, one per year."),
                 path=path,
                 field="phasing.cohort_shares",
             )
@@ -270,7 +283,9 @@ def assumptions_from_dict(raw: dict[str, Any], *, path: Path | None = None) -> A
         )
         if sum(cohort_shares) == 0:
             raise InputError(
-                "phasing.cohort_shares must not all be 0.", path=path, field="phasing.cohort_shares"
+                _("phasing.cohort_shares must not all be 0."),
+                path=path,
+                field="phasing.cohort_shares",
             )
     source = _table(raw, "source", path=path, where="source")
     return Assumptions(
@@ -311,9 +326,9 @@ def load_assumptions(path: str | Path | None = None) -> Assumptions:
     path = Path(path)
     if not path.is_file():
         raise InputError(
-            "cannot read the assumptions file (no such file).",
+            _("cannot read the assumptions file (no such file)."),
             path=path,
-            hint="Check the path; `n4c rollout --help` shows where the defaults are.",
+            hint=_("Check the path; `n4c rollout --help` shows where the defaults are."),
         )
     override = read_toml(path)
     # Checked before merging, so a role's number is its place in this file.

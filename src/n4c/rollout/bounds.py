@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from n4c import specfiles
+from n4c.errors import InputError
+from n4c.words import gettext as _
+from n4c.words import number
 
 __all__ = [
     "AREAS",
@@ -41,14 +44,33 @@ class Bound:
         ...
         n4c.errors.InputError: field "years": "200000" must be a whole number from 1 to 20.
         """
-        return specfiles.number(
-            value,
-            field=field,
-            path=path,
-            minimum=self.minimum,
-            maximum=self.maximum,
-            whole=self.whole,
-        )
+        try:
+            return specfiles.number(
+                value,
+                field=field,
+                path=path,
+                minimum=self.minimum,
+                maximum=self.maximum,
+                whole=self.whole,
+            )
+        except InputError:
+            # The same refusal, in the reader's language (the page and the API show it).
+            words = {
+                "value": value,
+                "minimum": _figure(self.minimum),
+                "maximum": _figure(self.maximum),
+            }
+            message = (
+                _('"%(value)s" must be a whole number from %(minimum)s to %(maximum)s.')
+                if self.whole
+                else _('"%(value)s" must be a number from %(minimum)s to %(maximum)s.')
+            )
+            raise InputError(message % words, path=path, field=field, value=value) from None
+
+
+def _figure(value: float) -> str:
+    """A bound as a person writes it: 20 rather than 20.0, thousands grouped the reader's way."""
+    return number(int(value)) if float(value).is_integer() else number(value)
 
 
 #: Areas supported by the last year of a rollout (about 225 left-behind wards in England).

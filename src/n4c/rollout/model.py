@@ -14,12 +14,13 @@ from typing import Any
 from n4c.errors import InputError
 from n4c.rollout import bounds
 from n4c.rollout.assumptions import (
-    PROFILES,
     Assumptions,
     Profile,
     cost_line_label,
     default_assumptions,
 )
+from n4c.words import gettext as _
+from n4c.words import gettext_noop, ngettext, number
 
 __all__ = [
     "RolloutYear",
@@ -72,22 +73,37 @@ class RolloutYear:
         }
 
 
-def _check_whole(value: int, bound: bounds.Bound, *, field: str, noun: str) -> None:
+#: What a size outside its bound is told, by field; translated when raised.
+_NOT_WHOLE = {
+    "areas": gettext_noop(
+        "the number of areas must be a whole number from %(minimum)s to %(maximum)s, not %(value)s."
+    ),
+    "years": gettext_noop(
+        "the number of years must be a whole number from %(minimum)s to %(maximum)s, not %(value)s."
+    ),
+}
+
+
+def _check_whole(value: int, bound: bounds.Bound, *, field: str) -> None:
     if (
         isinstance(value, bool)
         or not isinstance(value, int)
         or not bound.minimum <= value <= bound.maximum
     ):
         raise InputError(
-            f"the number of {noun} must be a whole number from {bound.minimum:,} to "
-            f"{bound.maximum:,}, not {value!r}.",
+            _(_NOT_WHOLE[field])
+            % {
+                "minimum": number(bound.minimum),
+                "maximum": number(bound.maximum),
+                "value": repr(value),
+            },
             field=field,
             value=value,
         )
 
 
 def _check_areas(areas: int) -> None:
-    _check_whole(areas, bounds.AREAS, field="areas", noun="areas")
+    _check_whole(areas, bounds.AREAS, field="areas")
 
 
 def staff_needed(areas: int, assumptions: Assumptions | None = None) -> dict[str, int]:
@@ -212,11 +228,18 @@ def phase_areas(
     [50, 100, 100]
     """
     _check_areas(areas)
-    _check_whole(years, bounds.YEARS, field="years", noun="years")
+    _check_whole(years, bounds.YEARS, field="years")
     if cohort_shares is not None:
         if len(cohort_shares) != years:
             raise InputError(
-                f"cohort_shares has {len(cohort_shares)} values but the rollout has {years} years; give one share per year.",
+                ngettext(
+                    "cohort_shares has %(shares)s values but the rollout has %(years)s year; "
+                    "give one share per year.",
+                    "cohort_shares has %(shares)s values but the rollout has %(years)s years; "
+                    "give one share per year.",
+                    years,
+                )
+                % {"shares": number(len(cohort_shares)), "years": number(years)},
                 field="phasing.cohort_shares",
             )
         shares = cohort_shares
@@ -226,7 +249,9 @@ def phase_areas(
         shares = tuple(float(year) for year in range(1, years + 1))
     else:
         raise InputError(
-            f'"{profile}" is not a phasing profile; choose {" or ".join(PROFILES)}.',
+            # PROFILES are "even" and "ramp": keys a person types, kept in every language.
+            _('"%(profile)s" is not a phasing profile; choose even or ramp.')
+            % {"profile": profile},
             field="profile",
             value=profile,
         )

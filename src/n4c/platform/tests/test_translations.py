@@ -318,6 +318,9 @@ CORE_SHOWN: list[str] = [
     "rights/deadlines.py",
     "rights/journey.py",
     "rights/periods.py",
+    "rollout/assumptions.py",
+    "rollout/bounds.py",
+    "rollout/model.py",
 ]
 
 

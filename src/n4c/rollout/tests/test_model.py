@@ -131,3 +131,35 @@ def test_the_json_form_of_a_year_carries_staff_and_cost() -> None:
     assert document["staff_total"] == 40
     assert document["total_cost_gbp"] == pytest.approx(sum(document["cost_gbp"].values()))
     assert math.isclose(document["total_cost_gbp"], yearly_cost(100).total_gbp)
+
+
+def test_the_models_refusals_stay_english_without_django() -> None:
+    """The CLI's case: nothing installs a language, so each refusal reads as it always has."""
+    import subprocess
+    import sys
+
+    script = """
+import sys
+from n4c.errors import InputError
+from n4c.rollout import bounds, phase_areas
+for refuse in (
+    lambda: phase_areas(100, 4, cohort_shares=(1, 2, 3)),
+    lambda: phase_areas(100, 0),
+    lambda: bounds.SALARY_GBP.check(1e30, field="roles[1].salary_gbp"),
+):
+    try:
+        refuse()
+    except InputError as error:
+        print(error)
+print("django" in sys.modules)
+"""
+    run = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert run.stdout.splitlines() == [
+        'field "phasing.cohort_shares": cohort_shares has 3 values but the rollout has 4 years; '
+        "give one share per year.",
+        'field "years": the number of years must be a whole number from 1 to 20, not 0.',
+        'field "roles[1].salary_gbp": "1e+30" must be a number from 0 to 500,000.',
+        "False",
+    ]

@@ -182,3 +182,42 @@ def test_every_default_assumption_word_is_translated() -> None:
     for language in ("pl", "ur"):
         with translation.override(language):
             assert [w for w in assumption_words() if translation.gettext(w) == w] == []
+
+
+@pytest.mark.parametrize(
+    ("language", "refusal"),
+    [
+        (
+            "pl",
+            "liczba wartości w cohort_shares (3) nie zgadza się z liczbą lat planu rozwoju (4); "
+            "podaj jedną wartość na każdy rok.",
+        ),
+        (
+            "ur",
+            "cohort_shares میں 3 عدد ہیں لیکن توسیعی منصوبہ 4 سال کا ہے؛ ہر سال کے لیے ایک حصہ دیں۔",
+        ),
+    ],
+)
+def test_the_models_refusal_reads_in_polish_and_urdu(
+    make_person, client_for, monkeypatch, language, refusal
+) -> None:
+    """Defaults that phase areas in three cohorts cannot plan four years: the model says so, in
+    the page's language (the form's own bounds already keep sizes in range)."""
+    from n4c import rollout
+    from n4c.rollout import assumptions
+
+    builtin = assumptions.default_assumptions_dict
+
+    def three_cohorts():
+        return rollout.merge_assumptions(builtin(), {"phasing": {"cohort_shares": [1, 2, 3]}})
+
+    monkeypatch.setattr(assumptions, "default_assumptions_dict", three_cohorts)
+    monkeypatch.setattr(rollout, "default_assumptions_dict", three_cohorts)
+    client = client_for(make_person(Role.NATIONAL_TEAM))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    defaults = client.get("/rollout/").context["form"].data
+    response = client.get("/rollout/", {**defaults, "years": 4})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert refusal in page
+    assert "cohort_shares has 3 values" not in page and "give one share per year" not in page
