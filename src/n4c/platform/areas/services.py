@@ -129,7 +129,7 @@ def change_area(actor, area: Area, **changes) -> Area:
     ):
         need = needs.summarise_area(area.geography, list(area.codes))
         reason = _("The start date was set to %(date)s.") % {
-            "date": date_format(area.start_date, "j F Y")
+            "date": date_format(area.start_date, "j E Y")
         }
         frozen = freeze_snapshot(area, need, actor=acting_user(actor), reason=reason)
         record_change(actor, frozen, AuditEvent.Action.CREATED)

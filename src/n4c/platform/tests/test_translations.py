@@ -153,6 +153,33 @@ def test_the_core_writes_numbers_the_readers_way(language: str, whole: str, deci
         assert words.number(0.25, 1) == ("0,2" if language == "pl" else "0.2")
 
 
+def test_a_day_and_month_take_the_month_form_that_follows_a_day() -> None:
+    """In Polish a month after a day changes form: "16 stycznia 2027", not "16 Styczeń 2027".
+
+    Django's ``E`` gives that form (the same as ``F`` in English and Urdu), so no page or
+    message writes a day with ``F``.
+    """
+    import datetime as dt
+
+    from django.template import Context, Template
+    from django.utils import translation
+
+    written = [
+        str(path.relative_to(PLATFORM))
+        for path in PLATFORM.rglob("*")
+        if path.suffix in {".html", ".txt", ".py"}
+        and "tests" not in path.relative_to(PLATFORM).parts
+        and "j F" in path.read_text(encoding="utf-8")
+    ]
+    assert written == []
+    day = Template('{{ day|date:"j E Y" }}')
+    shown = {}
+    for language in ("en-gb", "pl", "ur"):
+        with translation.override(language):
+            shown[language] = day.render(Context({"day": dt.date(2027, 1, 16)}))
+    assert shown == {"en-gb": "16 January 2027", "pl": "16 stycznia 2027", "ur": "16 جنوری 2027"}
+
+
 _TAGS_WITHOUT_TEXT = [
     re.compile(r"\{% blocktranslate.*?%\}.*?\{% endblocktranslate %\}", re.S),
     re.compile(r"\{% comment %\}.*?\{% endcomment %\}", re.S),
