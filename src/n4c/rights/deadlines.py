@@ -20,7 +20,7 @@ from typing import Any, Literal
 from n4c import config
 from n4c.errors import InputError
 from n4c.rights.periods import check_event_date, describe_period, shown_date
-from n4c.rights.rules import Kind, Rule, RuleBook, load_rulebook
+from n4c.rights.rules import Kind, Rule, RuleBook, event_label, load_rulebook
 from n4c.words import gettext as _
 
 __all__ = [
@@ -133,6 +133,12 @@ def _deadline(rule: Rule, start: dt.date, event: str, **extra: Any) -> Deadline:
     )
 
 
+def _in_sentence(event: str) -> str:
+    """An event's name inside a sentence: "the notice of disposal on …"."""
+    label = event_label(event)
+    return label[:1].lower() + label[1:]
+
+
 def _status(
     rule: Rule, case: Mapping[str, dt.date], book: RuleBook, start: dt.date
 ) -> tuple[Status, str]:
@@ -145,10 +151,10 @@ def _status(
         return "not_applicable", (
             _("The %(required)s on %(required_on)s came before the %(event)s on %(start)s.")
             % {
-                "required": rule.requires,
-                "required_on": required_on.isoformat(),
-                "event": rule.event,
-                "start": start.isoformat(),
+                "required": _in_sentence(rule.requires),
+                "required_on": shown_date(required_on),
+                "event": _in_sentence(rule.event),
+                "start": shown_date(start),
             }
         )
     if rule.requires_within:
@@ -160,9 +166,9 @@ def _status(
                     "allowed (%(citation)s)."
                 )
                 % {
-                    "required": rule.requires,
-                    "required_on": required_on.isoformat(),
-                    "last_day": window.end(start).isoformat(),
+                    "required": _in_sentence(rule.requires),
+                    "required_on": shown_date(required_on),
+                    "last_day": shown_date(window.end(start)),
                     "citation": window.citation,
                 }
             )

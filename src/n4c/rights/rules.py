@@ -21,6 +21,7 @@ from typing import Any, Literal, cast, get_args
 from n4c.errors import InputError
 from n4c.rights.periods import COUNTINGS, UNITS, Counting, Unit, period_end
 from n4c.specfiles import check_keys, flag, keys_of, read_toml
+from n4c.words import gettext as _
 
 __all__ = [
     "KINDS",
@@ -29,6 +30,7 @@ __all__ = [
     "RuleBook",
     "Threshold",
     "builtin_rule_files",
+    "event_label",
     "load_rule_file",
     "load_rulebook",
     "rule_words",
@@ -368,4 +370,20 @@ def rule_words(book: RuleBook | None = None) -> list[str]:
     texts = [
         text for rule in book.rules for text in (rule.title, rule.who, rule.condition, rule.note)
     ]
+    events = [e for rule in book.rules for e in (rule.event, rule.requires, rule.met_by) if e]
+    texts += [_event_words(event) for event in events]
     return sorted({text for text in texts if text.strip()})
+
+
+def _event_words(event: str) -> str:
+    return event.replace("-", " ").capitalize()
+
+
+def event_label(event: str) -> str:
+    """An event's name in words, in the reader's language: the rules files name events by
+    key (``"notice-of-disposal"``), and :func:`rule_words` gives their words to translators.
+
+    >>> event_label("notice-of-disposal")
+    'Notice of disposal'
+    """
+    return _(_event_words(event))

@@ -58,7 +58,10 @@ class WithdrawForm(PlainForm):
     def __init__(self, *args, events=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["event_id"].choices = [
-            (e.pk, gettext("%(event)s on %(date)s") % {"event": e.event, "date": _date(e.date)})
+            (
+                e.pk,
+                gettext("%(event)s on %(date)s") % {"event": e.event_label, "date": _date(e.date)},
+            )
             for e in events
             if e.withdrawn_at is None
         ]

@@ -123,7 +123,7 @@ class DatedEvent(models.Model):
         ordering = ["date", "pk"]
 
     def __str__(self) -> str:
-        values = {"event": self.event, "date": date_format(self.date, "d M Y")}
+        values = {"event": self.event_label, "date": date_format(self.date, "d M Y")}
         if self.withdrawn_at:
             return gettext("%(event)s on %(date)s (withdrawn)") % values
         return gettext("%(event)s on %(date)s") % values
@@ -131,3 +131,8 @@ class DatedEvent(models.Model):
     @property
     def withdrawn(self) -> bool:
         return self.withdrawn_at is not None
+
+    @property
+    def event_label(self) -> str:
+        """The event's name in words, in the reader's language."""
+        return rights.event_label(self.event)

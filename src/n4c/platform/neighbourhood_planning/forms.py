@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from n4c import rights
 from n4c.platform.core.forms import PlainForm, PlainModelForm
 from n4c.platform.neighbourhood_planning.models import NeighbourhoodPlan
 from n4c.platform.neighbourhood_planning.services import stage_choices
@@ -19,16 +20,6 @@ class PlanForm(PlainModelForm):
 
 
 #: Each stage's name in the reader's language; a stage the rules add later reads as its id.
-STAGE_NAMES = {
-    "area-application-publicised": _("Area application publicised"),
-    "forum-application-publicised": _("Forum application publicised"),
-    "forum-designated": _("Forum designated"),
-    "pre-submission-publicised": _("Pre submission publicised"),
-    "plan-publicised": _("Plan publicised"),
-    "examiner-report-received": _("Examiner report received"),
-    "referendum-held": _("Referendum held"),
-    "referendum-poll": _("Referendum poll"),
-}
 
 
 class PlanStageForm(PlainForm):
@@ -38,6 +29,4 @@ class PlanStageForm(PlainForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["event"].choices = [
-            (e, STAGE_NAMES.get(e, e.replace("-", " ").capitalize())) for e in stage_choices()
-        ]
+        self.fields["event"].choices = [(e, rights.event_label(e)) for e in stage_choices()]

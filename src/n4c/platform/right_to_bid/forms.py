@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from n4c import rights
 from n4c.platform.core.forms import PlainForm, PlainModelForm
 from n4c.platform.right_to_bid.models import AssetCase, Nomination
 from n4c.platform.right_to_bid.nominations import NOMINATION_FIELDS
@@ -31,9 +32,7 @@ class EventForm(PlainForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["event"].choices = [
-            (e, e.replace("-", " ").capitalize()) for e in event_choices()
-        ]
+        self.fields["event"].choices = [(e, rights.event_label(e)) for e in event_choices()]
 
 
 class ExtensionForm(PlainForm):

@@ -151,7 +151,7 @@ def test_a_late_request_to_bid_does_not_and_the_reason_says_why():
     case = {"notice-of-disposal": D(2026, 3, 2), "request-to-bid": D(2026, 4, 13)}
     full = next(d for d in case_deadlines(case) if d.rule_id == "acv.full-moratorium")
     assert full.status == "not_applicable"
-    assert "came after 2026-04-12, the last day allowed" in full.reason
+    assert "came after 12 April 2026, the last day allowed" in full.reason
 
 
 def test_without_a_request_the_full_moratorium_is_conditional():
