@@ -1,25 +1,29 @@
 """The profile's map: the area's LSOAs shaded by IMD decile, its outline and its assets, as SVG.
 
-The LSOAs and their colours come from :func:`n4c.maps.lsoa_imd_layer` (IMD 2019, LSOA 2011)
-or :func:`lsoa21_imd_layer` (IMD 2025, LSOA 2021, with the maps' own decile legend) and are
-drawn by :func:`n4c.maps.render.draw_map`; this module adds the outline (the LSOAs dissolved)
-and the assets on top, in the same scaled coordinates.
+The LSOAs and their colours come from :func:`n4c.maps.lsoa_imd_layer` (IMD 2019 on LSOAs 2011,
+or IMD 2025 on LSOAs 2021) and are drawn by :func:`n4c.maps.render.draw_map`; this module adds
+the outline (the LSOAs dissolved) and the assets on top, in the same scaled coordinates. The
+words stay text in the SVG, so the browser shapes and orders them (Urdu is joined script written
+right to left, which matplotlib's own glyphs cannot draw).
 """
 
 from __future__ import annotations
 
 import io
 import math
+import warnings
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import shapely
 
+from n4c.words import gettext as _
+from n4c.words import number
+
 if TYPE_CHECKING:
-    from n4c.maps import MapLayer
     from n4c.profiles.model import MapPoint
 
-__all__ = ["area_map_svg", "area_outline_of", "lsoa21_imd_layer"]
+__all__ = ["area_map_svg", "area_outline_of"]
 
 _OUTLINE_COLOUR = "#0b0c0c"
 _ASSET_COLOUR = "#d4351c"
@@ -36,42 +40,6 @@ def area_outline_of(lsoa_codes: Sequence[str], *, edition: int = 2011):
     return shapely.union_all(shapes)
 
 
-def lsoa21_imd_layer(lsoa21_codes: Sequence[str]) -> MapLayer:
-    """The IMD 2025 decile of each of these LSOAs (2021), with its shape, as a map layer."""
-    import pandas as pd
-
-    from n4c.data import load
-    from n4c.maps import MapLayer
-    from n4c.maps.layers import _decile_bins  # the maps' one decile legend
-    from n4c.needs import lsoa_shapes
-
-    lookup = load("lookup_lsoa21_ward24_lad24")
-    names = lookup[lookup["lsoa21_code"].isin(set(lsoa21_codes))]
-    deciles = (
-        load("imd2025_lsoa21").set_index("lsoa21_code")["IMD_decile"].reindex(names["lsoa21_code"])
-    ).astype(int)
-    areas = pd.DataFrame(
-        {
-            "code": names["lsoa21_code"].to_numpy(),
-            "name": names["lsoa21_name"].to_numpy(),
-            "council_name": names["ltla24_name"].to_numpy(),
-            "value": deciles.astype(str).to_numpy(),
-            "bin": deciles.to_numpy() - 1,
-        }
-    )
-    return MapLayer(
-        what="imd",
-        title="IMD 2025 decile of each LSOA",
-        level="LSOA (2021)",
-        value_heading="IMD 2025 decile (LSOAs)",
-        areas=areas,
-        shapes=lsoa_shapes(2021).reindex(areas["code"]).reset_index(drop=True),
-        bins=_decile_bins(),
-        source="IMD 2025 decile among England's LSOAs (MHCLG). Contains OS data © Crown "
-        "copyright and database right; ONS and MHCLG data, OGL v3.",
-    )
-
-
 def area_map_svg(
     lsoa_codes: Sequence[str],
     outline,
@@ -84,17 +52,22 @@ def area_map_svg(
 
     ``edition`` 2019 shades LSOAs 2011 by IMD 2019 decile; 2025 shades LSOAs 2021 by IMD 2025.
     """
+    import matplotlib
     import matplotlib.pyplot as plt
 
     from n4c.maps import lsoa_imd_layer
     from n4c.maps.render import draw_map
 
-    layer = lsoa21_imd_layer(lsoa_codes) if edition == 2025 else lsoa_imd_layer(lsoa_codes)
+    layer = lsoa_imd_layer(lsoa_codes, lsoa_year=2021 if edition == 2025 else 2011)
     figure = draw_map(layer)
     try:
         axes = figure.axes[0]
-        axes.set_title(f"{title}: IMD {edition} decile of each LSOA", loc="left", fontsize=14)
-        _, ymin, _, ymax = shapely.total_bounds(layer.shapes.dropna().to_numpy())
+        axes.set_title(
+            _("%(area)s: IMD %(year)s decile of each LSOA") % {"area": title, "year": edition},
+            loc="left",
+            fontsize=14,
+        )
+        ymin, ymax = shapely.total_bounds(layer.shapes.dropna().to_numpy())[1::2]
         x_scale = math.cos(math.radians((ymin + ymax) / 2))
         if outline is not None:
             for polygon in shapely.get_parts(outline):
@@ -109,7 +82,7 @@ def area_map_svg(
                 edgecolors="white",
                 linewidths=1.0,
                 zorder=5,
-                label=f"Community assets ({len(points):,})",
+                label=_("Community assets (%(count)s)") % {"count": number(len(points))},
             )
             legend = axes.get_legend()
             assert legend is not None  # draw_map always draws the key
@@ -122,7 +95,11 @@ def area_map_svg(
                 fontsize=9,
             )
         buffer = io.StringIO()
-        figure.savefig(buffer, format="svg", bbox_inches="tight")
+        with matplotlib.rc_context({"svg.fonttype": "none"}), warnings.catch_warnings():
+            # matplotlib only measures the words (its font lacks some Urdu letters); the
+            # browser draws them with its own fonts.
+            warnings.filterwarnings("ignore", "Glyph .* missing from font", UserWarning)
+            figure.savefig(buffer, format="svg", bbox_inches="tight")
     finally:
         plt.close(figure)
     svg = buffer.getvalue()

@@ -338,6 +338,7 @@ CORE_SHOWN: list[str] = [
     "panels/explain.py",
     "panels/pabulib.py",
     "profiles/build.py",
+    "profiles/charts.py",
     "profiles/html.py",
     "profiles/iod2025.py",
     "profiles/model.py",

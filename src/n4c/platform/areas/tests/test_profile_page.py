@@ -47,6 +47,24 @@ def test_the_map_is_an_svg_image(bloomfield, client_for, national) -> None:
     assert response.content.startswith(b"<svg")
 
 
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [
+        ("pl", "Bloomfield: decyl IMD 2019 każdego LSOA"),
+        ("ur", "Bloomfield: ہر LSOA کا IMD 2019 ڈیسائل"),
+    ],
+)
+def test_the_maps_words_are_text_in_the_readers_language(
+    bloomfield, client_for, national, language, title
+) -> None:
+    """The SVG keeps its words as text, so the browser joins Urdu letters and orders them."""
+    client = client_for(national)
+    client.cookies["n4c_language"] = language
+    svg = client.get(f"/areas/{bloomfield.pk}/profile/map.svg").content.decode()
+    assert f">{title}</text>" in svg
+    assert "decile of each LSOA" not in svg
+
+
 def test_the_profile_is_built_once_per_data_version(
     bloomfield, client_for, national, monkeypatch
 ) -> None:
