@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from n4c.words import gettext as _
+from n4c.words import number
 
 __all__ = ["DataMissingError", "InputError", "N4CError"]
 
@@ -37,7 +38,7 @@ class InputError(N4CError):
         if self.path is not None:
             where.append(Path(self.path).name)
         if self.row is not None:
-            where.append(_("row %(row)s") % {"row": f"{self.row:,}"})
+            where.append(_("row %(row)s") % {"row": number(self.row)})
         if self.field is not None:
             where.append(_('field "%(field)s"') % {"field": self.field})
         text = ", ".join(where)

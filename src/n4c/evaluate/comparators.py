@@ -34,7 +34,7 @@ from n4c.data.registry import checksum
 from n4c.errors import InputError
 from n4c.evaluate.balance import GOOD_BALANCE, balance_table
 from n4c.geography import code_shape
-from n4c.words import ngettext
+from n4c.words import ngettext, number
 
 __all__ = [
     "MATCHING_VARIABLES",
@@ -436,9 +436,9 @@ def _warnings(balance: dict[str, dict[str, float]], crossed: int) -> tuple[str, 
                 len(balance),
             )
             % {
-                "poor": len(poor),
-                "total": len(balance),
-                "limit": GOOD_BALANCE,
+                "poor": number(len(poor)),
+                "total": number(len(balance)),
+                "limit": number(GOOD_BALANCE),
                 "names": ", ".join(poor),
             }
         )
@@ -451,7 +451,7 @@ def _warnings(balance: dict[str, dict[str, float]], crossed: int) -> tuple[str, 
                 "had too few pool wards left.",
                 crossed,
             )
-            % {"count": crossed}
+            % {"count": number(crossed)}
         )
     return tuple(said)
 

@@ -27,6 +27,7 @@ from n4c.data import load, population_for_2025
 from n4c.errors import InputError
 from n4c.geography import code_shape
 from n4c.words import gettext as _
+from n4c.words import number
 
 __all__ = [
     "WHATS",
@@ -424,8 +425,8 @@ def _money_bins(per_head: np.ndarray) -> tuple[np.ndarray, tuple[Bin, ...]]:
     labels = [Bin(_("No money placed"), _MONEY_COLOURS[0])]
     for i in range(len(bounds) - 1):
         band = _("£%(low)s to £%(high)s") % {
-            "low": f"{bounds[i]:,.2f}",
-            "high": f"{bounds[i + 1]:,.2f}",
+            "low": number(bounds[i], 2),
+            "high": number(bounds[i + 1], 2),
         }
         labels.append(Bin(band, _MONEY_COLOURS[i + 1]))
     return bins, tuple(labels)
@@ -502,7 +503,7 @@ def _spending(edition: _Edition, lad: str | None, database: Path | None) -> MapL
     wards = _in_lad(_wards(edition.year), lad)
     per_head = table["per_head"].reindex(wards["code"]).fillna(0.0).to_numpy()
     bins, labels = _money_bins(per_head)
-    values = pd.Series([f"£{v:,.2f}" for v in per_head])
+    values = pd.Series([f"£{number(v, 2)}" for v in per_head])
     return MapLayer(
         what="spending",
         title=title,

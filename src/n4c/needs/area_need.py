@@ -40,7 +40,7 @@ from n4c.needs.ward_domains import CNI_DOMAINS, IMD_DOMAINS, ward17_domains
 from n4c.needs.wards import WardDifference, left_behind_lsoa21, lsoa_populations, ward_table
 from n4c.needs.wards24 import ward24_table
 from n4c.words import gettext as _
-from n4c.words import gettext_noop, ngettext
+from n4c.words import gettext_noop, ngettext, number
 
 __all__ = [
     "AREA_GEOGRAPHIES",
@@ -427,11 +427,11 @@ def _lsoa_need(lsoa21: list[str], people: pd.Series) -> LsoaNeed:
 def change_sentence(before: EditionNeed, after: EditionNeed) -> str:
     """How the most deprived ward's IMD rank and decile moved (ranks compare; scores do not)."""
     figures = {
-        "rank19": f"{before.imd_rank:,}",
-        "wards19": f"{before.wards_ranked:,}",
+        "rank19": number(before.imd_rank),
+        "wards19": number(before.wards_ranked),
         "decile19": before.imd_decile,
-        "rank25": f"{after.imd_rank:,}",
-        "wards25": f"{after.wards_ranked:,}",
+        "rank25": number(after.imd_rank),
+        "wards25": number(after.wards_ranked),
         "decile25": after.imd_decile,
     }
     if after.imd_decile < before.imd_decile:

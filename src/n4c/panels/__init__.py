@@ -10,7 +10,7 @@ packages.
 """
 
 from n4c.panels.election import VOTE_TYPES, Ballot, Election, Project, VoteType, id_order
-from n4c.panels.explain import money, voters_sentence
+from n4c.panels.explain import money, vote_count, voters_sentence
 from n4c.panels.outcome import Completion, Outcome, Payments, ProjectResult, Rule
 from n4c.panels.pabulib import PbFileError, format_pb, parse_pb, read_pb, write_pb
 from n4c.panels.rules import COMPLETIONS, RULES, count, tie_order
@@ -36,6 +36,7 @@ __all__ = [
     "parse_pb",
     "read_pb",
     "tie_order",
+    "vote_count",
     "voters_sentence",
     "write_pb",
 ]

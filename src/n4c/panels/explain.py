@@ -7,12 +7,19 @@ from typing import TYPE_CHECKING
 from n4c.panels.election import Election, Number
 from n4c.panels.outcome import Completion, Outcome, Payments, ProjectResult, currency_of
 from n4c.words import gettext as _
-from n4c.words import ngettext
+from n4c.words import ngettext, number
 
 if TYPE_CHECKING:
     from n4c.panels.equal_shares import EqualSharesRun
 
-__all__ = ["equal_shares_outcome", "greedy_outcome", "knapsack_outcome", "money", "voters_sentence"]
+__all__ = [
+    "equal_shares_outcome",
+    "greedy_outcome",
+    "knapsack_outcome",
+    "money",
+    "vote_count",
+    "voters_sentence",
+]
 
 _SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$"}
 
@@ -25,17 +32,33 @@ def money(amount: float, currency: str = "GBP") -> str:
     >>> money(3000), money(7.284), money(1200.4, "EUR"), money(12, "PLN")
     ('£3,000', '£7.28', '€1,200', '12 PLN')
     """
-    text = (
-        f"{amount:,.0f}" if abs(amount) >= 100 or float(amount).is_integer() else f"{amount:,.2f}"
-    )
+    text = number(amount, 0 if abs(amount) >= 100 or float(amount).is_integer() else 2)
     symbol = _SYMBOLS.get(currency)
     return f"{symbol}{text}" if symbol else f"{text} {currency}"
 
 
+def _general(value: float) -> str:
+    """``value`` as ``:,g`` writes it (six significant figures, no trailing zeros), with its
+    thousands grouped and its decimal point written the reader's way."""
+    text = f"{value:g}"
+    if "e" in text:
+        return f"{value:,g}"
+    return number(value, len(text.partition(".")[2]))
+
+
+def vote_count(votes: Number) -> str:
+    """A proposal's votes (or points) as a person reads them: ``7,433``, ``12.5``.
+
+    >>> vote_count(7433), vote_count(12.5), vote_count(3.0)
+    ('7,433', '12.5', '3.0')
+    """
+    return number(votes) if float(votes).is_integer() else _general(votes)
+
+
 def _votes(votes: Number) -> str:
     if isinstance(votes, int):
-        return ngettext("%(votes)s vote", "%(votes)s votes", votes) % {"votes": f"{votes:,}"}
-    return _("%(points)s points") % {"points": f"{votes:,g}"}
+        return ngettext("%(votes)s vote", "%(votes)s votes", votes) % {"votes": number(votes)}
+    return _("%(points)s points") % {"points": _general(votes)}
 
 
 def _no_votes() -> str:
@@ -111,7 +134,7 @@ def knapsack_outcome(
             short = most - with_it
             facts_with_it = {
                 "with_it": _votes(int(with_it) if float(with_it).is_integer() else with_it),
-                "short": f"{short:,g}",
+                "short": _general(short),
                 "best": best,
             }
             reason = (
@@ -164,27 +187,27 @@ def equal_shares_outcome(
     funded = [election.projects[p].id for p in run.selected] + completed
     share = run.share
     results = []
-    for number, project in enumerate(election.projects):
+    for index, project in enumerate(election.projects):
         cost, backers = money(project.cost, currency), supporters[project.id]
         facts: dict[str, object] = {"supporters": backers}
-        if number in run.paid:
-            paid = run.paid[number][1]
+        if index in run.paid:
+            paid = run.paid[index][1]
             facts |= {
                 "most_paid": float(paid.max()),
-                "rho": run.rho[number],
-                "supporters_money": run.money_before[number],
+                "rho": run.rho[index],
+                "supporters_money": run.money_before[index],
             }
             most = float(paid.max())
             found = {
-                "round": run.selected.index(number) + 1,
-                "supporters": f"{backers:,}",
-                "had": money(run.money_before[number], currency),
+                "round": run.selected.index(index) + 1,
+                "supporters": number(backers),
+                "had": money(run.money_before[index], currency),
                 "most": money(most, currency),
                 "cost": cost,
             }
             if election.vote_type == "approval" and most > 0:
                 # Cost over the most one supporter paid: as many votes as paid full price.
-                found["effective"] = f"{float(project.cost) / most:,.1f}"
+                found["effective"] = number(float(project.cost) / most, 1)
                 reason = (
                     ngettext(
                         "Funded in round %(round)s: its %(supporters)s supporter had %(had)s left of "
@@ -222,12 +245,12 @@ def equal_shares_outcome(
                 "for."
             )
         else:
-            left = run.money_left.get(number, 0.0)
+            left = run.money_left.get(index, 0.0)
             facts["supporters_money"] = left
-            round_out = run.out_in_round.get(number)
+            round_out = run.out_in_round.get(index)
             short_of = {
                 "cost": cost,
-                "supporters": f"{backers:,}",
+                "supporters": number(backers),
                 "left": money(left, currency),
                 "round": round_out,
                 "share": money(share, currency),
@@ -295,12 +318,12 @@ def voters_sentence(payments: Payments, currency: str = "GBP") -> str:
         "The %(voters)s voter had a share of %(share)s.",
         "Each of %(voters)s voters had a share of %(share)s.",
         facts["voters"],
-    ) % {"voters": f"{facts['voters']:,}", "share": money(facts["share"], currency)}
+    ) % {"voters": number(facts["voters"]), "share": money(facts["share"], currency)}
     paid = {
-        "paid": f"{facts['paid_something']:,}",
+        "paid": number(facts["paid_something"]),
         "average": money(facts["average_spent_by_payers"], currency),
-        "whole": f"{facts['spent_whole_share']:,}",
-        "nothing": f"{facts['paid_nothing']:,}",
+        "whole": number(facts["spent_whole_share"]),
+        "nothing": number(facts["paid_nothing"]),
     }
     spent = (
         _(

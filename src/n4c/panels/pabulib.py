@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from n4c import words
 from n4c.errors import InputError
 from n4c.panels.election import VOTE_TYPES, Ballot, Election, Number, Project, VoteType
 from n4c.textfiles import read_text
@@ -41,7 +42,7 @@ class PbFileError(InputError):
     def __str__(self) -> str:
         where = [Path(self.path).name] if self.path is not None else []
         if self.line is not None:
-            where.append(_("line %(line)s") % {"line": f"{self.line:,}"})
+            where.append(_("line %(line)s") % {"line": words.number(self.line)})
         if self.section is not None:
             where.append(_("section %(section)s") % {"section": self.section})
         text = ", ".join(where)
@@ -136,7 +137,11 @@ class _Reader:
                         "this line has %(values)s values but the header on line %(line)s names "
                         "%(columns)s columns."
                     )
-                    % {"values": len(row), "line": f"{header_line:,}", "columns": len(header)},
+                    % {
+                        "values": len(row),
+                        "line": words.number(header_line),
+                        "columns": len(header),
+                    },
                     number,
                     hint=_("Put values holding a semicolon in double quotes."),
                 )
@@ -147,7 +152,7 @@ class _Reader:
             last = len(text.splitlines())
             raise self.error(
                 _("the file has no %(section)s section (it ends on line %(line)s).")
-                % {"section": missing[0], "line": f"{last:,}"},
+                % {"section": missing[0], "line": words.number(last)},
                 None,
             )
         for name in SECTIONS:
@@ -188,7 +193,7 @@ class _Reader:
             if key in meta:
                 raise self.error(
                     _('"%(key)s" is given twice (first on line %(line)s).')
-                    % {"key": key, "line": f"{lines[key]:,}"},
+                    % {"key": key, "line": words.number(lines[key])},
                     number,
                 )
             meta[key], lines[key] = value, number
@@ -244,7 +249,7 @@ class _Reader:
             if voter_id in seen:
                 raise self.error(
                     _("voter %(voter)s has two ballots (the first on line %(line)s).")
-                    % {"voter": voter_id, "line": f"{seen[voter_id]:,}"},
+                    % {"voter": voter_id, "line": words.number(seen[voter_id])},
                     number,
                 )
             seen[voter_id] = number

@@ -13,7 +13,7 @@ from html import escape
 
 from n4c.profiles.model import Comparison, Profile
 from n4c.words import gettext as _
-from n4c.words import gettext_noop, ngettext
+from n4c.words import gettext_noop, ngettext, number
 
 __all__ = ["PROFILE_CSS", "render_body", "render_html"]
 
@@ -59,7 +59,7 @@ def _pct(share: float) -> str:
 
 
 def _score(value: float) -> str:
-    return _("no figure") if math.isnan(value) else f"{value:,.1f}"
+    return _("no figure") if math.isnan(value) else number(value, 1)
 
 
 #: The four rows of each chart, as :attr:`Comparison.values` names them.
@@ -96,10 +96,16 @@ def _bars(item: Comparison) -> str:
     return f'<dl class="profile-bars">{"".join(rows)}</dl>'
 
 
+def _ranked(item: Comparison) -> dict[str, str]:
+    """The item's rank and how many it is among, written the reader's way."""
+    assert item.rank is not None and item.rank_of is not None
+    return {"rank": number(item.rank), "of": number(item.rank_of)}
+
+
 def _rank(item: Comparison) -> str:
     if item.rank is None:
         return ""
-    values = {"rank": f"{item.rank:,}", "of": f"{item.rank_of:,}", "decile": item.decile}
+    values = {**_ranked(item), "decile": item.decile}
     lsoa = item.ranked_among == "LSOAs"
     if item.group != "imd":
         sentence = (
@@ -155,11 +161,7 @@ def _measures(profile: Profile, group: str, heading: str, intro: str, unit: str)
         )
     rows = [
         [_(item.name), *(shown(v) for _label, v in item.values)]
-        + (
-            [_("%(rank)s of %(of)s") % {"rank": f"{item.rank:,}", "of": f"{item.rank_of:,}"}]
-            if item.rank is not None
-            else ["-"]
-        )
+        + ([_("%(rank)s of %(of)s") % _ranked(item)] if item.rank is not None else ["-"])
         for item in items
     ]
     among = next((i.ranked_among for i in items if i.rank is not None), "wards")
@@ -181,9 +183,9 @@ def _map(profile: Profile, map_src: str | None) -> str:
         lsoas = len(profile.area.lsoa21_codes)
     values = {
         "name": profile.area.name,
-        "lsoas": f"{lsoas:,}",
+        "lsoas": number(lsoas),
         "year": profile.edition,
-        "assets": f"{len(profile.assets):,}",
+        "assets": number(len(profile.assets)),
     }
     if not profile.assets:
         described = _(
@@ -214,7 +216,7 @@ def _map(profile: Profile, map_src: str | None) -> str:
                 "have no map position.",
                 profile.assets_outside,
             )
-            % {"count": f"{profile.assets_outside:,}"}
+            % {"count": number(profile.assets_outside)}
         )
     rows = [[p.name, p.kind, f"{p.latitude:.5f}, {p.longitude:.5f}"] for p in profile.assets]
     assets = (
@@ -261,11 +263,11 @@ def _summary(profile: Profile) -> str:
     codes = area.ward24_codes if area.geography == "ward24" else area.lsoa21_codes
     values: dict[str, object] = {
         "year": year,
-        "population": f"{profile.population:,}",
+        "population": number(profile.population),
         "source": _(profile.population_source),
-        "score": f"{profile.imd_score:.1f}",
-        "rank": f"{profile.imd_rank:,}",
-        "of": f"{profile.imd_rank_of:,}",
+        "score": number(profile.imd_score, 1),
+        "rank": number(profile.imd_rank),
+        "of": number(profile.imd_rank_of),
         "geography": _(profile.imd_geography),
         "decile": profile.imd_decile,
     }
@@ -276,7 +278,7 @@ def _summary(profile: Profile) -> str:
         (_("Region"), area.region_name),
         (_("Edition"), _("English Indices of Deprivation %(year)s") % values),
         (_("Population"), _("%(population)s (%(source)s)") % values),
-        (_("IMD %(year)s score") % values, f"{profile.imd_score:.1f}"),
+        (_("IMD %(year)s score") % values, number(profile.imd_score, 1)),
         (
             _("IMD %(year)s rank") % values,
             _("%(rank)s of %(of)s %(geography)s (1 is the most deprived)") % values,
@@ -297,12 +299,13 @@ def _left_behind(profile: Profile) -> str:
         [
             _(status.n4c_label),
             _("Yes") if status.n4c else _("No"),
-            _("%(rank)s of %(of)s") % {"rank": f"{status.wards_n4c:,}", "of": f"{status.wards:,}"},
+            _("%(rank)s of %(of)s")
+            % {"rank": number(status.wards_n4c), "of": number(status.wards)},
         ],
         [
             _(status.ocsi_label),
             _("Yes") if status.ocsi else _("No"),
-            _("%(rank)s of %(of)s") % {"rank": f"{status.wards_ocsi:,}", "of": f"{ocsi_of:,}"},
+            _("%(rank)s of %(of)s") % {"rank": number(status.wards_ocsi), "of": number(ocsi_of)},
         ],
     ]
     measure = _(
@@ -330,7 +333,7 @@ def _editions(profile: Profile) -> str:
         [
             str(e.year),
             _("%(rank)s of %(of)s %(geography)s")
-            % {"rank": f"{e.rank:,}", "of": f"{e.rank_of:,}", "geography": _(e.geography)},
+            % {"rank": number(e.rank), "of": number(e.rank_of), "geography": _(e.geography)},
             str(e.decile),
             _(e.how) if e.how else _("published"),
         ]

@@ -24,7 +24,7 @@ from n4c.geography import code_shape
 from n4c.spreadsheets import restore_text, write_csv
 from n4c.textfiles import decode_text, read_text
 from n4c.words import gettext as _
-from n4c.words import ngettext
+from n4c.words import ngettext, number
 
 __all__ = [
     "ASSET_COLUMNS",
@@ -126,9 +126,9 @@ class AssetImport:
     def summary(self) -> str:
         """One sentence: ``Read 12 rows: 10 stored, 2 rejected.``, naming any encoding but UTF-8."""
         counts = {
-            "rows": f"{self.rows_read:,}",
-            "stored": f"{len(self.assets):,}",
-            "rejected": f"{len(self.rejected):,}",
+            "rows": number(self.rows_read),
+            "stored": number(len(self.assets)),
+            "rejected": number(len(self.rejected)),
             "encoding": self.encoding,
         }
         if self.encoding in ("", "UTF-8"):
@@ -369,14 +369,16 @@ def _read(stream: IO[str], path: str | Path | None) -> AssetImport:
     rejected: list[RejectedRow] = []
     seen_ids: dict[str, int] = {}
     rows_read = 0
-    for number, raw in enumerate(_rows(reader, path), start=1):
+    for row_number, raw in enumerate(_rows(reader, path), start=1):
         rows_read += 1
         # A register n4c exported has formula-like text quoted (n4c.spreadsheets); undo that.
         fields = {(k or "").strip(): restore_text(v or "") for k, v in raw.items() if k is not None}
-        asset, errors = validate_asset(fields, row=number, path=path)
+        asset, errors = validate_asset(fields, row=row_number, path=path)
         if None in raw:
             errors.append(
-                InputError(_("has more values than the header has columns."), path=path, row=number)
+                InputError(
+                    _("has more values than the header has columns."), path=path, row=row_number
+                )
             )
         asset_id = (fields.get("asset_id") or "").strip()
         if asset_id and asset_id in seen_ids:
@@ -385,18 +387,18 @@ def _read(stream: IO[str], path: str | Path | None) -> AssetImport:
                     _("asset_id %(id)s is already used by row %(row)s; each asset needs its own.")
                     % {"id": repr(asset_id), "row": seen_ids[asset_id]},
                     path=path,
-                    row=number,
+                    row=row_number,
                     field="asset_id",
                     value=asset_id,
                 )
             )
         if errors or asset is None:
-            rejected.append(RejectedRow(number, tuple(errors), fields))
+            rejected.append(RejectedRow(row_number, tuple(errors), fields))
             continue
         if asset_id:
-            seen_ids[asset_id] = number
+            seen_ids[asset_id] = row_number
         assets.append(asset)
-        asset_rows.append(number)
+        asset_rows.append(row_number)
     return AssetImport(assets, rejected, rows_read, str(path or ""), asset_rows)
 
 
@@ -407,7 +409,7 @@ def _rows(reader: csv.DictReader, path: str | Path | None) -> Iterator[dict[str 
         # A field over the csv module's limit, or an unclosed quote: the file is not a register.
         raise InputError(
             _("cannot be read as CSV after row %(row)s (%(error)s).")
-            % {"row": f"{reader.line_num - 1:,}", "error": error},
+            % {"row": number(reader.line_num - 1), "error": error},
             path=path,
             hint=_("Check the file is the register you meant, saved as CSV."),
         ) from None

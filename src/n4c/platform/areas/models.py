@@ -11,6 +11,7 @@ from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from n4c.platform.regions.models import Region
+from n4c.words import number
 
 
 class Stage(models.TextChoices):
@@ -201,9 +202,9 @@ def _shown(value: object) -> str:
     if isinstance(value, bool):
         return gettext("Yes") if value else gettext("No")
     if isinstance(value, float):
-        return f"{value:,.1f}"
+        return number(value, 1)
     if isinstance(value, int):
-        return f"{value:,}"
+        return number(value)
     return str(value)
 
 

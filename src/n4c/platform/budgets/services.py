@@ -24,6 +24,7 @@ from n4c.platform.budgets.models import Ballot, BudgetVote, Proposal
 from n4c.platform.core.acting import acting_user, is_platform
 from n4c.platform.core.conflicts import unique_or
 from n4c.platform.residents.models import Resident
+from n4c.words import number
 
 __all__ = [
     "add_proposal",
@@ -95,7 +96,7 @@ def advance_phase(actor, vote: BudgetVote, to: str) -> BudgetVote:
                 "before publishing the results.",
                 unchecked,
             )
-            % {"count": f"{unchecked:,}"}
+            % {"count": number(unchecked)}
         )
     before = snapshot(vote)
     vote.phase = to
@@ -127,12 +128,12 @@ def ballot_points(vote: BudgetVote, points: Mapping[int | str, int]) -> dict[str
                     "Choose at most %(most)s proposals; this ballot chooses %(chosen)s.",
                     vote.max_approvals,
                 )
-                % {"most": f"{vote.max_approvals:,}", "chosen": f"{len(given):,}"}
+                % {"most": number(vote.max_approvals), "chosen": number(len(given))}
             )
     elif any(not 0 <= p <= vote.max_points for p in given.values()):
         raise ValidationError(
             _("Give each proposal between 0 and %(most)s points.")
-            % {"most": f"{vote.max_points:,}"}
+            % {"most": number(vote.max_points)}
         )
     return given
 

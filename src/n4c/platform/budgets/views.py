@@ -34,6 +34,7 @@ from n4c.platform.budgets.forms import (
 from n4c.platform.budgets.models import Ballot, BudgetVote
 from n4c.platform.core.forms import add_service_error, apply_service
 from n4c.textfiles import decode_text
+from n4c.words import number
 
 
 @login_required
@@ -234,8 +235,7 @@ def results(request, pk: int):
 
 def _row(result: panels.ProjectResult) -> tuple[panels.ProjectResult, str, str]:
     """A proposal's result with its cost and votes as a person reads them."""
-    votes = f"{result.votes:,}" if float(result.votes).is_integer() else f"{result.votes:,g}"
-    return result, money(result.cost), votes
+    return result, money(result.cost), panels.vote_count(result.votes)
 
 
 @login_required
@@ -282,8 +282,8 @@ def import_file(request, area_id: int):
                     "closed; publish it to show members the results."
                 )
                 % {
-                    "proposals": f"{vote.proposals.count():,}",
-                    "ballots": f"{vote.ballots.count():,}",
+                    "proposals": number(vote.proposals.count()),
+                    "ballots": number(vote.ballots.count()),
                 },
             )
             return redirect(vote)

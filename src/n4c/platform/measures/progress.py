@@ -9,16 +9,18 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from n4c import words
 from n4c.platform.measures.models import LocalMeasure, MeasureValue
 
 __all__ = ["describe_progress", "shown_number"]
 
 
 def shown_number(number: Decimal) -> str:
-    """A number as people write it: 1,250 not 1250.00, 2.5 not 2.50."""
+    """A number as people write it: 1,250 not 1250.00, 2.5 not 2.50 (in Polish 1 250 and 2,5)."""
     if number == number.to_integral_value():
-        return f"{int(number):,}"
-    return f"{number:,.2f}".rstrip("0")
+        return words.number(int(number))
+    # Values keep two places (the model's fields), which a float holds exactly enough to round.
+    return words.number(float(number), 2).rstrip("0")
 
 
 def _trend(previous: Decimal, latest: Decimal) -> str:

@@ -36,6 +36,7 @@ from n4c.platform.surveys.results import (
 )
 from n4c.spreadsheets import write_csv
 from n4c.textfiles import decode_text
+from n4c.words import number
 
 #: What the learning pages say about the figures, besides the rule on small counts.
 _CAVEATS = (
@@ -207,7 +208,7 @@ def weights(request, wave_id: int):
                     "Weights set for %(count)s responses.",
                     count,
                 )
-                % {"count": f"{count:,}"},
+                % {"count": number(count)},
             )
             return redirect("surveys:waves", area_id=wave.site.area_id)
     return render(request, "surveys/weights.html", {"wave": wave, "form": form})

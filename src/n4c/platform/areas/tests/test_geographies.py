@@ -277,3 +277,30 @@ def test_a_wrong_code_is_refused_in_the_reader_s_language(region, national, clie
         data={"name": "X", "geography": "ward24", "codes": "E05999999", "stage": "prospect"},
     ).content.decode()
     assert "E05999999 nie jest angielskim okręgiem z 2024 r. w tabeli ONS" in page
+
+
+def test_a_polish_reader_s_area_page_groups_thousands_with_a_space(region, national, client_for):
+    """The baseline figures and the sentences about them write 7 433 and 70,5, the Polish way."""
+    client = client_for(national)
+    client.cookies["n4c_language"] = "pl"
+    client.post(
+        "/areas/new/",
+        data={
+            "name": "Bloomfield",
+            "geography": "ward17",
+            "codes": BLOOMFIELD_17,
+            "stage": "prospect",
+        },
+    )
+    area = Area.objects.get()
+    assert area.population >= 1000
+    page = client.get(area.get_absolute_url()).content.decode()
+    population = f"{area.population:,}".replace(",", "\xa0")
+    score = f"{area.imd_score:.1f}".replace(".", ",")
+    assert f"<dd>{population}</dd>" in page and f"<dd>{score}</dd>" in page, page
+    assert "Jego najbardziej zdeprywowany okręg zajmował pozycję 1 na 7\xa0433 okręgów" in page
+    assert "7,433" not in page and f"{area.population:,}" not in page
+    client.cookies["n4c_language"] = "en-gb"
+    english = client.get(area.get_absolute_url()).content.decode()
+    assert f"<dd>{area.population:,}</dd>" in english
+    assert "Its most deprived ward ranked 1 of 7,433 wards" in english

@@ -214,3 +214,19 @@ def test_a_profile_on_the_imd_2025_speaks_polish(home, client_for, national) -> 
     assert "Grupa okręgów z 2024 r." in page and "Pozycja w IMD 2025" in page
     assert "Własny szacunek n4c na 2025 r." in page and "Lista OCSI z 2019 r." in page
     assert "n4c's own estimate for 2025" not in page
+
+
+def test_the_profile_s_figures_group_thousands_the_polish_way(
+    bloomfield, client_for, national
+) -> None:
+    """The population, ranks and LSOA counts write 7 433 in Polish, 7,433 in English."""
+    group = summarise_ward_group([BLOOMFIELD])
+    assert group.population >= 1000
+    polish = _in(client_for(national), "pl").get(f"/areas/{bloomfield.pk}/profile/")
+    text = polish.content.decode()
+    assert f"{group.population:,}".replace(",", "\xa0") in text
+    assert "<dd>1 z 7\xa0421 okręgów (grudzień 2017 r.)" in text  # England's wards ranked
+    assert f"{group.population:,}" not in text and "7,421" not in text
+    english = _in(client_for(national), "en-gb").get(f"/areas/{bloomfield.pk}/profile/")
+    assert f"{group.population:,}" in english.content.decode()
+    assert "1 of 7,421 wards" in english.content.decode()

@@ -230,3 +230,25 @@ def test_a_malformed_pb_file_is_refused_in_the_reader_s_language(home, adviser, 
         "a nie „lots”." in page
     )
     assert not BudgetVote.objects.exists()
+
+
+def test_a_polish_reader_s_amounts_group_thousands_with_a_space(
+    home, make_vote, member, adviser, client_for
+):
+    """Figures inside the reasons and on the page are written the Polish way: £7 433."""
+    vote = make_vote(
+        home, phase=BudgetVote.Phase.PROPOSALS, budget_gbp=12000, counting_rule="greedy"
+    )
+    roof = services.add_proposal(adviser, vote, title="Hall roof", cost_gbp=7433)
+    vote = services.advance_phase(adviser, vote, BudgetVote.Phase.VOTING)
+    services.cast_ballot(member.account, vote, member, {roof.pk: 1})
+    for phase in (BudgetVote.Phase.CLOSED, BudgetVote.Phase.PUBLISHED):
+        vote = services.advance_phase(adviser, vote, phase)
+    client = client_for(member.account)
+    client.cookies["n4c_language"] = "pl"
+    page = client.get(reverse("budgets:results", args=[vote.pk])).content.decode()
+    assert "Sfinansowano: 1 głos; £7\xa0433 zmieściło się w pozostałych £12\xa0000." in page, page
+    assert "7,433" not in page and "12,000" not in page
+    with translation.override("en-gb"):
+        english = counting.count_vote(vote)
+    assert english.projects[-1].reason == "Funded: 1 vote; £7,433 fitted in the £12,000 left."

@@ -99,6 +99,21 @@ def test_progress_reads_as_one_sentence_in_the_readers_language():
         assert describe_progress(stories, told[:1]) == "1 کہانی، تازہ ترین 1 مارچ 2026 کی۔"
 
 
+def test_progress_writes_its_numbers_the_readers_way():
+    """Polish groups thousands with a space and writes a decimal comma; English is unchanged."""
+    measure = LocalMeasure(name="Visits", unit="visits", target=Decimal(10000))
+    values = _values(measure, "1250.50", "7433")
+    with translation.override("pl"):
+        assert describe_progress(measure, values) == (
+            "7\xa0433 visits: 6\xa0182,5 z 8\xa0749,5 w drodze do celu 10\xa0000; rośnie."
+        )
+    with translation.override("ur"):
+        assert describe_progress(measure, values).startswith("7,433 visits")
+    assert describe_progress(measure, values) == (
+        "7,433 visits: 6,182.5 of 8,749.5 towards target 10,000; rising."
+    )
+
+
 def test_a_member_proposes_and_records_in_their_own_area(member, home, client_for):
     client = client_for(member)
     proposed = _propose(client, home, target="10")
