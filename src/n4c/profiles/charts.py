@@ -98,7 +98,8 @@ def area_map_svg(
         with matplotlib.rc_context({"svg.fonttype": "none"}), warnings.catch_warnings():
             # matplotlib only measures the words (its font lacks some Urdu letters); the
             # browser draws them with its own fonts.
-            warnings.filterwarnings("ignore", "Glyph .* missing from font", UserWarning)
+            missing = "Glyph .* missing from font"  # untranslated: matplotlib's warning
+            warnings.filterwarnings("ignore", missing, UserWarning)
             figure.savefig(buffer, format="svg", bbox_inches="tight")
     finally:
         plt.close(figure)

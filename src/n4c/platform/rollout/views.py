@@ -13,10 +13,11 @@ from n4c.platform.audit.services import record_export
 from n4c.platform.core.exports import export_response
 from n4c.platform.rollout.forms import RolloutForm
 from n4c.spreadsheets import GBP
+from n4c.words import number
 
 
 def _gbp(amount: float) -> str:
-    return f"£{amount:,.0f}"
+    return f"£{number(amount, 0)}"
 
 
 def _form(request) -> RolloutForm:
