@@ -230,7 +230,7 @@ def _map(profile: Profile, map_src: str | None) -> str:
         else ""
     )
     return (
-        f'<h2>{escape(_("Map"))}</h2><figure class="profile-map">{picture}'
+        _heading(_("Map")) + f'<figure class="profile-map">{picture}'
         f"<figcaption>{escape(described)}</figcaption></figure>"
         + "".join(f"<p>{escape(n)}</p>" for n in notes)
         + assets
@@ -289,7 +289,7 @@ def _summary(profile: Profile) -> str:
         ),
     ]
     body = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in items)
-    return f'<h2>{escape(_("Summary"))}</h2><dl class="profile-summary">{body}</dl>'
+    return _heading(_("Summary")) + f'<dl class="profile-summary">{body}</dl>'
 
 
 def _left_behind(profile: Profile) -> str:
@@ -313,8 +313,7 @@ def _left_behind(profile: Profile) -> str:
         "both the IMD and the CNI. It is a measure, not a judgement of the people."
     )
     return (
-        f"<h2>{escape(_('Left behind'))}</h2>"
-        f"<p>{escape(status.sentence)}</p>"
+        _heading(_("Left behind")) + f"<p>{escape(status.sentence)}</p>"
         f"<p>{escape(measure, quote=False)}</p>"
         + _table(
             _("Left behind by each test"),
@@ -328,7 +327,7 @@ def _left_behind(profile: Profile) -> str:
 def _editions(profile: Profile) -> str:
     if not profile.editions:
         none = _("n4c holds no earlier edition for a group of wards; see each ward's own profile.")
-        return f"<h2>{escape(_('Change between editions'))}</h2><p>{escape(none, quote=False)}</p>"
+        return _heading(_("Change between editions")) + f"<p>{escape(none, quote=False)}</p>"
     rows = [
         [
             str(e.year),
@@ -345,7 +344,8 @@ def _editions(profile: Profile) -> str:
         "A lower rank means more deprived."
     )
     return (
-        f"<h2>{escape(_('Change between editions'))}</h2><p>{escape(intro, quote=False)}</p>"
+        _heading(_("Change between editions"))
+        + f"<p>{escape(intro, quote=False)}</p>"
         + sentence
         + _table(
             _("IMD rank and decile in each edition"),
@@ -354,6 +354,11 @@ def _editions(profile: Profile) -> str:
             rows,
         )
     )
+
+
+def _heading(text: str) -> str:
+    # Headings are made here, not inside f-strings, where makemessages cannot find the words.
+    return f"<h2>{escape(text)}</h2>"
 
 
 def _sources(profile: Profile) -> str:
@@ -369,7 +374,7 @@ def _sources(profile: Profile) -> str:
         "version": profile.data_version,
         "source": _(profile.population_source),
     }
-    return f"<h2>{escape(_('Sources'))}</h2>{notes}<ul>{items}</ul><p>{escape(version)}</p>"
+    return _heading(_("Sources")) + f"{notes}<ul>{items}</ul><p>{escape(version)}</p>"
 
 
 def render_body(profile: Profile, *, map_src: str | None = None) -> str:

@@ -153,6 +153,29 @@ def test_the_core_writes_numbers_the_readers_way(language: str, whole: str, deci
         assert words.number(0.25, 1) == ("0,2" if language == "pl" else "0.2")
 
 
+def test_no_words_are_marked_inside_an_f_string() -> None:
+    """makemessages (xgettext) does not look inside f-strings, so words marked there are never
+    put in the catalogue and stay English: mark them outside, as a value the f-string uses."""
+    marking = {"_", "gettext", "gettext_lazy", "gettext_noop", "ngettext", "pgettext"}
+    hidden = []
+    for path in sorted(PLATFORM.parent.rglob("*.py")):
+        if "tests" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.JoinedStr):
+                continue
+            for call in ast.walk(node):
+                if (
+                    isinstance(call, ast.Call)
+                    and isinstance(call.func, ast.Name)
+                    and call.func.id in marking
+                    and call.args
+                    and isinstance(call.args[0], ast.Constant)
+                ):
+                    hidden.append(f"{path.relative_to(PLATFORM.parent)}:{call.lineno}")
+    assert hidden == []
+
+
 def test_a_day_and_month_take_the_month_form_that_follows_a_day() -> None:
     """In Polish a month after a day changes form: "16 stycznia 2027", not "16 Styczeń 2027".
 

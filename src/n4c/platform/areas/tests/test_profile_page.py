@@ -168,6 +168,7 @@ def test_the_profile_page_speaks_the_readers_language(bloomfield, client_for, na
     text = page.content.decode()
     assert page.status_code == 200
     assert ">Podsumowanie<" in text and ">Dochód<" in text
+    assert "<h2>Zmiany między wydaniami</h2>" in text and "<h2>Źródła</h2>" in text
     assert "Liczy osoby, które żyją z niskiego dochodu." in text
     assert "To miara, a nie ocena mieszkańców." in text
     assert "It is a measure, not a judgement of the people." not in text
