@@ -166,7 +166,7 @@ def test_the_tables_button_shows_the_area_and_escape_goes_back_to_it(
 
 
 @pytest.mark.parametrize(
-    ("language", "button", "label", "help", "zoom_in", "areas"),
+    ("language", "button", "label", "help", "zoom_in", "areas", "area"),
     [
         (
             "pl",
@@ -175,6 +175,7 @@ def test_the_tables_button_shows_the_area_and_escape_goes_back_to_it(
             "Z klawiatury",
             "Przybliż",
             "Przechodzenie między obszarami",
+            " (Blackpool): Decyl IMD 2019 (LSOA) – ",
         ),
         (
             "ur",
@@ -183,11 +184,12 @@ def test_the_tables_button_shows_the_area_and_escape_goes_back_to_it(
             "کی بورڈ سے",
             "زوم اِن کریں",
             "ایک علاقے سے دوسرے علاقے پر جانا",
+            " (Blackpool) — IMD 2019 ڈیسائل (LSOAs): ",
         ),
     ],
 )
 def test_the_maps_words_for_the_keyboard_are_in_the_readers_language(
-    live_server, new_page, national_user, language, button, label, help, zoom_in, areas
+    live_server, new_page, national_user, language, button, label, help, zoom_in, areas, area
 ):
     page = _signed_in(new_page, live_server, 390, language=language)
     page.goto(f"{live_server.url}{BLACKPOOL_IMD}")
@@ -199,6 +201,8 @@ def test_the_maps_words_for_the_keyboard_are_in_the_readers_language(
     _tab_to_the_map(page)
     page.keyboard.press("Enter")
     assert _status(page).startswith(areas)
+    # The area is named in the language's own order, from the page's whole sentence.
+    assert area in _status(page)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert _serious_axe_problems(page) == []
 

@@ -15,6 +15,7 @@ from typing import Literal
 from n4c import config
 from n4c.data.cache import record_checked, was_checked
 from n4c.errors import DataMissingError
+from n4c.words import gettext_noop
 
 __all__ = [
     "DATASETS",
@@ -28,7 +29,8 @@ __all__ = [
     "status",
 ]
 
-OGL = "Open Government Licence v3.0"
+#: Titles and licences are marked for translation: a profile shows them in the reader's language.
+OGL = gettext_noop("Open Government Licence v3.0")
 IOD2019_PAGE = "https://www.gov.uk/government/statistics/english-indices-of-deprivation-2019"
 IOD2025_PAGE = "https://www.gov.uk/government/statistics/english-indices-of-deprivation-2025"
 OCSI_LEFT_BEHIND_PAGE = "https://ocsi.uk/left-behind-areas/"
@@ -120,7 +122,9 @@ DATASETS: dict[str, Dataset] = {
         Dataset(
             name="imd2019_lsoa11",
             filename="imd2019_england_lsoa11.csv.gz",
-            title="English Indices of Deprivation 2019: IMD and domain ranks and deciles (File 7), LSOA 2011",
+            title=gettext_noop(
+                "English Indices of Deprivation 2019: IMD and domain ranks and deciles (File 7), LSOA 2011"
+            ),
             publisher="Ministry of Housing, Communities and Local Government",
             source_url=IOD2019_PAGE,
             licence=OGL,
@@ -136,10 +140,12 @@ DATASETS: dict[str, Dataset] = {
         Dataset(
             name="imd2019_lsoa11_scores",
             filename="imd2019_england_lsoa11_scores.csv.gz",
-            title="English Indices of Deprivation 2019: IMD score and income/employment rates, LSOA 2011",
+            title=gettext_noop(
+                "English Indices of Deprivation 2019: IMD score and income/employment rates, LSOA 2011"
+            ),
             publisher="MHCLG, packaged by mySociety (composite_uk_imd)",
             source_url=IOD2019_PAGE,
-            licence=f"{OGL}; packaging CC BY 4.0",
+            licence=gettext_noop("Open Government Licence v3.0; packaging CC BY 4.0"),
             sha256="abb585822b9a9cf14132ac22f444c55d9627377aca91771e78a63e5ce1584685",
             rows=32_844,
             columns=(
@@ -151,7 +157,9 @@ DATASETS: dict[str, Dataset] = {
         Dataset(
             name="imd2019_population_denominators",
             filename="imd2019_england_lsoa11_population_denominators.csv.gz",
-            title="English Indices of Deprivation 2019: population denominators, mid-2015 (File 6)",
+            title=gettext_noop(
+                "English Indices of Deprivation 2019: population denominators, mid-2015 (File 6)"
+            ),
             publisher="Ministry of Housing, Communities and Local Government",
             source_url=IOD2019_PAGE,
             licence=OGL,
@@ -176,7 +184,9 @@ DATASETS: dict[str, Dataset] = {
         Dataset(
             name="imd2019_indicators",
             filename="imd2019_england_lsoa11_indicators.csv.gz",
-            title="English Indices of Deprivation 2019: underlying indicators (File 8), LSOA 2011",
+            title=gettext_noop(
+                "English Indices of Deprivation 2019: underlying indicators (File 8), LSOA 2011"
+            ),
             publisher="Ministry of Housing, Communities and Local Government",
             source_url=IOD2019_PAGE,
             licence=OGL,
@@ -191,7 +201,9 @@ DATASETS: dict[str, Dataset] = {
         Dataset(
             name="imd2019_subdomains",
             filename="imd2019_england_lsoa11_subdomains.csv.gz",
-            title="English Indices of Deprivation 2019: sub-domain ranks and deciles, LSOA 2011",
+            title=gettext_noop(
+                "English Indices of Deprivation 2019: sub-domain ranks and deciles, LSOA 2011"
+            ),
             publisher="Ministry of Housing, Communities and Local Government",
             source_url=IOD2019_PAGE,
             licence=OGL,
@@ -203,10 +215,12 @@ DATASETS: dict[str, Dataset] = {
         Dataset(
             name="imd2019_msoa11",
             filename="imd2019_england_msoa11.csv.gz",
-            title="IMD 2019 aggregated to MSOA 2011 by humaniverse/IMD (its own extent rule)",
+            title=gettext_noop(
+                "IMD 2019 aggregated to MSOA 2011 by humaniverse/IMD (its own extent rule)"
+            ),
             publisher="humaniverse/IMD, from MHCLG data",
             source_url="https://github.com/humaniverse/IMD",
-            licence=f"MIT; data {OGL}",
+            licence=gettext_noop("MIT; data Open Government Licence v3.0"),
             sha256="87aef4dcac8227e73c5ef268621129df94fe6d44478ddfcaf1022d6b8a40e93e",
             rows=6_791,
             columns=(_codes("msoa11_code", "msoa"), *_numbers("Score", "Proportion", "Extent")),
@@ -215,7 +229,9 @@ DATASETS: dict[str, Dataset] = {
         Dataset(
             name="imd2015_lsoa11",
             filename="imd2015_england_lsoa11.csv.gz",
-            title="English Indices of Deprivation 2015: IMD score, rank and decile, LSOA 2011",
+            title=gettext_noop(
+                "English Indices of Deprivation 2015: IMD score, rank and decile, LSOA 2011"
+            ),
             publisher="Department for Communities and Local Government",
             source_url="https://www.gov.uk/government/statistics/english-indices-of-deprivation-2015",
             licence=OGL,
@@ -231,7 +247,9 @@ DATASETS: dict[str, Dataset] = {
         Dataset(
             name="imd2025_lsoa21",
             filename="imd2025_england_lsoa21.csv.gz",
-            title="English Indices of Deprivation 2025: IMD and domain scores, ranks and deciles, LSOA 2021",
+            title=gettext_noop(
+                "English Indices of Deprivation 2025: IMD and domain scores, ranks and deciles, LSOA 2021"
+            ),
             publisher="Ministry of Housing, Communities and Local Government",
             source_url=IOD2025_PAGE,
             licence=OGL,
@@ -248,7 +266,9 @@ DATASETS: dict[str, Dataset] = {
         Dataset(
             name="imd2025_indicators",
             filename="imd2025_england_lsoa21_indicators.csv.gz",
-            title="English Indices of Deprivation 2025: underlying indicators (File 8, partial), LSOA 2021",
+            title=gettext_noop(
+                "English Indices of Deprivation 2025: underlying indicators (File 8, partial), LSOA 2021"
+            ),
             publisher="Ministry of Housing, Communities and Local Government",
             source_url=IOD2025_PAGE,
             licence=OGL,
@@ -260,7 +280,9 @@ DATASETS: dict[str, Dataset] = {
         Dataset(
             name="imd2025_subdomains",
             filename="imd2025_england_lsoa21_subdomains.csv.gz",
-            title="English Indices of Deprivation 2025: sub-domain scores, ranks and deciles, LSOA 2021",
+            title=gettext_noop(
+                "English Indices of Deprivation 2025: sub-domain scores, ranks and deciles, LSOA 2021"
+            ),
             publisher="Ministry of Housing, Communities and Local Government",
             source_url=IOD2025_PAGE,
             licence=OGL,
@@ -272,7 +294,9 @@ DATASETS: dict[str, Dataset] = {
         Dataset(
             name="imd2025_population_denominators",
             filename="imd2025_england_lsoa21_population_denominators.csv.gz",
-            title="English Indices of Deprivation 2025: population denominators, mid-2022 (File 6), LSOA 2021",
+            title=gettext_noop(
+                "English Indices of Deprivation 2025: population denominators, mid-2022 (File 6), LSOA 2021"
+            ),
             publisher="Ministry of Housing, Communities and Local Government",
             source_url=IOD2025_PAGE,
             licence=OGL,
@@ -291,10 +315,12 @@ DATASETS: dict[str, Dataset] = {
         Dataset(
             name="cni2019_ward17",
             filename="cni2019_england_ward17.csv.gz",
-            title="Community Needs Index 2019 by ward (December 2017 codes), with the 'left behind' flag",
+            title=gettext_noop(
+                "Community Needs Index 2019 by ward (December 2017 codes), with the 'left behind' flag"
+            ),
             publisher="OCSI for Local Trust",
             source_url=OCSI_LEFT_BEHIND_PAGE,
-            licence="Published by OCSI / Local Trust; no licence stated",
+            licence=gettext_noop("Published by OCSI / Local Trust; no licence stated"),
             sha256="b71f3d0130203a6988e051ae46b0b1b6c2bf00ec10e46ec98e8b1116c81beff1",
             rows=7_433,
             columns=(
@@ -322,10 +348,12 @@ DATASETS: dict[str, Dataset] = {
         Dataset(
             name="cni2023_lsoa21",
             filename="cni2023_england_lsoa21.csv.gz",
-            title="Community Needs Index 2023, LSOA 2021 (flag computed by humaniverse/IMD)",
+            title=gettext_noop(
+                "Community Needs Index 2023, LSOA 2021 (flag computed by humaniverse/IMD)"
+            ),
             publisher="OCSI, packaged by humaniverse/IMD",
             source_url="https://ocsi.uk/community-needs-index/",
-            licence="Published by OCSI; no licence stated",
+            licence=gettext_noop("Published by OCSI; no licence stated"),
             sha256="a109f541c77c7b05c254c67926c9b66cd9b3de12f25e7f3bd5e623516b552c22",
             rows=33_755,
             columns=(
@@ -350,7 +378,9 @@ DATASETS: dict[str, Dataset] = {
         Dataset(
             name="lookup_lsoa11_ward17",
             filename="lookup_lsoa11_ward17.csv.gz",
-            title="ONS best-fit lookup: LSOA 2011 to ward (December 2017), England and Wales",
+            title=gettext_noop(
+                "ONS best-fit lookup: LSOA 2011 to ward (December 2017), England and Wales"
+            ),
             publisher="Office for National Statistics",
             source_url="https://geoportal.statistics.gov.uk/",
             licence=OGL,
@@ -362,7 +392,7 @@ DATASETS: dict[str, Dataset] = {
         Dataset(
             name="lookup_lsoa11_msoa11",
             filename="lookup_lsoa11_msoa11.csv.gz",
-            title="ONS lookup: LSOA 2011 to MSOA 2011",
+            title=gettext_noop("ONS lookup: LSOA 2011 to MSOA 2011"),
             publisher="Office for National Statistics",
             source_url="https://geoportal.statistics.gov.uk/",
             licence=OGL,
@@ -380,10 +410,12 @@ DATASETS: dict[str, Dataset] = {
         Dataset(
             name="lookup_lsoa21_ward24_lad24",
             filename="lookup_lsoa21_ward24_lad24.csv.gz",
-            title="ONS best-fit lookup: LSOA 2021 to ward (2024) to local authority (2024), England and Wales",
+            title=gettext_noop(
+                "ONS best-fit lookup: LSOA 2021 to ward (2024) to local authority (2024), England and Wales"
+            ),
             publisher="Office for National Statistics, packaged by humaniverse/geographr",
             source_url=ONS_GEOPORTAL,
-            licence=f"{OGL}; packaging MIT",
+            licence=gettext_noop("Open Government Licence v3.0; packaging MIT"),
             sha256="52a13951aa20b65634f375710c78ba691a6614db0d804c425cf8a68856462e59",
             rows=35_672,
             columns=(
@@ -399,10 +431,12 @@ DATASETS: dict[str, Dataset] = {
         Dataset(
             name="lookup_lsoa11_lsoa21",
             filename="lookup_lsoa11_lsoa21.csv.gz",
-            title="ONS lookup: LSOA 2011 to LSOA 2021 to local authority (2022), with change codes",
+            title=gettext_noop(
+                "ONS lookup: LSOA 2011 to LSOA 2021 to local authority (2022), with change codes"
+            ),
             publisher="Office for National Statistics, packaged by humaniverse/geographr",
             source_url=ONS_GEOPORTAL,
-            licence=f"{OGL}; packaging MIT",
+            licence=gettext_noop("Open Government Licence v3.0; packaging MIT"),
             sha256="16d518f783534c9c49f36125af31936f635d0b059f45b5f80bbdf7b88a065f5a",
             rows=35_795,
             columns=(
@@ -421,7 +455,7 @@ DATASETS: dict[str, Dataset] = {
         Dataset(
             name="population21_lsoa21_census",
             filename="population21_lsoa21_census.csv.gz",
-            title="Census 2021 usual residents (TS021), LSOA 2021, England and Wales",
+            title=gettext_noop("Census 2021 usual residents (TS021), LSOA 2021, England and Wales"),
             publisher="Office for National Statistics",
             source_url="https://www.ons.gov.uk/datasets/TS021/editions/2021/versions/1",
             licence=OGL,
@@ -436,7 +470,7 @@ DATASETS: dict[str, Dataset] = {
         Dataset(
             name="population17_lsoa11",
             filename="population17_lsoa11_total.csv.gz",
-            title="ONS mid-2017 LSOA population estimates, England and Wales",
+            title=gettext_noop("ONS mid-2017 LSOA population estimates, England and Wales"),
             publisher="Office for National Statistics",
             source_url="https://www.ons.gov.uk/peoplepopulationandcommunity/populationandmigration/populationestimates",
             licence=OGL,
@@ -448,7 +482,7 @@ DATASETS: dict[str, Dataset] = {
         Dataset(
             name="population19_lsoa11",
             filename="population19_lsoa11_total.csv.gz",
-            title="ONS mid-2019 LSOA population estimates, England and Wales",
+            title=gettext_noop("ONS mid-2019 LSOA population estimates, England and Wales"),
             publisher="Office for National Statistics",
             source_url="https://www.ons.gov.uk/peoplepopulationandcommunity/populationandmigration/populationestimates",
             licence=OGL,
@@ -460,10 +494,14 @@ DATASETS: dict[str, Dataset] = {
         Dataset(
             name="boundaries_lsoa11",
             filename="boundaries_lsoa11.geojson.gz",
-            title="ONS LSOA 2011 boundaries, super-generalised clipped, WGS84 (for display)",
+            title=gettext_noop(
+                "ONS LSOA 2011 boundaries, super-generalised clipped, WGS84 (for display)"
+            ),
             publisher="Office for National Statistics",
             source_url="https://geoportal.statistics.gov.uk/",
-            licence=f"{OGL}; contains OS data © Crown copyright and database right",
+            licence=gettext_noop(
+                "Open Government Licence v3.0; contains OS data © Crown copyright and database right"
+            ),
             sha256="f33d0c949cffff19e2e9e1a0c331a9606e003ae42b648b124de149003abbdc4e",
             rows=34_753,
             kind="geojson",
@@ -471,10 +509,14 @@ DATASETS: dict[str, Dataset] = {
         Dataset(
             name="boundaries_lsoa21",
             filename="boundaries_lsoa21.geojson.gz",
-            title="ONS LSOA 2021 boundaries (December 2021), super-generalised clipped, England, WGS84 (for display)",
+            title=gettext_noop(
+                "ONS LSOA 2021 boundaries (December 2021), super-generalised clipped, England, WGS84 (for display)"
+            ),
             publisher="Office for National Statistics",
             source_url=ONS_GEOPORTAL,
-            licence=f"{OGL}; contains OS data © Crown copyright and database right",
+            licence=gettext_noop(
+                "Open Government Licence v3.0; contains OS data © Crown copyright and database right"
+            ),
             sha256="bc06c67218adb79e3d976d069884de5f19f5bf9d4e95a5b3ea4e22f20a5ee0f1",
             rows=33_755,
             columns=(_codes("lsoa21_code", "lsoa"), Column("lsoa21_name", "text")),
@@ -484,10 +526,10 @@ DATASETS: dict[str, Dataset] = {
         Dataset(
             name="360giving_alwf",
             filename="360giving/a003W000001B7PzQAK.json",
-            title="360Giving grants: Andrew Lloyd Webber Foundation",
+            title=gettext_noop("360Giving grants: Andrew Lloyd Webber Foundation"),
             publisher="Andrew Lloyd Webber Foundation via 360Giving",
             source_url="https://grantnav.threesixtygiving.org/",
-            licence="CC BY 4.0",
+            licence=gettext_noop("CC BY 4.0"),
             sha256="187e32bd5c4615d6cb2c7c12f60f8eda4745204b3b48c3874b0254e38328f53a",
             rows=475,
             kind="360giving",
@@ -495,10 +537,10 @@ DATASETS: dict[str, Dataset] = {
         Dataset(
             name="360giving_abct",
             filename="360giving/a001p00000zgyHZAAY.json",
-            title="360Giving grants: A B Charitable Trust",
+            title=gettext_noop("360Giving grants: A B Charitable Trust"),
             publisher="A B Charitable Trust via 360Giving",
             source_url="https://grantnav.threesixtygiving.org/",
-            licence="CC BY 4.0",
+            licence=gettext_noop("CC BY 4.0"),
             sha256="0c54b032076ce7a2f40e3ba71a8a7496fed78c2f603af86f7ecaf2aacc7de533",
             rows=783,
             kind="360giving",

@@ -29,7 +29,10 @@ MAP_STYLE = _STATIC / "n4c" / "map.css"
 _SCRIPT_TEXT = {
     "show-on-map": "Show %(name)s on the map",
     "showing": "Showing %(area)s.",
-    "areas": "Going from area to area: use the arrow keys, and press Escape to move the map.",
+    "area-in-council": "%(name)s (%(council)s): %(heading)s %(value)s",
+    "area": "%(name)s: %(heading)s %(value)s",
+    "areas": "Going from area to area: use the arrow keys, and press Escape to move the map."
+    " %(area)s",
     "moving": "Moving the map.",
     "no-more": "There are no more areas that way.",
     "zoom-in": "Zoom in",

@@ -661,9 +661,9 @@ def _sources(edition: int) -> tuple[Source, ...]:
         dataset = get_dataset(name)
         sources.append(
             Source(
-                dataset.title,
+                _(dataset.title),
                 dataset.publisher,
-                dataset.licence,
+                _(dataset.licence),
                 dataset.source_url,
                 _DATES.get(name, ""),
             )

@@ -120,7 +120,8 @@ class MapPoint:
 
 @dataclass(frozen=True)
 class Source:
-    """A dataset the profile uses, as the registry describes it."""
+    """A dataset the profile uses, as the registry describes it (its title and licence in the
+    profile's language; the publisher's name as published)."""
 
     title: str
     publisher: str

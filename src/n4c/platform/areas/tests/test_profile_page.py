@@ -176,6 +176,30 @@ def test_the_profile_page_speaks_the_readers_language(bloomfield, client_for, na
     assert "یہ ان لوگوں کو گنتا ہے جو کم آمدنی پر گزارا کرتے ہیں۔" in urdu.content.decode()
 
 
+def test_a_profiles_sources_give_each_datasets_title_and_licence_in_the_readers_language(
+    bloomfield, client_for, national
+) -> None:
+    polish = _in(client_for(national), "pl").get(f"/areas/{bloomfield.pk}/profile/")
+    text = polish.content.decode()
+    assert (
+        "<li>Angielskie wskaźniki deprywacji (IoD) 2019: pozycje i decyle IMD i jego obszarów "
+        "(plik 7), LSOA 2011. Ministry of Housing, Communities and Local Government, "
+        "opublikowano we wrześniu 2019. Licencja Open Government Licence v3.0. "
+    ) in text
+    assert "Granice LSOA 2011 od ONS, bardzo uproszczone" in text
+    assert "Opublikowane przez OCSI / Local Trust; bez podanej licencji" in text
+    assert "English Indices of Deprivation" not in text and "no licence stated" not in text
+    urdu = _in(client_for(national), "ur").get(f"/areas/{bloomfield.pk}/profile/")
+    text = urdu.content.decode()
+    assert (
+        "انگلش اشاریہ جات برائے محرومی (IoD) 2019: IMD اور اس کے شعبوں کے درجے اور ڈیسائل "
+        "(فائل 7)، LSOA 2011"
+    ) in text
+    assert ". اوپن گورنمنٹ لائسنس (Open Government Licence) v3.0. " in text
+    assert "OCSI / Local Trust کی طرف سے شائع شدہ؛ کوئی لائسنس درج نہیں" in text
+    assert "English Indices of Deprivation" not in text and "no licence stated" not in text
+
+
 def test_an_english_reader_after_a_polish_one_gets_english(
     bloomfield, client_for, national
 ) -> None:
@@ -202,6 +226,7 @@ def test_the_cli_profile_stays_english_after_a_polish_page(
     assert "<h2>Summary</h2>" in page and "It is a measure, not a judgement" in page
     assert "as having high need and few places or groups to help" in page
     assert "Podsumowanie" not in page and "Test n4c" not in page and "okręg" not in page
+    assert ". Open Government Licence v3.0. " in page and "Angielskie wskaźniki" not in page
 
 
 def test_a_profile_on_the_imd_2025_speaks_polish(home, client_for, national) -> None:

@@ -20,6 +20,10 @@ def test_a_council_map_lists_its_wards_in_a_table_and_links_its_data(national, c
     assert 'tabindex="0" role="region" aria-labelledby="map-areas-caption"' in body
     assert "/maps/data.geojson?what=leftbehind&amp;lad=E06000009" in body
     assert "vendor/leaflet/leaflet.js" in body
+    # The map script fills in whole sentences, each language ordering its own words.
+    assert 'data-text-area-in-council="%(name)s (%(council)s): %(heading)s %(value)s"' in body
+    assert 'data-text-area="%(name)s: %(heading)s %(value)s"' in body
+    assert "press Escape to move the map. %(area)s" in body
 
 
 def test_the_geojson_has_one_feature_per_ward_with_its_colour(national, client_for):
@@ -112,6 +116,20 @@ def test_a_map_page_in_polish_has_a_polish_title_key_and_source(national, client
     assert "most deprived" not in body and "decile of each" not in body
     # The data's address names the language, so a browser does not reuse another's figures.
     assert "/maps/data.geojson?what=imd&amp;lad=E06000009&amp;year=2019&amp;lang=pl" in body
+    # What the map says of an area is one Polish sentence, its placeholders kept for the script.
+    assert 'data-text-area-in-council="%(name)s (%(council)s): %(heading)s – %(value)s"' in body
+    assert 'data-text-area="%(name)s: %(heading)s – %(value)s"' in body
+    assert "naciśnij Escape, aby przesuwać mapę. %(area)s" in body
+
+
+def test_a_map_page_in_urdu_orders_what_it_says_of_an_area_the_urdu_way(national, client_for):
+    client = client_for(national)
+    client.cookies["n4c_language"] = "ur"
+    body = client.get("/maps/", {"what": "imd", "lad": "Blackpool"}).content.decode()
+    assert '<html lang="ur" dir="rtl"' in body
+    assert 'data-text-area-in-council="%(name)s (%(council)s) — %(heading)s: %(value)s"' in body
+    assert 'data-text-area="%(name)s — %(heading)s: %(value)s"' in body
+    assert "نقشہ ہلانے کے لیے Escape دبائیں۔ %(area)s" in body
 
 
 def test_a_left_behind_map_in_polish_names_its_key_and_figures_in_polish(national, client_for):

@@ -30,12 +30,17 @@
     });
   }
 
+  // An area's name and figure, as the page words it: with its council (data-text-area-in-
+  // council) unless the area is the council itself (data-text-area), so each language orders
+  // the name, the council, the figure's heading and the figure its own way.
   function describer(element) {
     var heading = element.getAttribute("data-value-heading") || "";
     return function (properties) {
-      var where = properties.council_name && properties.council_name !== properties.name
-        ? " (" + properties.council_name + ")" : "";
-      return properties.name + where + ": " + (heading ? heading + " " : "") + properties.value;
+      var council = properties.council_name && properties.council_name !== properties.name
+        ? properties.council_name : "";
+      return words(element, council ? "area-in-council" : "area", {
+        name: properties.name, council: council, heading: heading, value: properties.value
+      });
     };
   }
 
@@ -160,7 +165,7 @@
       if (!focused) {
         if (key !== "Enter" || !shapes.length) { return; }
         focusArea(nearestToCentre());
-        say(words(element, "areas") + " " + describe(focused.feature.properties));
+        say(words(element, "areas", { area: describe(focused.feature.properties) }));
       } else if (key === "Enter" || key === " ") {
         openTooltip();
         say(describe(focused.feature.properties));
