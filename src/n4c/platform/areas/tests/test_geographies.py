@@ -237,17 +237,7 @@ def test_the_baseline_reads_in_the_reader_s_language_and_is_kept_in_english(
     """The sentences come from the analytics core; the record keeps them in English, whoever
     froze it, and each page or API answer makes them again in its reader's language."""
     client = client_for(national)
-    client.cookies["n4c_language"] = language
-    client.post(
-        "/areas/new/",
-        data={
-            "name": "Bloomfield",
-            "geography": "lsoa21",
-            "codes": BLOOMFIELD_LSOAS,
-            "stage": "prospect",
-        },
-    )
-    area = Area.objects.get()
+    area = _bloomfield_added_in(client, language, "lsoa21", BLOOMFIELD_LSOAS)
     frozen = area.snapshots.get()
     assert frozen.meaning[0].startswith("Its most deprived ward ranked 1 of")
     assert frozen.need["change"].startswith("Its most deprived ward ranked 1 of")
@@ -282,17 +272,7 @@ def test_a_wrong_code_is_refused_in_the_reader_s_language(region, national, clie
 def test_a_polish_reader_s_area_page_groups_thousands_with_a_space(region, national, client_for):
     """The baseline figures and the sentences about them write 7 433 and 70,5, the Polish way."""
     client = client_for(national)
-    client.cookies["n4c_language"] = "pl"
-    client.post(
-        "/areas/new/",
-        data={
-            "name": "Bloomfield",
-            "geography": "ward17",
-            "codes": BLOOMFIELD_17,
-            "stage": "prospect",
-        },
-    )
-    area = Area.objects.get()
+    area = _bloomfield_added_in(client, "pl", "ward17", BLOOMFIELD_17)
     assert area.population >= 1000
     page = client.get(area.get_absolute_url()).content.decode()
     population = f"{area.population:,}".replace(",", "\xa0")
@@ -304,3 +284,11 @@ def test_a_polish_reader_s_area_page_groups_thousands_with_a_space(region, natio
     english = client.get(area.get_absolute_url()).content.decode()
     assert f"<dd>{area.population:,}</dd>" in english
     assert "Its most deprived ward ranked 1 of 7,433 wards" in english
+
+
+def _bloomfield_added_in(client, language: str, geography: str, codes) -> Area:
+    """Bloomfield, added through the page by a reader of ``language``."""
+    client.cookies["n4c_language"] = language
+    data = {"name": "Bloomfield", "geography": geography, "codes": codes, "stage": "prospect"}
+    assert client.post("/areas/new/", data=data).status_code == 302
+    return Area.objects.get()
