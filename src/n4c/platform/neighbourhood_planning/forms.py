@@ -19,9 +19,6 @@ class PlanForm(PlainModelForm):
         widgets = {"opened_on": forms.DateInput(attrs={"type": "date"})}
 
 
-#: Each stage's name in the reader's language; a stage the rules add later reads as its id.
-
-
 class PlanStageForm(PlainForm):
     event = forms.ChoiceField(label=_("Stage"), choices=())
     date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
